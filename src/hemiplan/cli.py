@@ -1,0 +1,45 @@
+"""``python -m hemiplan …``: validate, ingest, build, serve, bench."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def _cmd_validate(args) -> int:
+    from . import data
+    from .validate import validate_all, validate_year
+
+    if args.year is not None:
+        try:
+            year = data.resolve_year(args.year, args.data_dir)
+        except data.YearNotFoundError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        results = {year: validate_year(year, args.data_dir)}
+    else:
+        results = validate_all(args.data_dir)
+    n = 0
+    for year, problems in results.items():
+        label = "reference tables" if year is None else f"year {year}"
+        for p in problems:
+            print(f"error: {p}", file=sys.stderr)
+        n += len(problems)
+        print(f"{label}: {'ok' if not problems else f'{len(problems)} problem(s)'}")
+    return 1 if n else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="hemiplan", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    v = sub.add_parser("validate", help="validate the data of one year (or every year) and the reference tables")
+    v.add_argument("--year", help="year to validate (default: every year with data)")
+    v.add_argument("--data-dir", default=None, help="data folder (default: the project's data/)")
+    v.set_defaults(func=_cmd_validate)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    return args.func(args)

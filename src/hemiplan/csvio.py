@@ -1,0 +1,79 @@
+"""Reading and writing the project's CSV tables: UTF-8, header row, every cell read
+as text first (no NA guessing), typed afterwards from the schema; writes are atomic."""
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from . import schema
+
+
+def read_text_table(path: Path) -> pd.DataFrame:
+    """A CSV as strings, empty cells as ''."""
+    return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[], encoding="utf-8")
+
+
+def typed(df: pd.DataFrame, table: str) -> pd.DataFrame:
+    """Convert the text columns of a table to the types its schema declares."""
+    out = df.copy()
+    for f in schema.fields(table):
+        name, kind = f["name"], f["type"]
+        if name not in out.columns:
+            continue
+        col = out[name].astype(str).str.strip()
+        if kind == "integer":
+            out[name] = pd.to_numeric(col.replace("", None), errors="raise").astype("Int64")
+        elif kind == "number":
+            out[name] = pd.to_numeric(col.replace("", None), errors="raise").astype("Float64")
+        elif kind == "boolean":
+            out[name] = col.str.lower().isin(["true", "1", "yes"])
+    return out
+
+
+def to_csv_text(df: pd.DataFrame, table: str) -> str:
+    """The canonical text of a table: schema column order, integers without decimals."""
+    out = df.reindex(columns=schema.columns(table)).copy()
+    for f in schema.fields(table):
+        if f["type"] == "integer":
+            out[f["name"]] = out[f["name"]].map(lambda v: "" if pd.isna(v) or v == "" else str(int(v)))
+        elif f["type"] == "number":
+            out[f["name"]] = out[f["name"]].map(
+                lambda v: "" if pd.isna(v) or v == "" else (str(int(v)) if float(v).is_integer() else repr(float(v))))
+    buf = io.StringIO()
+    out.fillna("").to_csv(buf, index=False, lineterminator="\n")
+    return buf.getvalue()
+
+
+def atomic_write_text(path: Path, text: str, encoding: str = "utf-8") -> None:
+    """Write a file so that a crash leaves either the old or the new content, never half."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def write_table(df: pd.DataFrame, table: str, path: Path) -> None:
+    atomic_write_text(path, to_csv_text(df, table))
+
+
+def split_list(cell) -> list[str]:
+    if cell is None or (not isinstance(cell, str) and pd.isna(cell)):
+        return []
+    return [x.strip() for x in str(cell).split(schema.LIST_SEPARATOR) if x.strip()]
+
+
+def join_list(items) -> str:
+    return schema.LIST_SEPARATOR.join(sorted({str(i) for i in items if str(i)}))

@@ -1,0 +1,119 @@
+"""Loading a year's data: validated, typed DataFrames.
+
+    >>> from hemiplan import data
+    >>> ed = data.load(2014)
+    >>> ed.activities.participants.sum()
+
+Loading validates once per process and content: the same files are not validated
+twice in one kernel.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from . import csvio, paths, schema
+from .validate import ValidationError, validate_year
+
+
+class YearNotFoundError(LookupError):
+    """No data folder for the requested year."""
+
+
+def available_years(data_dir=None) -> list[int]:
+    """Years with a complete data folder (paragraphs, activities and indicators)."""
+    root = paths.data_dir(data_dir)
+    years = []
+    if root.is_dir():
+        for p in root.iterdir():
+            if p.is_dir() and p.name.isdigit() and all((p / f"{t}.csv").is_file() for t in schema.YEAR_TABLES):
+                years.append(int(p.name))
+    return sorted(years)
+
+
+def default_year(data_dir=None) -> int:
+    """The latest year with data."""
+    years = available_years(data_dir)
+    if not years:
+        raise YearNotFoundError(f"no year has data in {paths.data_dir(data_dir)}")
+    return years[-1]
+
+
+def resolve_year(year, data_dir=None) -> int:
+    """``year`` as an int, the default year when it is None or empty; raises
+    YearNotFoundError, listing the years available, when it has no data."""
+    if year is None or str(year).strip() in ("", "None", "latest"):
+        return default_year(data_dir)
+    y = int(year)
+    years = available_years(data_dir)
+    if y not in years:
+        raise YearNotFoundError(
+            f"no data for year {y} in {paths.data_dir(data_dir)}; years available: "
+            f"{', '.join(map(str, years)) or 'none'}")
+    return y
+
+
+@dataclass
+class Edition:
+    """The tables of one year, with the reference tables."""
+    year: int
+    data_dir: Path
+    paragraphs: pd.DataFrame
+    activities: pd.DataFrame
+    indicators: pd.DataFrame
+    member_states: pd.DataFrame
+    organizations: pd.DataFrame
+    instruments: pd.DataFrame
+    data_hash: str = ""
+    extra: dict = field(default_factory=dict)
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        return {t: getattr(self, t) for t in ("paragraphs", "activities", "indicators",
+                                               "member_states", "organizations", "instruments")}
+
+
+def table_files(year: int | None, data_dir=None) -> list[Path]:
+    files = [schema.table_path(t, data_dir=data_dir) for t in schema.REFERENCE_TABLES]
+    if year is not None:
+        files += [schema.table_path(t, year, data_dir) for t in schema.YEAR_TABLES]
+        files.append(paths.raw_report(year, data_dir))
+    return files
+
+
+def content_hash(files) -> str:
+    """SHA-256 over the names and bytes of files (missing files count as empty)."""
+    h = hashlib.sha256()
+    for f in files:
+        f = Path(f)
+        h.update(f.name.encode())
+        h.update(f.read_bytes() if f.is_file() else b"")
+    return h.hexdigest()
+
+
+@lru_cache(maxsize=16)
+def _load(year: int, data_dir: Path, digest: str, validate: bool) -> Edition:
+    if validate:
+        problems = validate_year(year, data_dir)
+        if problems:
+            raise ValidationError(problems)
+    frames = {t: csvio.typed(csvio.read_text_table(schema.table_path(t, year, data_dir)), t)
+              for t in ("paragraphs", "activities", "indicators", "member_states", "organizations", "instruments")}
+    return Edition(year=year, data_dir=data_dir, data_hash=digest, **frames)
+
+
+def load(year=None, data_dir=None, validate: bool = True) -> Edition:
+    """The validated, typed tables of ``year`` (default: the latest year with data)."""
+    y = resolve_year(year, data_dir)
+    root = paths.data_dir(data_dir).resolve()
+    digest = content_hash(table_files(y, root))
+    ed = _load(y, root, digest, validate)
+    return Edition(**{**ed.__dict__, **{t: df.copy() for t, df in ed.tables().items()}})
+
+
+def load_all(data_dir=None, validate: bool = True) -> dict[int, Edition]:
+    """Every year with data, for year-over-year comparisons."""
+    return {y: load(y, data_dir, validate) for y in available_years(data_dir)}

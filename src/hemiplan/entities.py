@@ -1,0 +1,89 @@
+"""Member states, SMS dependencies and organisations found in text.
+
+Member-state names come from pycountry (official, common and short names of the
+member states listed in ``data/reference/member_states.csv``) plus the gazetteer
+``data/reference/places.csv`` (variants, demonyms, cities, institutions and
+non-member places). Matching is case-sensitive on word boundaries, longest alias
+first, so "Dominican Republic" wins over "Dominica", "Antigua, Guatemala" over
+"Antigua", and a non-member entry ("St. Maarten") or a blocking institution
+("Georgetown University" → USA) consumes its text before a shorter alias can.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from . import paths
+
+
+@dataclass(frozen=True)
+class Matcher:
+    pattern: re.Pattern
+    targets: dict[str, str | None]
+
+    def find(self, text: str) -> list[tuple[str, str | None, int]]:
+        """Every alias found in text: (alias, target or None, offset)."""
+        return [(m.group(0), self.targets[m.group(0)], m.start()) for m in self.pattern.finditer(text or "")]
+
+    def codes(self, text: str) -> list[str]:
+        """Sorted unique targets found in text (non-member entries dropped)."""
+        return sorted({t for _, t, _ in self.find(text) if t})
+
+
+def _read(path: Path) -> list[dict[str, str]]:
+    with open(path, newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _compile(targets: dict[str, str | None]) -> Matcher:
+    aliases = sorted(targets, key=lambda a: (-len(a), a))
+    alternation = "|".join(re.escape(a) for a in aliases)
+    pattern = re.compile(rf"(?<![\w&])(?:{alternation})(?![\w&]|-\w)")
+    return Matcher(pattern, targets)
+
+
+def pycountry_names(iso3: str) -> set[str]:
+    """Plain names pycountry knows for a country (those without an inverted comma form)."""
+    import pycountry
+
+    c = pycountry.countries.get(alpha_3=iso3)
+    if c is None:
+        return set()
+    names = {getattr(c, attr, None) for attr in ("name", "common_name", "official_name")}
+    return {n for n in names if n and "," not in n}
+
+
+@lru_cache(maxsize=8)
+def country_matcher(reference_dir: Path | None = None) -> Matcher:
+    ref = Path(reference_dir) if reference_dir else paths.REFERENCE
+    targets: dict[str, str | None] = {}
+    members = _read(ref / "member_states.csv")
+    for row in members:
+        for name in pycountry_names(row["iso3"]) | {row["name"]}:
+            targets[name] = row["iso3"]
+    for row in _read(ref / "places.csv"):
+        targets[row["alias"]] = row["iso3"] or None
+    # Reports sometimes set headings in capitals: match long names in upper case too.
+    for alias, code in list(targets.items()):
+        if len(alias) > 4 and alias.upper() not in targets:
+            targets[alias.upper()] = code
+    return _compile(targets)
+
+
+@lru_cache(maxsize=8)
+def dependency_matcher(reference_dir: Path | None = None) -> Matcher:
+    ref = Path(reference_dir) if reference_dir else paths.REFERENCE
+    return _compile({r["alias"]: r["dependency"] for r in _read(ref / "dependencies.csv")})
+
+
+def member_states_in(text: str, reference_dir: Path | None = None) -> list[str]:
+    """ISO alpha-3 codes of the member states a text mentions, sorted."""
+    return country_matcher(reference_dir).codes(text)
+
+
+def dependencies_in(text: str, reference_dir: Path | None = None) -> list[str]:
+    """SMS dependencies (CICAD, CICTE, DPS, SMS) a text mentions, sorted."""
+    return dependency_matcher(reference_dir).codes(text)

@@ -1,0 +1,39 @@
+"""Where things are. Every path in hemiplan is resolved here, anchored on this file,
+never on the working directory (papermill, myst-nb and nbval all change it)."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+#: The project root: the folder that holds ``_config.yml``, ``data/`` and ``chapters/``.
+ROOT = Path(os.environ.get("HEMIPLAN_ROOT", Path(__file__).resolve().parents[2]))
+DATA = ROOT / "data"
+RAW = DATA / "raw"
+REFERENCE = DATA / "reference"
+SCHEMAS = DATA / "schema"
+CHAPTERS = ROOT / "chapters"
+BUILD = ROOT / "_build"
+
+
+def data_dir(data_dir: str | os.PathLike | None = None) -> Path:
+    """The data folder to use: ``data_dir`` if given (relative paths resolve against
+    the project root), else the project's ``data/``."""
+    if data_dir is None or str(data_dir) == "":
+        return DATA
+    p = Path(data_dir)
+    return p if p.is_absolute() else (ROOT / p)
+
+
+def year_dir(year: int, data_dir_: str | os.PathLike | None = None) -> Path:
+    return data_dir(data_dir_) / str(int(year))
+
+
+def reference_dir(data_dir_: str | os.PathLike | None = None) -> Path:
+    """Reference tables of a data folder; a data folder without its own reference
+    tables (e.g. a small fixture) falls back to the project's."""
+    own = data_dir(data_dir_) / "reference"
+    return own if own.is_dir() else REFERENCE
+
+
+def raw_report(year: int, data_dir_: str | os.PathLike | None = None) -> Path:
+    return data_dir(data_dir_) / "raw" / f"{int(year)}.txt"
