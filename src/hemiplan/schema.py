@@ -11,9 +11,11 @@ from . import paths
 
 #: Tables of one year, in data/<year>/.
 YEAR_TABLES = ("paragraphs", "activities", "indicators")
+#: Optional tables of one year: numbers deliberately not recorded, with reasons.
+OPTIONAL_YEAR_TABLES = ("unrecorded",)
 #: Reference tables, in data/reference/.
 REFERENCE_TABLES = ("member_states", "organizations", "instruments", "places", "dependencies")
-ALL_TABLES = YEAR_TABLES + REFERENCE_TABLES
+ALL_TABLES = YEAR_TABLES + OPTIONAL_YEAR_TABLES + REFERENCE_TABLES
 
 LIST_SEPARATOR = ";"
 
@@ -69,7 +71,7 @@ def dependencies() -> list[str]:
 
 
 def table_path(table: str, year: int | None = None, data_dir=None) -> Path:
-    if table in YEAR_TABLES:
+    if table in YEAR_TABLES + OPTIONAL_YEAR_TABLES:
         if year is None:
             raise ValueError(f"{table} is a table of one year: give the year")
         return paths.year_dir(year, data_dir) / f"{table}.csv"

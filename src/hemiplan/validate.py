@@ -170,6 +170,10 @@ def validate_year(year: int | None, data_dir=None) -> list[Problem]:
                             f"no data for year {year}; years with data: {', '.join(map(str, years)) or 'none'}")]
         for table in schema.YEAR_TABLES:
             c.load(table, schema.table_path(table, year, data_dir))
+        for table in schema.OPTIONAL_YEAR_TABLES:
+            path = schema.table_path(table, year, data_dir)
+            if path.is_file():
+                c.load(table, path)
 
     ms = c.frames.get("member_states")
     members = set(ms["iso3"]) if ms is not None else set()
@@ -201,6 +205,13 @@ def validate_year(year: int | None, data_dir=None) -> list[Problem]:
             text = dict(zip(paras["paragraph_id"], paras["text"]))
             for table in ("activities", "indicators"):
                 c.check_paragraph_refs(table, text)
+            unrec = c.frames.get("unrecorded")
+            if unrec is not None:
+                for i, (pid, num) in enumerate(zip(unrec["paragraph_id"], unrec["number"]), start=1):
+                    if pid not in text:
+                        c.add("unrecorded", i, "paragraph_id", pid, "no such paragraph in paragraphs.csv")
+                    elif num not in text[pid]:
+                        c.add("unrecorded", i, "number", num, f"does not occur in the text of paragraph {pid}")
             raw = paths.raw_report(year, data_dir)
             n_lines = len(raw.read_text(encoding="utf-8").splitlines()) if raw.is_file() else None
             for i, (a, b) in enumerate(zip(paras["line_start"], paras["line_end"]), start=1):
