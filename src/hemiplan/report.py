@@ -91,7 +91,7 @@ def _section_match(line: str, current: int) -> tuple[str, str] | None:
     value = roman_to_int(num)
     if value is None or not title or len(title) > MAX_HEADING_CHARS:
         return None
-    if not (current < value <= current + 3):
+    if not (current < value <= 30):
         return None
     if not title[0].isalpha() or not title[0].isupper() or title.endswith((".", ",", ";")):
         return None
