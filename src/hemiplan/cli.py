@@ -28,6 +28,21 @@ def _cmd_validate(args) -> int:
     return 1 if n else 0
 
 
+def _cmd_build(args) -> int:
+    from . import build as build_mod
+    from .data import YearNotFoundError
+    from .validate import ValidationError
+
+    try:
+        p, site = build_mod.build(args.year, args.data_dir, jobs_n=args.jobs, clean=args.clean)
+    except (YearNotFoundError, ValidationError, build_mod.BuildError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        print("the previously published site, if any, is unchanged", file=sys.stderr)
+        return 1
+    print(f"published the {p.year} edition: {site / 'index.html'}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hemiplan", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -36,6 +51,13 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--year", help="year to validate (default: every year with data)")
     v.add_argument("--data-dir", default=None, help="data folder (default: the project's data/)")
     v.set_defaults(func=_cmd_validate)
+
+    b = sub.add_parser("build", help="execute the chapters for a year and publish the book")
+    b.add_argument("--year", help="year to build (default: the latest year with data)")
+    b.add_argument("--data-dir", default=None, help="data folder (default: the project's data/)")
+    b.add_argument("--jobs", type=int, default=None, help="notebooks executed in parallel (default: one per core)")
+    b.add_argument("--clean", action="store_true", help="rebuild the site from scratch")
+    b.set_defaults(func=_cmd_build)
     return parser
 
 

@@ -28,12 +28,5 @@ def year_dir(year: int, data_dir_: str | os.PathLike | None = None) -> Path:
     return data_dir(data_dir_) / str(int(year))
 
 
-def reference_dir(data_dir_: str | os.PathLike | None = None) -> Path:
-    """Reference tables of a data folder; a data folder without its own reference
-    tables (e.g. a small fixture) falls back to the project's."""
-    own = data_dir(data_dir_) / "reference"
-    return own if own.is_dir() else REFERENCE
-
-
 def raw_report(year: int, data_dir_: str | os.PathLike | None = None) -> Path:
     return data_dir(data_dir_) / "raw" / f"{int(year)}.txt"

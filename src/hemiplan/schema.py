@@ -75,4 +75,7 @@ def table_path(table: str, year: int | None = None, data_dir=None) -> Path:
         if year is None:
             raise ValueError(f"{table} is a table of one year: give the year")
         return paths.year_dir(year, data_dir) / f"{table}.csv"
-    return paths.reference_dir(data_dir) / f"{table}.csv"
+    own = paths.data_dir(data_dir) / "reference" / f"{table}.csv"
+    # A data folder may carry its own copy of a reference table (a fixture does);
+    # any table it lacks comes from the project's data/reference/.
+    return own if own.is_file() else paths.REFERENCE / f"{table}.csv"

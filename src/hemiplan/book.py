@@ -1,0 +1,121 @@
+"""What a chapter notebook calls to show things: the edition box, prose computed
+from data, figures with caption and alt text, and tables.
+
+Figures are shown as PNG (nbval skips PNG, and Sphinx copies the image); their
+caption, name and alt text travel in the output's metadata and are moved into the
+cell's ``mystnb`` metadata by :func:`postprocess` once the notebook is executed, so
+that Jupyter Book renders a numbered figure with a caption and alt text."""
+from __future__ import annotations
+
+import base64
+import io
+
+import pandas as pd
+
+from . import provenance, tables
+
+META_KEY = "hemiplan"
+
+
+def load(year=None, data_dir=None):
+    """The edition a chapter shows: validated data for ``year`` (default: the latest
+    year with data), with the house style applied to matplotlib."""
+    from . import data, style
+
+    style.apply()
+    ed = data.load(year, data_dir)
+    ed.extra["years_available"] = data.available_years(data_dir)
+    return ed
+
+
+def other_years(ed) -> dict:
+    """Every year with data (including ed's), for year-over-year comparisons."""
+    from . import data
+
+    return {y: (ed if y == ed.year else data.load(y, ed.data_dir)) for y in ed.extra.get("years_available", [ed.year])}
+
+
+def _display(data: dict, metadata: dict | None = None) -> None:
+    from IPython.display import display
+
+    display(data, raw=True, metadata=metadata or {})
+
+
+def md(text: str) -> None:
+    """Show Markdown computed from data (rendered as MyST by the book)."""
+    _display({"text/markdown": text, "text/plain": text})
+
+
+def html(markup: str, plain: str = "") -> None:
+    _display({"text/html": markup, "text/plain": plain or "(HTML)"})
+
+
+def edition(ed) -> None:
+    """The edition box at the top of every chapter: year and data version."""
+    years = ed.extra.get("years_available", [ed.year])
+    md(f":::{{admonition}} Edition\n:class: note\n"
+       f"Report year **{ed.year}** · data version `{ed.data_hash[:10]}` · "
+       f"{len(ed.paragraphs):,} paragraphs, {len(ed.activities):,} activities and "
+       f"{len(ed.indicators):,} stated figures · years with data: {', '.join(map(str, years))}.\n:::")
+
+
+def png_bytes(fig) -> bytes:
+    import matplotlib.pyplot as plt
+
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", metadata={"Software": None}, bbox_inches="tight")
+    plt.close(fig)
+    return buf.getvalue()
+
+
+def figure(fig, *, name: str, caption: str, alt: str, sources=()) -> None:
+    """Show a matplotlib figure with a caption naming its source paragraphs (linked
+    to the source text) and alt text for screen readers."""
+    if not alt.strip():
+        raise ValueError(f"figure {name!r} needs alt text")
+    refs = provenance.refs(sources)
+    full_caption = caption.strip() + (f" Source: report paragraphs {refs}." if refs else "")
+    data = {"image/png": base64.b64encode(png_bytes(fig)).decode("ascii"), "text/plain": f"Figure: {alt}"}
+    _display(data, {META_KEY: {"name": name, "caption": full_caption, "alt": alt}})
+
+
+def table(df: pd.DataFrame, *, caption: str | None = None, **kwargs) -> None:
+    """Show a DataFrame as an accessible HTML table (see hemiplan.tables.html_table)."""
+    markup = tables.html_table(df, caption=caption, **kwargs)
+    html(markup, plain=f"Table: {caption or ''} ({len(df)} rows)")
+
+
+def no_data(what: str) -> None:
+    md(f"*The report for this year gives no {what}.*")
+
+
+# --- after execution -------------------------------------------------------------
+
+class NotebookOutputError(RuntimeError):
+    pass
+
+
+def postprocess(nb, path: str = "notebook") -> None:
+    """Normalise an executed notebook in place, in one place: figure metadata moved
+    to the cell, code hidden, papermill's injected cell removed from the page, and
+    any stderr or error output rejected (outputs must be deterministic)."""
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        tags = set(cell.metadata.get("tags", []))
+        if "injected-parameters" in tags or "parameters" in tags:
+            tags.add("remove-cell")
+        else:
+            tags.add("remove-input")
+        cell.metadata["tags"] = sorted(tags)
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "stream" and out.get("name") == "stderr":
+                raise NotebookOutputError(f"{path}, cell {index}: output on stderr: {''.join(out.get('text', ''))[:500]}")
+            if out.get("output_type") == "error":
+                raise NotebookOutputError(f"{path}, cell {index}: {out.get('ename')}: {out.get('evalue')}")
+            meta = out.get("metadata", {}).get(META_KEY)
+            if meta:
+                cell.metadata["mystnb"] = {
+                    "figure": {"caption": meta["caption"], "name": meta["name"]},
+                    "image": {"alt": meta["alt"]},
+                }

@@ -1,0 +1,328 @@
+"""``hemiplan build``: execute the committed chapters for one year with papermill
+into a build tree (the committed notebooks are never modified), then publish that
+tree with Jupyter Book. The new site replaces the previous one only when every
+notebook executed and Jupyter Book succeeded.
+
+Layout under _build/:
+    tree/<year>/     the book sources for the edition, with executed notebooks
+    cache/           executed notebooks keyed by a hash of everything they depend on
+    jb/<year>/       Jupyter Book's own output (kept for its incremental build)
+    html/<year>/     the published edition; html/index.html points to the latest
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from . import paths
+
+BOOK_FILES = ("_config.yml", "intro.md", "logo.png")
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+class BuildError(RuntimeError):
+    pass
+
+
+@dataclass
+class Job:
+    """One notebook to execute: a chapter (or the profile template for one state)."""
+    source: Path              # committed notebook
+    target: str               # path inside the build tree, e.g. chapters/training.ipynb
+    parameters: dict
+    key: str = ""
+    cached: bool = False
+    seconds: float = 0.0
+
+    @property
+    def name(self) -> str:
+        return self.target.removesuffix(".ipynb")
+
+
+@dataclass
+class Plan:
+    year: int
+    data_dir: Path
+    jobs: list[Job]
+    toc: dict
+    data_hash: str
+    extra: dict = field(default_factory=dict)
+
+
+# --- planning ------------------------------------------------------------------------
+
+def toc_files(toc: dict) -> list[str]:
+    """Every ``file`` entry of a _toc.yml, in order."""
+    out = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            if "file" in node:
+                out.append(node["file"])
+            for key in ("parts", "chapters", "sections"):
+                for child in node.get(key, []) or []:
+                    walk(child)
+    out.append(toc["root"])
+    walk(toc)
+    return out
+
+
+def read_toc(root: Path = paths.ROOT) -> dict:
+    return yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
+
+
+def _hash_tree(h, folder: Path, pattern: str) -> None:
+    for p in sorted(folder.rglob(pattern)):
+        if "__pycache__" in p.parts:
+            continue
+        h.update(str(p.relative_to(folder)).encode())
+        h.update(p.read_bytes())
+
+
+def code_hash() -> str:
+    """Hash of the hemiplan package source and the schemas."""
+    h = hashlib.sha256()
+    _hash_tree(h, PACKAGE_DIR, "*.py")
+    _hash_tree(h, paths.SCHEMAS, "*.json")
+    return h.hexdigest()
+
+
+def job_key(job: Job, data_hash: str, code: str) -> str:
+    h = hashlib.sha256()
+    h.update(job.source.read_bytes())
+    h.update(json.dumps(job.parameters, sort_keys=True, default=str).encode())
+    h.update(data_hash.encode())
+    h.update(code.encode())
+    h.update(sys.version.encode())
+    return h.hexdigest()
+
+
+def plan(year=None, data_dir=None, root: Path = paths.ROOT) -> Plan:
+    """What a build of ``year`` would execute. Validates the data first: a year
+    without data, or with data that fail validation, stops here."""
+    from . import data as data_mod
+    from .validate import ValidationError, validate_year
+
+    ddir = paths.data_dir(data_dir).resolve()
+    y = data_mod.resolve_year(year, ddir)
+    problems = validate_year(y, ddir)
+    if problems:
+        raise ValidationError(problems)
+    toc = read_toc(root)
+    data_hash = data_mod.content_hash(data_mod.table_files(y, ddir))
+    params = {"year": y, "data_dir": str(ddir)}
+    jobs = []
+    for f in toc_files(toc):
+        src = root / f"{f}.ipynb"
+        if src.is_file():
+            jobs.append(Job(src, f"{f}.ipynb", dict(params)))
+        elif not (root / f"{f}.md").is_file():
+            raise BuildError(f"_toc.yml lists {f!r} but neither {f}.ipynb nor {f}.md exists")
+    from . import profiles
+    toc, profile_jobs = profiles.expand(toc, y, ddir, root)
+    jobs += profile_jobs
+    code = code_hash()
+    for job in jobs:
+        job.key = job_key(job, data_hash, code)
+    return Plan(y, ddir, jobs, toc, data_hash)
+
+
+# --- execution -----------------------------------------------------------------------
+
+def cache_dir(root: Path = paths.ROOT) -> Path:
+    return root / "_build" / "cache"
+
+
+def cached_notebook(job: Job, root: Path = paths.ROOT):
+    """The cached executed notebook of a job, or None if absent, partial or corrupt."""
+    import nbformat
+
+    path = cache_dir(root) / f"{job.key}.ipynb"
+    if not path.is_file():
+        return None
+    try:
+        nb = nbformat.read(path, as_version=4)
+        nbformat.validate(nb)
+    except Exception:
+        path.unlink(missing_ok=True)
+        return None
+    if nb.metadata.get("hemiplan", {}).get("cache_key") != job.key:
+        path.unlink(missing_ok=True)
+        return None
+    return nb
+
+
+def execute_job(job: Job, root_str: str) -> tuple[str, float]:
+    """Execute one notebook with papermill (in a worker process) and store it in the
+    cache. Returns (key, seconds)."""
+    import nbformat
+    import papermill
+
+    from . import book
+    from .csvio import atomic_write_text
+
+    root = Path(root_str)
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="hemiplan-exec-") as tmp:
+        out = Path(tmp) / Path(job.target).name
+        try:
+            papermill.execute_notebook(str(job.source), str(out), parameters=job.parameters,
+                                       kernel_name="python3", progress_bar=False, log_output=False,
+                                       cwd=str(job.source.parent))
+        except papermill.PapermillExecutionError as exc:
+            raise BuildError(f"{job.target}: cell {exc.cell_index} raised {exc.ename}: {exc.evalue}") from None
+        nb = nbformat.read(out, as_version=4)
+    book.postprocess(nb, job.target)
+    nb.metadata.setdefault("hemiplan", {})["cache_key"] = job.key
+    nb.metadata.pop("papermill", None)
+    for cell in nb.cells:
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("execution", None)
+    cache_dir(root).mkdir(parents=True, exist_ok=True)
+    atomic_write_text(cache_dir(root) / f"{job.key}.ipynb", nbformat.writes(nb))
+    return job.key, time.perf_counter() - start
+
+
+def execute(plan_: Plan, jobs_n: int | None = None, root: Path = paths.ROOT, progress: bool = True) -> None:
+    """Execute every job whose cache entry is missing, in parallel."""
+    todo = []
+    for job in plan_.jobs:
+        job.cached = cached_notebook(job, root) is not None
+        if not job.cached:
+            todo.append(job)
+    if not todo:
+        return
+    workers = max(1, min(jobs_n or os.cpu_count() or 1, len(todo)))
+    bar = None
+    if progress:
+        from tqdm import tqdm
+        bar = tqdm(total=len(todo), desc=f"executing {plan_.year}", unit="nb", file=sys.stderr)
+    errors = []
+    if workers == 1:
+        for job in todo:
+            try:
+                _, job.seconds = execute_job(job, str(root))
+            except Exception as exc:
+                errors.append(exc if isinstance(exc, BuildError) else BuildError(f"{job.target}: {exc}"))
+            if bar:
+                bar.update(1)
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = {pool.submit(execute_job, job, str(root)): job for job in todo}
+            for fut in as_completed(futures):
+                job = futures[fut]
+                try:
+                    _, job.seconds = fut.result()
+                except Exception as exc:
+                    errors.append(exc if isinstance(exc, BuildError) else BuildError(f"{job.target}: {exc}"))
+                if bar:
+                    bar.update(1)
+    if bar:
+        bar.close()
+    if errors:
+        raise BuildError("execution failed:\n" + "\n".join(f"  {e}" for e in errors))
+
+
+# --- the tree and the site -------------------------------------------------------------
+
+def _write_if_changed(path: Path, text: str) -> None:
+    """Write only when the content differs, so that Sphinx's incremental build sees
+    unchanged files as unchanged."""
+    from .csvio import atomic_write_text
+
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return
+    atomic_write_text(path, text)
+
+
+def assemble_tree(plan_: Plan, root: Path = paths.ROOT) -> Path:
+    """The book sources of one edition, with the executed notebooks."""
+    import nbformat
+
+    tree = root / "_build" / "tree" / str(plan_.year)
+    tree.mkdir(parents=True, exist_ok=True)
+    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+    footer = (f'<p class="hemiplan-edition">Edition: report year {plan_.year} · data version '
+              f'<code>{plan_.data_hash[:10]}</code></p>')
+    config.setdefault("html", {})["extra_footer"] = footer
+    config["title"] = f"{config.get('title', 'hemiplan')} — {plan_.year}"
+    _write_if_changed(tree / "_config.yml", yaml.safe_dump(config, sort_keys=False, allow_unicode=True))
+    _write_if_changed(tree / "_toc.yml", yaml.safe_dump(plan_.toc, sort_keys=False, allow_unicode=True))
+    for name in BOOK_FILES:
+        src = root / name
+        if src.is_file() and name != "_config.yml":
+            if src.suffix in (".md", ".yml"):
+                _write_if_changed(tree / name, src.read_text(encoding="utf-8"))
+            else:
+                shutil.copy2(src, tree / name)
+    static = root / "_static"
+    if static.is_dir():
+        shutil.copytree(static, tree / "_static", dirs_exist_ok=True)
+    wanted = set()
+    for job in plan_.jobs:
+        nb = cached_notebook(job, root)
+        if nb is None:
+            raise BuildError(f"{job.target}: no executed notebook in the cache")
+        wanted.add(job.target)
+        _write_if_changed(tree / job.target, nbformat.writes(nb))
+    for stale in (tree / "chapters").rglob("*.ipynb") if (tree / "chapters").is_dir() else []:
+        if str(stale.relative_to(tree)) not in wanted:
+            stale.unlink()
+    return tree
+
+
+def run_jupyter_book(tree: Path, out: Path, clean: bool = False) -> None:
+    if clean and out.exists():
+        shutil.rmtree(out)
+    cmd = [sys.executable, "-c", "from jupyter_book.cli.main import main; main()", "build", str(tree),
+           "--path-output", str(out), "-W", "-n", "--keep-going", "--builder", "html"]
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    if proc.returncode != 0:
+        tail = "\n".join((proc.stdout + proc.stderr).strip().splitlines()[-40:])
+        raise BuildError(f"Jupyter Book failed on {tree}:\n{tail}")
+
+
+def publish(html_src: Path, year: int, root: Path = paths.ROOT) -> Path:
+    """Replace _build/html/<year> with a new site atomically (rename, never half-copied)."""
+    site = root / "_build" / "html"
+    site.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{year}.new-", dir=site))
+    shutil.copytree(html_src, staging, dirs_exist_ok=True)
+    final = site / str(year)
+    old = None
+    if final.exists():
+        old = site / f".{year}.old-{os.getpid()}"
+        os.replace(final, old)
+    os.replace(staging, final)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+    latest = max(int(p.name) for p in site.iterdir() if p.is_dir() and p.name.isdigit())
+    from .csvio import atomic_write_text
+    atomic_write_text(site / "index.html",
+                      f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>hemiplan</title>'
+                      f'<meta http-equiv="refresh" content="0; url={latest}/index.html"></head>'
+                      f'<body><p><a href="{latest}/index.html">The {latest} edition</a></p></body></html>')
+    (site / ".nojekyll").touch()
+    return final
+
+
+def build(year=None, data_dir=None, jobs_n: int | None = None, clean: bool = False,
+          root: Path = paths.ROOT, progress: bool = True) -> tuple[Plan, Path]:
+    p = plan(year, data_dir, root)
+    execute(p, jobs_n, root, progress)
+    tree = assemble_tree(p, root)
+    jb_out = root / "_build" / "jb" / str(p.year)
+    run_jupyter_book(tree, jb_out, clean=clean)
+    site = publish(jb_out / "_build" / "html", p.year, root)
+    return p, site

@@ -1,0 +1,65 @@
+"""The house style for figures: one font, one palette per dependency, one size."""
+from __future__ import annotations
+
+#: One colour per SMS dependency (colour-blind safe, from the Okabe–Ito palette).
+DEPENDENCY_COLORS = {
+    "CICAD": "#0072B2",
+    "CICTE": "#D55E00",
+    "DPS": "#009E73",
+    "SMS": "#6F6F6F",
+}
+DEPENDENCY_NAMES = {
+    "CICAD": "Executive Secretariat of CICAD (drugs)",
+    "CICTE": "Secretariat of CICTE (terrorism, cyber, border and tourism security)",
+    "DPS": "Department of Public Security",
+    "SMS": "Secretariat for Multidimensional Security",
+}
+SUBREGION_COLORS = {
+    "North America": "#CC79A7",
+    "Central America": "#E69F00",
+    "Caribbean": "#56B4E9",
+    "South America": "#009E73",
+}
+ACCENT = "#0072B2"
+MUTED = "#BBBBBB"
+TEXT = "#222222"
+SEQUENTIAL = "Blues"
+
+FIG_WIDTH = 7.5
+FIG_HEIGHT = 4.2
+DPI = 110
+
+RC = {
+    "font.family": "DejaVu Sans",
+    "font.size": 10,
+    "axes.titlesize": 12,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+    "axes.labelsize": 10,
+    "axes.edgecolor": "#888888",
+    "axes.labelcolor": TEXT,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "axes.grid.axis": "x",
+    "grid.color": "#E5E5E5",
+    "xtick.color": TEXT,
+    "ytick.color": TEXT,
+    "legend.frameon": False,
+    "figure.dpi": DPI,
+    "savefig.dpi": DPI,
+    "figure.figsize": (FIG_WIDTH, FIG_HEIGHT),
+    "svg.hashsalt": "hemiplan",
+}
+
+
+def apply() -> None:
+    """Apply the house style to matplotlib (non-interactive backend)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    matplotlib.rcParams.update(RC)
+
+
+def dependency_color(dep: str) -> str:
+    return DEPENDENCY_COLORS.get(dep, MUTED)

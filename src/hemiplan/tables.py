@@ -1,0 +1,94 @@
+"""DataFrame → HTML table with reader-facing headers, formatted numbers and links
+from each row to the paragraph of the report it comes from. All cell text is
+escaped: report text is data, never markup."""
+from __future__ import annotations
+
+import html
+import numbers as _numbers
+
+import pandas as pd
+
+from . import provenance
+
+EMPTY = "–"
+
+
+def format_value(value, decimals: int = 0) -> str:
+    """Thousands separators for numbers, an en dash for missing values."""
+    if value is None or (not isinstance(value, (list, tuple, str)) and pd.isna(value)):
+        return EMPTY
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, _numbers.Integral):
+        return f"{int(value):,}"
+    if isinstance(value, _numbers.Real):
+        v = float(value)
+        if v.is_integer() and decimals == 0:
+            return f"{int(v):,}"
+        return f"{v:,.{max(decimals, 1)}f}"
+    return str(value)
+
+
+def _escape(text: str) -> str:
+    # Braces escaped too, so that MyST substitutions never see report text.
+    return html.escape(text, quote=True).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def _source_cell(ids, depth: int) -> str:
+    if ids is None or (isinstance(ids, float) and pd.isna(ids)):
+        return EMPTY
+    items = ids if isinstance(ids, (list, tuple)) else [i for i in str(ids).split(";") if i]
+    items = sorted(dict.fromkeys(items), key=provenance.sort_key)
+    if not items:
+        return EMPTY
+    return ", ".join(
+        f'<a href="{provenance.href(i, depth)}" title="Read the sentence in the report">{_escape(i)}</a>'
+        for i in items)
+
+
+def html_table(df: pd.DataFrame, headers: dict[str, str] | None = None, source: str | None = None,
+               caption: str | None = None, decimals: dict[str, int] | None = None, depth: int = 0,
+               table_id: str | None = None, total_row: bool = False) -> str:
+    """Render a table. ``headers`` renames columns for readers; ``source`` names the
+    column holding paragraph ids, rendered as links to the source text; numeric
+    columns are right-aligned with thousands separators."""
+    headers = headers or {}
+    decimals = decimals or {}
+    cols = list(df.columns)
+    numeric = {c for c in cols if c != source and pd.api.types.is_numeric_dtype(df[c])
+               and not pd.api.types.is_bool_dtype(df[c])}
+    out = [f'<table class="hemiplan-table"{f" id={chr(34)}{_escape(table_id)}{chr(34)}" if table_id else ""}>']
+    if caption:
+        out.append(f"<caption>{_escape(caption)}</caption>")
+    out.append("<thead><tr>")
+    for c in cols:
+        label = headers.get(c, "Source" if c == source else str(c).replace("_", " ").capitalize())
+        cls = ' class="num"' if c in numeric else ""
+        out.append(f'<th scope="col"{cls}>{_escape(label)}</th>')
+    out.append("</tr></thead><tbody>")
+    body = df.itertuples(index=False, name=None)
+    rows = list(body)
+    for i, row in enumerate(rows):
+        is_total = total_row and i == len(rows) - 1
+        out.append('<tr class="total">' if is_total else "<tr>")
+        for c, v in zip(cols, row):
+            if c == source:
+                out.append(f"<td>{_source_cell(v, depth)}</td>")
+            elif c in numeric:
+                out.append(f'<td class="num">{_escape(format_value(v, decimals.get(c, 0)))}</td>')
+            else:
+                tag = "th" if (c == cols[0] and not is_total) else "td"
+                scope = ' scope="row"' if tag == "th" else ""
+                text = _escape(format_value(v))
+                out.append(f"<{tag}{scope}>{'<strong>' + text + '</strong>' if is_total else text}</{tag}>")
+        out.append("</tr>")
+    out.append("</tbody></table>")
+    return "".join(out)
+
+
+def with_total(df: pd.DataFrame, label_col: str, label: str = "Total", sum_cols: list[str] | None = None) -> pd.DataFrame:
+    """Append a total row summing ``sum_cols`` (default: every numeric column)."""
+    sum_cols = sum_cols or [c for c in df.columns if pd.api.types.is_numeric_dtype(df[c]) and c != label_col]
+    total = {c: df[c].sum(min_count=1) for c in sum_cols}
+    total[label_col] = label
+    return pd.concat([df, pd.DataFrame([total])], ignore_index=True)
