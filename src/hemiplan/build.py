@@ -317,6 +317,37 @@ def publish(html_src: Path, year: int, root: Path = paths.ROOT) -> Path:
     return final
 
 
+def refresh(root: Path = paths.ROOT, jobs_n: int | None = None, progress: bool = True) -> list[Path]:
+    """Execute every committed chapter in place for the default year (no parameters
+    injected: the defaults of the parameters cell build the canonical book), so that
+    the committed outputs are what nbval expects."""
+    import nbformat
+
+    from . import data as data_mod
+    from .csvio import atomic_write_text
+
+    y = data_mod.default_year()
+    data_hash = data_mod.content_hash(data_mod.table_files(y))
+    code = code_hash()
+    sources = [root / f"{f}.ipynb" for f in toc_files(read_toc(root)) if (root / f"{f}.ipynb").is_file()]
+    from . import profiles
+    if (root / profiles.TEMPLATE).is_file():
+        sources.append(root / profiles.TEMPLATE)
+    jobs = [Job(src, str(src.relative_to(root)), {}) for src in sources]
+    for job in jobs:
+        job.key = job_key(job, data_hash + ":refresh", code)
+    execute(Plan(y, paths.DATA, jobs, {}, data_hash), jobs_n, root, progress)
+    written = []
+    for job in jobs:
+        nb = cached_notebook(job, root)
+        nb.metadata.pop("hemiplan", None)
+        text = nbformat.writes(nb)
+        if job.source.read_text(encoding="utf-8") != text:
+            atomic_write_text(job.source, text)
+            written.append(job.source)
+    return written
+
+
 def build(year=None, data_dir=None, jobs_n: int | None = None, clean: bool = False,
           root: Path = paths.ROOT, progress: bool = True) -> tuple[Plan, Path]:
     p = plan(year, data_dir, root)

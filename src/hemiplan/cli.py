@@ -43,6 +43,20 @@ def _cmd_build(args) -> int:
     return 0
 
 
+def _cmd_refresh(args) -> int:
+    from . import build as build_mod
+
+    try:
+        written = build_mod.refresh(jobs_n=args.jobs)
+    except build_mod.BuildError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    for p in written:
+        print(f"updated {p}")
+    print(f"{len(written)} notebook(s) changed")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hemiplan", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -58,6 +72,10 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--jobs", type=int, default=None, help="notebooks executed in parallel (default: one per core)")
     b.add_argument("--clean", action="store_true", help="rebuild the site from scratch")
     b.set_defaults(func=_cmd_build)
+
+    r = sub.add_parser("refresh", help="re-execute the committed chapters in place for the default year")
+    r.add_argument("--jobs", type=int, default=None, help="notebooks executed in parallel")
+    r.set_defaults(func=_cmd_refresh)
     return parser
 
 
