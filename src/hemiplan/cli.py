@@ -73,6 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--clean", action="store_true", help="rebuild the site from scratch")
     b.set_defaults(func=_cmd_build)
 
+    from .ingest import add_parser as add_ingest_parser
+    add_ingest_parser(sub)
+
     r = sub.add_parser("refresh", help="re-execute the committed chapters in place for the default year")
     r.add_argument("--jobs", type=int, default=None, help="notebooks executed in parallel")
     r.set_defaults(func=_cmd_refresh)

@@ -28,3 +28,16 @@ def paragraphs_table(text: str, year: int, reference_dir: Path | None = None) ->
             "dependencies": csvio.join_list(entities.dependencies_in(body, reference_dir)),
         })
     return pd.DataFrame(rows)
+
+
+def add_parser(sub) -> None:
+    """The ``ingest`` subcommand (wired into hemiplan.cli)."""
+    i = sub.add_parser("ingest", help="read a report (.txt, .docx, .pdf) and draft a year's tables")
+    i.add_argument("report", help="the report file")
+    i.add_argument("--year", required=True, type=int, help="the year the report covers")
+    i.add_argument("--data-dir", default=None, help="data folder (default: the project's data/)")
+    i.set_defaults(func=run_cli)
+
+
+def run_cli(args) -> int:
+    raise SystemExit("ingest: not implemented yet")
