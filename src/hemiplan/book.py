@@ -79,10 +79,31 @@ def figure(fig, *, name: str, caption: str, alt: str, sources=()) -> None:
     _display(data, {META_KEY: {"name": name, "caption": full_caption, "alt": alt}})
 
 
-def table(df: pd.DataFrame, *, caption: str | None = None, **kwargs) -> None:
-    """Show a DataFrame as an accessible HTML table (see hemiplan.tables.html_table)."""
+DOWNLOADS_ENV = "HEMIPLAN_DOWNLOADS"
+
+
+def table(df: pd.DataFrame, *, caption: str | None = None, download: str | None = None, **kwargs) -> None:
+    """Show a DataFrame as an accessible HTML table (see hemiplan.tables.html_table).
+    With ``download`` (a name unique in the book, e.g. "training-by-state"), the
+    table is also offered as CSV: the build sets HEMIPLAN_DOWNLOADS to the folder
+    where the file is written; the link is shown either way, so that the committed
+    outputs and the published page agree."""
     markup = tables.html_table(df, caption=caption, **kwargs)
     html(markup, plain=f"Table: {caption or ''} ({len(df)} rows)")
+    if download:
+        import os
+        import re
+        from pathlib import Path
+
+        if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", download):
+            raise ValueError(f"download name {download!r}: use lowercase letters, digits and hyphens")
+        folder = os.environ.get(DOWNLOADS_ENV)
+        if folder:
+            headers = kwargs.get("headers") or {}
+            out = df.rename(columns=headers)
+            Path(folder).mkdir(parents=True, exist_ok=True)
+            out.to_csv(Path(folder) / f"{download}.csv", index=False, lineterminator="\n")
+        md(f"{{download}}`Download this table as CSV <downloads/{download}.csv>`")
 
 
 def no_data(what: str) -> None:

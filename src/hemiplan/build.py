@@ -176,13 +176,22 @@ def execute_job(job: Job, root_str: str) -> tuple[str, float]:
     start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="hemiplan-exec-") as tmp:
         out = Path(tmp) / Path(job.target).name
+        downloads = Path(tmp) / "downloads"
+        os.environ[book.DOWNLOADS_ENV] = str(downloads)
         try:
             papermill.execute_notebook(str(job.source), str(out), parameters=job.parameters,
                                        kernel_name="python3", progress_bar=False, log_output=False,
                                        cwd=str(job.source.parent))
         except papermill.PapermillExecutionError as exc:
             raise BuildError(f"{job.target}: cell {exc.cell_index} raised {exc.ename}: {exc.evalue}") from None
+        finally:
+            os.environ.pop(book.DOWNLOADS_ENV, None)
         nb = nbformat.read(out, as_version=4)
+        files = cache_dir(root) / f"{job.key}.files"
+        if files.exists():
+            shutil.rmtree(files)
+        if downloads.is_dir():
+            shutil.copytree(downloads, files / "downloads")
     book.postprocess(nb, job.target)
     nb.metadata.setdefault("hemiplan", {})["cache_key"] = job.key
     nb.metadata.pop("papermill", None)
@@ -246,6 +255,12 @@ def _write_if_changed(path: Path, text: str) -> None:
     atomic_write_text(path, text)
 
 
+def _copy_if_changed(src: Path, dest: Path) -> None:
+    if dest.is_file() and dest.read_bytes() == src.read_bytes():
+        return
+    shutil.copy2(src, dest)
+
+
 def assemble_tree(plan_: Plan, root: Path = paths.ROOT) -> Path:
     """The book sources of one edition, with the executed notebooks."""
     import nbformat
@@ -276,6 +291,14 @@ def assemble_tree(plan_: Plan, root: Path = paths.ROOT) -> Path:
             raise BuildError(f"{job.target}: no executed notebook in the cache")
         wanted.add(job.target)
         _write_if_changed(tree / job.target, nbformat.writes(nb))
+        files = cache_dir(root) / f"{job.key}.files" / "downloads"
+        if files.is_dir():
+            dest = (tree / job.target).parent / "downloads"
+            dest.mkdir(parents=True, exist_ok=True)
+            for f in files.iterdir():
+                _copy_if_changed(f, dest / f.name)
+    from . import package
+    package.write_zip(plan_.year, tree / "downloads" / f"hemiplan-{plan_.year}-data.zip", plan_.data_dir)
     for stale in (tree / "chapters").rglob("*.ipynb") if (tree / "chapters").is_dir() else []:
         if str(stale.relative_to(tree)) not in wanted:
             stale.unlink()

@@ -79,7 +79,7 @@ class Edition:
 def table_files(year: int | None, data_dir=None) -> list[Path]:
     files = [schema.table_path(t, data_dir=data_dir) for t in schema.REFERENCE_TABLES]
     if year is not None:
-        files += [schema.table_path(t, year, data_dir) for t in schema.YEAR_TABLES]
+        files += [schema.table_path(t, year, data_dir) for t in schema.YEAR_TABLES + schema.OPTIONAL_YEAR_TABLES]
         files.append(paths.raw_report(year, data_dir))
     return files
 
@@ -102,7 +102,9 @@ def _load(year: int, data_dir: Path, digest: str, validate: bool) -> Edition:
             raise ValidationError(problems)
     frames = {t: csvio.typed(csvio.read_text_table(schema.table_path(t, year, data_dir)), t)
               for t in ("paragraphs", "activities", "indicators", "member_states", "organizations", "instruments")}
-    return Edition(year=year, data_dir=data_dir, data_hash=digest, **frames)
+    unrec = schema.table_path("unrecorded", year, data_dir)
+    extra = {"unrecorded": csvio.read_text_table(unrec)} if unrec.is_file() else {}
+    return Edition(year=year, data_dir=data_dir, data_hash=digest, extra=extra, **frames)
 
 
 def load(year=None, data_dir=None, validate: bool = True) -> Edition:
@@ -111,7 +113,7 @@ def load(year=None, data_dir=None, validate: bool = True) -> Edition:
     root = paths.data_dir(data_dir).resolve()
     digest = content_hash(table_files(y, root))
     ed = _load(y, root, digest, validate)
-    return Edition(**{**ed.__dict__, **{t: df.copy() for t, df in ed.tables().items()}})
+    return Edition(**{**ed.__dict__, "extra": dict(ed.extra), **{t: df.copy() for t, df in ed.tables().items()}})
 
 
 def load_all(data_dir=None, validate: bool = True) -> dict[int, Edition]:

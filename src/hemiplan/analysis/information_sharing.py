@@ -1,0 +1,340 @@
+"""Section VI of the report, information sharing: networks and points of contact,
+meetings and events, and the member states taking part.
+
+Also holds small text helpers (plural, name lists, indicator labels) that the
+cooperation chapter reuses. Every function is pure: it reads the frames it is given
+and returns a new frame, dict or string."""
+from __future__ import annotations
+
+import calendar
+import re
+
+import pandas as pd
+
+from . import countries_reached, member_names, members_in_year, section_for, title_case
+from .. import csvio, provenance, schema
+
+CHAPTER = "information_sharing"
+
+#: Keywords (regular expressions) that mark an indicator as a figure about a network
+#: or its points of contact: focal points, points of contact, national authorities,
+#: participating states, liaison officers, members or users of a network.
+CONTACT_PATTERN = r"focal|contact|point|participat|network|authorit|liaison|node|member|user|registered"
+
+#: Activity types that are meetings or events (gatherings with participants).
+EVENT_TYPES = ("meeting", "conference", "seminar", "workshop", "exercise", "course")
+
+QUALIFIER_WORDS = {"exact": "", "approx": "approximately", "more_than": "more than"}
+
+ACTIVITY_TYPE_LABELS = {
+    "course": "course", "workshop": "workshop", "seminar": "seminar", "conference": "conference",
+    "meeting": "meeting", "exercise": "exercise", "mission": "mission", "assessment": "assessment",
+    "technical_assistance": "technical assistance", "legislative_assistance": "legislative assistance",
+    "plan": "plan or strategy", "publication": "publication", "agreement": "agreement",
+    "network": "network", "destruction": "destruction", "donation": "donation", "other": "other",
+}
+
+
+# --- text helpers -------------------------------------------------------------------
+
+def plural(n, singular: str, plural_form: str | None = None) -> str:
+    """'1 activity', '2 activities', '0 activities' (thousands separators)."""
+    n = int(n)
+    if plural_form is None:
+        if singular.endswith("y") and singular[-2:-1] not in "aeiou":
+            plural_form = singular[:-1] + "ies"
+        elif singular.endswith(("s", "x", "ch", "sh")):
+            plural_form = singular + "es"
+        else:
+            plural_form = singular + "s"
+    return f"{n:,} {singular if n == 1 else plural_form}"
+
+
+def join_words(items) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    items = [str(i) for i in items if str(i)]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def indicator_label(name: str) -> str:
+    """A reader-facing label for a snake_case indicator name: 'focal_points' → 'Focal points'."""
+    text = re.sub(r"_+", " ", str(name)).strip()
+    return text[:1].upper() + text[1:]
+
+
+def unit_label(unit: str) -> str:
+    return re.sub(r"_+", " ", str(unit)).strip()
+
+
+def country_names(cell, names: dict[str, str]) -> str:
+    """A ;-list of ISO codes as member-state names, alphabetical, comma-separated."""
+    return ", ".join(sorted(names.get(c, c) for c in csvio.split_list(cell)))
+
+
+def org_list(cell, organizations: pd.DataFrame) -> str:
+    """A ;-list of organisation ids as their acronym (or name), alphabetical."""
+    lookup = {r.org_id: (r.acronym or r.name) for r in organizations.itertuples(index=False)}
+    return ", ".join(sorted(lookup.get(o, o) for o in csvio.split_list(cell)))
+
+
+def month_name(month) -> str:
+    return "" if month is None or pd.isna(month) else calendar.month_name[int(month)]
+
+
+def _order(df: pd.DataFrame, *cols: str) -> pd.DataFrame:
+    """Sort by report order of paragraph_id, then by the given columns."""
+    out = df.assign(_key=df["paragraph_id"].map(provenance.sort_key))
+    return out.sort_values(["_key", *cols], kind="mergesort").drop(columns="_key").reset_index(drop=True)
+
+
+# --- the section ----------------------------------------------------------------------
+
+def section_frames(ed, chapter: str = CHAPTER) -> dict:
+    """The chapter's section of the year's report: numeral and title (None when the
+    report has no such section) and its paragraphs, activities and indicators (empty
+    frames when it has none)."""
+    found = section_for(ed.paragraphs, chapter)
+    numeral, title = found if found else (None, None)
+    pick = ed.paragraphs["section"] == numeral
+    ids = set(ed.paragraphs.loc[pick, "paragraph_id"])
+    return {
+        "numeral": numeral,
+        "title": title_case(title) if title else None,
+        "paragraphs": ed.paragraphs[pick].reset_index(drop=True),
+        "activities": ed.activities[ed.activities["paragraph_id"].isin(ids)].reset_index(drop=True),
+        "indicators": ed.indicators[ed.indicators["paragraph_id"].isin(ids)].reset_index(drop=True),
+    }
+
+
+def subsections(paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """Subsections of a section in report order: letter, title, paragraphs."""
+    if paragraphs.empty:
+        return pd.DataFrame(columns=["subsection", "subsection_title", "paragraphs"])
+    g = paragraphs.groupby(["subsection", "subsection_title"], sort=False).size().rename("paragraphs").reset_index()
+    return g.sort_values("subsection", kind="mergesort").reset_index(drop=True)
+
+
+def type_by_dependency(activities: pd.DataFrame) -> pd.DataFrame:
+    """Activities per activity type (rows, most frequent first) and dependency (columns,
+    in the vocabulary's order, only those present)."""
+    if activities.empty:
+        return pd.DataFrame()
+    t = pd.crosstab(activities["activity_type"].map(ACTIVITY_TYPE_LABELS), activities["dependency"])
+    t = t.reindex(columns=[d for d in schema.dependencies() if d in t.columns])
+    order = t.sum(axis=1).rename("n").reset_index().sort_values(["n", "activity_type"], ascending=[False, True])
+    t = t.loc[order["activity_type"]]
+    t.index.name = "Activity type"
+    t.columns.name = "Dependency"
+    return t
+
+
+# --- networks and points of contact ---------------------------------------------------
+
+def contact_figures(indicators: pd.DataFrame, member_states: pd.DataFrame,
+                    pattern: str = CONTACT_PATTERN) -> pd.DataFrame:
+    """Stated figures about networks and points of contact (indicator name matching
+    ``pattern``): what is counted, value, unit, member states concerned, the year the
+    figure refers to (empty for the report year), and the paragraph."""
+    cols = ["indicator_id", "what", "value", "unit", "states", "ref_year", "paragraph_id"]
+    if indicators.empty:
+        return pd.DataFrame(columns=cols)
+    hit = indicators[indicators["indicator"].str.contains(pattern, case=False, regex=True)]
+    names = member_names(member_states)
+    out = pd.DataFrame({
+        "indicator_id": hit["indicator_id"],
+        "what": hit["indicator"].map(indicator_label),
+        "value": hit["value"].astype("Float64"),
+        "unit": hit["unit"].map(unit_label),
+        "states": hit["countries"].map(lambda c: country_names(c, names)),
+        "ref_year": hit["ref_year"].map(lambda y: "" if pd.isna(y) else str(int(y))),
+        "paragraph_id": hit["paragraph_id"],
+    })
+    return _order(out, "indicator_id")[cols]
+
+
+def networks(activities: pd.DataFrame, indicators: pd.DataFrame, member_states: pd.DataFrame,
+             organizations: pd.DataFrame, pattern: str = CONTACT_PATTERN) -> pd.DataFrame:
+    """Activities of type network, with their dependency, programme, member states,
+    partners and the contact figures stated in the same paragraph (e.g. '28 focal points')."""
+    cols = ["activity_id", "network", "dependency", "program", "states", "n_states", "partners", "figures",
+            "paragraph_id"]
+    net = activities[activities["activity_type"] == "network"]
+    if net.empty:
+        return pd.DataFrame(columns=cols)
+    names = member_names(member_states)
+    figs = contact_figures(indicators, member_states, pattern)
+    stated = figs.groupby("paragraph_id")[["value", "unit"]].apply(
+        lambda g: "; ".join(f"{v:,.0f} {u}" for v, u in zip(g["value"], g["unit"]))) if len(figs) else pd.Series(dtype=str)
+    out = pd.DataFrame({
+        "activity_id": net["activity_id"],
+        "network": net["title"],
+        "dependency": net["dependency"],
+        "program": net["program"],
+        "states": net["countries"].map(lambda c: country_names(c, names)),
+        "n_states": net["countries"].map(lambda c: len(csvio.split_list(c))).astype(int),
+        "partners": net["partners"].map(lambda c: org_list(c, organizations)),
+        "figures": net["paragraph_id"].map(lambda p: stated.get(p, "")),
+        "paragraph_id": net["paragraph_id"],
+    })
+    return _order(out, "network", "activity_id")[cols]
+
+
+# --- meetings and events --------------------------------------------------------------
+
+def meetings(activities: pd.DataFrame, member_states: pd.DataFrame, types=EVENT_TYPES) -> pd.DataFrame:
+    """Meetings and events (activities of the given types) in calendar order, undated
+    last: month name, title, type, dependency, member states as names, events,
+    participants with their qualifier, paragraph."""
+    cols = ["activity_id", "month", "title", "type", "dependency", "states", "n_states", "events",
+            "participants", "qualifier", "paragraph_id"]
+    ev = activities[activities["activity_type"].isin(types)]
+    if ev.empty:
+        return pd.DataFrame(columns=cols)
+    names = member_names(member_states)
+    out = pd.DataFrame({
+        "activity_id": ev["activity_id"],
+        "month_no": ev["month"].astype("Float64").fillna(99),
+        "month": ev["month"].map(month_name),
+        "title": ev["title"],
+        "type": ev["activity_type"].map(ACTIVITY_TYPE_LABELS),
+        "dependency": ev["dependency"],
+        "states": ev["countries"].map(lambda c: country_names(c, names)),
+        "n_states": ev["countries"].map(lambda c: len(csvio.split_list(c))).astype(int),
+        "events": ev["events"].astype("Int64"),
+        "participants": ev["participants"].astype("Int64"),
+        "qualifier": ev["participants_qualifier"].map(lambda q: QUALIFIER_WORDS.get(q, "")),
+        "paragraph_id": ev["paragraph_id"],
+    })
+    out = out.sort_values(["month_no", "title", "activity_id"], kind="mergesort").reset_index(drop=True)
+    return out[cols]
+
+
+# --- member states taking part ----------------------------------------------------------
+
+def states_taking_part(activities: pd.DataFrame, member_states: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Member states (of ``year``) named by the activities: name, subregion, activities,
+    events, and the paragraphs, most activities first."""
+    cols = ["iso3", "name", "subregion", "activities", "events", "paragraphs"]
+    members = members_in_year(member_states, year)
+    reached = countries_reached(activities)
+    reached = reached[reached["iso3"].isin(members["iso3"])]
+    if reached.empty:
+        return pd.DataFrame(columns=cols)
+    ex = activities.assign(iso3=activities["countries"].map(csvio.split_list)).explode("iso3")
+    paras = ex.dropna(subset=["iso3"]).groupby("iso3")["paragraph_id"].agg(lambda s: ";".join(sorted(set(s))))
+    out = reached.merge(members[["iso3", "name", "subregion"]], on="iso3", how="left")
+    out["paragraphs"] = out["iso3"].map(paras)
+    out = out.sort_values(["activities", "name"], ascending=[False, True], kind="mergesort").reset_index(drop=True)
+    return out[cols]
+
+
+def by_subregion(taking_part: pd.DataFrame, member_states: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Per subregion: member states, how many take part, and the share (per cent)."""
+    members = members_in_year(member_states, year)
+    tot = members.groupby("subregion").size().rename("members")
+    part = taking_part.groupby("subregion").size().rename("taking_part") if len(taking_part) else pd.Series(dtype=int)
+    out = pd.concat([tot, part], axis=1).fillna(0).astype(int).reset_index().rename(columns={"index": "subregion"})
+    out["share"] = (100.0 * out["taking_part"] / out["members"]).round(0)
+    order = {s: i for i, s in enumerate(["North America", "Central America", "Caribbean", "South America"])}
+    out = out.sort_values("subregion", key=lambda s: s.map(order), kind="mergesort").reset_index(drop=True)
+    return out[["subregion", "members", "taking_part", "share"]]
+
+
+# --- summary ------------------------------------------------------------------------------
+
+def summary(sec: dict, member_states: pd.DataFrame, year: int) -> dict:
+    """The section's figures for the opening paragraph."""
+    acts, inds, paras = sec["activities"], sec["indicators"], sec["paragraphs"]
+    subs = subsections(paras)
+    part = states_taking_part(acts, member_states, year)
+    figs = contact_figures(inds, member_states)
+    types = acts["activity_type"].value_counts()
+    ev = meetings(acts, member_states)
+    return {
+        "year": year,
+        "numeral": sec["numeral"],
+        "title": sec["title"],
+        "paragraphs": len(paras),
+        "subsections": [t for t in subs["subsection_title"] if t],
+        "activities": len(acts),
+        "events": int(acts["events"].sum()) if len(acts) else 0,
+        "participants": int(acts["participants"].sum()) if acts["participants"].notna().any() else 0,
+        "with_participants": int(acts["participants"].notna().sum()),
+        "networks": int(types.get("network", 0)),
+        "meetings": len(ev),
+        "meeting_events": int(ev["events"].sum()) if len(ev) else 0,
+        "states": len(part),
+        "members": len(members_in_year(member_states, year)),
+        "dependencies": [d for d in schema.dependencies() if d in set(acts["dependency"])],
+        "figures": len(inds),
+        "contact_figures": [(r.what, r.value, r.unit) for r in figs.itertuples(index=False)],
+    }
+
+
+def summary_text(s: dict) -> str:
+    """The opening paragraph of the chapter, computed from :func:`summary`."""
+    if s["numeral"] is None:
+        return f"The {s['year']} report has no section on information sharing."
+    parts = [f"Section {s['numeral']} of the {s['year']} report (*{s['title']}*) runs to "
+             f"{plural(s['paragraphs'], 'paragraph')}"]
+    if s["subsections"]:
+        parts[0] += f" in {plural(len(s['subsections']), 'subsection')} ({join_words(s['subsections'])})"
+    parts[0] += "."
+    if s["activities"]:
+        deps = join_words(s["dependencies"])
+        line = (f"It records **{plural(s['activities'], 'activity')}** led by {deps}, "
+                f"amounting to {plural(s['events'], 'event')}")
+        if s["meetings"]:
+            line += f", of which {plural(s['meetings'], 'meeting or event', 'meetings and events')}"
+        if s["networks"]:
+            line += f" and {plural(s['networks'], 'network')}"
+        line += "."
+        parts.append(line)
+        if s["with_participants"]:
+            parts.append(f"Participants are stated for {plural(s['with_participants'], 'activity')}, "
+                         f"adding up to **{plural(s['participants'], 'participant')}**.")
+        parts.append(f"The activities name **{s['states']} of the {s['members']} member states**."
+                     if s["states"] else "No activity names a member state.")
+    else:
+        parts.append("It records no activities.")
+    if s["figures"]:
+        line = f"The section states {plural(s['figures'], 'other figure')}"
+        if s["contact_figures"]:
+            items = [f"{v:,.0f} {u}" for _, v, u in s["contact_figures"]]
+            line += f"; those about networks and contacts are {join_words(items)}"
+        parts.append(line + ".")
+    return " ".join(parts)
+
+
+def meetings_text(ev: pd.DataFrame) -> str:
+    """One computed sentence on the meetings and events table."""
+    if ev.empty:
+        return ""
+    dated = int((ev["month"] != "").sum())
+    with_p = ev["participants"].notna()
+    multi = int((ev["n_states"] > 1).sum())
+    text = (f"{plural(len(ev), 'meeting or event', 'meetings and events')} are recorded, "
+            f"{dated} of them dated to the month; {multi} brought together more than one member state")
+    if with_p.any():
+        text += (f", and the {plural(int(with_p.sum()), 'one', 'ones')} with a stated attendance "
+                 f"account for {int(ev.loc[with_p, 'participants'].sum()):,} participants")
+    return text[:1].upper() + text[1:] + "."
+
+
+# --- year over year -----------------------------------------------------------------------
+
+def year_over_year(editions: dict) -> pd.DataFrame:
+    """The section's headline figures for every year with data (empty with fewer than
+    two years). Years are text so that tables do not format them as numbers."""
+    if len(editions) < 2:
+        return pd.DataFrame()
+    rows = []
+    for y, e in sorted(editions.items()):
+        sec = section_frames(e)
+        s = summary(sec, e.member_states, y)
+        rows.append({"year": str(y), "present": "yes" if sec["numeral"] else "no", "activities": s["activities"],
+                     "meetings": s["meetings"], "participants": s["participants"], "states": s["states"],
+                     "figures": s["figures"]})
+    return pd.DataFrame(rows)
