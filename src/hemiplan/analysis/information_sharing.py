@@ -33,6 +33,19 @@ ACTIVITY_TYPE_LABELS = {
     "plan": "plan or strategy", "publication": "publication", "agreement": "agreement",
     "network": "network", "destruction": "destruction", "donation": "donation", "other": "other",
 }
+#: Count nouns for each activity type, singular and plural, for computed prose.
+ACTIVITY_TYPE_NOUNS = {
+    "course": ("course", "courses"), "workshop": ("workshop", "workshops"), "seminar": ("seminar", "seminars"),
+    "conference": ("conference", "conferences"), "meeting": ("meeting", "meetings"),
+    "exercise": ("exercise", "exercises"), "mission": ("mission", "missions"),
+    "assessment": ("assessment", "assessments"),
+    "technical_assistance": ("technical assistance activity", "technical assistance activities"),
+    "legislative_assistance": ("legislative assistance activity", "legislative assistance activities"),
+    "plan": ("plan or strategy", "plans or strategies"), "publication": ("publication", "publications"),
+    "agreement": ("agreement", "agreements"), "network": ("network", "networks"),
+    "destruction": ("destruction operation", "destruction operations"), "donation": ("donation", "donations"),
+    "other": ("other activity", "other activities"),
+}
 
 
 # --- text helpers -------------------------------------------------------------------
@@ -77,6 +90,17 @@ def org_list(cell, organizations: pd.DataFrame) -> str:
     """A ;-list of organisation ids as their acronym (or name), alphabetical."""
     lookup = {r.org_id: (r.acronym or r.name) for r in organizations.itertuples(index=False)}
     return ", ".join(sorted(lookup.get(o, o) for o in csvio.split_list(cell)))
+
+
+def type_counts_text(activities: pd.DataFrame) -> str:
+    """'3 meetings, 1 network and 1 publication': activities per type, most frequent
+    first (ties by type name)."""
+    if activities.empty:
+        return ""
+    counts = activities["activity_type"].value_counts().rename("n").reset_index()
+    counts = counts.sort_values(["n", "activity_type"], ascending=[False, True], kind="mergesort")
+    return join_words(plural(r.n, *ACTIVITY_TYPE_NOUNS.get(r.activity_type, (r.activity_type, r.activity_type)))
+                      for r in counts.itertuples(index=False))
 
 
 def month_name(month) -> str:
@@ -165,8 +189,8 @@ def networks(activities: pd.DataFrame, indicators: pd.DataFrame, member_states: 
         return pd.DataFrame(columns=cols)
     names = member_names(member_states)
     figs = contact_figures(indicators, member_states, pattern)
-    stated = figs.groupby("paragraph_id")[["value", "unit"]].apply(
-        lambda g: "; ".join(f"{v:,.0f} {u}" for v, u in zip(g["value"], g["unit"]))) if len(figs) else pd.Series(dtype=str)
+    figs["text"] = [f"{v:,.0f} {u}" for v, u in zip(figs["value"], figs["unit"])]
+    stated = figs.groupby("paragraph_id")["text"].agg("; ".join).to_dict()
     out = pd.DataFrame({
         "activity_id": net["activity_id"],
         "network": net["title"],
@@ -263,6 +287,7 @@ def summary(sec: dict, member_states: pd.DataFrame, year: int) -> dict:
         "participants": int(acts["participants"].sum()) if acts["participants"].notna().any() else 0,
         "with_participants": int(acts["participants"].notna().sum()),
         "networks": int(types.get("network", 0)),
+        "types": type_counts_text(acts),
         "meetings": len(ev),
         "meeting_events": int(ev["events"].sum()) if len(ev) else 0,
         "states": len(part),
@@ -283,15 +308,8 @@ def summary_text(s: dict) -> str:
         parts[0] += f" in {plural(len(s['subsections']), 'subsection')} ({join_words(s['subsections'])})"
     parts[0] += "."
     if s["activities"]:
-        deps = join_words(s["dependencies"])
-        line = (f"It records **{plural(s['activities'], 'activity')}** led by {deps}, "
-                f"amounting to {plural(s['events'], 'event')}")
-        if s["meetings"]:
-            line += f", of which {plural(s['meetings'], 'meeting or event', 'meetings and events')}"
-        if s["networks"]:
-            line += f" and {plural(s['networks'], 'network')}"
-        line += "."
-        parts.append(line)
+        parts.append(f"It records **{plural(s['activities'], 'activity')}** led by {join_words(s['dependencies'])} "
+                     f"({s['types']}), amounting to {plural(s['events'], 'event')}.")
         if s["with_participants"]:
             parts.append(f"Participants are stated for {plural(s['with_participants'], 'activity')}, "
                          f"adding up to **{plural(s['participants'], 'participant')}**.")
@@ -315,12 +333,13 @@ def meetings_text(ev: pd.DataFrame) -> str:
     dated = int((ev["month"] != "").sum())
     with_p = ev["participants"].notna()
     multi = int((ev["n_states"] > 1).sum())
-    text = (f"{plural(len(ev), 'meeting or event', 'meetings and events')} are recorded, "
-            f"{dated} of them dated to the month; {multi} brought together more than one member state")
+    text = (f"The section records {plural(len(ev), 'meeting or event', 'meetings and events')}: "
+            f"{dated} dated to the month, {multi} bringing together more than one member state")
     if with_p.any():
-        text += (f", and the {plural(int(with_p.sum()), 'one', 'ones')} with a stated attendance "
-                 f"account for {int(ev.loc[with_p, 'participants'].sum()):,} participants")
-    return text[:1].upper() + text[1:] + "."
+        n = int(with_p.sum())
+        text += (f", and {n} with a stated attendance, which adds up to "
+                 f"{plural(int(ev.loc[with_p, 'participants'].sum()), 'participant')}")
+    return text + "."
 
 
 # --- year over year -----------------------------------------------------------------------
@@ -335,6 +354,9 @@ def year_over_year(editions: dict) -> pd.DataFrame:
         sec = section_frames(e)
         s = summary(sec, e.member_states, y)
         rows.append({"year": str(y), "present": "yes" if sec["numeral"] else "no", "activities": s["activities"],
-                     "meetings": s["meetings"], "participants": s["participants"], "states": s["states"],
-                     "figures": s["figures"]})
-    return pd.DataFrame(rows)
+                     "meetings": s["meetings"],
+                     "participants": s["participants"] if s["with_participants"] else pd.NA,
+                     "states": s["states"], "figures": s["figures"]})
+    out = pd.DataFrame(rows)
+    out["participants"] = out["participants"].astype("Int64")
+    return out

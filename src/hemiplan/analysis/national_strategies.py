@@ -1,0 +1,212 @@
+"""Section II, national strategies against transnational organized crime: what the
+dependencies did by subsection and type, the count of national CSIRTs over time,
+national cyber-security strategies and action plans, citizen-security assessments
+and UNSCR 1540 national plans, and the member states reached.
+
+Rows are selected by keyword patterns on the data (programme, title, indicator
+name), never by the ids, wording or numbers of one year's report."""
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import csvio, schema
+from .section_tools import humanize, plural, subsection_label
+
+#: Indicators counting Computer Security Incident Response Teams.
+CSIRT_PATTERN = r"csirt"
+#: Programmes, titles or indicator names about national cyber-security strategies
+#: and action plans.
+STRATEGY_PATTERN = r"cyber|strateg"
+#: Activity types that stand for a strategy or plan being supported.
+STRATEGY_TYPES = ("plan", "technical_assistance", "assessment")
+#: Topics of the timeline: (reader label, pattern on programme, title or indicator name).
+TIMELINE_TOPICS = (
+    ("Citizen security", r"citizen\W*security"),
+    ("UNSCR 1540", r"1540"),
+)
+STATED_FIGURE = "stated figure"
+
+
+def _text_matches(df: pd.DataFrame, columns, pattern: str) -> pd.Series:
+    """True where any of ``columns`` matches ``pattern`` (case-insensitive regex)."""
+    hit = pd.Series(False, index=df.index)
+    for c in columns:
+        hit |= df[c].fillna("").astype(str).str.contains(pattern, case=False, regex=True)
+    return hit
+
+
+def by_subsection_type(activities: pd.DataFrame) -> pd.DataFrame:
+    """Activities of the section by subsection, dependency and activity type, with
+    events, stated participants and source paragraphs. ``activities`` carries the
+    context columns of :func:`hemiplan.analysis.with_context`, in report order;
+    subsections keep that order, dependencies the book's order, types the
+    alphabetical order of their labels."""
+    cols = ["subsection", "dependency", "type", "activities", "events", "participants", "paragraphs"]
+    if activities.empty:
+        return pd.DataFrame(columns=cols)
+    df = activities.assign(
+        subsection=[subsection_label(s, t) for s, t in zip(activities["subsection"], activities["subsection_title"])],
+        type=activities["activity_type"].map(humanize))
+    sub_order = {s: i for i, s in enumerate(dict.fromkeys(df["subsection"]))}
+    dep_order = {d: i for i, d in enumerate(schema.dependencies())}
+    g = df.groupby(["subsection", "dependency", "type"], sort=False)
+    out = pd.DataFrame({
+        "activities": g.size(),
+        "events": g["events"].sum(min_count=1).astype("Int64"),
+        "participants": g["participants"].sum(min_count=1).astype("Int64"),
+        "paragraphs": g["paragraph_id"].agg(lambda s: ";".join(dict.fromkeys(s))),
+    }).reset_index()
+    out = out.assign(_s=out["subsection"].map(sub_order), _d=out["dependency"].map(dep_order))
+    return out.sort_values(["_s", "_d", "type"]).drop(columns=["_s", "_d"])[cols].reset_index(drop=True)
+
+
+def type_by_dependency(activities: pd.DataFrame) -> pd.DataFrame:
+    """Counts of activities: one row per activity type (reader label), one column per
+    dependency present (book order); rows sorted by total, descending, then label."""
+    if activities.empty:
+        return pd.DataFrame()
+    t = activities.assign(type=activities["activity_type"].map(humanize)).pivot_table(
+        index="type", columns="dependency", values="activity_id", aggfunc="count", fill_value=0)
+    t = t.reindex(columns=[d for d in schema.dependencies() if d in t.columns])
+    order = t.assign(_total=t.sum(axis=1)).reset_index().sort_values(["_total", "type"], ascending=[False, True])
+    t = t.loc[order["type"]]
+    t.columns.name = None
+    return t
+
+
+def csirt_points(indicators: pd.DataFrame, report_year: int) -> pd.DataFrame:
+    """The CSIRT counts one report states (indicators whose name contains 'csirt',
+    anywhere in the report: a count of teams is a hemispheric fact wherever it is
+    stated). ``year`` is the year the count refers to: ``ref_year`` when given, else
+    the report's year."""
+    cols = ["year", "value", "indicator", "unit", "report_year", "indicator_id", "paragraph_id"]
+    hit = indicators[indicators["indicator"].str.contains(CSIRT_PATTERN, case=False, regex=True)]
+    if hit.empty:
+        return pd.DataFrame(columns=cols)
+    out = hit.assign(year=hit["ref_year"].fillna(report_year).astype(int), report_year=int(report_year),
+                     value=hit["value"].astype(float))
+    return out[cols].sort_values(["year", "indicator_id"]).reset_index(drop=True)
+
+
+def csirt_history(editions: dict) -> pd.DataFrame:
+    """CSIRT counts stated in every report with data (``editions``: year → Edition),
+    one row per statement, sorted by the year referred to, then report and id."""
+    frames = [csirt_points(e.indicators, y) for y, e in sorted(editions.items())]
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return csirt_points(pd.DataFrame(columns=["indicator", "ref_year", "value"]), 0)
+    out = pd.concat(frames, ignore_index=True)
+    return out.sort_values(["year", "report_year", "indicator_id"]).reset_index(drop=True)
+
+
+def csirt_series(points: pd.DataFrame) -> pd.Series:
+    """One count per year referred to, from :func:`csirt_history`: when several
+    statements refer to the same year, the latest report wins (it is the most recent
+    word on it), then the last indicator id. Indexed by year, ascending."""
+    if points.empty:
+        return pd.Series(dtype=float, name="value")
+    last = points.sort_values(["year", "report_year", "indicator_id"]).groupby("year").tail(1)
+    return last.set_index("year")["value"].sort_index()
+
+
+def strategy_records(activities: pd.DataFrame, indicators: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """National cyber-security strategies and action plans by country and year:
+    activities of type plan, technical assistance or assessment whose programme or
+    title mentions cyber or strategy, and stated figures whose name does (CSIRT
+    counts excluded), e.g. a strategy adopted in an earlier year (``ref_year``).
+    One row per member state named (a row without states is kept, country empty);
+    year is ``ref_year`` for a stated figure when given, else the report's year.
+    Sorted by country (rows without one last), year, record."""
+    cols = ["country", "year", "record", "kind", "dependency", "value", "paragraph_id"]
+    acts = activities[activities["activity_type"].isin(STRATEGY_TYPES)
+                      & _text_matches(activities, ["program", "title"], STRATEGY_PATTERN)]
+    inds = indicators[indicators["indicator"].str.contains(STRATEGY_PATTERN, case=False, regex=True)
+                      & ~indicators["indicator"].str.contains(CSIRT_PATTERN, case=False, regex=True)]
+    rows = []
+    for r in acts.itertuples(index=False):
+        for c in (csvio.split_list(r.countries) or [""]):
+            rows.append({"country": names.get(c, c), "year": int(r.year), "record": r.title,
+                         "kind": humanize(r.activity_type), "dependency": r.dependency, "value": pd.NA,
+                         "paragraph_id": r.paragraph_id})
+    for r in inds.itertuples(index=False):
+        year = int(r.ref_year) if pd.notna(r.ref_year) else int(r.year)
+        for c in (csvio.split_list(r.countries) or [""]):
+            rows.append({"country": names.get(c, c), "year": year, "record": humanize(r.indicator),
+                         "kind": humanize(STATED_FIGURE), "dependency": "", "value": r.value,
+                         "paragraph_id": r.paragraph_id})
+    if not rows:
+        return pd.DataFrame(columns=cols)
+    out = pd.DataFrame(rows)
+    out["value"] = out["value"].astype("Float64")
+    out = out.assign(_none=out["country"] == "").sort_values(["_none", "country", "year", "record", "paragraph_id"])
+    return out[cols].reset_index(drop=True)
+
+
+def assessment_plan_events(activities: pd.DataFrame, indicators: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """Citizen-security assessments and UNSCR 1540 national plans, for
+    :func:`hemiplan.figures.timeline`: activities whose programme or title, and
+    stated figures whose name, match a topic of ``TIMELINE_TOPICS``. One row per
+    member state named: ``label`` is 'country · topic' (the programme or title, or
+    the figure's name, when no state is named), ``year`` the figure's ``ref_year``
+    or the report's year, ``kind`` the activity type (or 'Stated figure').
+    Sorted by topic, label, year, kind."""
+    cols = ["label", "year", "kind", "topic", "country", "record", "paragraph_id"]
+    rows = []
+    for topic, pattern in TIMELINE_TOPICS:
+        acts = activities[_text_matches(activities, ["program", "title"], pattern)]
+        for r in acts.itertuples(index=False):
+            for c in csvio.split_list(r.countries) or [""]:
+                base = names.get(c, c) if c else (r.program or r.title)
+                rows.append({"label": f"{base} · {topic}", "year": int(r.year), "kind": humanize(r.activity_type),
+                             "topic": topic, "country": names.get(c, c), "record": r.title,
+                             "paragraph_id": r.paragraph_id})
+        inds = indicators[indicators["indicator"].str.contains(pattern, case=False, regex=True)]
+        for r in inds.itertuples(index=False):
+            year = int(r.ref_year) if pd.notna(r.ref_year) else int(r.year)
+            for c in csvio.split_list(r.countries) or [""]:
+                base = names.get(c, c) if c else humanize(r.indicator)
+                rows.append({"label": f"{base} · {topic}", "year": year, "kind": humanize(STATED_FIGURE),
+                             "topic": topic, "country": names.get(c, c),
+                             "record": f"{humanize(r.indicator)}: {r.value:,.0f} {str(r.unit).replace('_', ' ')}",
+                             "paragraph_id": r.paragraph_id})
+    if not rows:
+        return pd.DataFrame(columns=cols)
+    out = pd.DataFrame(rows).drop_duplicates()
+    return out.sort_values(["topic", "label", "year", "kind", "record"])[cols].reset_index(drop=True)
+
+
+def reached_with_names(activities: pd.DataFrame, member_states: pd.DataFrame) -> pd.DataFrame:
+    """Member states reached by the section's activities: iso3, name, subregion,
+    activities and source paragraphs; sorted by activities (descending), then name."""
+    from . import explode_list
+
+    cols = ["iso3", "name", "subregion", "activities", "paragraphs"]
+    ex = explode_list(activities, "countries", "iso3")
+    if ex.empty:
+        return pd.DataFrame(columns=cols)
+    g = ex.groupby("iso3")
+    out = pd.DataFrame({"activities": g["activity_id"].nunique(),
+                        "paragraphs": g["paragraph_id"].agg(lambda s: ";".join(sorted(set(s))))}).reset_index()
+    ms = member_states.set_index("iso3")
+    out["name"] = out["iso3"].map(ms["name"])
+    out["subregion"] = out["iso3"].map(ms["subregion"])
+    return out.sort_values(["activities", "name"], ascending=[False, True])[cols].reset_index(drop=True)
+
+
+def by_subregion(reached: pd.DataFrame, member_states: pd.DataFrame) -> pd.DataFrame:
+    """Member states reached per subregion, out of the members listed in
+    ``member_states``, from :func:`reached_with_names`; subregions alphabetical."""
+    total = member_states.groupby("subregion").size().rename("members")
+    got = reached[reached["iso3"].isin(member_states["iso3"])].groupby("subregion").size().rename("reached")
+    out = pd.concat([total, got], axis=1).fillna(0).astype(int).reset_index()
+    return out.rename(columns={"index": "subregion"}).sort_values("subregion").reset_index(drop=True)
+
+
+def strategies_sentence(records: pd.DataFrame) -> str:
+    """A sentence on the strategies table: how many member states and years it covers."""
+    states = sorted(set(records.loc[records["country"] != "", "country"]))
+    years = sorted(set(records["year"]))
+    span = f"in {years[0]}" if len(years) == 1 else f"between {years[0]} and {years[-1]}"
+    who = plural(len(states), "member state") if states else "no named member state"
+    return f"The records concern {who}, {span}."
+
