@@ -27,7 +27,7 @@ import yaml
 
 from . import paths
 
-BOOK_FILES = ("_config.yml", "intro.md", "logo.png")
+BOOK_FILES = ("_config.yml", "intro.md")
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 

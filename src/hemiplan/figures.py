@@ -21,6 +21,18 @@ def _height_for(n: int) -> float:
     return max(2.2, min(9.0, 0.9 + 0.32 * n))
 
 
+def wrap(label, width: int = 28) -> str:
+    """Break a long category label over lines, so that the plot keeps its width."""
+    import textwrap
+
+    return "\n".join(textwrap.wrap(str(label), width)) or str(label)
+
+
+def _legend_below(ax, title: str = "", n: int = 4) -> None:
+    ax.legend(title=title or None, loc="upper center", bbox_to_anchor=(0.5, -0.18 if n else -0.12),
+              ncol=max(1, min(n, 4)), fontsize=8, title_fontsize=8)
+
+
 def hbar(labels, values, *, title: str, xlabel: str, ylabel: str = "", colors=None,
          annotate: bool = True):
     """Horizontal bars, first label on top."""
@@ -28,7 +40,7 @@ def hbar(labels, values, *, title: str, xlabel: str, ylabel: str = "", colors=No
     fig, ax = _new(_height_for(len(labels)))
     y = np.arange(len(labels))[::-1]
     ax.barh(y, values, color=colors or style.ACCENT)
-    ax.set_yticks(y, labels)
+    ax.set_yticks(y, [wrap(lab) for lab in labels])
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     ax.set_title(title)
@@ -45,14 +57,14 @@ def stacked_hbar(table: pd.DataFrame, *, title: str, xlabel: str, ylabel: str = 
                  colors: dict[str, str] | None = None, legend_title: str = ""):
     """Horizontal stacked bars: one bar per index entry, one segment per column."""
     colors = colors or {}
-    fig, ax = _new(_height_for(len(table)))
+    fig, ax = _new(_height_for(len(table)) + 0.6)
     y = np.arange(len(table))[::-1]
     left = np.zeros(len(table))
     for col in table.columns:
         vals = table[col].to_numpy(dtype=float)
         ax.barh(y, vals, left=left, label=str(col), color=colors.get(col, None))
         left += vals
-    ax.set_yticks(y, [str(i) for i in table.index])
+    ax.set_yticks(y, [wrap(i) for i in table.index])
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     ax.set_title(title)
@@ -60,7 +72,7 @@ def stacked_hbar(table: pd.DataFrame, *, title: str, xlabel: str, ylabel: str = 
     for yi, v in zip(y, left):
         ax.text(v + top * 0.01, yi, f"{v:,.0f}", va="center", fontsize=8)
     ax.set_xlim(0, top * 1.12 if top else 1)
-    ax.legend(title=legend_title or None, loc="lower right", fontsize=8)
+    _legend_below(ax, legend_title, len(table.columns))
     fig.tight_layout()
     return fig
 
@@ -84,7 +96,7 @@ def by_month(counts: pd.DataFrame, *, title: str, ylabel: str, colors: dict[str,
     from matplotlib.ticker import MaxNLocator
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     if len(counts.columns) > 1:
-        ax.legend(fontsize=8)
+        _legend_below(ax, "", len(counts.columns))
     fig.tight_layout()
     return fig
 
@@ -100,7 +112,7 @@ def timeline(events: pd.DataFrame, *, title: str, xlabel: str = "Year", ylabel: 
         sub = events[events.get("kind", pd.Series(["event"] * len(events))) == kind]
         ax.scatter(sub["year"].astype(float), [ypos[lab] for lab in sub["label"]], s=60,
                    color=palette[k % len(palette)], label=str(kind), zorder=3)
-    ax.set_yticks(list(ypos.values()), list(ypos.keys()))
+    ax.set_yticks(list(ypos.values()), [wrap(k) for k in ypos.keys()])
     years = events["year"].astype(int)
     ax.set_xlim(years.min() - 1, years.max() + 1)
     from matplotlib.ticker import MaxNLocator
@@ -138,7 +150,7 @@ def heatmap(matrix: pd.DataFrame, *, title: str, xlabel: str, ylabel: str, cmap:
     data = matrix.to_numpy(dtype=float)
     ax.imshow(np.where(data > 0, data, np.nan), cmap=cmap, aspect="auto", vmin=0)
     ax.set_xticks(range(matrix.shape[1]), [str(c) for c in matrix.columns], rotation=0)
-    ax.set_yticks(range(matrix.shape[0]), [str(i) for i in matrix.index])
+    ax.set_yticks(range(matrix.shape[0]), [wrap(i) for i in matrix.index])
     top = np.nanmax(data) if data.size else 0
     for (i, j), v in np.ndenumerate(data):
         if v > 0:

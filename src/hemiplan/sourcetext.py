@@ -44,7 +44,7 @@ def page_markdown(paragraphs: pd.DataFrame, activities: pd.DataFrame, indicators
         lines = f"line {p.line_start}" if p.line_start == p.line_end else f"lines {p.line_start}–{p.line_end}"
         out.append(
             f"({provenance.anchor(p.paragraph_id)})=\n"
-            f'<div class="hemiplan-src-paragraph"><p><span class="hemiplan-pid">{escape(p.paragraph_id)}</span> '
+            f'<div class="hemiplan-src-paragraph" id="{provenance.anchor(p.paragraph_id)}"><p><span class="hemiplan-pid">{escape(p.paragraph_id)}</span> '
             f'<span class="hemiplan-lines">{lines}</span> {badges}</p>'
             f"<p>{escape(p.text)}</p></div>\n")
     return "\n".join(out)

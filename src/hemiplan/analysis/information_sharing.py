@@ -63,6 +63,11 @@ def plural(n, singular: str, plural_form: str | None = None) -> str:
     return f"{n:,} {singular if n == 1 else plural_form}"
 
 
+def some(n, singular: str, plural_form: str | None = None) -> str:
+    """Like :func:`plural`, but 'no <singular>' for zero."""
+    return f"no {singular}" if int(n) == 0 else plural(n, singular, plural_form)
+
+
 def join_words(items) -> str:
     """'a', 'a and b', 'a, b and c'."""
     items = [str(i) for i in items if str(i)]
@@ -242,7 +247,10 @@ def states_taking_part(activities: pd.DataFrame, member_states: pd.DataFrame, ye
     events, and the paragraphs, most activities first."""
     cols = ["iso3", "name", "subregion", "activities", "events", "paragraphs"]
     members = members_in_year(member_states, year)
-    reached = countries_reached(activities)
+    named = activities[activities["countries"].map(lambda c: len(csvio.split_list(c)) > 0)]
+    if named.empty:  # countries_reached needs at least one state named
+        return pd.DataFrame(columns=cols)
+    reached = countries_reached(named)
     reached = reached[reached["iso3"].isin(members["iso3"])]
     if reached.empty:
         return pd.DataFrame(columns=cols)
@@ -255,15 +263,16 @@ def states_taking_part(activities: pd.DataFrame, member_states: pd.DataFrame, ye
 
 
 def by_subregion(taking_part: pd.DataFrame, member_states: pd.DataFrame, year: int) -> pd.DataFrame:
-    """Per subregion: member states, how many take part, and the share (per cent)."""
+    """Per subregion (in schema order): member states, how many take part, and the
+    share taking part (per cent, rounded)."""
     members = members_in_year(member_states, year)
-    tot = members.groupby("subregion").size().rename("members")
-    part = taking_part.groupby("subregion").size().rename("taking_part") if len(taking_part) else pd.Series(dtype=int)
-    out = pd.concat([tot, part], axis=1).fillna(0).astype(int).reset_index().rename(columns={"index": "subregion"})
+    order = [s for s in schema.vocabulary("member_states", "subregion") if s in set(members["subregion"])]
+    tot = members.groupby("subregion").size().reindex(order, fill_value=0)
+    part = taking_part.groupby("subregion").size().reindex(order, fill_value=0) if len(taking_part) else 0
+    out = pd.DataFrame({"subregion": order, "members": tot.to_numpy(dtype=int),
+                        "taking_part": (part.to_numpy(dtype=int) if len(taking_part) else [0] * len(order))})
     out["share"] = (100.0 * out["taking_part"] / out["members"]).round(0)
-    order = {s: i for i, s in enumerate(["North America", "Central America", "Caribbean", "South America"])}
-    out = out.sort_values("subregion", key=lambda s: s.map(order), kind="mergesort").reset_index(drop=True)
-    return out[["subregion", "members", "taking_part", "share"]]
+    return out
 
 
 # --- summary ------------------------------------------------------------------------------
@@ -318,12 +327,31 @@ def summary_text(s: dict) -> str:
     else:
         parts.append("It records no activities.")
     if s["figures"]:
-        line = f"The section states {plural(s['figures'], 'other figure')}"
-        if s["contact_figures"]:
-            items = [f"{v:,.0f} {u}" for _, v, u in s["contact_figures"]]
-            line += f"; those about networks and contacts are {join_words(items)}"
+        line = f"The section also states {plural(s['figures'], 'figure')}"
+        items = [f"{v:,.0f} {u}" for _, v, u in s["contact_figures"]]
+        if items and len(items) == s["figures"]:
+            line += (f", about networks and points of contact: {join_words(items)}" if s["figures"] == 1 else
+                     f", all about networks and points of contact: {join_words(items)}")
+        elif items:
+            line += f", among them, on networks and points of contact, {join_words(items)}"
         parts.append(line + ".")
     return " ".join(parts)
+
+
+def contacts_text(figs: pd.DataFrame, member_states: pd.DataFrame, year: int) -> str:
+    """A computed sentence putting the contact figures against the number of member
+    states of the year (as a share when the figure counts states)."""
+    if figs.empty:
+        return ""
+    n = len(members_in_year(member_states, year))
+    items = []
+    for r in figs.itertuples(index=False):
+        item = f"{r.value:,.0f} {r.unit}" + (f" (as of {r.ref_year})" if r.ref_year else "")
+        if "state" in r.unit and n:
+            item += f", {100.0 * float(r.value) / n:.0f}% of the member states"
+        items.append(item)
+    return (f"The section counts {join_words(items)}. For scale, the Organization had {n} member states in "
+            f"{year}; a network can hold more than one contact per state, or none for some.")
 
 
 def meetings_text(ev: pd.DataFrame) -> str:
@@ -339,6 +367,10 @@ def meetings_text(ev: pd.DataFrame) -> str:
         n = int(with_p.sum())
         text += (f", and {n} with a stated attendance, which adds up to "
                  f"{plural(int(ev.loc[with_p, 'participants'].sum()), 'participant')}")
+        rough = int((ev.loc[with_p, "qualifier"] != "").sum())
+        if rough:
+            text += (f" ({rough} of these attendances {'is' if rough == 1 else 'are'} stated as approximate "
+                     f"or as a minimum)")
     return text + "."
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import csvio, schema
-from .section_tools import humanize, plural, subsection_label
+from .section_tools import humanize, or_missing, plural, subsection_label
 
 #: Indicators counting Computer Security Incident Response Teams.
 CSIRT_PATTERN = r"csirt"
@@ -79,19 +79,21 @@ def csirt_points(indicators: pd.DataFrame, report_year: int) -> pd.DataFrame:
     anywhere in the report: a count of teams is a hemispheric fact wherever it is
     stated). ``year`` is the year the count refers to: ``ref_year`` when given, else
     the report's year."""
-    cols = ["year", "value", "indicator", "unit", "report_year", "indicator_id", "paragraph_id"]
+    cols = ["year", "value", "figure", "unit", "report_year", "indicator", "indicator_id", "paragraph_id"]
     hit = indicators[indicators["indicator"].str.contains(CSIRT_PATTERN, case=False, regex=True)]
     if hit.empty:
         return pd.DataFrame(columns=cols)
     out = hit.assign(year=hit["ref_year"].fillna(report_year).astype(int), report_year=int(report_year),
-                     value=hit["value"].astype(float))
+                     value=hit["value"].astype(float), figure=hit["indicator"].map(humanize),
+                     unit=hit["unit"].map(lambda u: str(u).replace("_", " ")))
     return out[cols].sort_values(["year", "indicator_id"]).reset_index(drop=True)
 
 
-def csirt_history(editions: dict) -> pd.DataFrame:
+def csirt_history(editions: dict, up_to: int | None = None) -> pd.DataFrame:
     """CSIRT counts stated in every report with data (``editions``: year → Edition),
+    up to report year ``up_to`` when given (an edition does not show later reports);
     one row per statement, sorted by the year referred to, then report and id."""
-    frames = [csirt_points(e.indicators, y) for y, e in sorted(editions.items())]
+    frames = [csirt_points(e.indicators, y) for y, e in sorted(editions.items()) if up_to is None or y <= up_to]
     frames = [f for f in frames if len(f)]
     if not frames:
         return csirt_points(pd.DataFrame(columns=["indicator", "ref_year", "value"]), 0)
@@ -107,6 +109,20 @@ def csirt_series(points: pd.DataFrame) -> pd.Series:
         return pd.Series(dtype=float, name="value")
     last = points.sort_values(["year", "report_year", "indicator_id"]).groupby("year").tail(1)
     return last.set_index("year")["value"].sort_index()
+
+
+def trend_text(series: pd.Series, unit: str = "") -> str:
+    """'rose from 6 in 2004 to 19 in 2014' (or fell, or stayed at) for a series
+    indexed by year with at least one value."""
+    first_year, last_year = series.index[0], series.index[-1]
+    first, last = float(series.iloc[0]), float(series.iloc[-1])
+    u = f" {unit}" if unit else ""
+    if len(series) == 1:
+        return f"stood at {last:,.0f}{u} in {last_year}"
+    verb = "rose" if last > first else "fell" if last < first else "stayed at"
+    if verb == "stayed at":
+        return f"stayed at {last:,.0f}{u} from {first_year} to {last_year}"
+    return f"{verb} from {first:,.0f} in {first_year} to {last:,.0f}{u} in {last_year}"
 
 
 def strategy_records(activities: pd.DataFrame, indicators: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
@@ -139,7 +155,10 @@ def strategy_records(activities: pd.DataFrame, indicators: pd.DataFrame, names: 
     out = pd.DataFrame(rows)
     out["value"] = out["value"].astype("Float64")
     out = out.assign(_none=out["country"] == "").sort_values(["_none", "country", "year", "record", "paragraph_id"])
-    return out[cols].reset_index(drop=True)
+    out = out[cols].reset_index(drop=True)
+    for c in ("country", "dependency"):
+        out[c] = out[c].map(or_missing).astype(object)
+    return out
 
 
 def assessment_plan_events(activities: pd.DataFrame, indicators: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
@@ -172,7 +191,9 @@ def assessment_plan_events(activities: pd.DataFrame, indicators: pd.DataFrame, n
     if not rows:
         return pd.DataFrame(columns=cols)
     out = pd.DataFrame(rows).drop_duplicates()
-    return out.sort_values(["topic", "label", "year", "kind", "record"])[cols].reset_index(drop=True)
+    out = out.sort_values(["topic", "label", "year", "kind", "record"])[cols].reset_index(drop=True)
+    out["country"] = out["country"].map(or_missing).astype(object)
+    return out
 
 
 def reached_with_names(activities: pd.DataFrame, member_states: pd.DataFrame) -> pd.DataFrame:
@@ -204,7 +225,7 @@ def by_subregion(reached: pd.DataFrame, member_states: pd.DataFrame) -> pd.DataF
 
 def strategies_sentence(records: pd.DataFrame) -> str:
     """A sentence on the strategies table: how many member states and years it covers."""
-    states = sorted(set(records.loc[records["country"] != "", "country"]))
+    states = sorted(set(records["country"].dropna()))
     years = sorted(set(records["year"]))
     span = f"in {years[0]}" if len(years) == 1 else f"between {years[0]} and {years[-1]}"
     who = plural(len(states), "member state") if states else "no named member state"

@@ -22,6 +22,13 @@ TOPICS = {
 
 NO_SUBSECTION = "(no subsection)"
 
+#: Words of snake_case names shown in capitals (a display vocabulary of the field's
+#: acronyms, not data of any report).
+ACRONYMS = {"aeo": "AEO", "aml": "AML", "cft": "CFT", "cicad": "CICAD", "cicte": "CICTE", "cifta": "CIFTA",
+            "csirt": "CSIRT", "csirts": "CSIRTs", "dps": "DPS", "iacac": "IACAC", "iacat": "IACAT", "iact": "IACT",
+            "mou": "MOU", "oas": "OAS", "sms": "SMS", "tip": "TIP", "un": "UN", "uncac": "UNCAC", "unscr": "UNSCR",
+            "untoc": "UNTOC", "wmd": "WMD"}
+
 
 @dataclass
 class Section:
@@ -79,9 +86,25 @@ def plural(n, singular: str, plural_form: str | None = None) -> str:
 
 
 def humanize(name: str) -> str:
-    """snake_case vocabulary or indicator name → reader-facing label."""
-    text = str(name).replace("_", " ").strip()
+    """snake_case vocabulary or indicator name → reader-facing label, with known
+    acronyms in capitals: 'ratifications_iacat' → 'Ratifications IACAT'."""
+    words = [ACRONYMS.get(w.lower(), w) for w in str(name).replace("_", " ").split()]
+    text = " ".join(words)
     return text[:1].upper() + text[1:]
+
+
+def years_as_text(df: pd.DataFrame, *columns: str) -> pd.DataFrame:
+    """A copy with year columns as text ('2014', not '2,014'; missing stays missing),
+    for tables."""
+    out = df.copy()
+    for c in columns:
+        out[c] = out[c].map(lambda v: str(int(v)) if pd.notna(v) and v != "" else pd.NA).astype(object)
+    return out
+
+
+def or_missing(text):
+    """'' → pd.NA, so that a table shows an en dash for an empty cell."""
+    return text if text else pd.NA
 
 
 def join_names(items) -> str:
@@ -160,8 +183,10 @@ def summary_text(section: Section, s: dict) -> str:
             parts.append(f"Participants are stated for {plural(s['with_participants'], 'activity', 'activities')}, "
                          f"adding up to **{plural(s['participants'], 'participant')}**.")
         else:
-            parts.append("No participant numbers are stated for them.")
-        parts.append(f"The activities reached **{s['states_reached']} of the {s['members']} member states**.")
+            parts.append("No participant numbers are stated for "
+                         + ("it." if s["activities"] == 1 else "them."))
+        parts.append(f"The {'activity' if s['activities'] == 1 else 'activities'} reached "
+                     f"**{s['states_reached']} of the {s['members']} member states**.")
     else:
         parts.append("It records no activities.")
     parts.append(f"The section also states {plural(s['stated_figures'], 'other figure')} "
@@ -169,16 +194,17 @@ def summary_text(section: Section, s: dict) -> str:
     return " ".join(parts)
 
 
-def size_by_year(editions: dict, chapter: str) -> pd.DataFrame:
-    """The section's size in every year with data (one row per year, zeros when a
-    report lacks the section); empty with fewer than two years."""
+def size_by_year(editions: dict, chapter: str, up_to: int | None = None) -> pd.DataFrame:
+    """The section's size in every year with data up to ``up_to`` (one row per year,
+    zeros when a report lacks the section); empty with fewer than two years."""
+    editions = {y: e for y, e in editions.items() if up_to is None or y <= up_to}
     if len(editions) < 2:
         return pd.DataFrame()
     rows = []
     for y, e in sorted(editions.items()):
         sec = section_rows(e, chapter)
         s = summary(sec, e.member_states)
-        rows.append({"year": y, "section": sec.numeral or "", "paragraphs": s["paragraphs"],
+        rows.append({"year": y, "section": sec.numeral or pd.NA, "paragraphs": s["paragraphs"],
                      "activities": s["activities"], "events": s["events"], "participants": s["participants"],
                      "states_reached": s["states_reached"], "stated_figures": s["stated_figures"]})
     return pd.DataFrame(rows)
@@ -195,7 +221,7 @@ def stated_figures(indicators: pd.DataFrame, names: dict[str, str]) -> pd.DataFr
         "figure": indicators["indicator"].map(humanize),
         "value": indicators["value"],
         "unit": indicators["unit"].map(lambda u: str(u).replace("_", " ")),
-        "about": indicators["countries"].map(lambda c: country_names(c, names)),
+        "about": indicators["countries"].map(lambda c: or_missing(country_names(c, names))),
         "refers_to": indicators["ref_year"],
         "paragraph_id": indicators["paragraph_id"],
     })

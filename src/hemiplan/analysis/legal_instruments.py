@@ -1,0 +1,180 @@
+"""Section III, legal instruments: the international instruments the Secretariat
+promotes, the stated figures on ratifications, laws and bills, and the legislative
+assistance behind them.
+
+Stated figures are classified by keyword patterns on their name and unit, and tied
+to an instrument when its name or short name occurs in the figure's quote; nothing
+depends on the ids, wording or numbers of one year's report."""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from . import sections, title_case
+from .section_tools import country_names, humanize, or_missing, participants_text
+
+#: (category, pattern on the indicator name or unit), first match wins, in this order.
+CATEGORIES = (
+    ("Ratifications", r"ratif|accession|accede|signat|party|parties"),
+    ("Bills", r"bill|draft"),
+    ("Laws and regulations", r"law|legislat|amend|regulat|decree|code|act\b"),
+)
+OTHER = "Other figures"
+#: Colours of the categories in figures (Okabe–Ito, distinct from the dependency colours).
+CATEGORY_COLORS = {"Ratifications": "#56B4E9", "Bills": "#E69F00", "Laws and regulations": "#CC79A7", OTHER: "#999999"}
+#: Activity types that count as legislative assistance in the section; anywhere in
+#: the report only ``legislative_assistance`` does.
+SECTION_TYPES = ("legislative_assistance", "technical_assistance")
+REPORT_TYPES = ("legislative_assistance",)
+BODIES = {"UN": "United Nations", "OAS": "Organization of American States"}
+
+
+def _norm(text: str) -> str:
+    """Lower case, straight quotes, single spaces: for matching names in text."""
+    t = str(text).lower().replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    return re.sub(r"\s+", " ", t)
+
+
+def _names_in(text: str, name: str, short_name: str) -> bool:
+    """True when an instrument's full name, or its short name as a whole word, occurs in text."""
+    t = _norm(text)
+    if _norm(name) in t:
+        return True
+    short = _norm(short_name).strip()
+    return bool(short) and re.search(r"(?<![\w])" + re.escape(short) + r"(?![\w])", t) is not None
+
+
+def instruments_table(instruments: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """The reference instruments sorted by year adopted, then name, with the body that
+    adopted them spelled out and the paragraphs of ``paragraphs`` (the section) whose
+    text or subsection title names them (full name, or short name as a word)."""
+    cols = ["name", "short_name", "body", "adopted", "named", "paragraphs"]
+    texts = list(zip(paragraphs["paragraph_id"], paragraphs["text"] + " " + paragraphs["subsection_title"]))
+    rows = []
+    for r in instruments.itertuples(index=False):
+        ids = [pid for pid, text in texts if _names_in(text, r.name, r.short_name)]
+        rows.append({"name": r.name, "short_name": r.short_name, "body": BODIES.get(r.body, r.body),
+                     "adopted": r.adopted, "named": bool(ids), "paragraphs": ";".join(ids)})
+    out = pd.DataFrame(rows, columns=cols)
+    out["paragraphs"] = out["paragraphs"].map(or_missing).astype(object)
+    return out.sort_values(["adopted", "name"]).reset_index(drop=True)
+
+
+def category(indicator: str, unit: str = "") -> str:
+    """The category of a stated figure from its name, else its unit (see CATEGORIES)."""
+    for text in (indicator, unit):
+        for label, pattern in CATEGORIES:
+            if re.search(pattern, str(text), flags=re.IGNORECASE):
+                return label
+    return OTHER
+
+
+def instrument_of(quote: str, instruments: pd.DataFrame) -> str:
+    """Short names of the instruments named in a quote (full name or short name), ';'-joined."""
+    return ";".join(sorted(r.short_name for r in instruments.itertuples(index=False)
+                           if _names_in(quote, r.name, r.short_name)))
+
+
+def legal_figures(indicators: pd.DataFrame, instruments: pd.DataFrame, names: dict[str, str],
+                  members: int) -> pd.DataFrame:
+    """The stated figures of the section on ratifications, laws, bills and the like
+    (see :func:`category`; figures of no legal category are left to
+    :func:`other_figures`), with the instrument their quote names, the member states
+    they are about and, for a count of ratifying states, its share of the ``members``
+    member states that year. Sorted by category, then value (descending), figure, id."""
+    cols = ["category", "figure", "value", "unit", "instrument", "share_of_members", "about", "refers_to",
+            "paragraph_id", "indicator_id"]
+    if indicators.empty:
+        return pd.DataFrame(columns=cols)
+    df = indicators.assign(category=[category(i, u) for i, u in zip(indicators["indicator"], indicators["unit"])])
+    df = df[df["category"] != OTHER]
+    if df.empty:
+        return pd.DataFrame(columns=cols)
+    states = (df["category"] == "Ratifications") & (df["unit"] == "states") & df["countries"].eq("")
+    out = pd.DataFrame({
+        "category": df["category"],
+        "figure": df["indicator"].map(humanize),
+        "value": df["value"],
+        "unit": df["unit"].map(lambda u: str(u).replace("_", " ")),
+        "instrument": df["quote"].map(lambda q: or_missing(instrument_of(q, instruments).replace(";", ", "))),
+        "share_of_members": (df["value"].astype(float) / members * 100).where(states & (members > 0)).round(0),
+        "about": df["countries"].map(lambda c: or_missing(country_names(c, names))),
+        "refers_to": df["ref_year"],
+        "paragraph_id": df["paragraph_id"],
+        "indicator_id": df["indicator_id"],
+    })
+    order = {label: i for i, (label, _) in enumerate(CATEGORIES)}
+    out = out.assign(_c=out["category"].map(order), _v=-out["value"].astype(float))
+    out = out.sort_values(["_c", "_v", "figure", "indicator_id"]).drop(columns=["_c", "_v"])
+    out["share_of_members"] = out["share_of_members"].astype("Float64")
+    return out[cols].reset_index(drop=True)
+
+
+def other_figures(indicators: pd.DataFrame, legal: pd.DataFrame) -> pd.DataFrame:
+    """The section's stated figures that :func:`legal_figures` did not classify."""
+    return indicators[~indicators["indicator_id"].isin(legal["indicator_id"])]
+
+
+def legislative_assistance(activities_ctx: pd.DataFrame, section: str | None, names: dict[str, str],
+                           paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """Legislative assistance: activities of the section of type legislative or
+    technical assistance, and activities of type legislative assistance anywhere in
+    the report. ``activities_ctx`` is every activity of the report with its context
+    (:func:`hemiplan.analysis.with_context`). In report order (by the first line of
+    the paragraph), then activity id."""
+    cols = ["where", "dependency", "type", "program", "title", "countries", "month", "events", "participants",
+            "paragraph_id"]
+    acts = activities_ctx
+    keep = acts["activity_type"].isin(REPORT_TYPES)
+    if section is not None:
+        keep |= (acts["section"] == section) & acts["activity_type"].isin(SECTION_TYPES)
+    acts = acts[keep]
+    if acts.empty:
+        return pd.DataFrame(columns=cols)
+    line = dict(zip(paragraphs["paragraph_id"], paragraphs["line_start"]))
+    acts = acts.assign(_line=acts["paragraph_id"].map(line)).sort_values(["_line", "activity_id"])
+    out = pd.DataFrame({
+        "where": [f"{s}. {title_case(t)}" for s, t in zip(acts["section"], acts["section_title"])],
+        "dependency": acts["dependency"],
+        "type": acts["activity_type"].map(humanize),
+        "program": acts["program"].map(or_missing),
+        "title": acts["title"],
+        "countries": acts["countries"].map(lambda c: or_missing(country_names(c, names))),
+        "month": acts["month"],
+        "events": acts["events"],
+        "participants": [or_missing(participants_text(p, q)) for p, q in
+                         zip(acts["participants"], acts["participants_qualifier"])],
+        "paragraph_id": acts["paragraph_id"],
+    })
+    for c in ("countries", "program", "participants"):
+        out[c] = out[c].astype(object)
+    return out[cols].reset_index(drop=True)
+
+
+def assistance_totals(activities_ctx: pd.DataFrame, section: str | None) -> dict:
+    """Counts behind the legislative-assistance table: activities, events, stated
+    participants (and how many state them), member states reached."""
+    from . import countries_reached
+    from .. import csvio
+
+    acts = activities_ctx
+    keep = acts["activity_type"].isin(REPORT_TYPES)
+    if section is not None:
+        keep |= (acts["section"] == section) & acts["activity_type"].isin(SECTION_TYPES)
+    acts = acts[keep]
+    stated = acts["participants"].notna()
+    return {
+        "activities": len(acts),
+        "events": int(acts["events"].sum()) if len(acts) else 0,
+        "participants": int(acts.loc[stated, "participants"].sum()) if stated.any() else 0,
+        "with_participants": int(stated.sum()),
+        "states": len(countries_reached(acts)) if len(acts) else 0,
+        "outside_section": int((acts["section"] != section).sum()),
+        "countries": sorted({c for cell in acts["countries"] for c in csvio.split_list(cell)}),
+    }
+
+
+def section_order(paragraphs: pd.DataFrame) -> list[str]:
+    """Section numerals in report order (for sorting tables by section)."""
+    return list(sections(paragraphs)["section"])

@@ -1,0 +1,529 @@
+"""Training (the report's section on training): who trained how many people, in
+which parts of the section, under which programmes, in which kinds of activity,
+where, and how far the participant figures can be trusted.
+
+Every function is pure (DataFrames in, DataFrame or dict out) and returns an empty
+result, never an error, when the year's report has no training section."""
+from __future__ import annotations
+
+import pandas as pd
+
+from . import explode_list, in_section, members_in_year, title_case, totals, with_context
+from .. import csvio, provenance, schema
+
+NO_PROGRAM = "(no programme named)"
+NO_HEADING = "(no sub-heading)"
+NO_SUBSECTION = "(no subsection)"
+NO_COUNTRY = "(no member state named)"
+SEVERAL_SUBREGIONS = "(several subregions)"
+TOTAL_LABEL = "Whole section"
+
+#: Participant qualifiers, in display order, with reader-facing labels.
+QUALIFIER_LABELS = {"exact": "exact", "approx": "approximately", "more_than": "more than", "": "not stated"}
+
+CONTEXT_COLUMNS = ["section", "section_title", "subsection", "subsection_title", "heading"]
+
+
+# --- wording -----------------------------------------------------------------------
+
+def plural(n, singular: str, plural_form: str | None = None) -> str:
+    """'1 activity', '2 activities', '1,204 participants' (thousands separators)."""
+    if plural_form is None:
+        if singular.endswith("y") and singular[-2:-1] not in "aeiou":
+            plural_form = singular[:-1] + "ies"
+        elif singular.endswith(("s", "x", "ch", "sh")):
+            plural_form = singular + "es"
+        else:
+            plural_form = singular + "s"
+    value = float(n)
+    shown = f"{int(value):,}" if value.is_integer() else f"{value:,.1f}"
+    return f"{shown} {singular if value == 1 else plural_form}"
+
+
+def shorten(text: str, width: int = 48) -> str:
+    """A label cut at a word boundary to at most ``width`` characters, with '…'."""
+    text = " ".join(str(text).split())
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1].rsplit(" ", 1)[0].rstrip(",;:(")
+    return cut + "…"
+
+
+def type_label(activity_type: str) -> str:
+    """Reader-facing activity type: 'technical_assistance' → 'Technical assistance'."""
+    t = str(activity_type).replace("_", " ").strip()
+    return t[:1].upper() + t[1:]
+
+
+def subsection_label(subsection: str, title: str, width: int | None = None) -> str:
+    """'b. Support for supply reduction …' (title in sentence case, optionally shortened)."""
+    title = title_case(str(title or "").strip())
+    if not subsection:
+        label = title or NO_SUBSECTION
+    else:
+        label = f"{subsection}. {title}" if title else f"{subsection}."
+    return shorten(label, width) if width else label
+
+
+def join_ids(values) -> str:
+    """Sorted, de-duplicated ;-joined paragraph ids (report order)."""
+    return ";".join(sorted({str(v) for v in values if str(v)}, key=provenance.sort_key))
+
+
+# --- the section ---------------------------------------------------------------------
+
+def section_paragraphs(paragraphs: pd.DataFrame, numeral: str | None) -> pd.DataFrame:
+    """The paragraphs of the section (none when ``numeral`` is None)."""
+    if numeral is None:
+        return paragraphs.iloc[0:0].copy()
+    return paragraphs[paragraphs["section"] == numeral].copy()
+
+
+def section_activities(activities: pd.DataFrame, paragraphs: pd.DataFrame, numeral: str | None) -> pd.DataFrame:
+    """Activities of the section with their subsection and heading, the number of
+    member states each names (``n_countries``) and a display label for the
+    participant qualifier; empty (same columns) when the section is missing."""
+    acts = activities.iloc[0:0] if numeral is None else in_section(activities, paragraphs, numeral)
+    out = with_context(acts, paragraphs)
+    out["n_countries"] = out["countries"].map(lambda c: len(csvio.split_list(c))).astype("int64")
+    out["qualifier_label"] = out["participants_qualifier"].fillna("").map(QUALIFIER_LABELS).fillna("not stated")
+    return out.sort_values("activity_id").reset_index(drop=True)
+
+
+def section_indicators(indicators: pd.DataFrame, paragraphs: pd.DataFrame, numeral: str | None) -> pd.DataFrame:
+    """Stated figures (indicators) of the section; empty when the section is missing."""
+    if numeral is None:
+        return indicators.iloc[0:0].copy()
+    return in_section(indicators, paragraphs, numeral).sort_values("indicator_id").reset_index(drop=True)
+
+
+def summary(acts: pd.DataFrame, paras: pd.DataFrame, member_states: pd.DataFrame, year: int) -> dict:
+    """Headline figures of the section: paragraphs, subsections, activities, events,
+    participants (and how many are floors or approximations), activities without a
+    participant figure, dependencies, member states reached, drafts."""
+    with_p = acts[acts["participants"].notna()]
+    qual = with_p["participants_qualifier"].fillna("")
+    members = members_in_year(member_states, year)
+    reached = {c for cell in acts["countries"] for c in csvio.split_list(cell)}
+    dep = totals(acts, "dependency") if len(acts) else pd.DataFrame(columns=["dependency", "activities", "events", "participants"])
+    dep = dep.assign(p=dep["participants"].fillna(0)).sort_values(["p", "activities", "dependency"],
+                                                                    ascending=[False, False, True])
+    subsections = paras.loc[paras["subsection"] != "", "subsection"].unique() if len(paras) else []
+    return {
+        "paragraphs": len(paras),
+        "subsections": len(subsections),
+        "activities": len(acts),
+        "events": int(acts["events"].sum()) if len(acts) else 0,
+        "participants": int(with_p["participants"].sum()) if len(with_p) else 0,
+        "with_participants": len(with_p),
+        "without_participants": len(acts) - len(with_p),
+        "exact": int((qual == "exact").sum()),
+        "approx": int((qual == "approx").sum()),
+        "more_than": int((qual == "more_than").sum()),
+        "approx_participants": int(with_p.loc[qual == "approx", "participants"].sum()),
+        "more_than_participants": int(with_p.loc[qual == "more_than", "participants"].sum()),
+        "dependencies": [(r.dependency, int(r.activities), int(r.p)) for r in dep.itertuples(index=False)],
+        "states_reached": len(reached & set(members["iso3"])),
+        "members": len(members),
+        "drafts": int((acts["status"] == "draft").sum()) if len(acts) else 0,
+    }
+
+
+# --- parts of the section --------------------------------------------------------------
+
+def parts(paras: pd.DataFrame) -> pd.DataFrame:
+    """The section's structure in report order: one row per (subsection, heading)
+    with its label and first paragraph. Headings are the unlettered sub-headings
+    inside a subsection; paragraphs before the first heading form a part of their own."""
+    if paras.empty:
+        return pd.DataFrame(columns=["subsection", "subsection_title", "heading", "first_paragraph"])
+    p = paras.assign(_order=paras["paragraph_id"].map(provenance.sort_key)).sort_values("_order")
+    out = (p.groupby(["subsection", "heading"], sort=False)
+           .agg(subsection_title=("subsection_title", "first"), first_paragraph=("paragraph_id", "first"))
+           .reset_index())
+    return out[["subsection", "subsection_title", "heading", "first_paragraph"]]
+
+
+def _part_row(label: str, level: int, sub: pd.DataFrame, fallback_paragraph: str, key: str,
+              name: str | None = None) -> dict:
+    has_p = sub["participants"].notna()
+    return {
+        "part": label, "name": name or label, "level": level, "key": key,
+        "activities": len(sub),
+        "events": int(sub["events"].sum()) if len(sub) else 0,
+        "participants": (int(sub.loc[has_p, "participants"].sum()) if has_p.any() else pd.NA),
+        "without_participants": int((~has_p).sum()),
+        "paragraphs": join_ids(sub["paragraph_id"]) or fallback_paragraph,
+    }
+
+
+def by_part(acts: pd.DataFrame, paras: pd.DataFrame, total: bool = False) -> pd.DataFrame:
+    """Activities, events and stated participants per subsection (level 0, labelled
+    'a. Title') and, inside a subsection with unlettered headings, per heading
+    (level 1, labelled '↳ Heading'; ``name`` without the arrow), in report order. Every part of the section is
+    listed, including parts without activities. ``key`` identifies the part
+    ('b' or 'b|Heading'). With ``total``, a last row (level -1) sums the section."""
+    structure = parts(paras)
+    rows = []
+    for subsection, group in structure.groupby("subsection", sort=False):
+        title = group["subsection_title"].iloc[0]
+        in_sub = acts[acts["subsection"] == subsection]
+        rows.append(_part_row(subsection_label(subsection, title), 0, in_sub, group["first_paragraph"].iloc[0],
+                              subsection))
+        if (group["heading"] != "").any():
+            for g in group.itertuples(index=False):
+                sub = in_sub[in_sub["heading"] == g.heading]
+                rows.append(_part_row("↳ " + (g.heading or NO_HEADING), 1, sub, g.first_paragraph,
+                                      f"{subsection}|{g.heading}", name=g.heading or NO_HEADING))
+    if total and rows:
+        whole = _part_row(TOTAL_LABEL, -1, acts, "", "")
+        whole["paragraphs"] = ""
+        rows.append(whole)
+    out = pd.DataFrame(rows, columns=["part", "name", "level", "key", "activities", "events", "participants",
+                                      "without_participants", "paragraphs"])
+    out["participants"] = out["participants"].astype("Int64")
+    return out
+
+
+def top_part(table: pd.DataFrame) -> dict:
+    """From :func:`by_part`: the subsection with the most stated participants (ties:
+    first in report order), its events and share of the section's stated
+    participants, and how many subsections record no activity."""
+    p = table[table["level"] == 0].reset_index(drop=True)
+    empty = int((p["activities"] == 0).sum())
+    with_p = p[p["participants"].notna()]
+    if with_p.empty:
+        return {"name": None, "parts": len(p), "empty_parts": empty}
+    best = with_p.assign(_pos=with_p.index).sort_values(["participants", "_pos"], ascending=[False, True]).iloc[0]
+    total = p["participants"].sum()
+    return {"name": best["name"], "participants": int(best["participants"]), "events": int(best["events"]),
+            "share": float(best["participants"]) / float(total) if total else 0.0,
+            "parts": len(p), "empty_parts": empty}
+
+
+def part_dependency(acts: pd.DataFrame, paras: pd.DataFrame, value: str, width: int = 44) -> pd.DataFrame:
+    """Events or participants (``value``) per leaf part of the section (a subsection,
+    or a heading inside one) and dependency: rows in report order labelled
+    'b · Heading' or 'a. Title' (shortened to ``width``), columns the dependencies
+    present, in the vocabulary's order. For the stacked bars."""
+    structure = parts(paras)
+    if structure.empty or acts.empty:
+        return pd.DataFrame()
+    with_heads = set(structure.loc[structure["heading"] != "", "subsection"])
+    labels, keys = [], []
+    for g in structure.itertuples(index=False):
+        if g.subsection in with_heads:
+            labels.append(shorten(f"{g.subsection} · {g.heading or NO_HEADING}" if g.subsection
+                                  else (g.heading or NO_HEADING), width))
+        else:
+            labels.append(subsection_label(g.subsection, g.subsection_title, width))
+        keys.append(_leaf_key(g.subsection, g.heading, with_heads))
+    a = acts.assign(_key=[_leaf_key(s, h, with_heads) for s, h in zip(acts["subsection"], acts["heading"])],
+                    _value=acts[value].astype("Float64").fillna(0).astype(float))
+    deps = [d for d in schema.dependencies() if d in set(a["dependency"])]
+    table = (a.pivot_table(index="_key", columns="dependency", values="_value", aggfunc="sum", fill_value=0.0)
+             .reindex(index=keys, columns=deps, fill_value=0.0).astype(float))
+    table.index = pd.Index(_unique_labels(labels), name="part")
+    table.columns.name = None
+    return table
+
+
+def _leaf_key(subsection: str, heading: str, with_heads: set) -> str:
+    return f"{subsection}|{heading if subsection in with_heads else ''}"
+
+
+def _unique_labels(labels: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for lab in labels:
+        seen[lab] = seen.get(lab, 0) + 1
+        out.append(lab if seen[lab] == 1 else f"{lab} ({seen[lab]})")
+    return out
+
+
+# --- programmes and activity types ----------------------------------------------------
+
+def _grouped(acts: pd.DataFrame, key: pd.Series, name: str) -> pd.DataFrame:
+    a = acts.assign(**{name: key})
+    g = a.groupby(name, sort=True)
+    out = pd.DataFrame({
+        "dependencies": g["dependency"].agg(lambda s: ", ".join(d for d in schema.dependencies() if d in set(s))),
+        "activities": g.size(),
+        "events": g["events"].sum().astype("int64"),
+        "participants": g["participants"].sum(min_count=1).astype("Int64"),
+        "without_participants": g["participants"].agg(lambda s: int(s.isna().sum())).astype("int64"),
+        "paragraphs": g["paragraph_id"].agg(join_ids),
+    }).reset_index()
+    return out
+
+
+def by_program(acts: pd.DataFrame) -> pd.DataFrame:
+    """Per programme named in the report (empty names grouped as one row, listed
+    last): dependencies, activities, events, stated participants, activities without
+    a participant figure, source paragraphs. Sorted by participants, events, name."""
+    cols = ["program", "dependencies", "activities", "events", "participants", "without_participants", "paragraphs"]
+    if acts.empty:
+        return pd.DataFrame(columns=cols)
+    key = acts["program"].fillna("").str.strip().replace("", NO_PROGRAM)
+    out = _grouped(acts, key, "program")
+    out["_unnamed"] = out["program"] == NO_PROGRAM
+    out["_p"] = out["participants"].fillna(0)
+    out = out.sort_values(["_unnamed", "_p", "events", "program"], ascending=[True, False, False, True])
+    return out[cols].reset_index(drop=True)
+
+
+def by_type(acts: pd.DataFrame) -> pd.DataFrame:
+    """Per activity type: dependencies, activities, events, stated participants,
+    activities without a participant figure, and participants per event counted
+    over the activities that state participants (``per_event``). Sorted by events,
+    participants, type."""
+    cols = ["type", "dependencies", "activities", "events", "participants", "without_participants",
+            "per_event", "paragraphs"]
+    if acts.empty:
+        return pd.DataFrame(columns=cols)
+    out = _grouped(acts, acts["activity_type"].map(type_label), "type")
+    with_p = acts[acts["participants"].notna()]
+    ev = with_p.groupby(with_p["activity_type"].map(type_label))["events"].sum()
+    out["per_event"] = (out["participants"].astype("Float64") / out["type"].map(ev).astype("Float64")).round(1)
+    out["_p"] = out["participants"].fillna(0)
+    out = out.sort_values(["events", "_p", "type"], ascending=[False, False, True])
+    return out[cols].reset_index(drop=True)
+
+
+def group_dependency(acts: pd.DataFrame, group: str, value: str, width: int = 40, order=None) -> pd.DataFrame:
+    """``value`` (events or participants) per group (``program`` or ``type``) and
+    dependency, rows in ``order`` (default: by total, descending, then name), labels
+    shortened to ``width``. For the stacked bars."""
+    if acts.empty:
+        return pd.DataFrame()
+    if group == "program":
+        key = acts["program"].fillna("").str.strip().replace("", NO_PROGRAM)
+    elif group == "type":
+        key = acts["activity_type"].map(type_label)
+    else:
+        key = acts[group].astype(str)
+    a = acts.assign(_group=key, _value=acts[value].astype("Float64").fillna(0).astype(float))
+    table = a.pivot_table(index="_group", columns="dependency", values="_value", aggfunc="sum", fill_value=0.0)
+    table = table.reindex(columns=[d for d in schema.dependencies() if d in table.columns])
+    if order is None:
+        tot = table.sum(axis=1)
+        order = sorted(table.index, key=lambda k: (-tot[k], k))
+    table = table.reindex([o for o in order if o in table.index])
+    table.index = pd.Index(_unique_labels([shorten(i, width) for i in table.index]), name=group)
+    table.columns.name = None
+    return table.astype(float)
+
+
+# --- where ----------------------------------------------------------------------------
+
+def attribution(acts: pd.DataFrame) -> dict:
+    """How stated participants can be placed on the map: in activities naming one
+    member state, several, or none (activities and participants of each)."""
+    with_p = acts[acts["participants"].notna()]
+    n = with_p["n_countries"] if len(with_p) else pd.Series(dtype="int64")
+
+    def part(mask):
+        return len(with_p[mask]), int(with_p.loc[mask, "participants"].sum()) if mask.any() else 0
+
+    single = part(n == 1)
+    several = part(n > 1)
+    none = part(n == 0)
+    return {
+        "participants": int(with_p["participants"].sum()) if len(with_p) else 0,
+        "single_activities": single[0], "single_participants": single[1],
+        "several_activities": several[0], "several_participants": several[1],
+        "none_activities": none[0], "none_participants": none[1],
+    }
+
+
+def by_state(acts: pd.DataFrame, member_states: pd.DataFrame) -> pd.DataFrame:
+    """Per member state reached: name, subregion, activities reaching it, of which
+    single-country, events and participants of its single-country activities, and
+    participants of the multi-country activities that include it (not attributable to
+    one state). Sorted by single-country participants, activities, name."""
+    cols = ["iso3", "name", "subregion", "activities", "single_activities", "single_events",
+            "participants_single", "participants_shared", "paragraphs"]
+    ex = explode_list(acts, "countries", "iso3") if len(acts) else pd.DataFrame()
+    if ex.empty:
+        return pd.DataFrame(columns=cols)
+    ex["single"] = ex["n_countries"] == 1
+    g = ex.groupby("iso3")
+    single = ex[ex["single"]].groupby("iso3")
+    shared = ex[~ex["single"]].groupby("iso3")
+    out = pd.DataFrame({
+        "activities": g.size(),
+        "single_activities": single.size(),
+        "single_events": single["events"].sum(),
+        "participants_single": single["participants"].sum(min_count=1),
+        "participants_shared": shared["participants"].sum(min_count=1),
+        "paragraphs": g["paragraph_id"].agg(join_ids),
+    }).reset_index()
+    for c in ("single_activities", "single_events"):
+        out[c] = out[c].fillna(0).astype("int64")
+    for c in ("participants_single", "participants_shared"):
+        out[c] = out[c].astype("Int64")
+    ms = member_states.set_index("iso3")
+    out["name"] = out["iso3"].map(ms["name"])
+    out["subregion"] = out["iso3"].map(ms["subregion"])
+    out["_p"] = out["participants_single"].fillna(0)
+    out = out.sort_values(["_p", "activities", "name"], ascending=[False, False, True])
+    return out[cols].reset_index(drop=True)
+
+
+def by_subregion(acts: pd.DataFrame, member_states: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Per subregion: member states reached (of the members that year), activities
+    naming at least one state of it, and participants attributable to it: those of
+    activities whose member states all lie in the subregion (single-country or
+    not). Participants of activities spanning several subregions, or naming no
+    state, get a row of their own, so that the participant column adds up to the
+    section's stated participants. Subregions in the vocabulary's order."""
+    cols = ["subregion", "states_reached", "members", "activities", "events", "participants", "paragraphs"]
+    members = members_in_year(member_states, year)
+    sub_of = dict(zip(member_states["iso3"], member_states["subregion"]))
+    order = schema.vocabulary("member_states", "subregion")
+    a = acts.copy()
+    a["_subs"] = [sorted({sub_of.get(i, "") for i in csvio.split_list(c)}) for c in a["countries"]]
+    a["_home"] = [s[0] if len(s) == 1 else (SEVERAL_SUBREGIONS if s else NO_COUNTRY) for s in a["_subs"]]
+    rows = []
+    for sub in order:
+        touching = a[[sub in s for s in a["_subs"]]]
+        home = a[a["_home"] == sub]
+        reached = {i for c in touching["countries"] for i in csvio.split_list(c) if sub_of.get(i) == sub}
+        rows.append({
+            "subregion": sub,
+            "states_reached": len(reached & set(members["iso3"])),
+            "members": int((members["subregion"] == sub).sum()),
+            "activities": len(touching),
+            "events": int(home["events"].sum()) if len(home) else 0,
+            "participants": home["participants"].sum(min_count=1),
+            "paragraphs": join_ids(touching["paragraph_id"]),
+        })
+    for label in (SEVERAL_SUBREGIONS, NO_COUNTRY):
+        home = a[a["_home"] == label]
+        if len(home):
+            rows.append({"subregion": label, "states_reached": pd.NA, "members": pd.NA, "activities": len(home),
+                         "events": int(home["events"].sum()), "participants": home["participants"].sum(min_count=1),
+                         "paragraphs": join_ids(home["paragraph_id"])})
+    out = pd.DataFrame(rows, columns=cols)
+    for c in ("states_reached", "members", "participants"):
+        out[c] = out[c].astype("Int64")
+    out["activities"] = out["activities"].astype("int64")
+    out["events"] = out["events"].astype("int64")
+    return out
+
+
+# --- how far the figures can be trusted ------------------------------------------------
+
+def qualifiers(acts: pd.DataFrame) -> pd.DataFrame:
+    """Activities and participants by how the report states the number: exact,
+    approximately, more than (a floor), or not at all; with each row's share of the
+    stated participants (percent). Always the four rows, in that order."""
+    q = acts["participants_qualifier"].fillna("").where(acts["participants"].notna(), "")
+    stated = acts["participants"].sum(min_count=1)
+    rows = []
+    for key, label in QUALIFIER_LABELS.items():
+        sub = acts[q == key]
+        p = sub["participants"].sum(min_count=1) if key else pd.NA
+        share = (float(p) / float(stated) * 100) if key and pd.notna(p) and pd.notna(stated) and stated else pd.NA
+        rows.append({"qualifier": label, "activities": len(sub), "participants": p,
+                     "share": share, "paragraphs": join_ids(sub["paragraph_id"])})
+    out = pd.DataFrame(rows)
+    out["participants"] = out["participants"].astype("Int64")
+    out["share"] = out["share"].astype("Float64").round(1)
+    out["activities"] = out["activities"].astype("int64")
+    return out
+
+
+def per_event_stats(acts: pd.DataFrame) -> dict:
+    """Participants per event over activities that state participants: the overall
+    ratio, the median activity, the smallest and largest (with their titles)."""
+    with_p = acts[acts["participants"].notna() & (acts["events"] > 0)].copy()
+    if with_p.empty:
+        return {"activities": 0}
+    with_p["per_event"] = with_p["participants"].astype(float) / with_p["events"].astype(float)
+    ordered = with_p.sort_values(["per_event", "activity_id"])
+    return {
+        "activities": len(with_p),
+        "participants": int(with_p["participants"].sum()),
+        "events": int(with_p["events"].sum()),
+        "overall": float(with_p["participants"].sum()) / float(with_p["events"].sum()),
+        "median": float(with_p["per_event"].median()),
+        "min": float(ordered["per_event"].iloc[0]), "min_title": ordered["title"].iloc[0],
+        "max": float(ordered["per_event"].iloc[-1]), "max_title": ordered["title"].iloc[-1],
+    }
+
+
+def largest(acts: pd.DataFrame, member_states: pd.DataFrame, n: int = 10) -> pd.DataFrame:
+    """The ``n`` activities with the most stated participants: title, dependency,
+    type, member states (names; a count beyond three), events, participants with
+    the qualifier, participants per event, source paragraph. Ties broken by id."""
+    cols = ["title", "dependency", "type", "states", "events", "participants", "qualifier", "per_event", "paragraph_id"]
+    with_p = acts[acts["participants"].notna()]
+    if with_p.empty:
+        return pd.DataFrame(columns=cols)
+    names = dict(zip(member_states["iso3"], member_states["name"]))
+    top = with_p.sort_values(["participants", "activity_id"], ascending=[False, True]).head(n).copy()
+
+    def states(cell):
+        codes = csvio.split_list(cell)
+        if not codes:
+            return "–"
+        if len(codes) > 3:
+            return f"{len(codes)} member states"
+        return ", ".join(sorted(names.get(c, c) for c in codes))
+
+    top["type"] = top["activity_type"].map(type_label)
+    top["states"] = top["countries"].map(states)
+    top["qualifier"] = top["qualifier_label"]
+    top["per_event"] = (top["participants"].astype("Float64") / top["events"].astype("Float64").replace(0, pd.NA)).round(1)
+    return top[cols].reset_index(drop=True)
+
+
+# --- with whom -------------------------------------------------------------------------
+
+def partners(acts: pd.DataFrame, organizations: pd.DataFrame, n: int = 10) -> pd.DataFrame:
+    """Organisations named most often as partners or funders of the section's
+    activities: name, kind, activities, of which as funder, participants of those
+    activities, source paragraphs. Sorted by activities, then name."""
+    cols = ["organisation", "kind", "activities", "as_funder", "participants", "paragraphs"]
+    part = explode_list(acts, "partners", "org_id").assign(role="partner") if len(acts) else pd.DataFrame()
+    fund = explode_list(acts, "funders", "org_id").assign(role="funder") if len(acts) else pd.DataFrame()
+    both = pd.concat([part, fund], ignore_index=True)
+    if both.empty:
+        return pd.DataFrame(columns=cols)
+    orgs = organizations.set_index("org_id")
+    uniq = both.drop_duplicates(["org_id", "activity_id"])
+    g = uniq.groupby("org_id")
+    funders = both[both["role"] == "funder"].groupby("org_id")["activity_id"].nunique()
+    out = pd.DataFrame({
+        "activities": g.size(),
+        "participants": g["participants"].sum(min_count=1).astype("Int64"),
+        "paragraphs": g["paragraph_id"].agg(join_ids),
+    }).reset_index()
+    out["as_funder"] = out["org_id"].map(funders).fillna(0).astype("int64")
+    out["organisation"] = out["org_id"].map(lambda o: orgs.at[o, "name"] if o in orgs.index else o)
+    out["kind"] = out["org_id"].map(lambda o: orgs.at[o, "kind"] if o in orgs.index else "")
+    out = out.sort_values(["activities", "organisation"], ascending=[False, True]).head(n)
+    return out[cols].reset_index(drop=True)
+
+
+# --- across years ----------------------------------------------------------------------
+
+def year_over_year(editions: dict) -> pd.DataFrame:
+    """The section's headline figures for every year with data whose report has a
+    training section (empty with fewer than two such years)."""
+    from . import section_for
+
+    rows = []
+    for y, e in sorted(editions.items()):
+        sec = section_for(e.paragraphs, "training")
+        if sec is None:
+            continue
+        acts = section_activities(e.activities, e.paragraphs, sec[0])
+        s = summary(acts, section_paragraphs(e.paragraphs, sec[0]), e.member_states, y)
+        rows.append({"year": y, "activities": s["activities"], "events": s["events"],
+                     "participants": s["participants"], "with_participants": s["with_participants"],
+                     "states_reached": s["states_reached"]})
+    if len(rows) < 2:
+        return pd.DataFrame()
+    return pd.DataFrame(rows)
