@@ -41,6 +41,26 @@ def _display(data: dict, metadata: dict | None = None) -> None:
     display(data, raw=True, metadata=metadata or {})
 
 
+_MD_SPECIAL = "\\`*_{}[]<>()#+-.!|:$&~^=\"'"
+
+
+def literal(text) -> str:
+    """Data (a title, a name, a quote) made safe to put inside Markdown given to
+    :func:`md` or a caption: every character Markdown or MyST could read as syntax
+    is escaped, so that report text never becomes markup."""
+    import html as _html
+
+    out = []
+    for ch in str(text):
+        if ch in "<>&":
+            out.append(_html.escape(ch))
+        elif ch in _MD_SPECIAL:
+            out.append("\\" + ch)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 def md(text: str) -> None:
     """Show Markdown computed from data (rendered as MyST by the book)."""
     _display({"text/markdown": text, "text/plain": text})

@@ -41,6 +41,7 @@ class Job:
     source: Path              # committed notebook
     target: str               # path inside the build tree, e.g. chapters/training.ipynb
     parameters: dict
+    title: str = ""           # replaces the H1 of the executed copy (profiles)
     key: str = ""
     cached: bool = False
     seconds: float = 0.0
@@ -102,6 +103,7 @@ def job_key(job: Job, data_hash: str, code: str) -> str:
     h = hashlib.sha256()
     h.update(job.source.read_bytes())
     h.update(json.dumps(job.parameters, sort_keys=True, default=str).encode())
+    h.update(job.title.encode())
     h.update(data_hash.encode())
     h.update(code.encode())
     h.update(sys.version.encode())
@@ -193,6 +195,9 @@ def execute_job(job: Job, root_str: str) -> tuple[str, float]:
         if downloads.is_dir():
             shutil.copytree(downloads, files / "downloads")
     book.postprocess(nb, job.target)
+    if job.title:
+        from .profiles import retitle
+        retitle(nb, job.title)
     nb.metadata.setdefault("hemiplan", {})["cache_key"] = job.key
     nb.metadata.pop("papermill", None)
     for cell in nb.cells:

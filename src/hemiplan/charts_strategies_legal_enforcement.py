@@ -16,6 +16,16 @@ def _integer_counts(ax, axis: str = "x") -> None:
     getattr(ax, f"{axis}axis").set_major_locator(MaxNLocator(integer=True))
 
 
+def _fit_height(fig, ax) -> None:
+    """Grow the figure so that category labels wrapped over several lines
+    (hemiplan.figures.wrap) do not overlap."""
+    lines = sum(t.get_text().count("\n") + 1 for t in ax.get_yticklabels())
+    w, h = fig.get_size_inches()
+    need = 1.3 + 0.3 * lines
+    if need > h:
+        fig.set_size_inches(w, need)
+
+
 def counts_stacked_hbar(table: pd.DataFrame, *, title: str, xlabel: str, ylabel: str = "",
                         colors: dict[str, str] | None = None, legend_title: str = ""):
     """Horizontal stacked bars of counts (see hemiplan.figures.stacked_hbar), integer
@@ -25,6 +35,7 @@ def counts_stacked_hbar(table: pd.DataFrame, *, title: str, xlabel: str, ylabel:
     ax = fig.axes[0]
     _integer_counts(ax)
     ax.legend(title=legend_title or None, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
+    _fit_height(fig, ax)
     fig.tight_layout()
     return fig
 
@@ -33,20 +44,32 @@ def counts_hbar(labels, values, *, title: str, xlabel: str, ylabel: str = "", co
     """Horizontal bars of counts (see hemiplan.figures.hbar) with integer ticks."""
     fig = figures.hbar(labels, values, title=title, xlabel=xlabel, ylabel=ylabel, colors=colors)
     _integer_counts(fig.axes[0])
+    _fit_height(fig, fig.axes[0])
+    fig.tight_layout()
     return fig
 
 
 def value_hbar(labels, values, *, title: str, xlabel: str, ylabel: str = "", colors=None,
-               legend: dict[str, str] | None = None):
+               legend: dict[str, str] | None = None, reference: tuple[float, str] | None = None):
     """Horizontal bars of stated figures (values of different units side by side),
-    with an optional colour legend ``legend``: label → colour."""
+    with an optional colour legend ``legend`` (label → colour) and an optional
+    dashed reference line ``reference`` = (value, label), e.g. the number of member
+    states against counts of ratifying states."""
+    from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
     fig = figures.hbar(labels, values, title=title, xlabel=xlabel, ylabel=ylabel, colors=colors)
     ax = fig.axes[0]
     _integer_counts(ax)
-    if legend:
-        ax.legend(handles=[Patch(color=c, label=lab) for lab, c in legend.items()], loc="upper left",
-                  bbox_to_anchor=(1.01, 1.0), fontsize=8)
+    handles = [Patch(color=c, label=lab) for lab, c in (legend or {}).items()]
+    if reference is not None:
+        ref, ref_label = reference
+        ax.axvline(float(ref), color="#555555", linestyle="--", linewidth=1)
+        left, right = ax.get_xlim()
+        ax.set_xlim(left, max(right, float(ref) * 1.08))
+        handles.append(Line2D([0], [0], color="#555555", linestyle="--", linewidth=1, label=ref_label))
+    if handles:
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
+    _fit_height(fig, ax)
     fig.tight_layout()
     return fig

@@ -1,6 +1,24 @@
-"""Numbers in report text: digits ("45", "1,100,650", "24, 606", "(07)"), words
-("seven", "Twenty-seven", "one thousand") and their qualifiers ("more than 170",
-"approximately 300", "over 30")."""
+"""Numbers in report text: digits ("45", "1,100,650", "24, 606", "(07)", "9,061mt"),
+words ("seven", "Twenty-seven", "one thousand") and their qualifiers ("more than 170",
+"approximately 300", "over 30").
+
+On top of the plain number finder, :func:`find_counts` reads what a number counts,
+from the words that follow it and never from a year's wording:
+
+* participants: a number, up to a few modifiers, then a noun for people
+  ("trained 45 officers", "45 officers were trained", "a total of 78 participants",
+  "with the participation of forty-five officers", "80 police officers",
+  "45 customs and immigration officers", "(05 participants)");
+* events: a number, modifiers, then a noun for an event ("9 seminars",
+  "three three-week multinational courses", "12 anti-money laundering training events",
+  "eleven technical assistance missions");
+* other: any other counted noun ("25 member states", "Nine national laws",
+  "1,100,650 different types and sizes of munitions", "9,061mt").
+
+Numbers that are not counts (years, dates, durations such as "three-week" or
+"18 months", ordinals, list markers, document numbers, a figure restated in brackets
+as in "six (6)") are told apart by :func:`non_count_reason`.
+"""
 from __future__ import annotations
 
 import re
@@ -14,16 +32,29 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
         "eighty": 80, "ninety": 90}
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
 
-_WORD = "|".join(sorted(list(UNITS) + list(TENS), key=len, reverse=True))
-_WORD_NUMBER = (rf"(?:(?:{_WORD})(?:[-\s](?:{_WORD}))?)(?:\s+(?:hundred|thousand|million)"
-                rf"(?:\s+(?:and\s+)?(?:{_WORD})(?:[-\s](?:{_WORD}))?)?)*")
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_UNIT_WORD = "|".join(sorted(UNITS, key=len, reverse=True))
+_TENS_WORD = "|".join(sorted(TENS, key=len, reverse=True))
+# "twenty-seven" / "twenty seven" / "twenty" / "seventeen": a compound is tens + one
+# only, so "three three-week courses" is two numbers, not six.
+_SMALL = rf"(?:(?:{_TENS_WORD})(?:[-\s](?:{_ONES})(?![\w-]))?|(?:{_UNIT_WORD}))"
+_WORD_NUMBER = rf"{_SMALL}(?:\s+(?:hundred|thousand|million)(?:\s+(?:and\s+)?{_SMALL})?)*"
 # digits with thousands separators, tolerating one stray space after a comma ("24, 606")
 _DIGITS = r"\d{1,3}(?:,\s?\d{3})+(?!\d)|\d+(?:\.\d+)?"
-NUMBER_RE = re.compile(rf"(?<![\w.])(?:(?P<digits>{_DIGITS})|(?P<words>{_WORD_NUMBER}))(?![\w])", re.IGNORECASE)
+# a unit written against the figure ("9,061mt", "105MM") does not hide the number
+_ATTACHED_UNIT = r"(?:mt|MT|Mt|kg|Kg|KG|km|mm|MM|cm|ml|lbs?|t|m)"
+NUMBER_RE = re.compile(
+    rf"(?<![\w.])(?:(?P<digits>{_DIGITS})(?:(?![\w])|(?={_ATTACHED_UNIT}\b))|(?P<words>{_WORD_NUMBER})(?![\w]))",
+    re.IGNORECASE)
 
 QUALIFIERS = [
-    (re.compile(r"(?:more than|over|in excess of|upwards of|at least)\s+$", re.I), "more_than"),
-    (re.compile(r"(?:approximately|about|around|nearly|almost|some|roughly|close to|an estimated)\s+$", re.I), "approx"),
+    (re.compile(r"(?:more than|over|in excess of|upwards of|at least|no fewer than|no less than)\s+$", re.I),
+     "more_than"),
+    (re.compile(r"(?:approximately|approx\.|about|around|nearly|almost|some|roughly|close to|an estimated|"
+                r"up to|estimated|circa|ca\.|fewer than|less than|under)\s+$", re.I), "approx"),
+]
+_AFTER_QUALIFIERS = [
+    (re.compile(r"^\s*(?:\+|or more\b|plus\b)", re.I), "more_than"),
 ]
 
 
@@ -71,8 +102,9 @@ def parse_digits(text: str) -> float:
 
 def find_numbers(text: str) -> list[Number]:
     """Every number in text, in order, with its qualifier."""
+    text = text or ""
     out = []
-    for m in NUMBER_RE.finditer(text or ""):
+    for m in NUMBER_RE.finditer(text):
         if m.group("digits"):
             value, is_word = parse_digits(m.group("digits")), False
         else:
@@ -86,5 +118,347 @@ def find_numbers(text: str) -> list[Number]:
             if rx.search(before):
                 qualifier = q
                 break
+        else:
+            for rx, q in _AFTER_QUALIFIERS:
+                if rx.match(text[m.end():m.end() + 12]):
+                    qualifier = q
+                    break
         out.append(Number(value, m.group(0), m.start(), m.end(), qualifier, is_word))
     return out
+
+
+# --- what a number counts ---------------------------------------------------------------
+
+#: Nouns for people: a number followed by one of these (after a few modifiers) is a
+#: participant count.
+PEOPLE_NOUNS = frozenset("""
+participants participant attendees attendee officers officer officials official analysts analyst
+judges judge prosecutors prosecutor personnel authorities agents agent people persons person
+experts expert trainers trainer trainees trainee students student representatives representative
+delegates delegate investigators investigator inspectors inspector magistrates magistrate
+defenders defender professionals professional practitioners practitioner specialists specialist
+technicians technician staff members member policemen policewomen women men youths youth
+individuals individual instructors instructor facilitators facilitator leaders leader managers
+manager employees employee workers worker functionaries functionary servants servant journalists
+legislators legislator parliamentarians diplomats diplomat guards guard soldiers soldier cadets
+cadet stakeholders candidates graduates graduate researchers researcher teachers teacher doctors
+counselors counsellors commanders commander chiefs chief directors director heads
+lawyers lawyer attorneys attorney police policymakers decision-makers operators operator
+auditors auditor examiners examiner screeners screener volunteers volunteer providers
+""".split())
+
+#: Nouns for events, with the activity type they suggest.
+EVENT_NOUNS = {
+    "course": "course", "courses": "course", "training": "course", "trainings": "course",
+    "class": "course", "classes": "course", "module": "course", "modules": "course",
+    "lecture": "course", "lectures": "course",
+    "seminar": "seminar", "seminars": "seminar", "webinar": "seminar", "webinars": "seminar",
+    "workshop": "workshop", "workshops": "workshop",
+    "conference": "conference", "conferences": "conference", "forum": "conference",
+    "forums": "conference", "fora": "conference", "congress": "conference", "summit": "conference",
+    "summits": "conference", "symposium": "conference", "symposia": "conference",
+    "meeting": "meeting", "meetings": "meeting", "roundtable": "meeting", "roundtables": "meeting",
+    "consultation": "meeting", "consultations": "meeting", "dialogue": "meeting", "dialogues": "meeting",
+    "session": "meeting", "sessions": "meeting", "panel": "meeting", "panels": "meeting",
+    "mission": "mission", "missions": "mission", "visit": "mission", "visits": "mission",
+    "exercise": "exercise", "exercises": "exercise", "simulation": "exercise", "simulations": "exercise",
+    "drill": "exercise", "drills": "exercise",
+    "assessment": "assessment", "assessments": "assessment", "evaluation": "assessment",
+    "evaluations": "assessment", "diagnostic": "assessment", "diagnostics": "assessment",
+    "event": "other", "events": "other", "activity": "other", "activities": "other",
+}
+#: Two-word nouns read as one.
+MULTIWORD_NOUNS = {
+    ("round", "table"): "meeting", ("round", "tables"): "meeting",
+    ("focal", "points"): None, ("focal", "point"): None,
+    ("points", "of"): None,
+    ("public", "servants"): "people", ("civil", "servants"): "people",
+}
+#: Normalised units of other counts.
+UNIT_OF = {
+    "countries": "states", "country": "states", "states": "states", "state": "states",
+    "nations": "states", "teams": "teams", "team": "teams", "csirts": "teams", "csirt": "teams",
+    "laws": "laws", "law": "laws", "bills": "bills", "bill": "bills",
+    "ratifications": "ratifications", "ratification": "ratifications",
+    "firearms": "firearms", "firearm": "firearms", "weapons": "firearms", "guns": "firearms",
+    "munitions": "munitions", "ammunition": "munitions", "rounds": "munitions", "shells": "munitions",
+    "cartridges": "munitions", "devices": "munitions", "explosives": "munitions",
+    "mt": "metric_tons", "tons": "metric_tons", "tonnes": "metric_tons",
+    "organizations": "organizations", "organisations": "organizations", "institutions": "organizations",
+    "agencies": "organizations", "machines": "machines", "machine": "machines",
+    "years": "years", "focal points": "focal_points", "focal point": "focal_points",
+    "missions": "missions",
+}
+_OF_HEADS = frozenset("types kinds sizes sorts forms pieces units items lots sets number numbers total "
+                      "amount quantities quantity".split())
+_STOP = frozenset("""
+a an the of in on at to from for with by into onto through during between among across per via within
+without about against and or nor but than as that which who whom whose where when while whereas
+was were is are be been being has have had will would shall should can could may might must do does did
+it its this these those their his her our your there here
+not no each every all both any some such other another more most less least only also
+delivered trained held organized organised conducted carried completed attended participated received
+reached took include included includes involving including totalling totaling
+together respectively altogether
+""".split())
+_TIME_UNITS = frozenset("week weeks year years month months day days hour hours minute minutes decade decades "
+                        "semester semesters session-day".split())
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], start=1)}
+_MONTH_RE = ("January|February|March|April|May|June|July|August|September|October|November|December|"
+             "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+_REFERENCE_WORDS = frozenset("no no. nos nos. number resolution res res. article art art. paragraph para "
+                             "para. doc doc. document chapter section level phase decree law act rev rev. "
+                             "iso standard standards version vol vol. volume page pages item annex".split())
+
+_TOKEN_RE = re.compile(r"[^\W\d_][\w'’\-/]*|\d[\w,.\-]*|[(),;:.!?\[\]]")
+
+
+@dataclass(frozen=True)
+class Count:
+    """A number and what it counts."""
+    kind: str          # participants, events, other
+    value: float
+    qualifier: str     # exact, approx, more_than
+    noun: str          # head noun as written ("officers", "seminars", "states")
+    unit: str          # normalised unit (participants, events, states, firearms...)
+    activity_type: str  # for events: the type the noun suggests, else ""
+    phrase: str        # the number and its noun phrase as written
+    start: int
+    end: int
+    number: Number
+
+    @property
+    def int_value(self) -> int:
+        return int(round(self.value))
+
+
+def _snake(text: str) -> str:
+    s = re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
+    if not s or not s[0].isalpha():
+        s = "n_" + s if s else "count"
+    return s
+
+
+def _is_known_noun(low: str, nxt: str) -> bool:
+    return low in PEOPLE_NOUNS or low in EVENT_NOUNS or low in UNIT_OF or (low, nxt) in MULTIWORD_NOUNS
+
+
+def _noun_phrase(text: str, n: Number) -> tuple[str, str, int, list[str]] | None:
+    """(kind, head noun, end offset, modifiers) of the noun phrase a number opens."""
+    rest_start = n.end
+    tail = text[rest_start:rest_start + 160]
+    # an attached unit: "9,061mt", "105MM"
+    m = re.match(r"(?P<u>[A-Za-z]{1,3})\b", tail)
+    if m:
+        return "other", m.group("u").lower(), rest_start + m.end(), []
+    tokens = [(t.group(0), rest_start + t.start(), rest_start + t.end()) for t in _TOKEN_RE.finditer(tail)]
+    mods: list[tuple[str, int]] = []  # (token, end offset)
+    i = 0
+    # a figure restated in brackets after it: "six (6) countries", "nine (09) seminars"
+    if len(tokens) >= 3 and tokens[0][0] == "(" and tokens[2][0] == ")":
+        inner = find_numbers(tokens[1][0])
+        if inner and inner[0].value == n.value:
+            i = 3
+    words = 0
+
+    def low_at(j: int) -> str:
+        return tokens[j][0].lower().strip("'’") if 0 <= j < len(tokens) else ""
+
+    while i < len(tokens) and words < 7:
+        tok, _, end = tokens[i]
+        low, nxt, nxt2 = low_at(i), low_at(i + 1), low_at(i + 2)
+        if (low, nxt) in MULTIWORD_NOUNS:
+            kind = MULTIWORD_NOUNS[(low, nxt)]
+            head, stop_at = f"{low} {nxt}", tokens[i + 1][2]
+            if kind == "people":
+                return "participants", head, stop_at, [t for t, _ in mods]
+            return ("events" if kind else "other"), head, stop_at, [t for t, _ in mods]
+        modifier = _is_known_noun(nxt, nxt2)  # "police officers", "training events", "member states"
+        if low in PEOPLE_NOUNS and not modifier:
+            return "participants", tok, end, [t for t, _ in mods]
+        if low in EVENT_NOUNS and not modifier:
+            # "training" is a mass noun: a head only where the phrase ends ("trained in 3 training")
+            if not (low == "training" and nxt and nxt not in _STOP and re.match(r"[^\W\d]", nxt)):
+                singular_many = (low.endswith(("s",)) is False and n.value > 1
+                                 and low not in ("training", "fora", "symposia", "congress")
+                                 and nxt and nxt not in _STOP and re.match(r"[^\W\d]", nxt))
+                if not singular_many:
+                    return "events", tok, end, [t for t, _ in mods]
+        if low in _OF_HEADS and nxt == "of":
+            mods.extend([(tok, end), ("of", tokens[i + 1][2])])
+            i += 2
+            words += 1
+            continue
+        if tok in (",", "and") and mods and i + 1 < len(tokens):
+            # a list of modifiers: "customs and immigration officers"
+            following = tokens[i + 1][0]
+            if following.lower() not in _STOP and re.match(r"[^\W\d_]", following):
+                mods.append((tok, end))
+                i += 1
+                continue
+        if low in _STOP or tok in "(),;:.!?[]" or find_numbers(tok) and find_numbers(tok)[0].text == tok:
+            break
+        mods.append((tok, end))
+        i += 1
+        words += 1
+    # no known noun: the last modifier is the head if it reads as a plural noun
+    content = [(t, e) for t, e in mods if t not in (",", "and", "of")]
+    if content:
+        last, last_end = content[-1]
+        low = last.lower()
+        if low in UNIT_OF or (len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "ous", "us", "is"))):
+            idx = max(j for j, (t, _) in enumerate(mods) if t == last)
+            return "other", last, last_end, [t for t, _ in mods[:idx]]
+    return None
+
+
+def non_count_reason(text: str, n: Number) -> str | None:
+    """Why a number is not a count, or None if it may be one: year, date, duration,
+    ordinal_or_edition, list_marker, document_reference, restated, compound."""
+    before = text[max(0, n.start - 40):n.start]
+    after = text[n.end:n.end + 40]
+    if n.is_year_like:
+        return "year"
+    # a number restated in brackets after its word: "six (6)"
+    if before.endswith("(") and after.startswith(")"):
+        prev = find_numbers(before[:-1].rstrip()[-25:])
+        if prev and prev[-1].value == n.value and before[:-1].rstrip().endswith(prev[-1].text):
+            return "restated"
+    # year ranges and suffixes: "2014-15", "2015-2018"
+    if re.search(r"(?:19|20)\d\d\s*[-–/]\s*$", before) or re.match(r"\s*[-–]\s*(?:19|20)\d\d\b", after) and n.value < 100:
+        return "date"
+    if re.search(rf"\b(?:{_MONTH_RE})\.?\s+(?:\d{{1,2}}\s*[-–]\s*)?$", before) and n.value <= 31:
+        return "date"
+    if re.match(rf"\s*(?:[-–]\s*\d{{1,2}}\s+)?(?:of\s+)?(?:{_MONTH_RE})\b", after) and n.value <= 31:
+        return "date"
+    if re.match(r"(?:st|nd|rd|th)\b", after):
+        return "ordinal_or_edition"
+    m = re.match(r"-([A-Za-z]+)", after)
+    if m:
+        return "duration" if m.group(1).lower().rstrip("s") in {u.rstrip("s") for u in _TIME_UNITS} else "compound"
+    m = re.match(r"\s+([A-Za-z]+)", after)
+    if m and m.group(1).lower() in _TIME_UNITS:
+        return "duration"
+    # list markers: "1) Onsite", "3.) ...", "(2) the", at the start or after a break
+    if re.match(r"\.?\)\s", after) and (re.search(r"(?:^|[\s:;,])\(?$", before)):
+        if not re.search(r"[A-Za-z][\w.]*\s*\($", before) or re.search(r"(?:^|[:;,.]\s*|\band\s+)\($", before):
+            return "list_marker"
+    if re.match(r"[./]\d", after) or re.search(r"\d[./]$", before) or re.search(r"/\s*$", before):
+        return "document_reference"
+    prev_word = re.search(r"([A-Za-z][\w.\-]*)\s*$", before)
+    if prev_word:
+        w = prev_word.group(1)
+        if w.lower() in _REFERENCE_WORDS or (re.fullmatch(r"[A-Z][A-Z0-9\-]{1,9}\.?", w) and w not in ("I", "A")):
+            phrase = _noun_phrase(text, n)
+            if phrase is None or (phrase[0] == "other" and phrase[1].lower() not in UNIT_OF):
+                return "document_reference"
+        # "Agreement 15464", "Resolution 908": a large number right after a capitalised word
+        if w[:1].isupper() and n.value >= 100 and not n.is_word and before.rstrip().endswith(w) \
+                and _noun_phrase(text, n) is None:
+            return "document_reference"
+    return None
+
+
+def find_counts(text: str) -> list[Count]:
+    """Every number in ``text`` that counts something, with what it counts."""
+    text = text or ""
+    out: list[Count] = []
+    for n in find_numbers(text):
+        if out and n.start < out[-1].end:
+            continue  # inside the phrase of the previous count ("seven 105MM shells")
+        if non_count_reason(text, n):
+            continue
+        np = _noun_phrase(text, n)
+        if np is None:
+            continue
+        kind, head, end, mods = np
+        low = head.lower()
+        if kind == "participants":
+            unit, atype = "participants", ""
+        elif kind == "events":
+            unit = "events"
+            atype = MULTIWORD_NOUNS.get(tuple(low.split())) if " " in low else EVENT_NOUNS.get(low, "other")
+            if atype in (None, "people"):
+                atype = "meeting"
+            mod_low = [m.lower() for m in mods]
+            if atype in ("other", "meeting") and "training" in mod_low:
+                atype = "course"
+        else:
+            unit = UNIT_OF.get(low) or _snake(low)
+            atype = ""
+        # the value is an integer count unless written with a decimal part
+        out.append(Count(kind, n.value, n.qualifier, head, unit, atype or "", text[n.start:end],
+                         n.start, end, n))
+    return out
+
+
+def participant_counts(text: str) -> list[Count]:
+    """Counts of people: "trained 45 officers", "approximately 300 participants"."""
+    return [c for c in find_counts(text) if c.kind == "participants"]
+
+
+def event_counts(text: str) -> list[Count]:
+    """Counts of events: "9 seminars", "12 training events", "eleven missions"."""
+    return [c for c in find_counts(text) if c.kind == "events"]
+
+
+# --- sentences ----------------------------------------------------------------------------
+
+_ABBREVIATIONS = frozenset("""
+st mr mrs ms dr no nos jr sr inc ltd co corp gen gov hon amb prof vs e.g i.e u.s u.k d.c a.m p.m
+jan feb mar apr jun jul aug sep sept oct nov dec approx art para vol rev res ser doc fig ca cf al
+""".split())
+_SENT_END_RE = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9•·])")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a paragraph, so that ``text[start:end]`` is an
+    exact substring (no surrounding spaces). Abbreviations such as "St. Kitts",
+    "U.S." and "No. 3" do not end a sentence."""
+    text = text or ""
+    spans = []
+    start = 0
+    for m in _SENT_END_RE.finditer(text):
+        word = re.search(r"([\w.]+)$", text[start:m.start()])
+        w = word.group(1).lower().rstrip(".") if word else ""
+        if w in _ABBREVIATIONS or re.fullmatch(r"[a-z]", w) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w):
+            continue
+        end = m.start() + 1
+        while end < len(text) and text[end] in "\"'”’)]":
+            end += 1
+        spans.append((start, end))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text.rstrip())))
+    out = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def sentences(text: str) -> list[str]:
+    return [text[a:b] for a, b in sentence_spans(text)]
+
+
+def month_in(text: str) -> int | None:
+    """The month a text names, when it names exactly one ("in March 2014" → 3)."""
+    found = set()
+    for m in re.finditer(r"\b(January|February|March|April|May|June|July|August|September|October|"
+                         r"November|December)\b", text or ""):
+        name = m.group(1)
+        if name == "May":
+            # "May" is also a verb: only as a month next to a date word
+            ctx_before = text[max(0, m.start() - 8):m.start()]
+            ctx_after = text[m.end():m.end() + 6]
+            if not (re.search(r"\b(?:in|In|of|during|During|since|until|on|from|by|early|late|mid-?)\s+$", ctx_before)
+                    or re.match(r"\s*(?:\d|,)", ctx_after)):
+                continue
+        found.add(MONTHS[name.lower()])
+    return found.pop() if len(found) == 1 else None

@@ -1,15 +1,56 @@
 """Member-state profiles: the profile template executed once per member state with
-activity in the year, added to the table of contents as a generated part."""
+activity in the year, listed under the ``chapters/member_states`` entry of
+``_toc.yml`` by the build (so that ``_toc.yml`` stays the one table of contents)."""
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 TEMPLATE = "chapters/profile.ipynb"
+PARENT = "chapters/member_states"
+
+
+def _find(node, file: str):
+    if isinstance(node, dict):
+        if node.get("file") == file:
+            return node
+        for key in ("parts", "chapters", "sections"):
+            for child in node.get(key, []) or []:
+                found = _find(child, file)
+                if found is not None:
+                    return found
+    return None
 
 
 def expand(toc: dict, year: int, data_dir: Path, root: Path):
-    """The table of contents with a "Member states" part, and one job per state."""
+    """The table of contents with one profile page per state under the member-states
+    chapter, and the jobs that execute them."""
+    from .analysis import member_names
+    from .analysis.profiles import states_with_activity
+    from .build import BuildError, Job
+    from .data import load
+
     template = root / TEMPLATE
     if not template.is_file():
         return toc, []
-    raise NotImplementedError
+    toc = copy.deepcopy(toc)
+    parent = _find(toc, PARENT)
+    if parent is None:
+        raise BuildError(f"_toc.yml has no {PARENT!r} entry to hold the member-state profiles")
+    ed = load(year, data_dir)
+    names = member_names(ed.member_states)
+    states = sorted(states_with_activity(ed), key=lambda s: names.get(s, s))
+    parent["sections"] = [{"file": f"chapters/profiles/{s.lower()}"} for s in states]
+    jobs = [Job(template, f"chapters/profiles/{s.lower()}.ipynb",
+                {"year": int(year), "data_dir": str(data_dir), "country": s}, title=names.get(s, s))
+            for s in states]
+    return toc, jobs
+
+
+def retitle(nb, title: str) -> None:
+    """Give an executed profile its state's name as H1 (the page and navigation title)."""
+    first = nb.cells[0]
+    lines = first.source.splitlines()
+    if lines and lines[0].startswith("# "):
+        lines[0] = f"# {title}"
+        first.source = "\n".join(lines)

@@ -5,12 +5,20 @@ record per paragraph, bullet or numbered item, with the section, subsection and
 unlettered sub-heading it falls under and its line span in the text. It relies on
 the shape of a report, never on a year's wording:
 
-* sections are roman numerals (``II. National strategies``, ``V. TRAINING``);
-* subsections are letters in sequence (``a)``, ``a.``, or the letter alone on a line
-  with its title on the next);
-* unlettered sub-headings are short, unpunctuated lines standing alone;
-* bullets may be ``·``, ``•``, ``-``, ``*``, numbers, or absent; a paragraph may be
-  wrapped over several lines.
+* sections are roman numerals (``II. National strategies``, ``V. TRAINING``,
+  ``SECTION V: TRAINING``, ``V TRAINING`` when it is the next section, or the numeral
+  alone on a line with the title on the next); a table of contents before the body
+  (dot leaders and page numbers, or headings with no paragraph between them) is
+  skipped;
+* subsections are letters in sequence (``a)``, ``a.``, ``(a)``, ``A.``, or the letter
+  alone on a line with its title on the next);
+* unlettered sub-headings are short, unpunctuated lines standing alone (or directly
+  above a much longer paragraph);
+* bullets may be ``·``, ``•``, ``-``, ``*``, ``–``, Word's private-use bullet
+  glyphs, numbers (``1.``, ``1)``, ``(1)``), or absent;
+* a paragraph may be one long line or wrapped over several lines: when the text is
+  hard-wrapped (most lines stop near one width and continue on the next), a line that
+  ends a sentence at the margin does not end the paragraph.
 """
 from __future__ import annotations
 
@@ -20,13 +28,20 @@ from dataclasses import dataclass, field
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _ROMAN_RE = re.compile(r"^C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 
-SECTION_RE = re.compile(r"^(?:SECTION\s+|Section\s+)?(?P<num>[IVXLC]{1,7})\s*[.)\-–:]\s*(?P<title>\S.*)?$")
+SECTION_RE = re.compile(r"^(?:SECTION\s+|Section\s+|PART\s+|Part\s+)?(?P<num>[IVXLC]{1,7})\s*[.)\-–—:]\s*(?P<title>\S.*)?$")
+# the lax form "V TRAINING": accepted only for the next section, standing alone
+SECTION_LAX_RE = re.compile(r"^(?P<num>[IVXLC]{1,7})\s+(?P<title>[A-Z].*)$")
 SUB_RE = re.compile(r"^\(?(?P<letter>[a-zA-Z])\s*[.)]\s*(?P<title>\S.*)?$")
-BULLET_RE = re.compile(r"^(?P<marker>[·•▪◦●○■□➢►‣⁃∙\-\*–—]+|\(?\d{1,2}[.)](?!\d)|\(\d{1,2}\))\s*(?P<rest>.*)$")
+_BULLET_CHARS = "·•▪◦●○■□➢►‣⁃∙\\-\\*–—\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8❖➤✓✔"
+BULLET_RE = re.compile(rf"^(?P<marker>[{_BULLET_CHARS}]+|\(?\d{{1,2}}[.)]\)?(?!\d)|\(\d{{1,2}}\))\s*(?P<rest>.*)$")
 TERMINAL_RE = re.compile(r"[.!?:;…][\"'”’)\]]*$")
+# a table-of-contents entry: dot leaders or a tab before a page number
+TOC_RE = re.compile(r"(?:\.{3,}|…+|·{3,}|_{3,}|\t)\s*\d{1,3}\s*$")
 MAX_HEADING_WORDS = 16
 MAX_HEADING_CHARS = 120
 MAX_TITLE_CHARS = 260
+_TRAILING_FUNCTION_WORDS = {"the", "of", "and", "or", "in", "on", "to", "for", "a", "an", "with", "by",
+                            "from", "at", "as", "that", "which", "its", "their"}
 
 
 class ReportStructureError(ValueError):
@@ -83,17 +98,39 @@ def _is_heading_like(line: str) -> bool:
     return bool(letters)
 
 
-def _section_match(line: str, current: int) -> tuple[str, str] | None:
+def _reads_as_title(line: str) -> bool:
+    """Stricter than heading-like: a title does not stop on a function word."""
+    s = line.strip()
+    if not _is_heading_like(s) or len(s.split()) > 12:
+        return False
+    last = re.sub(r"[^\w]", "", s.split()[-1]).lower()
+    return last not in _TRAILING_FUNCTION_WORDS
+
+
+def _section_title_ok(title: str) -> bool:
+    return bool(title) and len(title) <= MAX_HEADING_CHARS and title[0].isalpha() and title[0].isupper() \
+        and not title.endswith((".", ",", ";"))
+
+
+def _section_match(line: str, current: int, restart: bool = False,
+                   lax: bool = False) -> tuple[str, str] | None:
+    """(numeral, title) if ``line`` is a section heading after section ``current``.
+    ``restart`` accepts any value (a table of contents came first); ``lax`` accepts
+    "V TRAINING" (no punctuation) for the next section only."""
     m = SECTION_RE.match(line)
+    if not m and lax:
+        m = SECTION_LAX_RE.match(line)
+        if m:
+            value = roman_to_int(m.group("num"))
+            if value is None or value != current + 1 or not _is_heading_like(m.group("title")):
+                return None
     if not m:
         return None
     num, title = m.group("num"), (m.group("title") or "").strip()
     value = roman_to_int(num)
-    if value is None or not title or len(title) > MAX_HEADING_CHARS:
+    if value is None or not _section_title_ok(title):
         return None
-    if not (current < value <= 30):
-        return None
-    if not title[0].isalpha() or not title[0].isupper() or title.endswith((".", ",", ";")):
+    if not (0 < value <= 30) or (not restart and value <= current):
         return None
     return num, _clean_title(title)
 
@@ -103,11 +140,36 @@ def _expected_letters(current: str) -> list[str]:
     return [chr(c) for c in range(start, min(start + 3, ord("z") + 1))]
 
 
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a hard-wrapped text is wrapped at, or None if paragraphs are long
+    lines. Wrapped: most lines are of similar, modest length, and many lines run on
+    into the next (no sentence end, or the next starts in lower case)."""
+    body = [ln.strip() for ln in lines if ln.strip()]
+    if len(body) < 8:
+        return None
+    lengths = sorted(len(b) for b in body)
+    p90 = lengths[int(len(lengths) * 0.9) - 1]
+    if p90 > 200 or p90 < 30:
+        return None
+    runs = pairs = 0
+    for a, b in zip(lines, lines[1:]):
+        a, b = a.strip(), b.strip()
+        if not a or not b or BULLET_RE.match(b):
+            continue
+        pairs += 1
+        if not TERMINAL_RE.search(a) or b[0].islower():
+            runs += 1
+    if pairs < 3 or runs < max(3, 0.3 * pairs):
+        return None
+    return p90
+
+
 def split_report(text: str) -> list[Paragraph]:
     """Split report text into paragraphs. Raises ReportStructureError when no
     roman-numeral section heading is found."""
-    text = text.lstrip("\ufeff")
+    text = (text or "").lstrip("\ufeff")
     lines = text.splitlines()
+    width = _wrap_width(lines)
     paragraphs: list[Paragraph] = []
     section = section_title = subsection = subsection_title = heading = ""
     section_value = 0
@@ -134,7 +196,26 @@ def split_report(text: str) -> list[Paragraph]:
             flush()
             i += 1
             continue
-        sec = _section_match(s, section_value)
+        prev_blank = i == 0 or not lines[i - 1].strip()
+        if TOC_RE.search(s) and (SECTION_RE.match(s) or SUB_RE.match(s) or not section):
+            i += 1  # a table-of-contents entry ("II. National strategies ........ 3")
+            continue
+        # a table of contents without leaders: headings and no paragraph yet
+        restart = not paragraphs and current is None
+        sec = _section_match(s, section_value, restart=restart, lax=prev_blank and current is None)
+        if sec is None and re.fullmatch(r"(?:SECTION\s+|Section\s+)?[IVXLC]{1,7}\s*[.)\-–—:]?", s):
+            # the numeral alone on a line, the title on the next
+            j = next_nonblank(i)
+            if j is not None and j - i <= 2 and _is_heading_like(lines[j]):
+                num = re.sub(r"^(?:SECTION|Section)\s+|[\s.)\-–—:]", "", s)
+                cand = _section_match(f"{num}. {lines[j].strip()}", section_value, restart=restart)
+                if cand:
+                    flush()
+                    section, section_title = cand
+                    section_value = roman_to_int(section) or 0
+                    subsection = subsection_title = heading = ""
+                    i = j + 1
+                    continue
         if sec:
             flush()
             section, section_title = sec
@@ -164,19 +245,28 @@ def split_report(text: str) -> list[Paragraph]:
             i += 1  # preamble (title page, table of contents) before the first section
             continue
         b = BULLET_RE.match(s)
-        prev_blank = i == 0 or not lines[i - 1].strip()
         nxt = next_nonblank(i)
         next_blank_or_bullet = nxt is None or nxt > i + 1 or bool(BULLET_RE.match(lines[nxt].strip()))
-        if not b and prev_blank and next_blank_or_bullet and current is None and _is_heading_like(s):
-            heading = _clean_title(s)
-            i += 1
-            continue
+        if not b and prev_blank and current is None and _is_heading_like(s):
+            if next_blank_or_bullet:
+                heading = _clean_title(s)
+                i += 1
+                continue
+            nxt_line = lines[nxt].strip()
+            if _reads_as_title(s) and not SUB_RE.match(nxt_line) and nxt_line[:1].isupper():
+                if width is not None:
+                    is_heading = len(s) < 0.6 * width and not TERMINAL_RE.search(s)
+                else:
+                    is_heading = len(nxt_line) > 2 * len(s) and bool(TERMINAL_RE.search(nxt_line))
+                if is_heading:
+                    heading = _clean_title(s)
+                    i += 1
+                    continue
         if b:
             flush()
             current = Paragraph(section, section_title, subsection, subsection_title, heading,
                                 lineno, lineno, [b.group("rest")], bulleted=True)
-        elif current is not None and (not TERMINAL_RE.search(current.lines[-1].strip())
-                                      or not (s[0].isupper() or s[0].isdigit() or s[0] in "“\"'(")):
+        elif current is not None and _continues(current.lines[-1], s, width):
             current.lines.append(s)
             current.line_end = lineno
         else:
@@ -190,6 +280,15 @@ def split_report(text: str) -> list[Paragraph]:
             "no section heading found: a report's sections start with a roman numeral, "
             "e.g. 'I. Introduction' or 'V. TRAINING'")
     return paragraphs
+
+
+def _continues(previous: str, line: str, width: int | None) -> bool:
+    """Whether ``line`` continues the paragraph whose last line is ``previous``."""
+    prev = previous.strip()
+    if not TERMINAL_RE.search(prev) or not (line[0].isupper() or line[0].isdigit() or line[0] in "“\"'("):
+        return True
+    # hard-wrapped text: a sentence that ends at the margin does not end the paragraph
+    return width is not None and len(prev) >= 0.75 * width
 
 
 def paragraph_ids(paragraphs: list[Paragraph], year: int) -> list[str]:

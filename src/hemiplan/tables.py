@@ -48,12 +48,16 @@ def _source_cell(ids, depth: int) -> str:
 
 def html_table(df: pd.DataFrame, headers: dict[str, str] | None = None, source: str | None = None,
                caption: str | None = None, decimals: dict[str, int] | None = None, depth: int = 0,
-               table_id: str | None = None, total_row: bool = False) -> str:
+               table_id: str | None = None, total_row: bool = False, links: dict[str, str] | None = None) -> str:
     """Render a table. ``headers`` renames columns for readers; ``source`` names the
-    column holding paragraph ids, rendered as links to the source text; numeric
-    columns are right-aligned with thousands separators."""
+    column holding paragraph ids, rendered as links to the source text; ``links``
+    maps a column to the column holding the URL its cells link to (not shown);
+    numeric columns are right-aligned with thousands separators."""
     headers = headers or {}
     decimals = decimals or {}
+    links = links or {}
+    hrefs = {c: df[h].tolist() for c, h in links.items()}
+    df = df.drop(columns=list(links.values()))
     cols = list(df.columns)
     numeric = {c for c in cols if c != source and pd.api.types.is_numeric_dtype(df[c])
                and not pd.api.types.is_bool_dtype(df[c])}
@@ -66,8 +70,7 @@ def html_table(df: pd.DataFrame, headers: dict[str, str] | None = None, source: 
         cls = ' class="num"' if c in numeric else ""
         out.append(f'<th scope="col"{cls}>{_escape(label)}</th>')
     out.append("</tr></thead><tbody>")
-    body = df.itertuples(index=False, name=None)
-    rows = list(body)
+    rows = list(df.itertuples(index=False, name=None))
     for i, row in enumerate(rows):
         is_total = total_row and i == len(rows) - 1
         out.append('<tr class="total">' if is_total else "<tr>")
@@ -80,6 +83,8 @@ def html_table(df: pd.DataFrame, headers: dict[str, str] | None = None, source: 
                 tag = "th" if (c == cols[0] and not is_total) else "td"
                 scope = ' scope="row"' if tag == "th" else ""
                 text = _escape(format_value(v))
+                if c in hrefs and hrefs[c][i]:
+                    text = f'<a href="{_escape(hrefs[c][i])}">{text}</a>'
                 out.append(f"<{tag}{scope}>{'<strong>' + text + '</strong>' if is_total else text}</{tag}>")
         out.append("</tr>")
     out.append("</tbody></table>")

@@ -11,7 +11,7 @@ import pandas as pd
 
 from . import explode_list, member_names
 from .information_sharing import (ACTIVITY_TYPE_LABELS, _order, country_names, indicator_label, join_words,
-                                  month_name, org_list, plural, section_frames, some, states_taking_part, subsections,
+                                  month_name, org_list, plural, quantity, section_frames, some, states_taking_part, subsections,
                                   type_counts_text, unit_label)
 from .. import csvio, provenance, schema
 
@@ -20,6 +20,8 @@ CHAPTER = "cooperation"
 #: Keywords (regular expressions, matched on the indicator name and on its unit) that
 #: mark a stated figure as one about the destruction of munitions or firearms.
 DESTRUCTION_PATTERN = r"destr|munition|firearm|shell|explosive|metric_ton"
+#: Figures that mention firearms but are about something else (donated marking machines).
+DESTRUCTION_EXCLUDE = r"donat|marking"
 
 #: Keywords that mark a stated figure as one about donated equipment.
 DONATION_PATTERN = r"donat|machine|equipment|computer|vehicle|kit"
@@ -28,6 +30,9 @@ DONATION_PATTERN = r"donat|machine|equipment|computer|vehicle|kit"
 ASSISTANCE_TYPES = ("technical_assistance", "legislative_assistance", "mission", "assessment")
 
 ROLES = {"partners": "partner", "funders": "funder"}
+
+#: Table headers for the per-dependency columns (the abbreviations as written).
+DEPENDENCY_HEADERS = {d: d for d in schema.dependencies()}
 
 
 def is_total(name: str) -> bool:
@@ -135,6 +140,15 @@ def _leaders(counts: pd.Series) -> tuple[list[str], int]:
     return sorted(str(k) for k, v in counts.items() if int(v) == top), top
 
 
+def org_matrix(top: pd.DataFrame) -> pd.DataFrame:
+    """The organisation × dependency matrix of :func:`org_by_dependency`, indexed by
+    the organisation's short label, for a heat map."""
+    m = top.set_index("label")[schema.dependencies()]
+    m.index.name = "Partner or funder"
+    m.columns.name = "Dependency"
+    return m
+
+
 def partner_summary(links: pd.DataFrame, activities: pd.DataFrame) -> dict:
     """Figures for the sentence on partners: organisations, kinds, activities with a
     named partner or funder and their share of all activities, the most frequent
@@ -234,6 +248,19 @@ def funders(activities: pd.DataFrame, organizations: pd.DataFrame, member_states
     return out[cols].reset_index(drop=True)
 
 
+def agreements_text(ag: pd.DataFrame) -> str:
+    """A computed sentence on the agreements table."""
+    if ag.empty:
+        return ""
+    named = int((ag["with_whom"] != "").sum())
+    deps = join_words(d for d in schema.dependencies() if d in set(ag["dependency"]))
+    parts = sorted(set(ag["section"]), key=lambda x: provenance.sort_key(f"0000-{x}-01"))
+    where = f"part {parts[0]}" if len(parts) == 1 else f"parts {join_words(parts)}"
+    return (f"The report records {plural(len(ag), 'agreement')} (in {where} of the report), "
+            f"{named} of them with a named counterpart organisation; {deps} "
+            f"{'is' if len(set(ag['dependency'])) == 1 else 'are'} the signing side.")
+
+
 def funders_text(f: pd.DataFrame, activities: pd.DataFrame) -> str:
     """A computed sentence on funders."""
     if f.empty:
@@ -263,9 +290,14 @@ def donations(activities: pd.DataFrame, indicators: pd.DataFrame, organizations:
     names = member_names(member_states)
     hit = indicators[indicators["indicator"].str.contains(pattern, case=False, regex=True)
                      | indicators["unit"].str.contains(pattern, case=False, regex=True)]
-    hit = hit.assign(text=[f"{v:,.0f} {unit_label(u)}" + (f" ({country_names(c, names)})" if c else "")
-                           for v, u, c in zip(hit["value"], hit["unit"], hit["countries"])])
-    qty = hit.sort_values("indicator_id").groupby("paragraph_id")["text"].agg("; ".join).to_dict()
+
+    def stated_with(pid: str, countries: str) -> str:
+        same = hit[hit["paragraph_id"] == pid].sort_values("indicator_id")
+        own = same[same["countries"] == countries] if countries else same.iloc[0:0]
+        use = own if len(own) else same
+        return "; ".join(quantity(v, u) + (f" ({country_names(c, names)})" if c and not len(own) else "")
+                         for v, u, c in zip(use["value"], use["unit"], use["countries"]))
+
     out = pd.DataFrame({
         "activity_id": don["activity_id"],
         "title": don["title"],
@@ -274,11 +306,23 @@ def donations(activities: pd.DataFrame, indicators: pd.DataFrame, organizations:
         "n_states": don["countries"].map(lambda c: len(csvio.split_list(c))).astype(int),
         "funders": don["funders"].map(lambda c: org_list(c, organizations)),
         "partners": don["partners"].map(lambda c: org_list(c, organizations)),
-        "quantities": don["paragraph_id"].map(lambda p: qty.get(p, "")),
+        "quantities": [stated_with(p, c) for p, c in zip(don["paragraph_id"], don["countries"])],
         "section": _sections(don["paragraph_id"], paragraphs),
         "paragraph_id": don["paragraph_id"],
     })
     return _order(out, "activity_id")[cols]
+
+
+def donations_text(don: pd.DataFrame) -> str:
+    """A computed sentence on the donations table."""
+    if don.empty:
+        return ""
+    states = sorted({x for cell in don["states"] for x in cell.split(", ") if x})
+    text = f"The report records {plural(len(don), 'donation')}"
+    if states:
+        text += f" to {plural(len(states), 'member state')} ({join_words(states)})"
+    funded = int((don["funders"] != "").sum())
+    return text + (f"; {funded} name a funder." if funded else "; none names a funder.")
 
 
 # --- destruction of munitions and firearms ----------------------------------------------------
@@ -288,8 +332,10 @@ def destruction_indicators(indicators: pd.DataFrame, pattern: str = DESTRUCTION_
     unit matches ``pattern``, with a flag for stated totals."""
     if indicators.empty:
         return indicators.assign(is_total=pd.Series(dtype=bool))
-    hit = indicators[indicators["indicator"].str.contains(pattern, case=False, regex=True)
-                     | indicators["unit"].str.contains(pattern, case=False, regex=True)]
+    name, unit = indicators["indicator"], indicators["unit"]
+    keep = ((name.str.contains(pattern, case=False, regex=True) | unit.str.contains(pattern, case=False, regex=True))
+            & ~name.str.contains(DESTRUCTION_EXCLUDE, case=False, regex=True))
+    hit = indicators[keep]
     return hit.assign(is_total=hit["indicator"].map(is_total).astype(bool)).reset_index(drop=True)
 
 
@@ -304,7 +350,7 @@ def destruction_table(indicators: pd.DataFrame, member_states: pd.DataFrame, par
     names = member_names(member_states)
     out = pd.DataFrame({
         "indicator_id": d["indicator_id"],
-        "what": d["indicator"].map(indicator_label),
+        "what": [indicator_label(n, c, names) for n, c in zip(d["indicator"], d["countries"])],
         "value": d["value"].astype("Float64"),
         "unit": d["unit"].map(unit_label),
         "role": d["is_total"].map({True: "stated total", False: "item"}),
@@ -328,10 +374,9 @@ def destruction_activities(activities: pd.DataFrame, indicators: pd.DataFrame, o
     if de.empty:
         return pd.DataFrame(columns=cols)
     names = member_names(member_states)
-    d = destruction_indicators(indicators, pattern)
-    d = d.assign(text=[f"{v:,.0f} {unit_label(u)}" + (" (stated total)" if t else "")
-                       for v, u, t in zip(d["value"], d["unit"], d["is_total"])])
-    figs = d.sort_values("indicator_id").groupby("paragraph_id")["text"].agg("; ".join).to_dict() if len(d) else {}
+    per = destroyed_per_paragraph(indicators, pattern)
+    per["text"] = [quantity(q, u) for q, u in zip(per["quantity"], per["unit"])]
+    figs = per.groupby("paragraph_id", sort=False)["text"].agg("; ".join).to_dict() if len(per) else {}
     out = pd.DataFrame({
         "activity_id": de["activity_id"],
         "title": de["title"],
@@ -347,20 +392,24 @@ def destruction_activities(activities: pd.DataFrame, indicators: pd.DataFrame, o
     return _order(out, "activity_id")[cols]
 
 
-def check_totals(indicators: pd.DataFrame, pattern: str = DESTRUCTION_PATTERN) -> pd.DataFrame:
+def check_totals(indicators: pd.DataFrame, member_states: pd.DataFrame | None = None,
+                 pattern: str = DESTRUCTION_PATTERN) -> pd.DataFrame:
     """The report's arithmetic on destruction figures. For every stated total (see
     :func:`is_total`) among the destruction indicators: its components are the other
     non-total destruction indicators of the same unit in the same paragraph. Returns,
     per total: paragraph, unit, total's label and stated value, the components listed,
-    their number and sum, the difference (sum − stated; empty when there are no
-    components) and ``holds`` ('yes', 'no', or 'no items' when nothing can be added up)."""
-    cols = ["indicator_id", "paragraph_id", "unit", "total", "stated", "components", "n_components", "computed",
-            "difference", "holds"]
+    their number and sum, the difference (stated − sum of items, the book's sign
+    convention; empty when there are no components) and ``holds`` ('yes', 'no', or
+    'no items' when nothing can be added up). ``member_states`` (optional) names the
+    states in the components' labels."""
+    cols = ["indicator_id", "total", "unit", "stated", "components", "n_components", "computed", "difference",
+            "holds", "paragraph_id"]
     d = destruction_indicators(indicators, pattern)
     tots = d[d["is_total"]] if len(d) else d
     if tots.empty:
         return pd.DataFrame(columns=cols)
     items = d[~d["is_total"]]
+    names = member_names(member_states) if member_states is not None else {}
     rows = []
     for t in tots.itertuples(index=False):
         comp = items[(items["paragraph_id"] == t.paragraph_id) & (items["unit"] == t.unit)].sort_values("indicator_id")
@@ -370,18 +419,27 @@ def check_totals(indicators: pd.DataFrame, pattern: str = DESTRUCTION_PATTERN) -
             "indicator_id": t.indicator_id,
             "paragraph_id": t.paragraph_id,
             "unit": unit_label(t.unit),
-            "total": indicator_label(t.indicator),
+            "total": indicator_label(t.indicator, t.countries, names),
             "stated": float(t.value),
-            "components": "; ".join(f"{indicator_label(c.indicator)} {c.value:,.0f}" for c in comp.itertuples(index=False)),
+            "components": "; ".join(f"{indicator_label(c.indicator, c.countries, names)}: {c.value:,.0f}"
+                                    for c in comp.itertuples(index=False)),
             "n_components": n,
             "computed": computed,
-            "difference": (computed - float(t.value)) if n else None,
+            "difference": (float(t.value) - computed) if n else None,
             "holds": ("yes" if abs(computed - float(t.value)) < 1e-9 else "no") if n else "no items",
         })
     out = pd.DataFrame(rows)
     for c in ("stated", "computed", "difference"):
         out[c] = out[c].astype("Float64")
     return _order(out, "indicator_id")[cols]
+
+
+def destruction_text(ds: pd.DataFrame) -> str:
+    """A computed sentence with what was destroyed, per unit."""
+    if ds.empty:
+        return ""
+    return "Destroyed in the year, as stated: " + join_words(
+        f"**{quantity(r.quantity, r.unit)}**" + (f" ({r.states})" if r.states else "") for r in ds.itertuples()) + "."
 
 
 def check_text(check: pd.DataFrame) -> str:
@@ -392,14 +450,20 @@ def check_text(check: pd.DataFrame) -> str:
     ok = check[check["holds"] == "yes"]
     bad = check[check["holds"] == "no"]
     none = check[check["holds"] == "no items"]
-    parts = [f"The report states {plural(len(check), 'total')} for destruction figures."]
+    if len(ok) == len(check):
+        return (f"The report states {plural(len(check), 'total')} of munitions or firearms destroyed, and "
+                f"{'it equals' if len(check) == 1 else 'each equals'} the sum of the itemised figures in the same "
+                f"paragraph exactly: "
+                + join_words(f"{r.stated:,.0f} {r.unit} from {plural(r.n_components, 'item')}" for r in ok.itertuples())
+                + ". The report's arithmetic holds.")
+    parts = [f"The report states {plural(len(check), 'total')} of munitions or firearms destroyed."]
     if len(ok):
         parts.append(f"For {len(ok)} of them the itemised figures in the same paragraph add up exactly "
                      f"({join_words(f'{r.total.lower()}: {r.stated:,.0f} {r.unit}' for r in ok.itertuples())}).")
     if len(bad):
         parts.append(f"For {len(bad)} the items do not add up to the stated total: "
                      + join_words(f"{r.total.lower()} is stated as {r.stated:,.0f} {r.unit} but its items sum to "
-                                  f"{r.computed:,.0f}, a difference of {r.difference:+,.0f}"
+                                  f"{r.computed:,.0f} (stated minus items: {r.difference:+,.0f})"
                                   for r in bad.itertuples()) + ".")
     if len(none):
         parts.append(f"For {len(none)} no itemised figure of the same unit appears in the same paragraph, "
@@ -411,28 +475,40 @@ def check_text(check: pd.DataFrame) -> str:
     return " ".join(parts)
 
 
-def destruction_summary(indicators: pd.DataFrame, member_states: pd.DataFrame,
-                        pattern: str = DESTRUCTION_PATTERN) -> pd.DataFrame:
-    """What was destroyed in the report's year, per unit: in each paragraph the stated
-    total of a unit when there is one (the largest, if several), else the sum of its
-    items; then summed over paragraphs. Figures that refer to another year (``ref_year``
-    set) are left out. Columns: unit, quantity, member states named, paragraphs."""
-    cols = ["unit", "quantity", "states", "paragraphs"]
+def destroyed_per_paragraph(indicators: pd.DataFrame, pattern: str = DESTRUCTION_PATTERN) -> pd.DataFrame:
+    """What each paragraph says was destroyed, per unit: the stated total of the unit
+    when the paragraph gives one (the largest, if several), else the sum of its items.
+    Figures that refer to another year (``ref_year`` set) are left out. Columns:
+    paragraph_id, unit (snake_case), quantity, countries (;-list), in report order."""
+    cols = ["paragraph_id", "unit", "quantity", "countries"]
     d = destruction_indicators(indicators, pattern)
     if len(d):
         d = d[d["ref_year"].isna()]
     if d.empty:
         return pd.DataFrame(columns=cols)
-    names = member_names(member_states)
-    per_para = []
-    for (unit, para), g in d.groupby(["unit", "paragraph_id"], sort=True):
+    rows = []
+    for (para, unit), g in d.groupby(["paragraph_id", "unit"], sort=True):
         qty = g.loc[g["is_total"], "value"].max() if g["is_total"].any() else g["value"].sum()
-        codes = sorted({c for cell in g["countries"] for c in csvio.split_list(cell)})
-        per_para.append({"unit": unit, "paragraph_id": para, "quantity": float(qty), "codes": codes})
-    per = pd.DataFrame(per_para)
+        codes = csvio.join_list(c for cell in g["countries"] for c in csvio.split_list(cell))
+        rows.append({"paragraph_id": para, "unit": unit, "quantity": float(qty), "countries": codes})
+    out = pd.DataFrame(rows, columns=cols)
+    out = out.assign(_k=out["paragraph_id"].map(provenance.sort_key), _q=-out["quantity"])
+    return out.sort_values(["_k", "_q", "unit"], kind="mergesort").drop(columns=["_k", "_q"]).reset_index(drop=True)
+
+
+def destruction_summary(indicators: pd.DataFrame, member_states: pd.DataFrame,
+                        pattern: str = DESTRUCTION_PATTERN) -> pd.DataFrame:
+    """What was destroyed in the report's year, per unit, summed over paragraphs (see
+    :func:`destroyed_per_paragraph`), largest first: unit, quantity, member states
+    named, paragraphs."""
+    cols = ["unit", "quantity", "states", "paragraphs"]
+    per = destroyed_per_paragraph(indicators, pattern)
+    if per.empty:
+        return pd.DataFrame(columns=cols)
+    names = member_names(member_states)
     out = per.groupby("unit").agg(
         quantity=("quantity", "sum"),
-        states=("codes", lambda s: ", ".join(sorted({names.get(c, c) for cs in s for c in cs}))),
+        states=("countries", lambda s: country_names(csvio.join_list(c for v in s for c in csvio.split_list(v)), names)),
         paragraphs=("paragraph_id", lambda s: ";".join(sorted(set(s))))).reset_index()
     out["unit"] = out["unit"].map(unit_label)
     out["quantity"] = out["quantity"].astype("Float64")
@@ -464,6 +540,19 @@ def technical_assistance(activities: pd.DataFrame, organizations: pd.DataFrame, 
         "paragraph_id": ta["paragraph_id"],
     })
     return _order(out, "activity_id")[cols]
+
+
+def assistance_text(ta: pd.DataFrame, numeral: str) -> str:
+    """A computed sentence on the technical assistance of the section."""
+    if ta.empty:
+        return ""
+    counts = ta["type"].value_counts().rename("n").reset_index()
+    counts = counts.sort_values(["n", "type"], ascending=[False, True], kind="mergesort")
+    kinds = join_words(f"{r.n} {r.type}" for r in counts.itertuples(index=False))
+    named = int((ta["n_states"] > 0).sum())
+    return (f"Section {numeral} records "
+            f"{plural(len(ta), 'technical assistance activity', 'technical assistance activities')} ({kinds}); "
+            f"{named} of them name the member states served.")
 
 
 # --- summary ------------------------------------------------------------------------------------

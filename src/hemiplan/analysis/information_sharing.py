@@ -12,6 +12,7 @@ import re
 import pandas as pd
 
 from . import countries_reached, member_names, members_in_year, section_for, title_case
+from .section_tools import ACRONYMS
 from .. import csvio, provenance, schema
 
 CHAPTER = "information_sharing"
@@ -20,6 +21,12 @@ CHAPTER = "information_sharing"
 #: or its points of contact: focal points, points of contact, national authorities,
 #: participating states, liaison officers, members or users of a network.
 CONTACT_PATTERN = r"focal|contact|point|participat|network|authorit|liaison|node|member|user|registered"
+
+#: Keywords (regular expressions) in an activity's title that mark it as a network,
+#: directory or platform for exchanging information, for activities whose type is
+#: not ``network`` (e.g. a list of national authorities kept current, recorded as
+#: ``other``). Meetings and events are never counted as networks.
+NETWORK_TITLE_PATTERN = r"network|focal point|points? of contact|directory|\blist\b|platform|registry|roster|mechanism"
 
 #: Activity types that are meetings or events (gatherings with participants).
 EVENT_TYPES = ("meeting", "conference", "seminar", "workshop", "exercise", "course")
@@ -76,14 +83,67 @@ def join_words(items) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def indicator_label(name: str) -> str:
-    """A reader-facing label for a snake_case indicator name: 'focal_points' → 'Focal points'."""
-    text = re.sub(r"_+", " ", str(name)).strip()
-    return text[:1].upper() + text[1:]
+#: Further words shown in capitals in indicator labels (display vocabulary).
+EXTRA_ACRONYMS = {"dtc": "DTC", "ameripol": "AMERIPOL", "impacs": "IMPACS", "caricom": "CARICOM"}
+
+
+def indicator_label(name: str, countries: str = "", names: dict[str, str] | None = None) -> str:
+    """A reader-facing label for a snake_case indicator name, acronyms in capitals:
+    'focal_points' → 'Focal points'. A last word that is the ISO code of a member
+    state the figure is about becomes its name in brackets:
+    'firearms_destroyed_gtm' (countries 'GTM') → 'Firearms destroyed (Guatemala)'."""
+    words = re.sub(r"_+", " ", str(name)).split()
+    codes = set(csvio.split_list(countries))
+    place = ""
+    if len(words) > 1 and words[-1].upper() in codes:
+        code = words.pop().upper()
+        place = f" ({(names or {}).get(code, code)})"
+    acr = {**ACRONYMS, **EXTRA_ACRONYMS}
+    text = " ".join(acr.get(w.lower(), w) for w in words)
+    return text[:1].upper() + text[1:] + place
+
+
+def lower_first(label: str) -> str:
+    """A label for the middle of a sentence: first letter lowered unless the first
+    word is an acronym."""
+    first = label.split(" ", 1)[0]
+    return label if (len(first) > 1 and first.isupper()) else label[:1].lower() + label[1:]
+
+
+def figure_phrase(value, label: str, unit: str) -> str:
+    """A stated figure in a sentence: '28 major events focal points' when the label
+    ends with the unit, else '3 machines (marking machines donated)'."""
+    u = unit_label(unit).lower()
+    lab = lower_first(label)
+    if u and lab.lower().endswith(u):
+        v = float(value)
+        if v == 1 and lab.endswith("s") and not lab.endswith("ss"):
+            lab = lab[:-1]
+        return f"{v:,.0f} {lab}" if v.is_integer() else f"{v:,.1f} {lab}"
+    return f"{quantity(value, unit)} ({lab})"
+
+
+def blank_to_na(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy with empty text cells as missing, so that a table shows an en dash."""
+    out = df.copy()
+    for c in out.columns:
+        if not pd.api.types.is_numeric_dtype(out[c]):
+            out[c] = out[c].map(lambda v: pd.NA if isinstance(v, str) and v == "" else v).astype(object)
+    return out
 
 
 def unit_label(unit: str) -> str:
     return re.sub(r"_+", " ", str(unit)).strip()
+
+
+def quantity(value, unit: str) -> str:
+    """'28 focal points', '1 machine', '9,061 metric tons': a value with its unit, the
+    unit's last word made singular for a value of one."""
+    label = unit_label(unit)
+    v = float(value)
+    if v == 1 and label.endswith("s") and not label.endswith("ss"):
+        label = label[:-1]
+    return f"{v:,.0f} {label}" if v.is_integer() else f"{v:,.1f} {label}"
 
 
 def country_names(cell, names: dict[str, str]) -> str:
@@ -173,7 +233,7 @@ def contact_figures(indicators: pd.DataFrame, member_states: pd.DataFrame,
     names = member_names(member_states)
     out = pd.DataFrame({
         "indicator_id": hit["indicator_id"],
-        "what": hit["indicator"].map(indicator_label),
+        "what": [indicator_label(n, c, names) for n, c in zip(hit["indicator"], hit["countries"])],
         "value": hit["value"].astype("Float64"),
         "unit": hit["unit"].map(unit_label),
         "states": hit["countries"].map(lambda c: country_names(c, names)),
@@ -184,30 +244,54 @@ def contact_figures(indicators: pd.DataFrame, member_states: pd.DataFrame,
 
 
 def networks(activities: pd.DataFrame, indicators: pd.DataFrame, member_states: pd.DataFrame,
-             organizations: pd.DataFrame, pattern: str = CONTACT_PATTERN) -> pd.DataFrame:
-    """Activities of type network, with their dependency, programme, member states,
-    partners and the contact figures stated in the same paragraph (e.g. '28 focal points')."""
-    cols = ["activity_id", "network", "dependency", "program", "states", "n_states", "partners", "figures",
-            "paragraph_id"]
-    net = activities[activities["activity_type"] == "network"]
+             organizations: pd.DataFrame, paragraphs: pd.DataFrame | None = None,
+             pattern: str = CONTACT_PATTERN, title_pattern: str = NETWORK_TITLE_PATTERN) -> pd.DataFrame:
+    """Networks, directories and platforms for sharing information: activities of type
+    ``network``, and activities of other non-event types whose title matches
+    ``title_pattern``. For each: title, type, dependency, programme, member states,
+    partners, the contact figures stated in the same paragraph (e.g. '28 focal
+    points'), the part of the report (when ``paragraphs`` is given) and the paragraph."""
+    cols = ["activity_id", "network", "type", "dependency", "program", "states", "n_states", "partners", "figures",
+            "part", "paragraph_id"]
+    by_type = activities["activity_type"] == "network"
+    by_title = (~activities["activity_type"].isin(EVENT_TYPES)
+                & activities["title"].str.contains(title_pattern, case=False, regex=True))
+    net = activities[by_type | by_title]
     if net.empty:
         return pd.DataFrame(columns=cols)
     names = member_names(member_states)
     figs = contact_figures(indicators, member_states, pattern)
-    figs["text"] = [f"{v:,.0f} {u}" for v, u in zip(figs["value"], figs["unit"])]
+    figs["text"] = [figure_phrase(v, w, u) for v, w, u in zip(figs["value"], figs["what"], figs["unit"])]
     stated = figs.groupby("paragraph_id")["text"].agg("; ".join).to_dict()
+    parts = {}
+    if paragraphs is not None:
+        parts = {p: s + (f".{sub}" if sub else "") for p, s, sub in
+                 zip(paragraphs["paragraph_id"], paragraphs["section"], paragraphs["subsection"])}
     out = pd.DataFrame({
         "activity_id": net["activity_id"],
         "network": net["title"],
+        "type": net["activity_type"].map(ACTIVITY_TYPE_LABELS),
         "dependency": net["dependency"],
         "program": net["program"],
         "states": net["countries"].map(lambda c: country_names(c, names)),
         "n_states": net["countries"].map(lambda c: len(csvio.split_list(c))).astype(int),
         "partners": net["partners"].map(lambda c: org_list(c, organizations)),
         "figures": net["paragraph_id"].map(lambda p: stated.get(p, "")),
+        "part": net["paragraph_id"].map(lambda p: parts.get(p, "")),
         "paragraph_id": net["paragraph_id"],
     })
-    return _order(out, "network", "activity_id")[cols]
+    return _order(out, "activity_id")[cols]
+
+
+def networks_text(nets: pd.DataFrame, numeral: str | None) -> str:
+    """A computed sentence on the networks table: how many, how many in the section."""
+    if nets.empty:
+        return ""
+    inside = int((nets["part"].str.split(".").str[0] == numeral).sum()) if numeral else 0
+    named = int((nets["n_states"] > 0).sum())
+    return (f"The report records {plural(len(nets), 'network, directory or platform', 'networks, directories or platforms')}"
+            f", {inside} of them in this section; {named} "
+            f"{'names' if named == 1 else 'name'} the member states taking part.")
 
 
 # --- meetings and events --------------------------------------------------------------
@@ -303,7 +387,7 @@ def summary(sec: dict, member_states: pd.DataFrame, year: int) -> dict:
         "members": len(members_in_year(member_states, year)),
         "dependencies": [d for d in schema.dependencies() if d in set(acts["dependency"])],
         "figures": len(inds),
-        "contact_figures": [(r.what, r.value, r.unit) for r in figs.itertuples(index=False)],
+        "contact_figures": [figure_phrase(r.value, r.what, r.unit) for r in figs.itertuples(index=False)],
     }
 
 
@@ -328,7 +412,7 @@ def summary_text(s: dict) -> str:
         parts.append("It records no activities.")
     if s["figures"]:
         line = f"The section also states {plural(s['figures'], 'figure')}"
-        items = [f"{v:,.0f} {u}" for _, v, u in s["contact_figures"]]
+        items = s["contact_figures"]
         if items and len(items) == s["figures"]:
             line += (f", about networks and points of contact: {join_words(items)}" if s["figures"] == 1 else
                      f", all about networks and points of contact: {join_words(items)}")
@@ -346,9 +430,11 @@ def contacts_text(figs: pd.DataFrame, member_states: pd.DataFrame, year: int) ->
     n = len(members_in_year(member_states, year))
     items = []
     for r in figs.itertuples(index=False):
-        item = f"{r.value:,.0f} {r.unit}" + (f" (as of {r.ref_year})" if r.ref_year else "")
+        item = figure_phrase(r.value, r.what, r.unit)
+        notes = [f"as of {r.ref_year}"] if r.ref_year else []
         if "state" in r.unit and n:
-            item += f", {100.0 * float(r.value) / n:.0f}% of the member states"
+            notes.append(f"{100.0 * float(r.value) / n:.0f}% of the member states")
+        item += f" ({', '.join(notes)})" if notes else ""
         items.append(item)
     return (f"The section counts {join_words(items)}. For scale, the Organization had {n} member states in "
             f"{year}; a network can hold more than one contact per state, or none for some.")

@@ -11,16 +11,18 @@ import re
 
 import pandas as pd
 
-from . import sections, title_case
+from . import title_case
 from .section_tools import country_names, humanize, or_missing, participants_text
 
 #: (category, pattern on the indicator name or unit), first match wins, in this order.
 CATEGORIES = (
     ("Ratifications", r"ratif|accession|accede|signat|party|parties"),
     ("Bills", r"bill|draft"),
-    ("Laws and regulations", r"law|legislat|amend|regulat|decree|code|act\b"),
+    ("Laws and regulations", r"law|legislat|amend|regulat|decree|code"),
 )
 OTHER = "Other figures"
+#: Order of the categories in tables and figures: ratified, enacted, pending.
+DISPLAY_ORDER = ("Ratifications", "Laws and regulations", "Bills", OTHER)
 #: Colours of the categories in figures (Okabe–Ito, distinct from the dependency colours).
 CATEGORY_COLORS = {"Ratifications": "#56B4E9", "Bills": "#E69F00", "Laws and regulations": "#CC79A7", OTHER: "#999999"}
 #: Activity types that count as legislative assistance in the section; anywhere in
@@ -57,7 +59,6 @@ def instruments_table(instruments: pd.DataFrame, paragraphs: pd.DataFrame) -> pd
         rows.append({"name": r.name, "short_name": r.short_name, "body": BODIES.get(r.body, r.body),
                      "adopted": r.adopted, "named": bool(ids), "paragraphs": ";".join(ids)})
     out = pd.DataFrame(rows, columns=cols)
-    out["paragraphs"] = out["paragraphs"].map(or_missing).astype(object)
     return out.sort_values(["adopted", "name"]).reset_index(drop=True)
 
 
@@ -82,7 +83,8 @@ def legal_figures(indicators: pd.DataFrame, instruments: pd.DataFrame, names: di
     (see :func:`category`; figures of no legal category are left to
     :func:`other_figures`), with the instrument their quote names, the member states
     they are about and, for a count of ratifying states, its share of the ``members``
-    member states that year. Sorted by category, then value (descending), figure, id."""
+    member states that year. Sorted by category (DISPLAY_ORDER), then value
+    (descending), figure, id."""
     cols = ["category", "figure", "value", "unit", "instrument", "share_of_members", "about", "refers_to",
             "paragraph_id", "indicator_id"]
     if indicators.empty:
@@ -104,16 +106,45 @@ def legal_figures(indicators: pd.DataFrame, instruments: pd.DataFrame, names: di
         "paragraph_id": df["paragraph_id"],
         "indicator_id": df["indicator_id"],
     })
-    order = {label: i for i, (label, _) in enumerate(CATEGORIES)}
+    order = {label: i for i, label in enumerate(DISPLAY_ORDER)}
     out = out.assign(_c=out["category"].map(order), _v=-out["value"].astype(float))
     out = out.sort_values(["_c", "_v", "figure", "indicator_id"]).drop(columns=["_c", "_v"])
     out["share_of_members"] = out["share_of_members"].astype("Float64")
     return out[cols].reset_index(drop=True)
 
 
+def figure_labels(legal: pd.DataFrame) -> pd.Series:
+    """Bar labels for :func:`legal_figures`: the figure, with its unit in brackets
+    unless the name already says it ('TF laws enacted', 'Treaty ratifications (states)')."""
+    def label(figure: str, unit: str) -> str:
+        head = str(unit).split(" ")[0].lower()
+        return figure if head and head in figure.lower() else f"{figure} ({unit})"
+
+    return pd.Series([label(f, u) for f, u in zip(legal["figure"], legal["unit"])], index=legal.index)
+
+
 def other_figures(indicators: pd.DataFrame, legal: pd.DataFrame) -> pd.DataFrame:
     """The section's stated figures that :func:`legal_figures` did not classify."""
     return indicators[~indicators["indicator_id"].isin(legal["indicator_id"])]
+
+
+def assistance_rows(activities_ctx: pd.DataFrame, section: str | None) -> pd.DataFrame:
+    """The activities that count as legislative assistance: of type legislative or
+    technical assistance in the section (numeral ``section``, None when the report
+    has none), or of type legislative assistance anywhere in the report.
+    ``activities_ctx`` carries the context of :func:`hemiplan.analysis.with_context`."""
+    keep = activities_ctx["activity_type"].isin(REPORT_TYPES)
+    if section is not None:
+        keep |= (activities_ctx["section"] == section) & activities_ctx["activity_type"].isin(SECTION_TYPES)
+    return activities_ctx[keep]
+
+
+def category_counts_text(legal: pd.DataFrame) -> str:
+    """'2 on ratifications and 1 on laws and regulations' for :func:`legal_figures`."""
+    from .section_tools import join_names
+
+    counts = legal["category"].value_counts(sort=False)
+    return join_names(f"{int(counts[c]):,} on {c.lower()}" for c in DISPLAY_ORDER if c in counts.index)
 
 
 def legislative_assistance(activities_ctx: pd.DataFrame, section: str | None, names: dict[str, str],
@@ -125,11 +156,7 @@ def legislative_assistance(activities_ctx: pd.DataFrame, section: str | None, na
     the paragraph), then activity id."""
     cols = ["where", "dependency", "type", "program", "title", "countries", "month", "events", "participants",
             "paragraph_id"]
-    acts = activities_ctx
-    keep = acts["activity_type"].isin(REPORT_TYPES)
-    if section is not None:
-        keep |= (acts["section"] == section) & acts["activity_type"].isin(SECTION_TYPES)
-    acts = acts[keep]
+    acts = assistance_rows(activities_ctx, section)
     if acts.empty:
         return pd.DataFrame(columns=cols)
     line = dict(zip(paragraphs["paragraph_id"], paragraphs["line_start"]))
@@ -158,11 +185,7 @@ def assistance_totals(activities_ctx: pd.DataFrame, section: str | None) -> dict
     from . import countries_reached
     from .. import csvio
 
-    acts = activities_ctx
-    keep = acts["activity_type"].isin(REPORT_TYPES)
-    if section is not None:
-        keep |= (acts["section"] == section) & acts["activity_type"].isin(SECTION_TYPES)
-    acts = acts[keep]
+    acts = assistance_rows(activities_ctx, section)
     stated = acts["participants"].notna()
     return {
         "activities": len(acts),
@@ -175,6 +198,46 @@ def assistance_totals(activities_ctx: pd.DataFrame, section: str | None) -> dict
     }
 
 
-def section_order(paragraphs: pd.DataFrame) -> list[str]:
-    """Section numerals in report order (for sorting tables by section)."""
-    return list(sections(paragraphs)["section"])
+
+def assistance_text(tot: dict) -> str:
+    """The sentence above the legislative-assistance table, from :func:`assistance_totals`."""
+    from .section_tools import plural
+
+    n = tot["activities"]
+    text = (f"The report records **{plural(n, 'legislative or technical assistance activity', 'legislative or technical assistance activities')}** "
+            f"({plural(tot['events'], 'event')}) reaching {plural(tot['states'], 'member state')}")
+    if tot["outside_section"]:
+        text += f"; {tot['outside_section']:,} of {'it' if n == 1 else 'them'} outside this section"
+    text += ". "
+    if not tot["with_participants"]:
+        return text + ("No participant number is stated for it." if n == 1 else "No participant numbers are stated for them.")
+    whom = "it" if n == 1 else ("all of them" if tot["with_participants"] == n else f"{tot['with_participants']:,} of them")
+    return text + f"Participants are stated for {whom}, adding up to **{plural(tot['participants'], 'participant')}**."
+
+
+def figures_over_time(editions: dict, chapter: str = "legal_instruments", up_to: int | None = None) -> pd.DataFrame:
+    """The legal figures of the section in every report with data up to ``up_to``
+    (see :func:`legal_figures`), one row per statement with the year it refers to
+    (``ref_year``, else the report's year); empty unless at least two reports state
+    such figures (one report's figures are already in :func:`legal_figures`).
+    Sorted by category, figure, year referred to, report year."""
+    from . import member_names, members_in_year
+    from .section_tools import section_rows
+
+    eds = {y: e for y, e in editions.items() if up_to is None or y <= up_to}
+    cols = ["category", "figure", "unit", "year", "value", "report_year", "paragraph_id"]
+    if len(eds) < 2:
+        return pd.DataFrame(columns=cols)
+    frames = []
+    for y, e in sorted(eds.items()):
+        sec = section_rows(e, chapter)
+        f = legal_figures(sec.indicators, e.instruments, member_names(e.member_states),
+                          len(members_in_year(e.member_states, y)))
+        if len(f):
+            frames.append(f.assign(year=f["refers_to"].fillna(y).astype(int), report_year=y))
+    if len(frames) < 2:
+        return pd.DataFrame(columns=cols)
+    out = pd.concat(frames, ignore_index=True)
+    order = {label: i for i, label in enumerate(DISPLAY_ORDER)}
+    out = out.assign(_c=out["category"].map(order)).sort_values(["_c", "figure", "year", "report_year", "paragraph_id"])
+    return out[cols].reset_index(drop=True)

@@ -15,8 +15,8 @@ from .section_tools import humanize, or_missing, plural, subsection_label
 #: Indicators counting Computer Security Incident Response Teams.
 CSIRT_PATTERN = r"csirt"
 #: Programmes, titles or indicator names about national cyber-security strategies
-#: and action plans.
-STRATEGY_PATTERN = r"cyber|strateg"
+#: and action plans ("strategy" or "strategies", not "strategic").
+STRATEGY_PATTERN = r"cyber|strateg(?:y|ies)"
 #: Activity types that stand for a strategy or plan being supported.
 STRATEGY_TYPES = ("plan", "technical_assistance", "assessment")
 #: Topics of the timeline: (reader label, pattern on programme, title or indicator name).
@@ -128,16 +128,19 @@ def trend_text(series: pd.Series, unit: str = "") -> str:
 def strategy_records(activities: pd.DataFrame, indicators: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     """National cyber-security strategies and action plans by country and year:
     activities of type plan, technical assistance or assessment whose programme or
-    title mentions cyber or strategy, and stated figures whose name does (CSIRT
-    counts excluded), e.g. a strategy adopted in an earlier year (``ref_year``).
+    title mentions cyber or strategy, and stated figures whose name does and that
+    name member states or an earlier year (``ref_year``), e.g. a strategy adopted
+    in an earlier year; hemispheric counts (a number of states trained in cyber
+    exercises) and CSIRT counts are left to the other tables.
     One row per member state named (a row without states is kept, country empty);
     year is ``ref_year`` for a stated figure when given, else the report's year.
     Sorted by country (rows without one last), year, record."""
     cols = ["country", "year", "record", "kind", "dependency", "value", "paragraph_id"]
     acts = activities[activities["activity_type"].isin(STRATEGY_TYPES)
                       & _text_matches(activities, ["program", "title"], STRATEGY_PATTERN)]
+    specific = (indicators["countries"].fillna("") != "") | indicators["ref_year"].notna()
     inds = indicators[indicators["indicator"].str.contains(STRATEGY_PATTERN, case=False, regex=True)
-                      & ~indicators["indicator"].str.contains(CSIRT_PATTERN, case=False, regex=True)]
+                      & ~indicators["indicator"].str.contains(CSIRT_PATTERN, case=False, regex=True) & specific]
     rows = []
     for r in acts.itertuples(index=False):
         for c in (csvio.split_list(r.countries) or [""]):
@@ -194,6 +197,21 @@ def assessment_plan_events(activities: pd.DataFrame, indicators: pd.DataFrame, n
     out = out.sort_values(["topic", "label", "year", "kind", "record"])[cols].reset_index(drop=True)
     out["country"] = out["country"].map(or_missing).astype(object)
     return out
+
+
+def timeline_points(events: pd.DataFrame, step: float = 0.15) -> pd.DataFrame:
+    """The dots of the timeline, from :func:`assessment_plan_events`: one per label,
+    year and kind (several records of one kind in one year make one dot), and
+    when one label has several kinds in the same year their dots are set ``step``
+    of a year apart (to the right of the year), so that no dot hides another.
+    Columns label, year (float), kind, records; in the events' order."""
+    cols = ["label", "year", "kind", "records"]
+    if events.empty:
+        return pd.DataFrame(columns=cols)
+    g = events.groupby(["label", "year", "kind"], sort=False).size().rename("records").reset_index()
+    offset = g.groupby(["label", "year"], sort=False).cumcount() * step
+    g["year"] = g["year"].astype(float) + offset
+    return g[cols]
 
 
 def reached_with_names(activities: pd.DataFrame, member_states: pd.DataFrame) -> pd.DataFrame:

@@ -207,6 +207,7 @@ def summary(recon: pd.DataFrame) -> dict:
         "with_missing": int((comparable["items_missing"] > 0).sum()),
         "differ_with_missing": int((differ["items_missing"] > 0).sum()),
         "missing_items": int(recon["items_missing"].sum()),
+        "differ_missing_items": int(differ["items_missing"].sum()),
         "with_not_exact": int((comparable["items_not_exact"] > 0).sum()),
         # A stated total above complete items can only come from what is not itemised.
         "stated_higher_complete": int(((differ["difference"] > 0) & (differ["items_missing"] == 0)).sum()),

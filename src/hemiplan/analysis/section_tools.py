@@ -25,8 +25,8 @@ NO_SUBSECTION = "(no subsection)"
 #: Words of snake_case names shown in capitals (a display vocabulary of the field's
 #: acronyms, not data of any report).
 ACRONYMS = {"aeo": "AEO", "aml": "AML", "cft": "CFT", "cicad": "CICAD", "cicte": "CICTE", "cifta": "CIFTA",
-            "csirt": "CSIRT", "csirts": "CSIRTs", "dps": "DPS", "iacac": "IACAC", "iacat": "IACAT", "iact": "IACT",
-            "mou": "MOU", "oas": "OAS", "sms": "SMS", "tip": "TIP", "un": "UN", "uncac": "UNCAC", "unscr": "UNSCR",
+            "csirt": "CSIRT", "csirts": "CSIRTs", "ct": "CT", "dps": "DPS", "iacac": "IACAC", "iacat": "IACAT", "iact": "IACT",
+            "mou": "MOU", "oas": "OAS", "sms": "SMS", "tf": "TF", "tip": "TIP", "un": "UN", "uncac": "UNCAC", "unscr": "UNSCR",
             "untoc": "UNTOC", "wmd": "WMD"}
 
 

@@ -129,6 +129,17 @@ def summary(acts: pd.DataFrame, paras: pd.DataFrame, member_states: pd.DataFrame
     }
 
 
+def total_kind(s: dict) -> str:
+    """How to read the stated participant total of a :func:`summary`: 'a floor'
+    when a figure is a floor ('more than') or an activity gives none,
+    'approximate' when some figures are approximations, else 'exact as stated'."""
+    if s.get("more_than", 0) or s.get("without_participants", 0):
+        return "a floor"
+    if s.get("approx", 0):
+        return "approximate"
+    return "exact as stated"
+
+
 # --- parts of the section --------------------------------------------------------------
 
 def parts(paras: pd.DataFrame) -> pd.DataFrame:
@@ -201,11 +212,12 @@ def top_part(table: pd.DataFrame) -> dict:
             "parts": len(p), "empty_parts": empty}
 
 
-def part_dependency(acts: pd.DataFrame, paras: pd.DataFrame, value: str, width: int = 44) -> pd.DataFrame:
+def part_dependency(acts: pd.DataFrame, paras: pd.DataFrame, value: str, width: int = 58) -> pd.DataFrame:
     """Events or participants (``value``) per leaf part of the section (a subsection,
     or a heading inside one) and dependency: rows in report order labelled
     'b · Heading' or 'a. Title' (shortened to ``width``), columns the dependencies
-    present, in the vocabulary's order. For the stacked bars."""
+    present, in the vocabulary's order; a row is NaN when no activity of the part
+    states the value (no figure, as opposed to zero). For the stacked bars."""
     structure = parts(paras)
     if structure.empty or acts.empty:
         return pd.DataFrame()
@@ -223,6 +235,8 @@ def part_dependency(acts: pd.DataFrame, paras: pd.DataFrame, value: str, width: 
     deps = [d for d in schema.dependencies() if d in set(a["dependency"])]
     table = (a.pivot_table(index="_key", columns="dependency", values="_value", aggfunc="sum", fill_value=0.0)
              .reindex(index=keys, columns=deps, fill_value=0.0).astype(float))
+    stated = acts[value].notna().groupby(a["_key"]).sum().reindex(keys, fill_value=0)
+    table.loc[stated.to_numpy() == 0, :] = float("nan")
     table.index = pd.Index(_unique_labels(labels), name="part")
     table.columns.name = None
     return table
@@ -239,6 +253,20 @@ def _unique_labels(labels: list[str]) -> list[str]:
         seen[lab] = seen.get(lab, 0) + 1
         out.append(lab if seen[lab] == 1 else f"{lab} ({seen[lab]})")
     return out
+
+
+def pairs_text(left: pd.DataFrame, right: pd.DataFrame, left_unit: str = "event",
+               right_unit: str = "participant") -> str:
+    """Alt-text fragment for a pair of stacked bar tables: 'label: 3 events,
+    no participant figure; …' (row totals, NaN rows read as 'no … figure')."""
+    parts_ = []
+    for label in left.index:
+        lv = left.loc[label].sum(min_count=1)
+        rv = right.loc[label].sum(min_count=1) if label in right.index else float("nan")
+        lt = plural(lv, left_unit) if pd.notna(lv) else f"no {left_unit} figure"
+        rt = plural(rv, right_unit) if pd.notna(rv) else f"no {right_unit} figure"
+        parts_.append(f"{label}: {lt}, {rt}")
+    return "; ".join(parts_)
 
 
 # --- programmes and activity types ----------------------------------------------------
@@ -290,10 +318,11 @@ def by_type(acts: pd.DataFrame) -> pd.DataFrame:
     return out[cols].reset_index(drop=True)
 
 
-def group_dependency(acts: pd.DataFrame, group: str, value: str, width: int = 40, order=None) -> pd.DataFrame:
+def group_dependency(acts: pd.DataFrame, group: str, value: str, width: int = 58, order=None) -> pd.DataFrame:
     """``value`` (events or participants) per group (``program`` or ``type``) and
     dependency, rows in ``order`` (default: by total, descending, then name), labels
-    shortened to ``width``. For the stacked bars."""
+    shortened to ``width``; a row is NaN when no activity of the group states the
+    value. For the stacked bars."""
     if acts.empty:
         return pd.DataFrame()
     if group == "program":
@@ -304,9 +333,11 @@ def group_dependency(acts: pd.DataFrame, group: str, value: str, width: int = 40
         key = acts[group].astype(str)
     a = acts.assign(_group=key, _value=acts[value].astype("Float64").fillna(0).astype(float))
     table = a.pivot_table(index="_group", columns="dependency", values="_value", aggfunc="sum", fill_value=0.0)
-    table = table.reindex(columns=[d for d in schema.dependencies() if d in table.columns])
+    table = table.reindex(columns=[d for d in schema.dependencies() if d in table.columns]).astype(float)
+    stated = acts[value].notna().groupby(key).sum().reindex(table.index, fill_value=0)
+    table.loc[stated.to_numpy() == 0, :] = float("nan")
     if order is None:
-        tot = table.sum(axis=1)
+        tot = table.sum(axis=1).fillna(-1)
         order = sorted(table.index, key=lambda k: (-tot[k], k))
     table = table.reindex([o for o in order if o in table.index])
     table.index = pd.Index(_unique_labels([shorten(i, width) for i in table.index]), name=group)
@@ -386,7 +417,7 @@ def by_subregion(acts: pd.DataFrame, member_states: pd.DataFrame, year: int) -> 
     a["_home"] = [s[0] if len(s) == 1 else (SEVERAL_SUBREGIONS if s else NO_COUNTRY) for s in a["_subs"]]
     rows = []
     for sub in order:
-        touching = a[[sub in s for s in a["_subs"]]]
+        touching = a[pd.Series([sub in s for s in a["_subs"]], index=a.index, dtype=bool)]
         home = a[a["_home"] == sub]
         reached = {i for c in touching["countries"] for i in csvio.split_list(c) if sub_of.get(i) == sub}
         rows.append({
@@ -511,7 +542,8 @@ def partners(acts: pd.DataFrame, organizations: pd.DataFrame, n: int = 10) -> pd
 
 def year_over_year(editions: dict) -> pd.DataFrame:
     """The section's headline figures for every year with data whose report has a
-    training section (empty with fewer than two such years)."""
+    training section (empty with fewer than two such years); ``year`` is text, so
+    that it is shown without a thousands separator."""
     from . import section_for
 
     rows = []
@@ -521,7 +553,7 @@ def year_over_year(editions: dict) -> pd.DataFrame:
             continue
         acts = section_activities(e.activities, e.paragraphs, sec[0])
         s = summary(acts, section_paragraphs(e.paragraphs, sec[0]), e.member_states, y)
-        rows.append({"year": y, "activities": s["activities"], "events": s["events"],
+        rows.append({"year": str(y), "activities": s["activities"], "events": s["events"],
                      "participants": s["participants"], "with_participants": s["with_participants"],
                      "states_reached": s["states_reached"]})
     if len(rows) < 2:

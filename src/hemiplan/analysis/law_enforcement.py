@@ -1,0 +1,152 @@
+"""Section IV, law enforcement matters: the projects of the section, the member
+states that benefit from them, and the partners and funders behind them by kind of
+organisation. Everything is computed from the section's rows and the reference
+tables; nothing depends on the ids, wording or numbers of one year's report."""
+from __future__ import annotations
+
+import pandas as pd
+
+from . import explode_list
+from .. import schema
+from .section_tools import country_names, humanize, or_missing, org_list
+
+UNKNOWN_KIND = "not in the reference list"
+
+
+def projects(activities: pd.DataFrame, names: dict[str, str], organizations: pd.DataFrame) -> pd.DataFrame:
+    """One row per activity of the section: dependency, programme, type, title,
+    beneficiary member states (names) and their number, partners and funders
+    (organisation names), source paragraph. ``activities`` is in report order; rows
+    are sorted by dependency (book order), then kept in report order, then by id."""
+    cols = ["dependency", "program", "type", "title", "beneficiaries", "n_beneficiaries", "partners", "funders",
+            "paragraph_id", "activity_id"]
+    if activities.empty:
+        return pd.DataFrame(columns=cols)
+    orgs = dict(zip(organizations["org_id"], organizations["name"]))
+    dep_order = {d: i for i, d in enumerate(schema.dependencies())}
+    out = pd.DataFrame({
+        "dependency": activities["dependency"],
+        "program": activities["program"].map(or_missing),
+        "type": activities["activity_type"].map(humanize),
+        "title": activities["title"],
+        "beneficiaries": activities["countries"].map(lambda c: or_missing(country_names(c, names))),
+        "n_beneficiaries": activities["countries"].map(lambda c: len([x for x in str(c).split(";") if x])),
+        "partners": activities["partners"].map(lambda c: or_missing(org_list(c, orgs))),
+        "funders": activities["funders"].map(lambda c: or_missing(org_list(c, orgs))),
+        "paragraph_id": activities["paragraph_id"],
+        "activity_id": activities["activity_id"],
+        "_pos": range(len(activities)),
+    })
+    out = out.assign(_d=out["dependency"].map(dep_order)).sort_values(["_d", "_pos", "activity_id"])
+    out = out[cols].reset_index(drop=True)
+    for c in ("program", "beneficiaries", "partners", "funders"):
+        out[c] = out[c].astype(object)
+    return out
+
+
+def beneficiaries(activities: pd.DataFrame, member_states: pd.DataFrame) -> pd.DataFrame:
+    """Member states named as beneficiaries of the section's projects: iso3, name,
+    subregion, projects, projects that name only this state, source paragraphs;
+    sorted by projects (descending), then name. ``member_states`` gives names and
+    subregions (codes missing from it keep their code)."""
+    cols = ["iso3", "name", "subregion", "projects", "single_country", "paragraphs"]
+    ex = explode_list(activities, "countries", "iso3")
+    if ex.empty:
+        return pd.DataFrame(columns=cols)
+    n = dict(zip(activities["activity_id"], activities["countries"].map(lambda c: len([x for x in str(c).split(";") if x]))))
+    ex["single"] = ex["activity_id"].map(n) == 1
+    g = ex.groupby("iso3")
+    out = pd.DataFrame({
+        "projects": g["activity_id"].nunique(),
+        "single_country": g["single"].sum().astype(int),
+        "paragraphs": g["paragraph_id"].agg(lambda s: ";".join(sorted(set(s)))),
+    }).reset_index()
+    ms = member_states.set_index("iso3")
+    out["name"] = out["iso3"].map(lambda c: ms.at[c, "name"] if c in ms.index else c)
+    out["subregion"] = out["iso3"].map(lambda c: ms.at[c, "subregion"] if c in ms.index else "")
+    return out.sort_values(["projects", "name"], ascending=[False, True])[cols].reset_index(drop=True)
+
+
+def involvement(activities: pd.DataFrame, organizations: pd.DataFrame) -> pd.DataFrame:
+    """One row per (activity, organisation, role): every partner and funder named by
+    the section's activities, with the organisation's name and kind (from the
+    reference list, capitalised for display; ids missing from it are kept with kind
+    UNKNOWN_KIND)."""
+    cols = ["activity_id", "paragraph_id", "org_id", "role", "organisation", "kind"]
+    part = explode_list(activities, "partners", "org_id").assign(role="partner")
+    fund = explode_list(activities, "funders", "org_id").assign(role="funder")
+    both = pd.concat([f for f in (part, fund) if len(f)], ignore_index=True) if len(part) or len(fund) else None
+    if both is None:
+        return pd.DataFrame(columns=cols)
+    orgs = organizations.set_index("org_id")
+    both["organisation"] = both["org_id"].map(lambda o: orgs.at[o, "name"] if o in orgs.index else o)
+    both["kind"] = both["org_id"].map(lambda o: orgs.at[o, "kind"] if o in orgs.index else UNKNOWN_KIND)
+    both["kind"] = both["kind"].map(lambda k: k[:1].upper() + k[1:])
+    return both[cols].sort_values(["org_id", "role", "activity_id"]).reset_index(drop=True)
+
+
+def partners_by_kind(involved: pd.DataFrame) -> pd.DataFrame:
+    """Partners and funders by kind of organisation, from :func:`involvement`:
+    organisations, projects they take part in, of which as funder, the organisations'
+    names, source paragraphs; sorted by organisations, then projects (both
+    descending), then kind."""
+    cols = ["kind", "organisations", "projects", "as_funder", "names", "paragraphs"]
+    if involved.empty:
+        return pd.DataFrame(columns=cols)
+    g = involved.groupby("kind")
+    out = pd.DataFrame({
+        "organisations": g["org_id"].nunique(),
+        "projects": g["activity_id"].nunique(),
+        "as_funder": involved[involved["role"] == "funder"].groupby("kind")["activity_id"].nunique(),
+        "names": g["organisation"].agg(lambda s: ", ".join(sorted(set(s)))),
+        "paragraphs": g["paragraph_id"].agg(lambda s: ";".join(sorted(set(s)))),
+    }).reset_index()
+    out["as_funder"] = out["as_funder"].fillna(0).astype(int)
+    return out.sort_values(["organisations", "projects", "kind"], ascending=[False, False, True])[cols].reset_index(drop=True)
+
+
+def partner_list(involved: pd.DataFrame) -> pd.DataFrame:
+    """Every partner or funder of the section: organisation, kind, roles, projects,
+    source paragraphs; sorted by projects (descending), then name."""
+    cols = ["organisation", "kind", "roles", "projects", "paragraphs"]
+    if involved.empty:
+        return pd.DataFrame(columns=cols)
+    g = involved.groupby(["org_id", "organisation", "kind"])
+    out = pd.DataFrame({
+        "roles": g["role"].agg(lambda s: " and ".join(sorted(set(s)))),
+        "projects": g["activity_id"].nunique(),
+        "paragraphs": g["paragraph_id"].agg(lambda s: ";".join(sorted(set(s)))),
+    }).reset_index()
+    return out.sort_values(["projects", "organisation"], ascending=[False, True])[cols].reset_index(drop=True)
+
+
+def subregion_counts(benef: pd.DataFrame, member_states: pd.DataFrame) -> pd.DataFrame:
+    """Beneficiary member states per subregion, out of the members listed in
+    ``member_states``; subregions alphabetical."""
+    total = member_states.groupby("subregion").size().rename("members")
+    got = benef[benef["iso3"].isin(member_states["iso3"])].groupby("subregion").size().rename("beneficiaries")
+    out = pd.concat([total, got], axis=1).fillna(0).astype(int).reset_index()
+    return out.rename(columns={"index": "subregion"}).sort_values("subregion").reset_index(drop=True)
+
+
+def projects_text(table: pd.DataFrame, benef: pd.DataFrame, involved: pd.DataFrame, members: int) -> str:
+    """A sentence on the projects: how many, how many name beneficiaries, member
+    states reached (of ``members``), organisations involved."""
+    from .section_tools import plural
+
+    n = len(table)
+    with_b = int((table["n_beneficiaries"] > 0).sum())
+    multi = int((table["n_beneficiaries"] > 1).sum())
+    orgs = involved["org_id"].nunique() if len(involved) else 0
+    text = f"The section describes **{plural(n, 'project or activity', 'projects or activities')}**. "
+    if n == 1:
+        k = int(table["n_beneficiaries"].iloc[0])
+        text += f"It names {plural(k, 'beneficiary member state')}" if k else "It names no beneficiary member state"
+    else:
+        text += (f"{with_b:,} of them name beneficiary member states"
+                 + (f" ({multi:,} more than one)" if multi else ""))
+    text += f", reaching **{len(benef)} of the {members} member states** in all. " if with_b else ". "
+    them = "it" if n == 1 else "them"
+    text += (f"The report names {plural(orgs, 'partner or funder organisation', 'partner or funder organisations')} for {them}."
+             if orgs else f"The report names no partner or funder organisations for {them}.")
+    return text

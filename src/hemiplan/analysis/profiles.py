@@ -1,0 +1,116 @@
+"""Member-state profiles: what one state got in the year, and the states not reached."""
+from __future__ import annotations
+
+import pandas as pd
+
+from . import countries_reached, explode_list, members_in_year
+from .. import csvio
+
+
+def default_country(ed) -> str:
+    """The state a profile shows when none is asked for: the one reached by most
+    activities (ties broken by ISO code)."""
+    reached = countries_reached(ed.activities)
+    if reached.empty:
+        return str(members_in_year(ed.member_states, ed.year)["iso3"].min())
+    return str(reached.sort_values(["activities", "iso3"], ascending=[False, True]).iloc[0]["iso3"])
+
+
+def states_with_activity(ed) -> list[str]:
+    """Member states (in the year) reached by at least one activity, by ISO code."""
+    members = set(members_in_year(ed.member_states, ed.year)["iso3"])
+    return sorted(set(countries_reached(ed.activities)["iso3"]) & members)
+
+
+def activities_of(ed, iso3: str) -> pd.DataFrame:
+    """The activities that reached a state, in report order."""
+    acts = ed.activities
+    mask = acts["countries"].map(lambda c: iso3 in csvio.split_list(c))
+    out = acts[mask].copy()
+    out["shared_with"] = out["countries"].map(lambda c: len(csvio.split_list(c)) - 1)
+    return out.sort_values("activity_id").reset_index(drop=True)
+
+
+def activity_table(ed, iso3: str) -> pd.DataFrame:
+    a = activities_of(ed, iso3)
+    import calendar
+
+    a["type"] = a["activity_type"].str.replace("_", " ")
+    a["month"] = a["month"].map(lambda m: calendar.month_abbr[int(m)] if pd.notna(m) else "")
+    a["scope"] = a["shared_with"].map(lambda n: "national" if n == 0 else f"with {n} other state{'s' if n > 1 else ''}")
+    return a[["title", "type", "dependency", "program", "month", "scope", "participants", "paragraph_id"]]
+
+
+def participants_vs_subregion(ed, iso3: str) -> pd.DataFrame:
+    """Participants of the state's single-country activities by program, next to the
+    average over the member states of its subregion (states with none count as 0)."""
+    ms = members_in_year(ed.member_states, ed.year)
+    sub = ms.loc[ms["iso3"] == iso3, "subregion"]
+    if sub.empty:
+        return pd.DataFrame(columns=["program", "participants", "subregion_average"])
+    peers = ms.loc[ms["subregion"] == sub.iloc[0], "iso3"].tolist()
+    acts = ed.activities.copy()
+    acts["n"] = acts["countries"].map(lambda c: len(csvio.split_list(c)))
+    single = acts[(acts["n"] == 1) & acts["participants"].notna()].copy()
+    single["iso3"] = single["countries"]
+    single["program"] = single["program"].replace("", "(no program named)")
+    single = single[single["iso3"].isin(peers)]
+    if single.empty:
+        return pd.DataFrame(columns=["program", "participants", "subregion_average"])
+    by = single.groupby(["program", "iso3"])["participants"].sum().unstack(fill_value=0)
+    by = by.reindex(columns=peers, fill_value=0)
+    out = pd.DataFrame({"participants": by[iso3] if iso3 in by.columns else 0,
+                        "subregion_average": by.mean(axis=1).round(1)}).reset_index()
+    out = out[(out["participants"] > 0) | (out["subregion_average"] > 0)]
+    out = out[out["program"].isin(single.loc[single["iso3"] == iso3, "program"]) | (out["participants"] > 0)]
+    return out.sort_values(["participants", "program"], ascending=[False, True]).reset_index(drop=True)
+
+
+def partners_of(ed, iso3: str) -> pd.DataFrame:
+    """Organisations that took part in, or funded, the state's activities."""
+    a = activities_of(ed, iso3)
+    both = pd.concat([explode_list(a, "partners", "org_id").assign(role="partner"),
+                      explode_list(a, "funders", "org_id").assign(role="funder")], ignore_index=True)
+    if both.empty:
+        return pd.DataFrame(columns=["organisation", "kind", "activities", "role", "paragraphs"])
+    orgs = ed.organizations.set_index("org_id")
+    g = both.groupby("org_id")
+    out = pd.DataFrame({
+        "activities": g["activity_id"].nunique(),
+        "role": g["role"].agg(lambda s: " and ".join(sorted(set(s)))),
+        "paragraphs": g["paragraph_id"].agg(lambda s: ";".join(sorted(set(s)))),
+    }).reset_index()
+    out["organisation"] = out["org_id"].map(lambda o: orgs.at[o, "name"] if o in orgs.index else o)
+    out["kind"] = out["org_id"].map(lambda o: orgs.at[o, "kind"] if o in orgs.index else "")
+    out = out.sort_values(["activities", "organisation"], ascending=[False, True])
+    return out[["organisation", "kind", "activities", "role", "paragraphs"]].reset_index(drop=True)
+
+
+def mentions(ed, iso3: str) -> pd.DataFrame:
+    """Paragraphs of the report that mention the state."""
+    p = ed.paragraphs
+    mask = p["countries"].map(lambda c: iso3 in csvio.split_list(c))
+    out = p[mask][["paragraph_id", "section", "section_title", "text"]].copy()
+    out["excerpt"] = out["text"].map(lambda t: t if len(t) <= 220 else t[:217].rsplit(" ", 1)[0] + " …")
+    return out[["paragraph_id", "section", "excerpt"]].reset_index(drop=True)
+
+
+def not_reached(ed) -> pd.DataFrame:
+    """Member states with no activity in the year, with their subregion."""
+    ms = members_in_year(ed.member_states, ed.year)
+    reached = set(countries_reached(ed.activities)["iso3"])
+    out = ms[~ms["iso3"].isin(reached)][["name", "iso3", "subregion", "participating"]].copy()
+    out["note"] = out["participating"].map(lambda p: "" if p else "does not participate in the OAS")
+    return out.drop(columns="participating").sort_values("name").reset_index(drop=True)
+
+
+def reached_table(ed) -> pd.DataFrame:
+    """Every state with activity: name (linked to its profile), subregion, activities,
+    events, participants of national activities."""
+    ms = members_in_year(ed.member_states, ed.year).set_index("iso3")
+    r = countries_reached(ed.activities)
+    r = r[r["iso3"].isin(ms.index)].copy()
+    r["name"] = r["iso3"].map(ms["name"])
+    r["subregion"] = r["iso3"].map(ms["subregion"])
+    return r.sort_values("name")[["name", "iso3", "subregion", "activities", "events",
+                                  "participants_single_country"]].reset_index(drop=True)
