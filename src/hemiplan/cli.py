@@ -57,6 +57,26 @@ def _cmd_refresh(args) -> int:
     return 0
 
 
+def _cmd_serve(args) -> int:
+    import functools
+    import http.server
+
+    from . import paths
+
+    site = paths.BUILD / "html"
+    if not (site / "index.html").is_file():
+        print("error: no site in _build/html: run `make book` first", file=sys.stderr)
+        return 1
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    with http.server.ThreadingHTTPServer((args.host, args.port), handler) as httpd:
+        print(f"serving {site} on http://{args.host}:{args.port}/ (Ctrl-C to stop)")
+        try:
+            httpd.serve_forever()
+        except KeyboardInterrupt:
+            pass
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hemiplan", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -72,6 +92,11 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--jobs", type=int, default=None, help="notebooks executed in parallel (default: one per core)")
     b.add_argument("--clean", action="store_true", help="rebuild the site from scratch")
     b.set_defaults(func=_cmd_build)
+
+    s = sub.add_parser("serve", help="preview the built site locally")
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--port", type=int, default=8000)
+    s.set_defaults(func=_cmd_serve)
 
     from .ingest import add_parser as add_ingest_parser
     add_ingest_parser(sub)

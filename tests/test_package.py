@@ -1,0 +1,40 @@
+"""The downloadable dataset: a zip that validates against its own datapackage.json."""
+from __future__ import annotations
+
+import zipfile
+
+from hemiplan import package
+
+
+def test_zip_validates_against_its_own_descriptor(tmp_path, synthetic_copy):
+    z = package.write_zip(2031, tmp_path / "d.zip", synthetic_copy)
+    assert package.validate_zip(z) == []
+    with zipfile.ZipFile(z) as zf:
+        names = set(zf.namelist())
+    assert {"datapackage.json", "2031/activities.csv", "2031/paragraphs.csv", "reference/member_states.csv",
+            "raw/2031.txt"} <= names
+
+
+def test_shipped_year_zip_validates(tmp_path):
+    from hemiplan import data
+    year = data.default_year()
+    assert package.validate_zip(package.write_zip(year, tmp_path / "d.zip")) == []
+
+
+def test_zip_is_deterministic(tmp_path, synthetic_copy):
+    a = package.write_zip(2031, tmp_path / "a.zip", synthetic_copy).read_bytes()
+    b = package.write_zip(2031, tmp_path / "b.zip", synthetic_copy).read_bytes()
+    assert a == b
+
+
+def test_a_broken_zip_fails_validation(tmp_path, synthetic_copy):
+    z = package.write_zip(2031, tmp_path / "d.zip", synthetic_copy)
+    broken = tmp_path / "broken.zip"
+    with zipfile.ZipFile(z) as src, zipfile.ZipFile(broken, "w") as dst:
+        for item in src.infolist():
+            payload = src.read(item.filename)
+            if item.filename == "2031/activities.csv":
+                payload = payload.replace(b",59,exact,", b",-59,exact,")
+            dst.writestr(item, payload)
+    problems = package.validate_zip(broken)
+    assert any("activities" in p for p in problems), problems
