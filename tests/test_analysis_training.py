@@ -244,3 +244,11 @@ def test_year_over_year_synthetic():
     assert list(yoy["year"]) == ["2030", "2031"]
     assert yoy.set_index("year").at["2031", "participants"] == 393
     assert t.year_over_year({2031: eds[2031]}).empty
+
+
+def test_section_reconciliation_synthetic():
+    ed = data.load(2031, SYNTHETIC_DATA)
+    r = t.section_reconciliation(ed.indicators, ed.activities, ed.paragraphs, "V")
+    assert sorted(r["difference"].tolist()) == [3, 38]
+    assert t.section_reconciliation(ed.indicators, ed.activities, ed.paragraphs, "II").empty
+    assert t.section_reconciliation(ed.indicators, ed.activities, ed.paragraphs, None).empty

@@ -43,6 +43,7 @@ class Job:
     parameters: dict
     title: str = ""           # replaces the H1 of the executed copy (profiles)
     key: str = ""
+    inputs: dict = field(default_factory=dict)
     cached: bool = False
     seconds: float = 0.0
 
@@ -85,7 +86,7 @@ def read_toc(root: Path = paths.ROOT) -> dict:
 
 def _hash_tree(h, folder: Path, pattern: str) -> None:
     for p in sorted(folder.rglob(pattern)):
-        if "__pycache__" in p.parts:
+        if "__pycache__" in p.parts or not p.is_file():
             continue
         h.update(str(p.relative_to(folder)).encode())
         h.update(p.read_bytes())
@@ -114,13 +115,10 @@ def plan(year=None, data_dir=None, root: Path = paths.ROOT) -> Plan:
     """What a build of ``year`` would execute. Validates the data first: a year
     without data, or with data that fail validation, stops here."""
     from . import data as data_mod
-    from .validate import ValidationError, validate_year
 
     ddir = paths.data_dir(data_dir).resolve()
     y = data_mod.resolve_year(year, ddir)
-    problems = validate_year(y, ddir)
-    if problems:
-        raise ValidationError(problems)
+    data_mod.ensure_valid(y, ddir)
     toc = read_toc(root)
     data_hash = data_mod.content_hash(data_mod.table_files(y, ddir))
     params = {"year": y, "data_dir": str(ddir)}
@@ -137,7 +135,44 @@ def plan(year=None, data_dir=None, root: Path = paths.ROOT) -> Plan:
     code = code_hash()
     for job in jobs:
         job.key = job_key(job, data_hash, code)
+        job.inputs = job_inputs(job, data_hash, code)
     return Plan(y, ddir, jobs, toc, data_hash)
+
+
+def job_inputs(job: Job, data_hash: str, code: str) -> dict[str, str]:
+    """The parts of a job's cache key, kept to explain a cache miss."""
+    return {
+        "notebook": hashlib.sha256(job.source.read_bytes()).hexdigest()[:16],
+        "parameters": hashlib.sha256(json.dumps(job.parameters, sort_keys=True, default=str).encode()
+                                     + job.title.encode()).hexdigest()[:16],
+        "data": data_hash[:16],
+        "code": code[:16],
+    }
+
+
+def manifest_path(year: int, root: Path) -> Path:
+    return cache_dir(root) / f"manifest-{year}.json"
+
+
+def explain(plan_: Plan, root: Path = paths.ROOT) -> list[tuple[str, str]]:
+    """For each job: 'cached', or why it would execute (what changed since the last
+    build of this year, or 'new')."""
+    try:
+        last = json.loads(manifest_path(plan_.year, root).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        last = {}
+    out = []
+    for job in plan_.jobs:
+        if cached_notebook(job, root) is not None:
+            out.append((job.target, "cached"))
+            continue
+        before = last.get(job.target)
+        if not before:
+            out.append((job.target, "execute: new (never built)"))
+            continue
+        changed = [k for k, v in job.inputs.items() if before.get(k) != v]
+        out.append((job.target, "execute: " + (", ".join(f"{k} changed" for k in changed) or "cache entry missing")))
+    return out
 
 
 # --- execution -----------------------------------------------------------------------
@@ -376,12 +411,35 @@ def refresh(root: Path = paths.ROOT, jobs_n: int | None = None, progress: bool =
     return written
 
 
+def tree_digest(tree: Path) -> str:
+    """Hash of every file of a build tree: equal digests publish equal sites."""
+    h = hashlib.sha256()
+    _hash_tree(h, tree, "*")
+    return h.hexdigest()
+
+
+STAMP = ".hemiplan-build"
+
+
 def build(year=None, data_dir=None, jobs_n: int | None = None, clean: bool = False,
           root: Path = paths.ROOT, progress: bool = True) -> tuple[Plan, Path]:
+    """Plan, execute what changed, assemble the tree, and publish it, unless the tree
+    is exactly the one the published site was built from (then nothing runs)."""
     p = plan(year, data_dir, root)
     execute(p, jobs_n, root, progress)
     tree = assemble_tree(p, root)
+    site = root / "_build" / "html" / str(p.year)
+    digest = tree_digest(tree)
+    stamp = site / STAMP
+    if not clean and stamp.is_file() and stamp.read_text(encoding="utf-8").strip() == digest:
+        p.extra["published"] = False
+        return p, site
     jb_out = root / "_build" / "jb" / str(p.year)
     run_jupyter_book(tree, jb_out, clean=clean)
-    site = publish(jb_out / "_build" / "html", p.year, root)
+    html_out = jb_out / "_build" / "html"
+    (html_out / STAMP).write_text(digest + "\n", encoding="utf-8")
+    site = publish(html_out, p.year, root)
+    manifest_path(p.year, root).write_text(
+        json.dumps({j.target: j.inputs for j in p.jobs}, indent=1, sort_keys=True), encoding="utf-8")
+    p.extra["published"] = True
     return p, site

@@ -33,13 +33,28 @@ def _cmd_build(args) -> int:
     from .data import YearNotFoundError
     from .validate import ValidationError
 
+    import time
+
+    start = time.perf_counter()
     try:
+        if args.dry_run:
+            p = build_mod.plan(args.year, args.data_dir)
+            for target, why in build_mod.explain(p):
+                print(f"{why:<40} {target}")
+            return 0
         p, site = build_mod.build(args.year, args.data_dir, jobs_n=args.jobs, clean=args.clean)
     except (YearNotFoundError, ValidationError, build_mod.BuildError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         print("the previously published site, if any, is unchanged", file=sys.stderr)
         return 1
-    print(f"published the {p.year} edition: {site / 'index.html'}")
+    executed = [j for j in p.jobs if not j.cached]
+    if executed:
+        print(f"{'notebook':<44} {'seconds':>8}")
+        for j in sorted(executed, key=lambda j: -j.seconds):
+            print(f"{j.name:<44} {j.seconds:>8.1f}")
+    print(f"{len(executed)} notebook(s) executed, {len(p.jobs) - len(executed)} from the cache; "
+          f"{'published' if p.extra.get('published') else 'site already up to date'}: {site / 'index.html'} "
+          f"({time.perf_counter() - start:.1f} s)")
     return 0
 
 
@@ -91,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--data-dir", default=None, help="data folder (default: the project's data/)")
     b.add_argument("--jobs", type=int, default=None, help="notebooks executed in parallel (default: one per core)")
     b.add_argument("--clean", action="store_true", help="rebuild the site from scratch")
+    b.add_argument("--dry-run", action="store_true", help="list what would be executed and why, execute nothing")
     b.set_defaults(func=_cmd_build)
 
     s = sub.add_parser("serve", help="preview the built site locally")

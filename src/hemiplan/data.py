@@ -94,12 +94,35 @@ def content_hash(files) -> str:
     return h.hexdigest()
 
 
+def _validation_key(year: int, data_dir) -> str:
+    """Content of everything validation depends on: the tables, the schemas and the
+    validator itself."""
+    extra = sorted(paths.SCHEMAS.glob("*.json")) + [Path(__file__).with_name("validate.py")]
+    return content_hash(table_files(year, data_dir) + extra)
+
+
+def ensure_valid(year: int, data_dir=None) -> None:
+    """Validate a year once per content: a marker in _build/cache/validated/ records
+    that exactly these files passed, so that every chapter of a build (each in its own
+    kernel) does not validate them again. Raises ValidationError."""
+    key = _validation_key(year, data_dir)
+    marker = paths.BUILD / "cache" / "validated" / key
+    if marker.is_file():
+        return
+    problems = validate_year(year, data_dir)
+    if problems:
+        raise ValidationError(problems)
+    try:
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.touch()
+    except OSError:  # a read-only checkout validates every time, which is only slower
+        pass
+
+
 @lru_cache(maxsize=16)
 def _load(year: int, data_dir: Path, digest: str, validate: bool) -> Edition:
     if validate:
-        problems = validate_year(year, data_dir)
-        if problems:
-            raise ValidationError(problems)
+        ensure_valid(year, data_dir)
     frames = {t: csvio.typed(csvio.read_text_table(schema.table_path(t, year, data_dir)), t)
               for t in ("paragraphs", "activities", "indicators", "member_states", "organizations", "instruments")}
     unrec = schema.table_path("unrecorded", year, data_dir)

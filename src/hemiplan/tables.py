@@ -78,7 +78,10 @@ def html_table(df: pd.DataFrame, headers: dict[str, str] | None = None, source: 
             if c == source:
                 out.append(f"<td>{_source_cell(v, depth)}</td>")
             elif c in numeric:
-                out.append(f'<td class="num">{_escape(format_value(v, decimals.get(c, 0)))}</td>')
+                shown = format_value(v, decimals.get(c, 0))
+                if "year" in str(c).lower() and shown != EMPTY:
+                    shown = shown.replace(",", "")  # 2014, not 2,014
+                out.append(f'<td class="num">{_escape(shown)}</td>')
             else:
                 tag = "th" if (c == cols[0] and not is_total) else "td"
                 scope = ' scope="row"' if tag == "th" else ""

@@ -97,6 +97,18 @@ def section_indicators(indicators: pd.DataFrame, paragraphs: pd.DataFrame, numer
     return in_section(indicators, paragraphs, numeral).sort_values("indicator_id").reset_index(drop=True)
 
 
+def section_reconciliation(indicators: pd.DataFrame, activities: pd.DataFrame, paragraphs: pd.DataFrame,
+                           numeral: str | None) -> pd.DataFrame:
+    """The stated totals of the section against their items
+    (:func:`hemiplan.analysis.reconciliation.reconcile`); empty, with the same
+    columns, when the section is missing."""
+    from . import reconciliation
+
+    if numeral is None:
+        return reconciliation.reconcile(indicators.iloc[0:0], activities)
+    return reconciliation.reconcile(indicators, activities, paragraphs, section=numeral)
+
+
 def summary(acts: pd.DataFrame, paras: pd.DataFrame, member_states: pd.DataFrame, year: int) -> dict:
     """Headline figures of the section: paragraphs, subsections, activities, events,
     participants (and how many are floors or approximations), activities without a
