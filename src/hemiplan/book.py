@@ -72,11 +72,13 @@ def html(markup: str, plain: str = "") -> None:
 
 def edition(ed) -> None:
     """The edition box at the top of every chapter: year and data version."""
+    from .analysis import plural
+
     years = ed.extra.get("years_available", [ed.year])
     md(f":::{{admonition}} Edition\n:class: note\n"
        f"Report year **{ed.year}** · data version `{ed.data_hash[:10]}` · "
-       f"{len(ed.paragraphs):,} paragraphs, {len(ed.activities):,} activities and "
-       f"{len(ed.indicators):,} stated figures · years with data: {', '.join(map(str, years))}.\n:::")
+       f"{plural(len(ed.paragraphs), 'paragraph')}, {plural(len(ed.activities), 'activity')} and "
+       f"{plural(len(ed.indicators), 'stated figure')} · years with data: {', '.join(map(str, years))}.\n:::")
 
 
 def png_bytes(fig) -> bytes:

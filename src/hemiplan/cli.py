@@ -114,6 +114,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--port", type=int, default=8000)
     s.set_defaults(func=_cmd_serve)
 
+    from .bench import add_parser as add_bench_parser
+    add_bench_parser(sub)
+
     from .ingest import add_parser as add_ingest_parser
     add_ingest_parser(sub)
 

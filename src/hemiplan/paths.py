@@ -12,7 +12,8 @@ RAW = DATA / "raw"
 REFERENCE = DATA / "reference"
 SCHEMAS = DATA / "schema"
 CHAPTERS = ROOT / "chapters"
-BUILD = ROOT / "_build"
+#: Build outputs and caches (HEMIPLAN_BUILD moves them, e.g. for the benchmark).
+BUILD = Path(os.environ.get("HEMIPLAN_BUILD", ROOT / "_build"))
 
 
 def data_dir(data_dir: str | os.PathLike | None = None) -> Path:

@@ -35,7 +35,7 @@ def _escape(text: str) -> str:
 
 
 def _source_cell(ids, depth: int) -> str:
-    if ids is None or (isinstance(ids, float) and pd.isna(ids)):
+    if ids is None or (not isinstance(ids, (list, tuple)) and pd.isna(ids)):
         return EMPTY
     items = ids if isinstance(ids, (list, tuple)) else [i for i in str(ids).split(";") if i]
     items = sorted(dict.fromkeys(items), key=provenance.sort_key)

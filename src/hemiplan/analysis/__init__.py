@@ -89,10 +89,28 @@ def by_dependency(activities: pd.DataFrame) -> pd.DataFrame:
     return t.reset_index()
 
 
+def plural(n, singular: str, plural_form: str | None = None) -> str:
+    """'1 activity', '2 activities', '1,204 participants'."""
+    if plural_form is None:
+        if singular.endswith("y") and singular[-2:-1] not in "aeiou":
+            plural_form = singular[:-1] + "ies"
+        elif singular.endswith(("s", "x", "ch", "sh")):
+            plural_form = singular + "es"
+        else:
+            plural_form = singular + "s"
+    value = float(n)
+    shown = f"{int(value):,}" if value.is_integer() else f"{value:,.1f}"
+    return f"{shown} {singular if value == 1 else plural_form}"
+
+
 def countries_reached(activities: pd.DataFrame) -> pd.DataFrame:
     """Per member state: activities that reached it and the participants of its
     single-country activities (participants of multi-country rows cannot be split)."""
     ex = explode_list(activities, "countries", "iso3")
+    if ex.empty:
+        return pd.DataFrame({"iso3": pd.Series(dtype=str), "activities": pd.Series(dtype=int),
+                             "events": pd.Series(dtype="Int64"),
+                             "participants_single_country": pd.Series(dtype="Int64")})
     n_countries = activities["countries"].map(lambda c: len(csvio.split_list(c)))
     ex["single"] = ex["activity_id"].map(dict(zip(activities["activity_id"], n_countries == 1)))
     g = ex.groupby("iso3")

@@ -4,16 +4,18 @@ donations, the destruction of munitions and firearms with the report's arithmeti
 checked, and the technical assistance of the section.
 
 Every function is pure: it reads the frames it is given and returns a new frame,
-dict or string."""
+dict or string. Functions ending in ``_text`` return Markdown, with every piece of
+data escaped by :func:`hemiplan.book.literal`."""
 from __future__ import annotations
 
 import pandas as pd
 
 from . import explode_list, member_names
-from .information_sharing import (ACTIVITY_TYPE_LABELS, _order, country_names, indicator_label, join_words,
-                                  month_name, org_list, plural, quantity, section_frames, some, states_taking_part, subsections,
-                                  type_counts_text, unit_label)
+from .information_sharing import (ACTIVITY_TYPE_LABELS, country_names, indicator_label, join_words, month_name,
+                                  org_list, plural, quantity, report_order, section_frames, some, states_taking_part,
+                                  subsections, type_counts_text, unit_label)
 from .. import csvio, provenance, schema
+from ..book import literal
 
 CHAPTER = "cooperation"
 
@@ -41,16 +43,8 @@ def is_total(name: str) -> bool:
     return name.startswith("total_") or "total" in name
 
 
-def section_label(paragraph_id: str, paragraphs: pd.DataFrame) -> str:
-    """'VII.c' for a paragraph in subsection c of section VII ('IV' without subsection)."""
-    row = paragraphs.loc[paragraphs["paragraph_id"] == paragraph_id]
-    if row.empty:
-        return ""
-    r = row.iloc[0]
-    return r["section"] + (f".{r['subsection']}" if r["subsection"] else "")
-
-
 def _sections(ids: pd.Series, paragraphs: pd.DataFrame) -> pd.Series:
+    """The part of the report of each paragraph id: 'VII.c', or 'IV' without subsection."""
     lookup = {p: s + (f".{sub}" if sub else "") for p, s, sub in
               zip(paragraphs["paragraph_id"], paragraphs["section"], paragraphs["subsection"])}
     return ids.map(lambda p: lookup.get(p, ""))
@@ -179,7 +173,7 @@ def partners_text(p: dict, year: int) -> str:
             f"{plural(p['kinds'], 'kind')} {'is' if p['organisations'] == 1 else 'are'} named as partners or "
             f"funders of {plural(p['activities'], 'activity')}, {p['share']}% of the {p['all_activities']:,} "
             f"recorded. ")
-    kinds = join_words(f"*{k}*" for k in p["top_kinds"])
+    kinds = join_words(f"*{literal(k)}*" for k in p["top_kinds"])
     if len(p["top_kinds"]) == 1:
         text += f"The most frequent kind is {kinds} ({plural(p['top_kind_orgs'], 'organisation')})"
     else:
@@ -217,7 +211,7 @@ def agreements(activities: pd.DataFrame, organizations: pd.DataFrame, member_sta
         "section": _sections(ag["paragraph_id"], paragraphs),
         "paragraph_id": ag["paragraph_id"],
     })
-    return _order(out, "activity_id")[cols]
+    return report_order(out, "activity_id")[cols]
 
 
 def funders(activities: pd.DataFrame, organizations: pd.DataFrame, member_states: pd.DataFrame,
@@ -255,7 +249,7 @@ def agreements_text(ag: pd.DataFrame) -> str:
     named = int((ag["with_whom"] != "").sum())
     deps = join_words(d for d in schema.dependencies() if d in set(ag["dependency"]))
     parts = sorted(set(ag["section"]), key=lambda x: provenance.sort_key(f"0000-{x}-01"))
-    where = f"part {parts[0]}" if len(parts) == 1 else f"parts {join_words(parts)}"
+    where = f"part {literal(parts[0])}" if len(parts) == 1 else f"parts {join_words(literal(x) for x in parts)}"
     return (f"The report records {plural(len(ag), 'agreement')} (in {where} of the report), "
             f"{named} of them with a named counterpart organisation; {deps} "
             f"{'is' if len(set(ag['dependency'])) == 1 else 'are'} the signing side.")
@@ -265,14 +259,18 @@ def funders_text(f: pd.DataFrame, activities: pd.DataFrame) -> str:
     """A computed sentence on funders."""
     if f.empty:
         return ""
-    per = f.groupby("funder")["activity_id"].nunique().rename("n").reset_index()
-    per = per.sort_values(["n", "funder"], ascending=[False, True])
+    per = f.groupby("funder")["activity_id"].nunique()
+    leaders, top = _leaders(per)
     n_act = f["activity_id"].nunique()
     share = round(100.0 * n_act / len(activities)) if len(activities) else 0
     text = (f"{plural(len(per), 'funder')} {'is' if len(per) == 1 else 'are'} named for "
             f"{plural(n_act, 'activity')}, {share:.0f}% of all activities of the year")
-    if len(per) > 1:
-        text += f"; {per.iloc[0]['funder']} funds the most ({plural(int(per.iloc[0]['n']), 'activity')})"
+    if len(per) > 1 and len(leaders) == 1:
+        text += f"; {literal(leaders[0])} funds the most ({plural(top, 'activity')})"
+    elif len(per) > 1 and len(leaders) == len(per):
+        text += f"; each funds {plural(top, 'activity')}"
+    elif len(per) > 1:
+        text += f"; {join_words(literal(x) for x in leaders)} fund the most ({plural(top, 'activity')} each)"
     return text[:1].upper() + text[1:] + "."
 
 
@@ -310,7 +308,7 @@ def donations(activities: pd.DataFrame, indicators: pd.DataFrame, organizations:
         "section": _sections(don["paragraph_id"], paragraphs),
         "paragraph_id": don["paragraph_id"],
     })
-    return _order(out, "activity_id")[cols]
+    return report_order(out, "activity_id")[cols]
 
 
 def donations_text(don: pd.DataFrame) -> str:
@@ -320,9 +318,13 @@ def donations_text(don: pd.DataFrame) -> str:
     states = sorted({x for cell in don["states"] for x in cell.split(", ") if x})
     text = f"The report records {plural(len(don), 'donation')}"
     if states:
-        text += f" to {plural(len(states), 'member state')} ({join_words(states)})"
+        text += f" to {plural(len(states), 'member state')} ({join_words(literal(x) for x in states)})"
     funded = int((don["funders"] != "").sum())
-    return text + (f"; {funded} name a funder." if funded else "; none names a funder.")
+    if not funded:
+        return text + "; none names a funder."
+    if len(don) == 1:
+        return text + "; it names a funder."
+    return text + f"; {funded} {'names' if funded == 1 else 'name'} a funder."
 
 
 # --- destruction of munitions and firearms ----------------------------------------------------
@@ -359,7 +361,7 @@ def destruction_table(indicators: pd.DataFrame, member_states: pd.DataFrame, par
         "section": _sections(d["paragraph_id"], paragraphs),
         "paragraph_id": d["paragraph_id"],
     })
-    return _order(out, "indicator_id")[cols]
+    return report_order(out, "indicator_id")[cols]
 
 
 def destruction_activities(activities: pd.DataFrame, indicators: pd.DataFrame, organizations: pd.DataFrame,
@@ -389,7 +391,7 @@ def destruction_activities(activities: pd.DataFrame, indicators: pd.DataFrame, o
         "section": _sections(de["paragraph_id"], paragraphs),
         "paragraph_id": de["paragraph_id"],
     })
-    return _order(out, "activity_id")[cols]
+    return report_order(out, "activity_id")[cols]
 
 
 def check_totals(indicators: pd.DataFrame, member_states: pd.DataFrame | None = None,
@@ -431,7 +433,7 @@ def check_totals(indicators: pd.DataFrame, member_states: pd.DataFrame | None = 
     out = pd.DataFrame(rows)
     for c in ("stated", "computed", "difference"):
         out[c] = out[c].astype("Float64")
-    return _order(out, "indicator_id")[cols]
+    return report_order(out, "indicator_id")[cols]
 
 
 def destruction_text(ds: pd.DataFrame) -> str:
@@ -439,7 +441,8 @@ def destruction_text(ds: pd.DataFrame) -> str:
     if ds.empty:
         return ""
     return "Destroyed in the year, as stated: " + join_words(
-        f"**{quantity(r.quantity, r.unit)}**" + (f" ({r.states})" if r.states else "") for r in ds.itertuples()) + "."
+        f"**{literal(quantity(r.quantity, r.unit))}**" + (f" ({literal(r.states)})" if r.states else "")
+        for r in ds.itertuples()) + "."
 
 
 def check_text(check: pd.DataFrame) -> str:
@@ -454,15 +457,16 @@ def check_text(check: pd.DataFrame) -> str:
         return (f"The report states {plural(len(check), 'total')} of munitions or firearms destroyed, and "
                 f"{'it equals' if len(check) == 1 else 'each equals'} the sum of the itemised figures in the same "
                 f"paragraph exactly: "
-                + join_words(f"{r.stated:,.0f} {r.unit} from {plural(r.n_components, 'item')}" for r in ok.itertuples())
+                + join_words(f"{r.stated:,.0f} {literal(r.unit)} from {plural(r.n_components, 'item')}"
+                             for r in ok.itertuples())
                 + ". The report's arithmetic holds.")
     parts = [f"The report states {plural(len(check), 'total')} of munitions or firearms destroyed."]
     if len(ok):
         parts.append(f"For {len(ok)} of them the itemised figures in the same paragraph add up exactly "
-                     f"({join_words(f'{r.total.lower()}: {r.stated:,.0f} {r.unit}' for r in ok.itertuples())}).")
+                     f"({join_words(f'{literal(r.total.lower())}: {r.stated:,.0f} {literal(r.unit)}' for r in ok.itertuples())}).")
     if len(bad):
         parts.append(f"For {len(bad)} the items do not add up to the stated total: "
-                     + join_words(f"{r.total.lower()} is stated as {r.stated:,.0f} {r.unit} but its items sum to "
+                     + join_words(f"{literal(r.total.lower())} is stated as {r.stated:,.0f} {literal(r.unit)} but its items sum to "
                                   f"{r.computed:,.0f} (stated minus items: {r.difference:+,.0f})"
                                   for r in bad.itertuples()) + ".")
     if len(none):
@@ -539,7 +543,7 @@ def technical_assistance(activities: pd.DataFrame, organizations: pd.DataFrame, 
         "funders": ta["funders"].map(lambda c: org_list(c, organizations)),
         "paragraph_id": ta["paragraph_id"],
     })
-    return _order(out, "activity_id")[cols]
+    return report_order(out, "activity_id")[cols]
 
 
 def assistance_text(ta: pd.DataFrame, numeral: str) -> str:
@@ -548,11 +552,15 @@ def assistance_text(ta: pd.DataFrame, numeral: str) -> str:
         return ""
     counts = ta["type"].value_counts().rename("n").reset_index()
     counts = counts.sort_values(["n", "type"], ascending=[False, True], kind="mergesort")
-    kinds = join_words(f"{r.n} {r.type}" for r in counts.itertuples(index=False))
+    kinds = join_words(f"{r.n} {literal(r.type)}" for r in counts.itertuples(index=False))
     named = int((ta["n_states"] > 0).sum())
+    if len(ta) == 1:
+        served = "it names the member states served" if named else "it names no member state"
+    else:
+        served = f"{named} of them {'names' if named == 1 else 'name'} the member states served"
     return (f"Section {numeral} records "
             f"{plural(len(ta), 'technical assistance activity', 'technical assistance activities')} ({kinds}); "
-            f"{named} of them name the member states served.")
+            f"{served}.")
 
 
 # --- summary ------------------------------------------------------------------------------------
@@ -588,7 +596,8 @@ def summary_text(s: dict) -> str:
     if s["numeral"] is None:
         return (f"The {s['year']} report has no section on international cooperation and assistance; "
                 f"the analyses below that span the whole report still apply.")
-    first = f"Section {s['numeral']} of the {s['year']} report (*{s['title']}*) runs to {plural(s['paragraphs'], 'paragraph')}"
+    first = (f"Section {s['numeral']} of the {s['year']} report (*{literal(s['title'])}*) runs to "
+             f"{plural(s['paragraphs'], 'paragraph')}")
     if s["subsections"]:
         first += f" in {plural(len(s['subsections']), 'subsection')}"
     parts = [first + "."]

@@ -2,7 +2,9 @@
 meetings and events, and the member states taking part.
 
 Also holds small text helpers (plural, name lists, indicator labels) that the
-cooperation chapter reuses. Every function is pure: it reads the frames it is given
+cooperation chapter reuses. Functions ending in ``_text`` return Markdown; every
+piece of data they put in it (titles, names, labels) is escaped with
+:func:`hemiplan.book.literal`. Every function is pure: it reads the frames it is given
 and returns a new frame, dict or string."""
 from __future__ import annotations
 
@@ -11,9 +13,10 @@ import re
 
 import pandas as pd
 
-from . import countries_reached, member_names, members_in_year, section_for, title_case
+from . import countries_reached, member_names, members_in_year, section_for, title_case, plural
 from .section_tools import ACRONYMS
 from .. import csvio, provenance, schema
+from ..book import literal
 
 CHAPTER = "information_sharing"
 
@@ -56,18 +59,6 @@ ACTIVITY_TYPE_NOUNS = {
 
 
 # --- text helpers -------------------------------------------------------------------
-
-def plural(n, singular: str, plural_form: str | None = None) -> str:
-    """'1 activity', '2 activities', '0 activities' (thousands separators)."""
-    n = int(n)
-    if plural_form is None:
-        if singular.endswith("y") and singular[-2:-1] not in "aeiou":
-            plural_form = singular[:-1] + "ies"
-        elif singular.endswith(("s", "x", "ch", "sh")):
-            plural_form = singular + "es"
-        else:
-            plural_form = singular + "s"
-    return f"{n:,} {singular if n == 1 else plural_form}"
 
 
 def some(n, singular: str, plural_form: str | None = None) -> str:
@@ -172,8 +163,9 @@ def month_name(month) -> str:
     return "" if month is None or pd.isna(month) else calendar.month_name[int(month)]
 
 
-def _order(df: pd.DataFrame, *cols: str) -> pd.DataFrame:
-    """Sort by report order of paragraph_id, then by the given columns."""
+def report_order(df: pd.DataFrame, *cols: str) -> pd.DataFrame:
+    """Rows sorted in report order of their ``paragraph_id``, ties broken by the given
+    columns (stable)."""
     out = df.assign(_key=df["paragraph_id"].map(provenance.sort_key))
     return out.sort_values(["_key", *cols], kind="mergesort").drop(columns="_key").reset_index(drop=True)
 
@@ -240,7 +232,7 @@ def contact_figures(indicators: pd.DataFrame, member_states: pd.DataFrame,
         "ref_year": hit["ref_year"].map(lambda y: "" if pd.isna(y) else str(int(y))),
         "paragraph_id": hit["paragraph_id"],
     })
-    return _order(out, "indicator_id")[cols]
+    return report_order(out, "indicator_id")[cols]
 
 
 def networks(activities: pd.DataFrame, indicators: pd.DataFrame, member_states: pd.DataFrame,
@@ -280,7 +272,7 @@ def networks(activities: pd.DataFrame, indicators: pd.DataFrame, member_states: 
         "part": net["paragraph_id"].map(lambda p: parts.get(p, "")),
         "paragraph_id": net["paragraph_id"],
     })
-    return _order(out, "activity_id")[cols]
+    return report_order(out, "activity_id")[cols]
 
 
 def networks_text(nets: pd.DataFrame, numeral: str | None) -> str:
@@ -395,10 +387,11 @@ def summary_text(s: dict) -> str:
     """The opening paragraph of the chapter, computed from :func:`summary`."""
     if s["numeral"] is None:
         return f"The {s['year']} report has no section on information sharing."
-    parts = [f"Section {s['numeral']} of the {s['year']} report (*{s['title']}*) runs to "
+    parts = [f"Section {s['numeral']} of the {s['year']} report (*{literal(s['title'])}*) runs to "
              f"{plural(s['paragraphs'], 'paragraph')}"]
     if s["subsections"]:
-        parts[0] += f" in {plural(len(s['subsections']), 'subsection')} ({join_words(s['subsections'])})"
+        parts[0] += (f" in {plural(len(s['subsections']), 'subsection')} "
+                     f"({join_words(literal(t) for t in s['subsections'])})")
     parts[0] += "."
     if s["activities"]:
         parts.append(f"It records **{plural(s['activities'], 'activity')}** led by {join_words(s['dependencies'])} "
@@ -412,7 +405,7 @@ def summary_text(s: dict) -> str:
         parts.append("It records no activities.")
     if s["figures"]:
         line = f"The section also states {plural(s['figures'], 'figure')}"
-        items = s["contact_figures"]
+        items = [literal(i) for i in s["contact_figures"]]
         if items and len(items) == s["figures"]:
             line += (f", about networks and points of contact: {join_words(items)}" if s["figures"] == 1 else
                      f", all about networks and points of contact: {join_words(items)}")
@@ -430,7 +423,7 @@ def contacts_text(figs: pd.DataFrame, member_states: pd.DataFrame, year: int) ->
     n = len(members_in_year(member_states, year))
     items = []
     for r in figs.itertuples(index=False):
-        item = figure_phrase(r.value, r.what, r.unit)
+        item = literal(figure_phrase(r.value, r.what, r.unit))
         notes = [f"as of {r.ref_year}"] if r.ref_year else []
         if "state" in r.unit and n:
             notes.append(f"{100.0 * float(r.value) / n:.0f}% of the member states")

@@ -21,7 +21,7 @@ STRATEGY_PATTERN = r"cyber|strateg(?:y|ies)"
 STRATEGY_TYPES = ("plan", "technical_assistance", "assessment")
 #: Topics of the timeline: (reader label, pattern on programme, title or indicator name).
 TIMELINE_TOPICS = (
-    ("Citizen security", r"citizen\W*security"),
+    ("Citizen security", r"citizen[\W_]*security"),
     ("UNSCR 1540", r"1540"),
 )
 STATED_FIGURE = "stated figure"

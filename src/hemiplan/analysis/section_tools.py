@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import countries_reached, in_section, members_in_year, section_for, title_case, with_context
+from . import countries_reached, in_section, members_in_year, section_for, title_case, with_context, plural
 from .. import csvio, schema
 
 #: What each chapter's section is about, for sentences ("the report has no section on …").
@@ -77,12 +77,6 @@ def in_report_order(df: pd.DataFrame, paragraphs: pd.DataFrame, id_column: str) 
     out = df.assign(_line=df["paragraph_id"].map(line).astype("Int64"))
     return out.sort_values(["_line", id_column], kind="stable").drop(columns="_line").reset_index(drop=True)
 
-
-def plural(n, singular: str, plural_form: str | None = None) -> str:
-    """'1 activity', '2 activities', '1,250 firearms' (thousands separators)."""
-    n = int(n)
-    word = singular if n == 1 else (plural_form or singular + "s")
-    return f"{n:,} {word}"
 
 
 def humanize(name: str) -> str:
@@ -176,9 +170,13 @@ def summary_text(section: Section, s: dict) -> str:
     parts = [f"Section **{section.label}** of the {section.year} report runs to {plural(s['paragraphs'], 'paragraph')}"
              + (f" in {plural(s['subsections'], 'lettered subsection')}" if s["subsections"] else "") + "."]
     if s["activities"]:
-        by_dep = join_names(f"{plural(n, 'activity', 'activities')} by {d}" for d, n in s["activities_by_dependency"].items())
+        deps = s["activities_by_dependency"]
+        if len(deps) == 1:
+            by_dep = ("led by " if s["activities"] == 1 else "all led by ") + next(iter(deps))
+        else:
+            by_dep = join_names(f"{plural(n, 'activity', 'activities')} by {d}" for d, n in deps.items())
         parts.append(f"It records **{plural(s['activities'], 'activity', 'activities')}** "
-                     f"({plural(s['events'], 'event')}): {by_dep}.")
+                     f"({plural(s['events'], 'event')})" + (f", {by_dep}." if len(deps) == 1 else f": {by_dep}."))
         if s["with_participants"]:
             parts.append(f"Participants are stated for {plural(s['with_participants'], 'activity', 'activities')}, "
                          f"adding up to **{plural(s['participants'], 'participant')}**.")
@@ -189,7 +187,7 @@ def summary_text(section: Section, s: dict) -> str:
                      f"**{s['states_reached']} of the {s['members']} member states**.")
     else:
         parts.append("It records no activities.")
-    parts.append(f"The section also states {plural(s['stated_figures'], 'other figure')} "
+    parts.append(f"Besides activities, the section states {plural(s['stated_figures'], 'figure')} "
                  "(counts, ratifications, totals)." if s["stated_figures"] else "The section states no other figures.")
     return " ".join(parts)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import explode_list, in_section, members_in_year, title_case, totals, with_context
+from . import explode_list, in_section, members_in_year, title_case, totals, with_context, plural
 from .. import csvio, provenance, schema
 
 NO_PROGRAM = "(no programme named)"
@@ -25,19 +25,6 @@ CONTEXT_COLUMNS = ["section", "section_title", "subsection", "subsection_title",
 
 
 # --- wording -----------------------------------------------------------------------
-
-def plural(n, singular: str, plural_form: str | None = None) -> str:
-    """'1 activity', '2 activities', '1,204 participants' (thousands separators)."""
-    if plural_form is None:
-        if singular.endswith("y") and singular[-2:-1] not in "aeiou":
-            plural_form = singular[:-1] + "ies"
-        elif singular.endswith(("s", "x", "ch", "sh")):
-            plural_form = singular + "es"
-        else:
-            plural_form = singular + "s"
-    value = float(n)
-    shown = f"{int(value):,}" if value.is_integer() else f"{value:,.1f}"
-    return f"{shown} {singular if value == 1 else plural_form}"
 
 
 def shorten(text: str, width: int = 48) -> str:

@@ -1,0 +1,442 @@
+"""The information-sharing and cooperation chapters' analyses
+(hemiplan.analysis.information_sharing, hemiplan.analysis.cooperation), on small
+hand-made tables and on the synthetic fixture (invented data)."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from hemiplan import data
+from hemiplan.analysis import cooperation as co
+from hemiplan.analysis import information_sharing as isx
+
+from .conftest import SYNTHETIC_DATA
+
+PARAS = pd.DataFrame({
+    "paragraph_id": ["9999-V-01", "9999-VI.a-01", "9999-VI.b-01", "9999-VI.b-02", "9999-VII.a-01", "9999-VII.a-02",
+                     "9999-VII.b-01"],
+    "section": ["V", "VI", "VI", "VI", "VII", "VII", "VII"],
+    "section_title": ["TRAINING", "INFORMATION SHARING", "INFORMATION SHARING", "INFORMATION SHARING",
+                      "INTERNATIONAL COOPERATION", "INTERNATIONAL COOPERATION", "INTERNATIONAL COOPERATION"],
+    "subsection": ["", "a", "b", "b", "a", "a", "b"],
+    "subsection_title": ["", "Contacts", "Meetings", "Meetings", "Partners", "Partners", "Assistance"],
+    "heading": [""] * 7,
+})
+
+MEMBERS = pd.DataFrame({
+    "iso3": ["BRB", "GTM", "JAM", "PER", "USA", "NIC"],
+    "name": ["Barbados", "Guatemala", "Jamaica", "Peru", "United States", "Nicaragua"],
+    "subregion": ["Caribbean", "Central America", "Caribbean", "South America", "North America", "Central America"],
+    "member_from": [1967, 1951, 1969, 1954, 1951, 1950],
+    "member_until": pd.array([None, None, None, None, None, 2023], dtype="Int64"),
+})
+
+ORGS = pd.DataFrame({
+    "org_id": ["un-a", "un-b", "gov-x", "firm"],
+    "name": ["UN Agency A", "UN Agency B", "Government of X", "Firm Ltd"],
+    "acronym": ["UNA", "", "", ""],
+    "kind": ["UN body", "UN body", "national government agency", "private sector"],
+})
+
+
+def _acts(rows):
+    cols = ["activity_id", "paragraph_id", "dependency", "program", "activity_type", "title", "countries", "month",
+            "events", "participants", "participants_qualifier", "partners", "funders"]
+    df = pd.DataFrame(rows, columns=cols)
+    for c in ("month", "events", "participants"):
+        df[c] = df[c].astype("Int64")
+    for c in ("program", "countries", "participants_qualifier", "partners", "funders"):
+        df[c] = df[c].fillna("")
+    return df
+
+
+def _inds(rows):
+    cols = ["indicator_id", "paragraph_id", "indicator", "value", "unit", "countries", "ref_year"]
+    df = pd.DataFrame(rows, columns=cols)
+    df["value"] = df["value"].astype("Float64")
+    df["ref_year"] = df["ref_year"].astype("Int64")
+    df["countries"] = df["countries"].fillna("")
+    return df
+
+
+ACTIVITIES = _acts([
+    ("9999-A001", "9999-V-01", "CICAD", "", "course", "Course", "PER", 3, 1, 20, "exact", "un-a", "gov-x"),
+    ("9999-A002", "9999-VI.a-01", "CICTE", "Focal", "network", "Focal point network", "", None, 1, None, None, "", ""),
+    ("9999-A003", "9999-VI.a-01", "SMS", "", "other", "Directory of national authorities kept current", "", None, 1,
+     None, None, "", ""),
+    ("9999-A004", "9999-VI.b-01", "DPS", "", "meeting", "Meeting of authorities", "GTM;PER", 11, 1, 60, "approx", "", ""),
+    ("9999-A005", "9999-VI.b-02", "CICAD", "", "workshop", "Workshop on networks", "BRB", None, 2, 15, "exact", "", ""),
+    ("9999-A006", "9999-VI.b-02", "CICAD", "", "conference", "Conference", "BRB;JAM", 2, 1, None, None, "", ""),
+    ("9999-A007", "9999-VII.a-01", "SMS", "", "agreement", "MOU with A", "", 5, 1, None, None, "un-a", ""),
+    ("9999-A008", "9999-VII.a-01", "CICTE", "", "agreement", "MOU with firm", "USA", None, 1, None, None, "firm;un-b", ""),
+    ("9999-A009", "9999-VII.a-02", "DPS", "", "technical_assistance", "Advice to council", "GTM", None, 1, None, None,
+     "", "gov-x"),
+    ("9999-A010", "9999-VII.b-01", "DPS", "", "destruction", "Destruction", "GTM;PER", None, 1, None, None, "", "gov-x"),
+    ("9999-A011", "9999-VII.b-01", "DPS", "", "donation", "Marking machines", "PER", None, 1, None, None, "", "gov-x"),
+    ("9999-A012", "9999-VII.b-01", "DPS", "", "mission", "Assessment mission", "", None, 1, None, None, "un-a", ""),
+])
+
+INDICATORS = _inds([
+    ("9999-I001", "9999-VI.a-01", "focal_points", 30, "focal_points", "", None),
+    ("9999-I002", "9999-VI.b-01", "participating_states", 2, "states", "GTM;PER", None),
+    ("9999-I003", "9999-VI.b-02", "laws_adopted", 4, "laws", "", None),
+    # a paragraph whose parts add up to its total ...
+    ("9999-I004", "9999-VII.b-01", "total_munitions_destroyed", 110, "munitions", "GTM;PER", None),
+    ("9999-I005", "9999-VII.b-01", "shells_destroyed", 10, "munitions", "GTM", None),
+    ("9999-I006", "9999-VII.b-01", "explosive_devices_destroyed", 100, "munitions", "PER", None),
+    # ... one whose parts do not ...
+    ("9999-I007", "9999-VII.b-01", "firearms_destroyed_total", 50, "firearms", "GTM;PER", None),
+    ("9999-I008", "9999-VII.b-01", "firearms_destroyed_gtm", 20, "firearms", "GTM", None),
+    ("9999-I009", "9999-VII.b-01", "firearms_destroyed_per", 25, "firearms", "PER", None),
+    # ... a total without parts in its unit, a figure of another year, a donation
+    ("9999-I010", "9999-VII.b-01", "total_metric_tons_destroyed", 7, "metric_tons", "", None),
+    ("9999-I011", "9999-VII.a-02", "firearms_destroyed", 999, "firearms", "", 2010),
+    ("9999-I012", "9999-VII.b-01", "firearms_marking_machines_donated", 3, "machines", "PER", None),
+])
+
+
+class Ed:
+    """A minimal edition for the functions that take one."""
+    year = 9999
+    paragraphs = PARAS
+    activities = ACTIVITIES
+    indicators = INDICATORS
+    member_states = MEMBERS
+    organizations = ORGS
+
+
+@pytest.fixture(scope="module")
+def synth():
+    return data.load(2031, SYNTHETIC_DATA)
+
+
+# --- text helpers --------------------------------------------------------------------
+
+def test_plural_and_some():
+    assert isx.plural(1, "activity") == "1 activity"
+    assert isx.plural(2, "activity") == "2 activities"
+    assert isx.plural(1250, "firearm") == "1,250 firearms"
+    assert isx.plural(3, "kiss") == "3 kisses"
+    assert isx.plural(0, "day") == "0 days"
+    assert isx.some(0, "agreement") == "no agreement"
+    assert isx.some(2, "agreement") == "2 agreements"
+
+
+def test_join_words_and_labels():
+    assert isx.join_words([]) == ""
+    assert isx.join_words(["a"]) == "a"
+    assert isx.join_words(["a", "b", "c"]) == "a, b and c"
+    assert isx.indicator_label("dtc_participating_states") == "DTC participating states"
+    assert isx.indicator_label("firearms_destroyed_gtm", "GTM", {"GTM": "Guatemala"}) == "Firearms destroyed (Guatemala)"
+    # a last word that is not one of the figure's states stays a word
+    assert isx.indicator_label("participants_per", "GTM") == "Participants per"
+    assert isx.quantity(1, "machines") == "1 machine"
+    assert isx.quantity(9061, "metric_tons") == "9,061 metric tons"
+    assert isx.figure_phrase(28, "Major events focal points", "focal_points") == "28 major events focal points"
+    assert isx.figure_phrase(3, "Marking machines donated", "machines") == "3 machines (marking machines donated)"
+
+
+def test_blank_to_na():
+    out = isx.blank_to_na(pd.DataFrame({"a": ["x", ""], "n": [1, 2]}))
+    assert out.loc[0, "a"] == "x" and pd.isna(out.loc[1, "a"])
+    assert out["n"].tolist() == [1, 2]
+
+
+# --- information sharing --------------------------------------------------------------
+
+def test_section_frames_selects_the_section():
+    sec = isx.section_frames(Ed)
+    assert sec["numeral"] == "VI"
+    assert sec["title"] == "Information sharing"
+    assert sorted(sec["activities"]["activity_id"]) == ["9999-A002", "9999-A003", "9999-A004", "9999-A005", "9999-A006"]
+    assert sorted(sec["indicators"]["indicator_id"]) == ["9999-I001", "9999-I002", "9999-I003"]
+
+
+def test_section_frames_missing_section_gives_empty_frames():
+    class NoSix(Ed):
+        paragraphs = PARAS[PARAS["section"] != "VI"]
+    sec = isx.section_frames(NoSix)
+    assert sec["numeral"] is None
+    assert sec["activities"].empty and sec["indicators"].empty and sec["paragraphs"].empty
+    assert isx.summary_text(isx.summary(sec, MEMBERS, 9999)) == "The 9999 report has no section on information sharing."
+
+
+def test_contact_figures_by_keyword():
+    sec = isx.section_frames(Ed)
+    f = isx.contact_figures(sec["indicators"], MEMBERS)
+    assert f["indicator_id"].tolist() == ["9999-I001", "9999-I002"]  # laws_adopted is not a contact figure
+    assert f["value"].tolist() == [30, 2]
+    assert f.loc[1, "states"] == "Guatemala, Peru"
+    assert f.loc[0, "unit"] == "focal points"
+
+
+def test_contacts_text_puts_states_against_members():
+    f = isx.contact_figures(isx.section_frames(Ed)["indicators"], MEMBERS)
+    text = isx.contacts_text(f, MEMBERS, 2024)
+    # 5 member states in 2024 (Nicaragua's membership ended in 2023): 2 states are 40%
+    assert "30 focal points" in text and "2 participating states (40% of the member states)" in text
+    assert "5 member states in 2024" in text
+
+
+def test_networks_by_type_and_title():
+    nets = isx.networks(ACTIVITIES, INDICATORS, MEMBERS, ORGS, PARAS)
+    # the network, and the directory recorded as "other"; the workshop's title mentions
+    # networks but a workshop is an event, not a network
+    assert nets["activity_id"].tolist() == ["9999-A002", "9999-A003"]
+    assert nets.loc[0, "figures"] == "30 focal points"
+    assert nets["part"].tolist() == ["VI.a", "VI.a"]
+    assert isx.networks_text(nets, "VI").startswith("The report records 2 networks, directories or platforms, 2 of them")
+
+
+def test_meetings_calendar_order_and_names():
+    ev = isx.meetings(isx.section_frames(Ed)["activities"], MEMBERS)
+    assert ev["activity_id"].tolist() == ["9999-A006", "9999-A004", "9999-A005"]  # Feb, Nov, undated
+    assert ev["month"].tolist() == ["February", "November", ""]
+    assert ev.loc[0, "states"] == "Barbados, Jamaica"
+    assert ev.loc[1, "qualifier"] == "approximately"
+    text = isx.meetings_text(ev)
+    assert text.startswith("The section records 3 meetings and events: 2 dated to the month, 2 bringing together")
+    assert "2 with a stated attendance, which adds up to 75 participants (1 of these attendances is stated" in text
+
+
+def test_states_taking_part_and_subregions():
+    acts = isx.section_frames(Ed)["activities"]
+    part = isx.states_taking_part(acts, MEMBERS, 9999)
+    assert part["iso3"].tolist() == ["BRB", "GTM", "JAM", "PER"]
+    assert part.set_index("iso3")["activities"].to_dict() == {"BRB": 2, "GTM": 1, "JAM": 1, "PER": 1}
+    assert part.set_index("iso3").at["BRB", "paragraphs"] == "9999-VI.b-02"
+    sub = isx.by_subregion(part, MEMBERS, 9999).set_index("subregion")
+    assert sub.at["Caribbean", "members"] == 2 and sub.at["Caribbean", "taking_part"] == 2
+    assert sub.at["Caribbean", "share"] == 100
+    assert sub.at["North America", "taking_part"] == 0
+    assert sub.at["Central America", "members"] == 1  # Nicaragua no longer a member in 9999
+
+
+def test_states_taking_part_with_no_state_named():
+    acts = ACTIVITIES[ACTIVITIES["countries"] == ""]
+    assert isx.states_taking_part(acts, MEMBERS, 9999).empty
+    assert isx.states_taking_part(ACTIVITIES.iloc[0:0], MEMBERS, 9999).empty
+
+
+def test_type_by_dependency():
+    t = isx.type_by_dependency(isx.section_frames(Ed)["activities"])
+    assert list(t.columns) == ["CICAD", "CICTE", "DPS", "SMS"]
+    assert t.loc["workshop", "CICAD"] == 1 and t.loc["network", "CICTE"] == 1
+    assert int(t.to_numpy().sum()) == 5
+
+
+def test_information_sharing_summary():
+    sec = isx.section_frames(Ed)
+    s = isx.summary(sec, MEMBERS, 9999)
+    assert (s["activities"], s["events"], s["participants"], s["meetings"], s["networks"], s["states"]) == (5, 6, 75, 3, 1, 4)
+    text = isx.summary_text(s)
+    assert "runs to 3 paragraphs in 2 subsections (Contacts and Meetings)" in text
+    assert "**5 activities** led by CICAD, CICTE, DPS and SMS" in text
+    assert "**4 of the 5 member states**" in text
+    assert "30 focal points and 2 participating states" in text
+
+
+def test_information_sharing_on_synthetic_year(synth):
+    sec = isx.section_frames(synth)
+    s = isx.summary(sec, synth.member_states, synth.year)
+    assert s["numeral"] == "VI" and s["activities"] == 0 and s["figures"] == 1
+    assert "33 focal points" in isx.summary_text(s)
+    f = isx.contact_figures(sec["indicators"], synth.member_states)
+    assert f["value"].tolist() == [33]
+
+
+def test_information_sharing_year_over_year_synthetic():
+    eds = data.load_all(SYNTHETIC_DATA)
+    yoy = isx.year_over_year(eds)
+    assert yoy["year"].tolist() == ["2030", "2031"]
+    assert yoy["present"].tolist() == ["no", "yes"]
+    assert yoy["figures"].tolist() == [0, 1]
+    assert yoy["participants"].isna().all()
+
+
+# --- cooperation: partners -------------------------------------------------------------
+
+def test_partner_links_roles_and_kinds():
+    links = co.partner_links(ACTIVITIES, ORGS)
+    assert len(links) == 9
+    assert set(links.loc[links["role"] == "funder", "activity_id"]) == {"9999-A001", "9999-A009", "9999-A010", "9999-A011"}
+    assert links.set_index(["activity_id", "org_id"]).at[("9999-A008", "firm"), "kind"] == "private sector"
+    assert links.set_index(["activity_id", "org_id"]).at[("9999-A007", "un-a"), "label"] == "UNA"
+
+
+def test_kind_by_dependency_counts_distinct_activities():
+    m = co.kind_by_dependency(co.partner_links(ACTIVITIES, ORGS))
+    assert list(m.columns) == ["CICAD", "CICTE", "DPS", "SMS"]
+    assert m.index.tolist() == ["UN body", "national government agency", "private sector"]
+    # UN bodies: A001 (CICAD), A008 (CICTE), A012 (DPS), A007 (SMS), one activity each
+    assert m.loc["UN body"].to_dict() == {"CICAD": 1, "CICTE": 1, "DPS": 1, "SMS": 1}
+    assert m.loc["national government agency"].to_dict() == {"CICAD": 1, "CICTE": 0, "DPS": 3, "SMS": 0}
+    t = co.kind_table(co.partner_links(ACTIVITIES, ORGS)).set_index("kind")
+    assert t.at["UN body", "organisations"] == 2 and t.at["UN body", "activities"] == 4
+    assert t.at["private sector", "paragraphs"] == "9999-VII.a-01"
+
+
+def test_org_by_dependency_top_and_ties():
+    top = co.org_by_dependency(co.partner_links(ACTIVITIES, ORGS), n=2)
+    assert top["org_id"].tolist() == ["gov-x", "un-a"]  # 4 and 3 activities
+    assert top.loc[0, "as_funder"] == 4 and top.loc[0, "DPS"] == 3
+    m = co.org_matrix(top)
+    assert m.index.tolist() == ["Government of X", "UNA"] and m.loc["UNA", "SMS"] == 1
+
+
+def test_partner_summary_and_text_with_ties():
+    p = co.partner_summary(co.partner_links(ACTIVITIES, ORGS), ACTIVITIES)
+    assert (p["organisations"], p["activities"], p["all_activities"], p["share"]) == (4, 7, 12, 58)
+    assert p["top_kinds"] == ["UN body"] and p["top_kind_orgs"] == 2
+    assert p["top_dependencies"] == ["CICAD", "CICTE", "DPS"] and p["top_dependency_orgs"] == 2
+    text = co.partners_text(p, 9999)
+    assert "**4 organisations** of 3 kinds are named" in text and "58% of the 12 recorded" in text
+    assert "CICAD, CICTE and DPS each work with 2 organisations" in text
+    assert co.partners_text(co.partner_summary(co.partner_links(ACTIVITIES.iloc[1:3], ORGS), ACTIVITIES.iloc[1:3]),
+                            9999) == "The 9999 report names no partner or funder organisation for any activity."
+
+
+# --- cooperation: agreements, funders, donations ------------------------------------------
+
+def test_agreements_with_whom():
+    ag = co.agreements(ACTIVITIES, ORGS, MEMBERS, PARAS)
+    assert ag["activity_id"].tolist() == ["9999-A007", "9999-A008"]
+    assert ag.loc[1, "with_whom"] == "Firm Ltd, UN Agency B"
+    assert ag.loc[1, "kinds"] == "UN body, private sector"
+    assert ag.loc[0, "month"] == "May" and ag.loc[1, "states"] == "United States"
+    assert ag["section"].tolist() == ["VII.a", "VII.a"]
+    # data in computed Markdown is escaped (hemiplan.book.literal)
+    assert co.agreements_text(ag).startswith("The report records 2 agreements (in part VII\\.a of the report), 2 of them")
+
+
+def test_funders_who_funds_what():
+    fu = co.funders(ACTIVITIES, ORGS, MEMBERS, PARAS)
+    assert fu["funder"].unique().tolist() == ["Government of X"]
+    assert fu["activity_id"].tolist() == ["9999-A001", "9999-A009", "9999-A010", "9999-A011"]  # report order
+    assert fu.loc[2, "states"] == "Guatemala, Peru"
+    assert co.funders_text(fu, ACTIVITIES) == "1 funder is named for 4 activities, 33% of all activities of the year."
+    two = _acts([("9999-A101", "9999-V-01", "CICAD", "", "course", "C1", "", None, 1, None, None, "", "gov-x"),
+                 ("9999-A102", "9999-V-01", "CICAD", "", "course", "C2", "", None, 1, None, None, "", "un-a"),
+                 ("9999-A103", "9999-V-01", "CICAD", "", "course", "C3", "", None, 1, None, None, "", "gov-x;un-a"),
+                 ("9999-A104", "9999-V-01", "CICAD", "", "course", "C4", "", None, 1, None, None, "", "")])
+    tied = co.funders(two, ORGS, MEMBERS, PARAS)
+    starred = co.funders(two, ORGS.assign(name=ORGS["name"].str.replace("Government of X", "*Gov* {X}")), MEMBERS, PARAS)
+    assert co.funders_text(starred.head(3), two).endswith("\\*Gov\\* \\{X\\} funds the most (2 activities).")
+    assert co.funders_text(tied, two) == ("2 funders are named for 3 activities, 75% of all activities of the year; "
+                                          "each funds 2 activities.")
+
+
+def test_donations_with_quantities_of_their_country():
+    don = co.donations(ACTIVITIES, INDICATORS, ORGS, MEMBERS, PARAS)
+    assert don["activity_id"].tolist() == ["9999-A011"]
+    assert don.loc[0, "states"] == "Peru" and don.loc[0, "funders"] == "Government of X"
+    assert don.loc[0, "quantities"] == "3 machines"
+    assert co.donations_text(don) == "The report records 1 donation to 1 member state (Peru); it names a funder."
+
+
+# --- cooperation: destruction and its arithmetic ------------------------------------------
+
+def test_is_total():
+    assert co.is_total("total_munitions_destroyed")
+    assert co.is_total("firearms_destroyed_total")
+    assert not co.is_total("firearms_destroyed")
+
+
+def test_destruction_indicators_exclude_donations():
+    d = co.destruction_indicators(INDICATORS)
+    assert "9999-I012" not in set(d["indicator_id"])  # firearms marking machines donated
+    assert set(d["indicator_id"]) == {f"9999-I{i:03d}" for i in range(4, 12)}
+    assert d.set_index("indicator_id")["is_total"].to_dict()["9999-I007"]
+
+
+def test_check_totals_sums_components_per_paragraph_and_unit():
+    c = co.check_totals(INDICATORS, MEMBERS).set_index("indicator_id")
+    assert c.index.tolist() == ["9999-I004", "9999-I007", "9999-I010"]
+    assert (c.at["9999-I004", "computed"], c.at["9999-I004", "difference"], c.at["9999-I004", "holds"]) == (110, 0, "yes")
+    # 20 + 25 = 45 against a stated 50: stated − items = +5
+    assert (c.at["9999-I007", "computed"], c.at["9999-I007", "difference"], c.at["9999-I007", "holds"]) == (45, 5, "no")
+    assert c.at["9999-I007", "components"] == "Firearms destroyed (Guatemala): 20; Firearms destroyed (Peru): 25"
+    assert c.at["9999-I010", "n_components"] == 0 and c.at["9999-I010", "holds"] == "no items"
+    assert pd.isna(c.at["9999-I010", "difference"])
+
+
+def test_check_text_reports_both_figures():
+    text = co.check_text(co.check_totals(INDICATORS, MEMBERS))
+    assert text.startswith("The report states 3 totals of munitions or firearms destroyed.")
+    assert "For 1 of them the itemised figures in the same paragraph add up exactly" in text
+    assert "firearms destroyed total is stated as 50 firearms but its items sum to 45 (stated minus items: +5)" in text
+    assert "For 1 no itemised figure of the same unit appears" in text
+    ok = co.check_totals(INDICATORS[INDICATORS["indicator_id"].isin(["9999-I004", "9999-I005", "9999-I006"])])
+    assert co.check_text(ok) == ("The report states 1 total of munitions or firearms destroyed, and it equals the sum of "
+                                 "the itemised figures in the same paragraph exactly: 110 munitions from 2 items. "
+                                 "The report's arithmetic holds.")
+    assert co.check_text(co.check_totals(INDICATORS.iloc[0:3])).startswith("No destruction figure comes with")
+
+
+def test_destruction_summary_prefers_stated_totals_and_skips_other_years():
+    ds = co.destruction_summary(INDICATORS, MEMBERS).set_index("unit")
+    assert ds.at["munitions", "quantity"] == 110  # the stated total, not 110 + 10 + 100
+    assert ds.at["firearms", "quantity"] == 50  # the 2010 figure (999) is left out
+    assert ds.at["metric tons", "quantity"] == 7
+    assert ds.at["firearms", "states"] == "Guatemala, Peru"
+    assert co.destruction_text(ds.reset_index()).startswith("Destroyed in the year, as stated: **110 munitions**")
+
+
+def test_destruction_activities_show_paragraph_quantities():
+    da = co.destruction_activities(ACTIVITIES, INDICATORS, ORGS, MEMBERS, PARAS)
+    assert da["activity_id"].tolist() == ["9999-A010"]
+    assert da.loc[0, "figures"] == "110 munitions; 50 firearms; 7 metric tons"
+    assert da.loc[0, "supporters"] == "Government of X"
+
+
+def test_destruction_table_roles():
+    dt = co.destruction_table(INDICATORS, MEMBERS, PARAS).set_index("indicator_id")
+    assert dt.at["9999-I004", "role"] == "stated total" and dt.at["9999-I005", "role"] == "item"
+    assert dt.at["9999-I011", "refers_to"] == "2010"
+    assert dt.at["9999-I008", "what"] == "Firearms destroyed (Guatemala)"
+
+
+# --- cooperation: technical assistance and summary -----------------------------------------
+
+def test_technical_assistance_of_the_section():
+    sec = isx.section_frames(Ed, co.CHAPTER)
+    ta = co.technical_assistance(sec["activities"], ORGS, MEMBERS)
+    assert ta["activity_id"].tolist() == ["9999-A009", "9999-A012"]
+    assert ta["type"].tolist() == ["technical assistance", "mission"]
+    assert co.assistance_text(ta, "VII") == ("Section VII records 2 technical assistance activities (1 mission and 1 "
+                                             "technical assistance); 1 of them names the member states served.")
+
+
+def test_cooperation_summary():
+    sec = isx.section_frames(Ed, co.CHAPTER)
+    s = co.summary(sec, Ed)
+    assert (s["activities"], s["agreements"], s["assistance"], s["partners"], s["states"]) == (6, 2, 2, 4, 3)
+    assert s["figures"] == 9 and s["destruction_figures"] == 8
+    text = co.summary_text(s)
+    assert "**6 activities** led by CICTE, DPS and SMS" in text
+    assert "The section holds 2 agreements and 2 technical assistance activities." in text
+    assert "It also states 9 figures, 8 of them about munitions or firearms destroyed." in text
+
+
+def test_cooperation_on_synthetic_year(synth):
+    sec = isx.section_frames(synth, co.CHAPTER)
+    assert sec["numeral"] == "VII"
+    s = co.summary(sec, synth)
+    assert (s["activities"], s["agreements"], s["partners"], s["destruction_figures"]) == (2, 1, 1, 1)
+    ds = co.destruction_summary(synth.indicators, synth.member_states)
+    assert ds["quantity"].tolist() == [4321] and ds.loc[0, "states"] == "Honduras"
+    assert co.check_totals(synth.indicators).empty
+    links = co.partner_links(synth.activities, synth.organizations)
+    m = co.kind_by_dependency(links)
+    assert m.loc["UN body", "SMS"] == 1 and m.loc["regional organisation", "DPS"] == 1
+    ag = co.agreements(synth.activities, synth.organizations, synth.member_states, synth.paragraphs)
+    assert ag["with_whom"].tolist() == ["UNODC"]
+
+
+def test_cooperation_year_over_year_synthetic():
+    yoy = co.year_over_year(data.load_all(SYNTHETIC_DATA))
+    assert yoy["year"].tolist() == ["2030", "2031"]
+    assert yoy["section_activities"].tolist() == [1, 2]
+    assert yoy["partners"].tolist() == [0, 2]
+    assert yoy["agreements"].tolist() == [0, 1]
+    assert co.year_over_year({2031: None}).empty
