@@ -67,6 +67,8 @@ def test_committed_outputs_are_clean(path):
             text = str(out.get("data", {}).get("text/plain", "")) + str(out.get("text", ""))
             assert not re.search(r"0x[0-9a-f]{6,}", text), f"{path.name}: memory address in output"
             assert str(paths.ROOT) not in text, f"{path.name}: absolute path in output"
+    from hemiplan import book
+    book.postprocess(nb, path.name)  # raises on a figure sharing its cell, stderr or errors
 
 
 def test_every_data_table_has_a_schema():

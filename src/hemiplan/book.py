@@ -158,6 +158,10 @@ def postprocess(nb, path: str = "notebook") -> None:
                 raise NotebookOutputError(f"{path}, cell {index}: {out.get('ename')}: {out.get('evalue')}")
             meta = out.get("metadata", {}).get(META_KEY)
             if meta:
+                if len(cell.get("outputs", [])) != 1:
+                    raise NotebookOutputError(
+                        f"{path}, cell {index}: the figure {meta['name']!r} shares its cell with other outputs; "
+                        "a figure must be alone in its cell (the cell becomes the figure)")
                 cell.metadata["mystnb"] = {
                     "figure": {"caption": meta["caption"], "name": meta["name"]},
                     "image": {"alt": meta["alt"]},
