@@ -11,6 +11,9 @@ import pandas as pd
 from . import provenance
 
 EMPTY = "–"
+#: Source links shown in one cell; a row citing more paragraphs names how many more
+#: (the CSV download and the source-text badges list them all).
+SOURCE_LINKS = 6
 
 
 def format_value(value, decimals: int = 0) -> str:
@@ -41,9 +44,13 @@ def _source_cell(ids, depth: int) -> str:
     items = sorted(dict.fromkeys(items), key=provenance.sort_key)
     if not items:
         return EMPTY
-    return ", ".join(
+    shown = ", ".join(
         f'<a href="{provenance.href(i, depth)}" title="Read the sentence in the report">{_escape(i)}</a>'
-        for i in items)
+        for i in items[:SOURCE_LINKS])
+    if len(items) > SOURCE_LINKS:
+        rest = len(items) - SOURCE_LINKS
+        shown += f' <span class="hemiplan-more">and {rest} more paragraph{"s" if rest > 1 else ""}</span>'
+    return shown
 
 
 def html_table(df: pd.DataFrame, headers: dict[str, str] | None = None, source: str | None = None,
