@@ -151,6 +151,9 @@ def postprocess(nb, path: str = "notebook") -> None:
         else:
             tags.add("remove-input")
         cell.metadata["tags"] = sorted(tags)
+        # Figure metadata is derived from this execution's outputs only: a cell that
+        # showed a figure in another year may show none in this one.
+        cell.metadata.pop("mystnb", None)
         for out in cell.get("outputs", []):
             if out.get("output_type") == "stream" and out.get("name") == "stderr":
                 raise NotebookOutputError(f"{path}, cell {index}: output on stderr: {''.join(out.get('text', ''))[:500]}")

@@ -41,7 +41,9 @@ def _read(path: Path) -> list[dict[str, str]]:
 def _compile(targets: dict[str, str | None]) -> Matcher:
     aliases = sorted(targets, key=lambda a: (-len(a), a))
     alternation = "|".join(re.escape(a) for a in aliases)
-    pattern = re.compile(rf"(?<![\w&])(?:{alternation})(?![\w&]|-\w)")
+    # word boundaries that also treat "&" as part of a name ("Trinidad & Tobago"); a
+    # hyphenated compound still names the state ("Canada-funded", "Colombian-led")
+    pattern = re.compile(rf"(?<![\w&])(?:{alternation})(?![\w&])")
     return Matcher(pattern, targets)
 
 

@@ -58,9 +58,23 @@ def parse_year(value) -> int:
 
 # --- paragraphs --------------------------------------------------------------------------
 
-def paragraphs_table(text: str, year: int, reference_dir: Path | None = None) -> pd.DataFrame:
-    """One row per paragraph of a report's text, with the member states and
-    dependencies it mentions."""
+def members_in_year(year: int, data_dir=None) -> set[str]:
+    """ISO3 codes of the member states in ``year`` (membership is data:
+    member_states.csv has member_from and member_until)."""
+    ms = csvio.read_text_table(schema.table_path("member_states", data_dir=data_dir))
+    out = set()
+    for r in ms.itertuples(index=False):
+        start = int(r.member_from) if str(getattr(r, "member_from", "")).strip() else 0
+        until = int(r.member_until) if str(getattr(r, "member_until", "")).strip() else 9999
+        if start <= int(year) <= until:
+            out.add(r.iso3)
+    return out
+
+
+def paragraphs_table(text: str, year: int, reference_dir: Path | None = None,
+                     members: set[str] | None = None) -> pd.DataFrame:
+    """One row per paragraph of a report's text, with the member states (of that
+    year, when ``members`` is given) and dependencies it mentions."""
     paras = report.split_report(text)
     ids = report.paragraph_ids(paras, year)
     rows = []
@@ -71,7 +85,8 @@ def paragraphs_table(text: str, year: int, reference_dir: Path | None = None) ->
             "section_title": p.section_title, "subsection": p.subsection,
             "subsection_title": p.subsection_title, "heading": p.heading,
             "line_start": p.line_start, "line_end": p.line_end, "text": body,
-            "countries": csvio.join_list(entities.member_states_in(body, reference_dir)),
+            "countries": csvio.join_list(c for c in entities.member_states_in(body, reference_dir)
+                                         if members is None or c in members),
             "dependencies": csvio.join_list(entities.dependencies_in(body, reference_dir)),
         })
     return pd.DataFrame(rows, columns=schema.columns("paragraphs"))
@@ -89,6 +104,12 @@ _FUTURE_RE = re.compile(r"\b(?:will|shall|plans?\s+to|is\s+expected|are\s+expect
 _ANAPHORA_RE = re.compile(
     r"\b(?:these|this|the|those|both|each|such|said)\s+(?:[\w-]+\s+){0,2}?"
     r"(?P<noun>" + "|".join(sorted(numbers.EVENT_NOUNS, key=len, reverse=True)) + r")\b", re.I)
+_NEGATIVE_RE = re.compile(r"\b(?:has|have|had|was|were|is|are|could|did|does|do)\s+not\b|\bno\s+longer\b|"
+                          r"\bunable\b|\bnot\s+(?:been\s+)?possible\b|\bcannot\b|n't\b", re.I)
+_EVENT_WORD_RE = re.compile(r"\b(?:" + "|".join(sorted(
+    (w for w in numbers.EVENT_NOUNS if w not in ("activity", "activities", "event", "events")),
+    key=len, reverse=True)) + r")\b", re.I)
+_PEOPLE_WORD_RE = re.compile(r"\b(?:" + "|".join(sorted(numbers.PEOPLE_NOUNS, key=len, reverse=True)) + r")\b", re.I)
 _DONE_RE = re.compile(
     r"\b(?:held|delivered|organi[sz]ed|conducted|carried\s+out|hosted|signed|launched|published|"
     r"performed|completed|trained|met|took\s+place|was\s+created|were\s+created|established|donated|"
@@ -114,15 +135,19 @@ _TYPE_RULES = [
     ("assessment", re.compile(r"\b(?:assessments?|evaluations?|diagnostics?|studies|study|gap\s+analysis)\b", re.I)),
     ("technical_assistance", re.compile(r"\btechnical\s+(?:assistance|support|advice)\b", re.I)),
 ]
-_PROGRAM_RE = re.compile(r"\b(?P<name>(?:[A-Z][\w/&’'.-]*\s+){1,6})(?:[Pp]rogram(?:me)?|[Pp]roject|[Ii]nitiative)\b")
+_PROGRAM_RE = re.compile(r"\b(?P<name>(?:[A-Z][\w/&’'-]*\s+){1,6})(?:[Pp]rogram(?:me)?|[Pp]roject|[Ii]nitiative)\b")
 _PROGRAM_DROP = {"the", "The", "This", "These", "That", "Its", "Their", "A", "An", "In", "During", "Under",
                  "Through", "OAS", "OAS/CICTE", "ES/CICAD", "CICTE", "CICTE’s", "CICTE's", "CICAD", "CICAD’s",
                  "CICAD's", "DPS", "DPS’s", "SMS", "Secretariat", "Secretariat’s", "Department", "Executive",
                  "Within", "As", "Part", "With", "For", "From", "By", "Since", "Additionally", "Also",
                  "Finally", "Moreover", "Hemispheric", "Regional", "National", "New"}
-_LEAD_IN_RE = re.compile(r"^(?:(?:in|during|throughout|since|by|from|over)\s+(?:the\s+year\s+)?(?:[A-Z][a-z]+\s+)?"
-                         r"(?:19|20)\d\d\b[^,]{0,30},?\s*|(?:additionally|in addition|also|moreover|furthermore|"
-                         r"finally|likewise|similarly|first|second|third|then|thereafter)\b,?\s*)", re.I)
+_LEAD_IN_RE = re.compile(
+    r"^(?:(?:in|during|throughout|since|by|over)\s+(?:the\s+year\s+)?(?:(?:early|mid|late)\s+)?(?:[A-Z][a-z]+\s+)?"
+    r"(?:19|20)\d\d\b,?\s+|(?:additionally|in addition|also|moreover|furthermore|finally|likewise|similarly|"
+    r"thereafter|for example|for instance),\s*)", re.I)
+#: Words before a dependency that make it a partner, not the lead ("in partnership with CICAD").
+_PARTNER_BEFORE_RE = re.compile(r"(?:with|by|of|from|and)\s+(?:the\s+)?(?:support\s+of\s+|"
+                                r"collaboration\s+with\s+|partnership\s+with\s+)?(?:the\s+)?$", re.I)
 
 
 @dataclass
@@ -137,6 +162,21 @@ class _Row:
     flags: list[str] = field(default_factory=list)
     key: int = 0
     covers_keys: list[int] = field(default_factory=list)
+    figure: bool = True               # False for an activity sentence without figures
+
+
+class _MemberMatcher:
+    """The country matcher, keeping only the member states of the report's year."""
+
+    def __init__(self, matcher, members: set[str] | None):
+        self.matcher, self.members = matcher, members
+
+    def find(self, text: str):
+        return [(a, t if (t and (self.members is None or t in self.members)) else None, o)
+                for a, t, o in self.matcher.find(text)]
+
+    def codes(self, text: str) -> list[str]:
+        return sorted({t for _, t, _ in self.find(text) if t})
 
 
 @dataclass
@@ -173,9 +213,16 @@ def _program(text: str) -> str:
     return ""
 
 
-def _activity_type(quote: str, count: numbers.Count | None = None) -> tuple[str, bool]:
+#: Types the keyword rules may give a sentence without figures (the others are too
+#: loose without an event noun: "training" alone is often a topic, not a course).
+_STRICT_TYPES = {"destruction", "donation", "agreement", "legislative_assistance", "exercise", "meeting",
+                 "publication", "network", "plan", "technical_assistance"}
+
+
+def _activity_type(quote: str, count: numbers.Count | None = None, strict: bool = False) -> tuple[str, bool]:
     """(type, guessed): from the count's event noun, else the first event noun in the
-    quote, else the keyword rules; ``guessed`` when no event noun says it."""
+    quote, else the keyword rules; ``guessed`` when no event noun says it. ``strict``
+    keeps only the specific keyword rules (for sentences without figures)."""
     if count is not None and count.activity_type and count.activity_type != "other":
         return count.activity_type, False
     best = None
@@ -188,6 +235,8 @@ def _activity_type(quote: str, count: numbers.Count | None = None) -> tuple[str,
     if best:
         return best, False
     for t, rx in _TYPE_RULES:
+        if strict and t not in _STRICT_TYPES:
+            continue
         if rx.search(quote):
             return t, True
     return "other", True
@@ -196,10 +245,10 @@ def _activity_type(quote: str, count: numbers.Count | None = None) -> tuple[str,
 class _Drafter:
     """Drafts rows for one report, paragraph by paragraph."""
 
-    def __init__(self, year: int, reference_dir: Path | None = None):
+    def __init__(self, year: int, reference_dir: Path | None = None, members: set[str] | None = None):
         self.year = year
         self.ref = reference_dir
-        self.countries = entities.country_matcher(reference_dir)
+        self.countries = _MemberMatcher(entities.country_matcher(reference_dir), members)
         self.deps = entities.dependency_matcher(reference_dir)
         self.rows: list[_Row] = []
         self.unused: list[tuple[str, str, str]] = []  # (paragraph_id, number, context)
@@ -211,14 +260,23 @@ class _Drafter:
         self._key += 1
         return self._key
 
+    def _lead(self, source: str) -> str | None:
+        """The dependency a text is about: SMS when it names three or more (the
+        Secretariat as a whole), else the first named that is not a partner."""
+        found = sorted((off, t) for _, t, off in self.deps.find(source) if t)
+        specific = [(off, t) for off, t in found if t != "SMS"]
+        if len({t for _, t in specific}) >= 3:
+            return "SMS"
+        if specific:
+            leads = [t for off, t in specific if not _PARTNER_BEFORE_RE.search(source[max(0, off - 40):off])]
+            return (leads or [t for _, t in specific])[0]
+        return "SMS" if found else None
+
     def _dependency(self, quote: str, para: _Para) -> tuple[str, str | None]:
-        for source, flag in ((quote, None), (para.text, None)):
-            found = [(off, t) for _, t, off in self.deps.find(source) if t]
-            specific = [t for _, t in sorted(found) if t != "SMS"]
-            if specific:
-                return specific[0], flag
-            if found:
-                return "SMS", flag
+        for source in (quote, para.text):
+            lead = self._lead(source)
+            if lead:
+                return lead, None
         prev = self._last_dep.get(para.section)
         if prev:
             return prev, "dependency inferred from an earlier paragraph"
@@ -233,8 +291,11 @@ class _Drafter:
         return [], "no country"
 
     def _activity(self, para: _Para, order, quote, anchors, *, events=1, participants=None,
-                  qualifier="", count=None, countries=None, flags=None) -> _Row:
-        atype, guessed = _activity_type(quote, count)
+                  qualifier="", count=None, countries=None, flags=None, atype=None) -> _Row:
+        if atype is None:
+            atype, guessed = _activity_type(quote, count)
+        else:
+            guessed = False
         dep, dep_flag = self._dependency(quote, para)
         para_countries = self.countries.codes(para.text)
         if countries is None:
@@ -308,7 +369,6 @@ class _Drafter:
                     break
         claimed_sentences: set[int] = set()
         rows: list[_Row] = []
-        para_countries = self.countries.codes(text)
 
         def in_sentence(si):
             return [c for c in counts if sent_of.get(c.start) == si]
@@ -318,20 +378,19 @@ class _Drafter:
             historical = bool(_HISTORICAL_RE.search(sentence))
             scounts = in_sentence(si)
             # 1. per-country items under a stated figure
-            items = self._items(text, a, b)
+            # bracketed years are dates, not items: "Colombia (2011), Panama (2012)"
+            items = [it for it in self._items(text, a, b) if not re.fullmatch(r"(?:19|20)\d\d", it[4])]
             if items:
                 first = items[0][1]
                 anchor = None
                 for c in scounts:
                     if c.start < first and c.kind != "events":
                         anchor = c
-                people = anchor.kind == "participants" if anchor else bool(
-                    re.search(r"\b(?:" + "|".join(sorted(numbers.PEOPLE_NOUNS, key=len, reverse=True)) + r")\b",
-                              sentence.lower()))
+                people = anchor.kind == "participants" if anchor else bool(_PEOPLE_WORD_RE.search(sentence))
                 kind_ok = anchor is not None or people
                 if kind_ok:
                     item_rows = []
-                    for code, s0, s1, value, raw in items:
+                    for code, s0, s1, value, _ in items:
                         if people and not historical:
                             ev = next((c for c in scounts if c.kind == "events" and c.start not in used), None)
                             r = self._activity(para, (si, s0), sentence, [(s0, s1)], participants=value,
@@ -359,7 +418,7 @@ class _Drafter:
                     claimed_sentences.add(si)
             # 2. participant counts
             pcounts = [c for c in scounts if c.kind == "participants" and c.start not in used]
-            for k, c in enumerate(pcounts):
+            for c in pcounts:
                 used.add(c.start)
                 if historical:
                     rows.append(self._indicator(para, (si, c.start), sentence, [(c.start, c.end)],
@@ -367,37 +426,38 @@ class _Drafter:
                                                 countries=self.countries.codes(sentence),
                                                 flags=["figure over several years: set ref_year or drop"]))
                     continue
-                ev = next((e for e in scounts if e.kind == "events" and e.start not in used), None)
+                evs_here = [e for e in scounts if e.kind == "events" and e.start not in used]
+                ev_list = evs_here[:1]
                 qa = a
-                if ev is None:
+                if not ev_list and (_ANAPHORA_RE.search(sentence) or not _EVENT_WORD_RE.search(sentence)):
                     # "A total of 74 participants attended these seminars": the events are
-                    # in an earlier sentence
-                    m = _ANAPHORA_RE.search(sentence)
-                    if m or not any(w in sentence.lower() for w in numbers.EVENT_NOUNS if len(w) > 5):
-                        for back in range(si - 1, max(-1, si - 4), -1):
-                            pa, pb = spans[back]
-                            prev = text[pa:pb]
-                            evs = [e for e in in_sentence(back) if e.kind == "events" and e.start not in used]
-                            has_noun = re.search(r"\b(?:" + "|".join(
-                                w for w in numbers.EVENT_NOUNS if w not in ("activity", "activities", "event",
-                                                                          "events")) + r")\b", prev, re.I)
-                            if evs or has_noun:
-                                qa = pa
-                                ev = evs[0] if evs else None
-                                claimed_sentences.add(back)
-                                break
-                            if not _ANAPHORA_RE.search(prev):
-                                break
+                    # in an earlier sentence (or a chain of them: "In addition to these seminars…")
+                    for back in range(si - 1, max(-1, si - 4), -1):
+                        pa, pb = spans[back]
+                        prev = text[pa:pb]
+                        back_counts = in_sentence(back)
+                        if any(x.kind == "participants" for x in back_counts):
+                            break  # that sentence has its own participants: another activity
+                        evs = [e for e in back_counts if e.kind == "events" and e.start not in used]
+                        if not evs and not _EVENT_WORD_RE.search(prev):
+                            break
+                        qa = pa
+                        ev_list = evs + ev_list
+                        claimed_sentences.add(back)
+                        if not _ANAPHORA_RE.search(prev):
+                            break  # the antecedent: it names the events itself
+                ev = ev_list[0] if ev_list else None
                 flags = []
                 if len(pcounts) > 1:
                     flags.append("several participant counts in one sentence")
                 events = 1
                 anchors = [(c.start, c.end)]
-                if ev is not None:
-                    used.add(ev.start)
-                    events = ev.int_value
-                    anchors.append((ev.start, ev.end))
-                    if ev.int_value > 1:
+                if ev_list:
+                    events = sum(e.int_value for e in ev_list)
+                    for e in ev_list:
+                        used.add(e.start)
+                        anchors.append((e.start, e.end))
+                    if events > 1:
                         flags.append("several events: a stated total? itemise if the report lists them")
                 quote = text[qa:b]
                 rows.append(self._activity(para, (si, c.start), quote, anchors, events=events,
@@ -439,33 +499,36 @@ class _Drafter:
             if si in claimed_sentences or any(r.order[0] == si and r.table == "activities" for r in rows):
                 continue
             sentence = text[a:b]
-            if _FUTURE_RE.search(sentence) or _HISTORICAL_RE.search(sentence) or not _DONE_RE.search(sentence):
+            if _FUTURE_RE.search(sentence) or _HISTORICAL_RE.search(sentence) or _NEGATIVE_RE.search(sentence) \
+                    or not _DONE_RE.search(sentence):
                 continue
-            atype, guessed = _activity_type(sentence)
+            atype, guessed = _activity_type(sentence, strict=True)
             if guessed and atype == "other":
                 continue
-            rows.append(self._activity(para, (si, a), sentence, [(a, b)],
-                                       flags=["no figure: check that it is an activity of the year"]))
-        # numbers that produced no row
-        for n in numbers.find_numbers(text):
-            if any(x <= n.start and n.end <= y for r in rows for x, y in r.anchors) or n.start in used:
+            if not guessed and not re.search(r"\b(?:a|an|the|one|first|second|third|its|their|several|"
+                                             r"various|regional|national|sub-?regional|international)\s+"
+                                             r"(?:[\w-]+\s+){0,4}?" + _EVENT_WORD_RE.pattern, sentence, re.I):
                 continue
-            if any(c.start == n.start for c in counts) and n.start in used:
+            flags = ["no figure: check that it is an activity of the year"]
+            if guessed:
+                flags.append(f"type guessed ({atype})")
+            r = self._activity(para, (si, a), sentence, [(a, b)], flags=flags, atype=atype)
+            r.figure = False
+            rows.append(r)
+        # numbers that produced no row
+        figure_spans = [span for r in rows if r.figure for span in r.anchors]
+        for n in numbers.find_numbers(text):
+            if any(x <= n.start and n.end <= y for x, y in figure_spans):
                 continue
             if numbers.non_count_reason(text, n) or (n.is_word and n.value < 2):
                 continue
-            if any(it[1] <= n.start < it[2] for si, (a, b) in enumerate(spans) for it in self._items(text, a, b)) \
-                    and any(r.anchors and any(x <= n.start < y for x, y in r.anchors) for r in rows):
-                continue
-            ctx = text[max(0, n.start - 50):n.end + 50]
-            self.unused.append((para.pid, n.text, ctx))
+            self.unused.append((para.pid, n.text, text[max(0, n.start - 50):n.end + 50]))
         for r in rows:
             r.order = (para.index,) + tuple(r.order)
         self.rows.extend(rows)
-        deps = [t for _, t, _ in sorted(((o, t, a) for a, t, o in self.deps.find(text) if t))]
-        specific = [d for d in deps if d != "SMS"]
-        if specific or deps:
-            self._last_dep[para.section] = (specific or deps)[0]
+        lead = self._lead(text)
+        if lead:
+            self._last_dep[para.section] = lead
 
 
 @dataclass
@@ -477,10 +540,10 @@ class DraftResult:
 
 
 def draft(text: str, year: int, reference_dir: Path | None = None,
-          paragraphs: pd.DataFrame | None = None) -> DraftResult:
+          paragraphs: pd.DataFrame | None = None, members: set[str] | None = None) -> DraftResult:
     """Paragraphs and draft rows for a report's text, in memory."""
-    paras = paragraphs if paragraphs is not None else paragraphs_table(text, year, reference_dir)
-    d = _Drafter(year, reference_dir)
+    paras = paragraphs if paragraphs is not None else paragraphs_table(text, year, reference_dir, members)
+    d = _Drafter(year, reference_dir, members)
     for idx, r in enumerate(paras.itertuples(index=False)):
         d.paragraph(_Para(r.paragraph_id, r.text, r.section, r.subsection, r.heading, idx))
     d.rows.sort(key=lambda r: r.order)
@@ -508,13 +571,20 @@ def _spans_of(text: str, quote: str) -> list[tuple[int, int]]:
     return out
 
 
+def _number_covered(text: str, number: str, spans: list[tuple[int, int]]) -> bool:
+    """Every occurrence of ``number`` in ``text`` lies inside one of ``spans``."""
+    hits = [n for n in numbers.find_numbers(text) if n.text == number]
+    return bool(hits) and bool(spans) and all(any(x <= n.start and n.end <= y for x, y in spans) for n in hits)
+
+
 def draft_tables(text: str, year: int, reference_dir: Path | None = None,
                  kept_activities: pd.DataFrame | None = None, kept_indicators: pd.DataFrame | None = None,
-                 paragraphs: pd.DataFrame | None = None):
+                 paragraphs: pd.DataFrame | None = None, members: set[str] | None = None):
     """(paragraphs, activities, indicators, result) as text DataFrames: the kept
     (reviewed) rows first, as they are, then the drafts with fresh ids. Drafts whose
-    figures a kept row already quotes in the same paragraph are left out."""
-    res = draft(text, year, reference_dir, paragraphs)
+    figures a kept row already quotes in the same paragraph are left out, and so are
+    the numbers a kept row quotes from the list of numbers without a row."""
+    res = draft(text, year, reference_dir, paragraphs, members)
     kept_a = kept_activities if kept_activities is not None else pd.DataFrame(columns=schema.columns("activities"))
     kept_i = kept_indicators if kept_indicators is not None else pd.DataFrame(columns=schema.columns("indicators"))
     para_text = dict(zip(res.paragraphs["paragraph_id"], res.paragraphs["text"]))
@@ -525,14 +595,15 @@ def draft_tables(text: str, year: int, reference_dir: Path | None = None,
 
     def is_covered(r: _Row) -> bool:
         spans = covered.get(r.paragraph_id, [])
-        if r.table == "activities" and not r.values.get("participants") and r.values["events"] == 1 \
-                and r.anchors and r.anchors[0][1] - r.anchors[0][0] > 40:
+        if not r.figure:
             # a sentence without figures: covered when a kept row quotes any of it
             a, b = r.anchors[0]
             return any(x < b and a < y for x, y in spans)
         return bool(r.anchors) and all(any(x <= a and b <= y for x, y in spans) for a, b in r.anchors)
 
     rows = [r for r in res.rows if not is_covered(r)]
+    res.unused_numbers = [u for u in res.unused_numbers
+                          if not _number_covered(para_text.get(u[0], ""), u[1], covered.get(u[0], []))]
     next_a = max([_id_number(i) for i in kept_a.get("activity_id", [])] + [0]) + 1
     next_i = max([_id_number(i) for i in kept_i.get("indicator_id", [])] + [0]) + 1
     ids: dict[int, str] = {}
@@ -633,11 +704,14 @@ def plan(report_path, year, data_dir=None, force: bool = False,
     except readers.ReportReadError as exc:
         raise IngestError(str(exc)) from None
     text = src.text
+    ddir = paths.data_dir(data_dir)
+    members = members_in_year(y, ddir)
     try:
-        paragraphs = paragraphs_table(text, y, reference_dir)
+        paragraphs = paragraphs_table(text, y, reference_dir, members)
     except report.ReportStructureError as exc:
         raise IngestError(f"{src.source}: {exc}") from None
-    ddir = paths.data_dir(data_dir)
+    if paragraphs.empty:
+        raise IngestError(f"{src.source}: section headings but no paragraph under them; is this the whole report?")
     raw = paths.raw_report(y, ddir)
     meta = raw.with_suffix(".meta.json")
     ydir = paths.year_dir(y, ddir)
@@ -667,10 +741,11 @@ def plan(report_path, year, data_dir=None, force: bool = False,
     else:
         writes.append((raw, text, 0o444))
     record = {
-        "year": y, "source_file": src.source.name, "source_format": src.format,
+        "year": y, "source_file": src.source.name, "format": src.format,
         "source_sha256": src.source_sha256, "text_sha256": src.text_sha256, "lines": src.lines,
-        "pages": src.pages, "paragraphs_in_source": src.paragraphs, "paragraphs": len(paragraphs),
-        "ingested": _dt.date.today().isoformat(), "tool": "hemiplan ingest",
+        "pages": src.pages, "source_paragraphs": src.paragraphs, "report_paragraphs": len(paragraphs),
+        "ingested": _dt.date.today().isoformat(),
+        "note": f"Text extracted by `hemiplan ingest` from the {src.format} file; never edited.",
     }
     if raw_same and meta.is_file():
         try:
@@ -702,9 +777,12 @@ def plan(report_path, year, data_dir=None, force: bool = False,
     kept = {}
     for table in ("activities", "indicators"):
         df = _read_existing(files[table], table)
-        if df is None or "status" not in df.columns:
-            kept[table] = None if df is None else df.iloc[0:0]
+        if df is None:
+            kept[table] = None
             continue
+        if "status" not in df.columns or "paragraph_id" not in df.columns:
+            raise IngestError(f"{files[table]}: no status or paragraph_id column, so ingest cannot tell a "
+                              f"person's rows from drafts; fix the header before re-running ingest")
         keep = df[df["status"].str.strip() != "draft"].copy()
         odd = sorted(set(keep["status"]) - {"reviewed"})
         if odd:
@@ -733,7 +811,15 @@ def plan(report_path, year, data_dir=None, force: bool = False,
                           + "\n  ".join(lost[:10]) + more)
     paragraphs_s = paragraphs.astype(str)
     paras, acts, inds, result = draft_tables(text, y, reference_dir, kept["activities"], kept["indicators"],
-                                             paragraphs=paragraphs_s)
+                                             paragraphs=paragraphs_s, members=members)
+    unrec_path = schema.table_path("unrecorded", y, ddir)
+    if unrec_path.is_file():
+        listed = set(zip(*[csvio.read_text_table(unrec_path)[c] for c in ("paragraph_id", "number")]))
+        result.unused_numbers = [u for u in result.unused_numbers if (u[0], u[1]) not in listed]
+    outside = sorted({(pid, code) for pid, body in zip(paragraphs["paragraph_id"], paragraphs["text"])
+                      for code in entities.member_states_in(body, reference_dir) if code not in members})
+    for pid, code in outside:
+        warnings.append(f"{pid} names {code}, not a member state in {y}: left out of its countries")
     contents = {
         files["paragraphs"]: _table_text(paras, "paragraphs"),
         files["activities"]: _table_text(acts, "activities"),
@@ -779,10 +865,13 @@ def commit(writes: list[tuple[Path, str, int]]) -> None:
     except BaseException:
         for path, backup in reversed(swapped):
             try:
-                if backup is not None:
+                if backup is None:
+                    if path.exists():
+                        path.unlink()
+                elif path.exists() and os.path.samefile(backup, path):
+                    backup.unlink()   # never replaced (rename between two links of one file does nothing)
+                else:
                     os.replace(backup, path)
-                elif path.exists():
-                    path.unlink()
             except OSError:
                 pass
         for tmp, _ in staged:

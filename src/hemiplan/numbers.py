@@ -48,9 +48,9 @@ NUMBER_RE = re.compile(
     re.IGNORECASE)
 
 QUALIFIERS = [
-    (re.compile(r"(?:more than|over|in excess of|upwards of|at least|no fewer than|no less than)\s+$", re.I),
+    (re.compile(r"(?<![\w.])(?:more than|over|in excess of|upwards of|at least|no fewer than|no less than)\s+$", re.I),
      "more_than"),
-    (re.compile(r"(?:approximately|approx\.|about|around|nearly|almost|some|roughly|close to|an estimated|"
+    (re.compile(r"(?<![\w.])(?:approximately|approx\.|about|around|nearly|almost|some|roughly|close to|an estimated|"
                 r"up to|estimated|circa|ca\.|fewer than|less than|under)\s+$", re.I), "approx"),
 ]
 _AFTER_QUALIFIERS = [
@@ -291,7 +291,20 @@ def _noun_phrase(text: str, n: Number) -> tuple[str, str, int, list[str]] | None
             i += 2
             words += 1
             continue
-        if tok in (",", "and") and mods and i + 1 < len(tokens):
+        if low in UNIT_OF and not modifier and (low.endswith("s") or low in ("mt", "ammunition")) \
+                and low not in ("customs", "arms", "affairs", "operations", "services", "means"):
+            # "25 member states currently…", but "3 firearms marking machines"
+            compound = False
+            for j in (i + 1, i + 2):
+                w = low_at(j)
+                if not w or w in _STOP or not re.match(r"[^\W\d_]", w):
+                    break
+                if w in UNIT_OF and w.endswith("s"):
+                    compound = True
+                    break
+            if not compound:
+                return "other", tok, end, [t for t, _ in mods]
+        if tok == "and" and mods and i + 1 < len(tokens):
             # a list of modifiers: "customs and immigration officers"
             following = tokens[i + 1][0]
             if following.lower() not in _STOP and re.match(r"[^\W\d_]", following):

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import statistics
 import zipfile
 from collections import Counter
 from dataclasses import dataclass
@@ -37,7 +36,7 @@ class ReportReadError(ValueError):
 
 @dataclass
 class ReportText:
-    text: str                 # normalised text: "\n" line ends, no BOM, ends with "\n"
+    text: str                 # normalised text: "\n" line ends, no BOM
     source: Path
     format: str               # txt, docx, pdf
     source_sha256: str
@@ -54,12 +53,11 @@ class ReportText:
 
 
 def normalise_newlines(text: str) -> str:
-    """CRLF, CR and other line separators → "\\n"; no BOM; one final newline."""
+    """CRLF, CR and other line separators → "\\n"; no BOM. Nothing else changes (not
+    even a missing final newline), so that a UTF-8 text with "\\n" line ends is kept
+    byte for byte and re-ingesting data/raw/<year>.txt finds it identical."""
     text = text.lstrip("\ufeff")
-    text = _LINE_SEPARATORS.sub("\n", text)
-    if text and not text.endswith("\n"):
-        text += "\n"
-    return text
+    return _LINE_SEPARATORS.sub("\n", text)
 
 
 def sniff_format(path: Path, head: bytes) -> str:
@@ -349,7 +347,11 @@ def _pdf_lines_to_text(pages) -> str:
             d = b["top"] - a["top"]
             if d > 0:
                 pitches.append(d)
-    pitch = statistics.median(pitches) if pitches else 12.0
+    # the line pitch inside a paragraph: the lower quartile of the distances between
+    # lines (paragraph gaps are larger, and in a report of short bullets they can be
+    # as frequent as the lines themselves)
+    pitches.sort()
+    pitch = pitches[len(pitches) // 4] if pitches else 12.0
     out: list[str] = []
     for p, (_, lines) in enumerate(pages):
         for i, ln in enumerate(lines):

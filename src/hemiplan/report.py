@@ -151,17 +151,19 @@ def _wrap_width(lines: list[str]) -> int | None:
     p90 = lengths[int(len(lengths) * 0.9) - 1]
     if p90 > 200 or p90 < 30:
         return None
-    runs = pairs = 0
+    runs: list[int] = []
+    pairs = 0
     for a, b in zip(lines, lines[1:]):
         a, b = a.strip(), b.strip()
         if not a or not b or BULLET_RE.match(b):
             continue
         pairs += 1
         if not TERMINAL_RE.search(a) or b[0].islower():
-            runs += 1
-    if pairs < 3 or runs < max(3, 0.3 * pairs):
+            runs.append(len(a))
+    if pairs < 3 or len(runs) < max(3, 0.3 * pairs):
         return None
-    return p90
+    # the lines that run on were broken at the margin: the longest of them is the width
+    return max(runs)
 
 
 def split_report(text: str) -> list[Paragraph]:
@@ -174,6 +176,7 @@ def split_report(text: str) -> list[Paragraph]:
     section = section_title = subsection = subsection_title = heading = ""
     section_value = 0
     current: Paragraph | None = None
+    last_title = ""  # "section" or "subsection" when the previous line was that heading
 
     def flush():
         nonlocal current
@@ -197,6 +200,20 @@ def split_report(text: str) -> list[Paragraph]:
             i += 1
             continue
         prev_blank = i == 0 or not lines[i - 1].strip()
+        after_title, last_title = last_title, ""
+        if after_title and not prev_blank and current is None and not BULLET_RE.match(s) \
+                and not SUB_RE.match(s) and not SECTION_RE.match(s) and len(s) <= MAX_TITLE_CHARS:
+            title = section_title if after_title == "section" else subsection_title
+            if s[0].islower() or re.sub(r"[^\w]", "", title.split()[-1] if title.split() else "").lower() \
+                    in _TRAILING_FUNCTION_WORDS:
+                # a title wrapped over two lines
+                if after_title == "section":
+                    section_title = _clean_title(f"{section_title} {s}")
+                else:
+                    subsection_title = _clean_title(f"{subsection_title} {s}")
+                last_title = after_title
+                i += 1
+                continue
         if TOC_RE.search(s) and (SECTION_RE.match(s) or SUB_RE.match(s) or not section):
             i += 1  # a table-of-contents entry ("II. National strategies ........ 3")
             continue
@@ -214,6 +231,7 @@ def split_report(text: str) -> list[Paragraph]:
                     section, section_title = cand
                     section_value = roman_to_int(section) or 0
                     subsection = subsection_title = heading = ""
+                    last_title = "section"
                     i = j + 1
                     continue
         if sec:
@@ -221,6 +239,7 @@ def split_report(text: str) -> list[Paragraph]:
             section, section_title = sec
             section_value = roman_to_int(section) or 0
             subsection = subsection_title = heading = ""
+            last_title = "section"
             i += 1
             continue
         if section:
@@ -234,11 +253,13 @@ def split_report(text: str) -> list[Paragraph]:
                             and len(lines[j].strip()) <= MAX_TITLE_CHARS:
                         flush()
                         subsection, subsection_title, heading = letter, _clean_title(lines[j]), ""
+                        last_title = "subsection"
                         i = j + 1
                         continue
                 elif len(title) <= MAX_TITLE_CHARS and not title.endswith((".", ";", ",")) and title[0].isupper():
                     flush()
                     subsection, subsection_title, heading = letter, _clean_title(title), ""
+                    last_title = "subsection"
                     i += 1
                     continue
         if not section:
@@ -247,7 +268,7 @@ def split_report(text: str) -> list[Paragraph]:
         b = BULLET_RE.match(s)
         nxt = next_nonblank(i)
         next_blank_or_bullet = nxt is None or nxt > i + 1 or bool(BULLET_RE.match(lines[nxt].strip()))
-        if not b and prev_blank and current is None and _is_heading_like(s):
+        if not b and (prev_blank or after_title) and current is None and _is_heading_like(s):
             if next_blank_or_bullet:
                 heading = _clean_title(s)
                 i += 1
@@ -255,7 +276,8 @@ def split_report(text: str) -> list[Paragraph]:
             nxt_line = lines[nxt].strip()
             if _reads_as_title(s) and not SUB_RE.match(nxt_line) and nxt_line[:1].isupper():
                 if width is not None:
-                    is_heading = len(s) < 0.6 * width and not TERMINAL_RE.search(s)
+                    nxt_first = nxt_line.split()[0] if nxt_line.split() else ""
+                    is_heading = len(s) + 1 + len(nxt_first) <= width and not TERMINAL_RE.search(s)
                 else:
                     is_heading = len(nxt_line) > 2 * len(s) and bool(TERMINAL_RE.search(nxt_line))
                 if is_heading:
@@ -287,8 +309,12 @@ def _continues(previous: str, line: str, width: int | None) -> bool:
     prev = previous.strip()
     if not TERMINAL_RE.search(prev) or not (line[0].isupper() or line[0].isdigit() or line[0] in "“\"'("):
         return True
-    # hard-wrapped text: a sentence that ends at the margin does not end the paragraph
-    return width is not None and len(prev) >= 0.75 * width
+    # hard-wrapped text: a sentence that ends at the margin does not end the paragraph;
+    # it ended the paragraph if the next line's first word would have fitted after it
+    if width is None:
+        return False
+    first_word = line.split()[0] if line.split() else ""
+    return len(prev) + 1 + len(first_word) > width
 
 
 def paragraph_ids(paragraphs: list[Paragraph], year: int) -> list[str]:

@@ -1,0 +1,140 @@
+"""How well ingest's drafts match a curated year: measured, not assumed.
+
+    python -m hemiplan.accuracy            # 2014, the curated year
+    python -m hemiplan.accuracy --year Y [--data-dir D] [--misses]
+
+Ingest runs in memory on ``data/raw/<Y>.txt`` (nothing is written) and is compared
+with the curated tables of that year:
+
+* section assignment: share of curated paragraphs for which the draft paragraph with
+  the same line span has the same section and subsection;
+* member states: micro precision and recall of (paragraph, ISO3) pairs, paragraphs
+  matched by line span, against the curated ``countries`` column of paragraphs.csv;
+* participants: share of curated activities with participants for which a draft
+  activity in the same paragraph has the same participants value.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass, field
+
+from . import csvio, paths, schema
+
+
+@dataclass
+class Accuracy:
+    year: int
+    paragraphs: int
+    section_correct: int
+    ms_tp: int
+    ms_fp: int
+    ms_fn: int
+    participants_total: int
+    participants_found: int
+    draft_activities: int
+    draft_indicators: int
+    misses: dict = field(default_factory=dict)
+
+    @property
+    def section(self) -> float:
+        return self.section_correct / self.paragraphs if self.paragraphs else 1.0
+
+    @property
+    def ms_precision(self) -> float:
+        d = self.ms_tp + self.ms_fp
+        return self.ms_tp / d if d else 1.0
+
+    @property
+    def ms_recall(self) -> float:
+        d = self.ms_tp + self.ms_fn
+        return self.ms_tp / d if d else 1.0
+
+    @property
+    def participants(self) -> float:
+        return self.participants_found / self.participants_total if self.participants_total else 1.0
+
+    def table(self) -> str:
+        rows = [
+            ("section assignment", f"{self.section_correct}/{self.paragraphs} curated paragraphs", self.section),
+            ("member states: precision", f"{self.ms_tp}/{self.ms_tp + self.ms_fp} (paragraph, state) pairs",
+             self.ms_precision),
+            ("member states: recall", f"{self.ms_tp}/{self.ms_tp + self.ms_fn} (paragraph, state) pairs",
+             self.ms_recall),
+            ("participants found", f"{self.participants_found}/{self.participants_total} curated activities",
+             self.participants),
+        ]
+        out = [f"ingest accuracy on data/raw/{self.year}.txt against the curated {self.year} tables",
+               f"({self.draft_activities} draft activities, {self.draft_indicators} draft indicators)", "",
+               f"{'measure':<28} {'counts':<40} {'value':>7}"]
+        out += [f"{name:<28} {counts:<40} {value:>7.1%}" for name, counts, value in rows]
+        return "\n".join(out)
+
+
+def measure(year: int = 2014, data_dir=None) -> Accuracy:
+    """Run ingest in memory on a year's raw text and compare with its curated tables."""
+    from . import ingest
+
+    text = paths.raw_report(year, data_dir).read_text(encoding="utf-8")
+    paras, acts, inds, _ = ingest.draft_tables(text, year, members=ingest.members_in_year(year, data_dir))
+    paras = paras.astype(str)
+    cur_p = csvio.read_text_table(schema.table_path("paragraphs", year, data_dir))
+    cur_a = csvio.read_text_table(schema.table_path("activities", year, data_dir))
+
+    by_span = {(r.line_start, r.line_end): r for r in paras.itertuples(index=False)}
+    draft_pid_of = {}   # curated paragraph id → draft paragraph id (same line span)
+    misses: dict[str, list] = {"section": [], "member_states": [], "participants": []}
+    correct = 0
+    for r in cur_p.itertuples(index=False):
+        d = by_span.get((r.line_start, r.line_end))
+        if d is not None:
+            draft_pid_of[r.paragraph_id] = d.paragraph_id
+            if (d.section, d.subsection) == (r.section, r.subsection):
+                correct += 1
+                continue
+        misses["section"].append((r.paragraph_id, r.section, r.subsection,
+                                  None if d is None else (d.section, d.subsection)))
+
+    cur_pairs = {((r.line_start, r.line_end), c) for r in cur_p.itertuples(index=False)
+                 for c in csvio.split_list(r.countries)}
+    draft_pairs = {((r.line_start, r.line_end), c) for r in paras.itertuples(index=False)
+                   for c in csvio.split_list(r.countries)}
+    tp, fp, fn = len(cur_pairs & draft_pairs), len(draft_pairs - cur_pairs), len(cur_pairs - draft_pairs)
+    misses["member_states"] = ([("extra",) + p for p in sorted(draft_pairs - cur_pairs)]
+                               + [("missing",) + p for p in sorted(cur_pairs - draft_pairs)])
+
+    drafted: dict[str, set[str]] = {}
+    for pid, v in zip(acts["paragraph_id"], acts["participants"]):
+        if v.strip():
+            drafted.setdefault(pid, set()).add(str(int(float(v))))
+    with_p = cur_a[cur_a["participants"].str.strip() != ""]
+    found = 0
+    for r in with_p.itertuples(index=False):
+        want = str(int(float(r.participants)))
+        if want in drafted.get(draft_pid_of.get(r.paragraph_id, ""), set()):
+            found += 1
+        else:
+            misses["participants"].append((r.activity_id, r.paragraph_id, want, r.quote[:80]))
+    return Accuracy(year, len(cur_p), correct, tp, fp, fn, len(with_p), found,
+                    int((acts["status"] == "draft").sum()), int((inds["status"] == "draft").sum()), misses)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m hemiplan.accuracy", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--year", type=int, default=2014, help="a curated year (default 2014)")
+    parser.add_argument("--data-dir", default=None, help="data folder (default: the project's data/)")
+    parser.add_argument("--misses", action="store_true", help="list what was missed")
+    args = parser.parse_args(argv)
+    acc = measure(args.year, args.data_dir)
+    print(acc.table())
+    if args.misses:
+        for name, items in acc.misses.items():
+            if items:
+                print(f"\n{name}:")
+                for it in items:
+                    print("  ", *it)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
