@@ -214,15 +214,20 @@ def execute_job(job: Job, root_str: str) -> tuple[str, float]:
     with tempfile.TemporaryDirectory(prefix="hemiplan-exec-") as tmp:
         out = Path(tmp) / Path(job.target).name
         downloads = Path(tmp) / "downloads"
-        os.environ[book.DOWNLOADS_ENV] = str(downloads)
+        from . import kernels
+
+        km = kernels.kernel(str(job.source.parent))
         try:
+            kernels.prepare(km, str(job.source.parent), {book.DOWNLOADS_ENV: str(downloads)})
             papermill.execute_notebook(str(job.source), str(out), parameters=job.parameters,
-                                       kernel_name="python3", progress_bar=False, log_output=False,
-                                       cwd=str(job.source.parent))
+                                       engine_name=kernels.ENGINE, km=km, kernel_name="python3",
+                                       progress_bar=False, log_output=False, cwd=str(job.source.parent))
         except papermill.PapermillExecutionError as exc:
+            kernels.shutdown()  # never reuse a kernel after a failure
             raise BuildError(f"{job.target}: cell {exc.cell_index} raised {exc.ename}: {exc.evalue}") from None
-        finally:
-            os.environ.pop(book.DOWNLOADS_ENV, None)
+        except Exception:
+            kernels.shutdown()
+            raise
         nb = nbformat.read(out, as_version=4)
         files = cache_dir(root) / f"{job.key}.files"
         if files.exists():
@@ -259,13 +264,17 @@ def execute(plan_: Plan, jobs_n: int | None = None, root: Path = paths.ROOT, pro
         bar = tqdm(total=len(todo), desc=f"executing {plan_.year}", unit="nb", file=sys.stderr)
     errors = []
     if workers == 1:
-        for job in todo:
-            try:
-                _, job.seconds = execute_job(job, str(root))
-            except Exception as exc:
-                errors.append(exc if isinstance(exc, BuildError) else BuildError(f"{job.target}: {exc}"))
-            if bar:
-                bar.update(1)
+        from . import kernels
+        try:
+            for job in todo:
+                try:
+                    _, job.seconds = execute_job(job, str(root))
+                except Exception as exc:
+                    errors.append(exc if isinstance(exc, BuildError) else BuildError(f"{job.target}: {exc}"))
+                if bar:
+                    bar.update(1)
+        finally:
+            kernels.shutdown()
     else:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             futures = {pool.submit(execute_job, job, str(root)): job for job in todo}

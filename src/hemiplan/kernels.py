@@ -1,0 +1,96 @@
+"""One long-lived Jupyter kernel per build worker.
+
+Starting a kernel and importing pandas and matplotlib costs more than executing most
+chapters. A worker therefore keeps one kernel and runs notebook after notebook in it
+through papermill (engine ``hemiplan``): before each notebook the kernel's namespace
+is reset (``%reset -f``), figures are closed, the working directory is set to the
+notebook's folder and the execution counter restarts, so that outputs are exactly
+those of a fresh kernel; what survives is only what makes it fast, the imported
+modules and hemiplan's per-process caches (data loaded and validated once). A kernel
+that failed or died is replaced."""
+from __future__ import annotations
+
+import multiprocessing.util
+
+from papermill.clientwrap import PapermillNotebookClient
+from papermill.engines import NBClientEngine, papermill_engines
+from papermill.utils import merge_kwargs, remove_args
+
+ENGINE = "hemiplan"
+_KERNEL = None
+
+
+class KernelError(RuntimeError):
+    pass
+
+
+def kernel(cwd: str):
+    """This process's kernel, started on first use (in ``cwd``)."""
+    global _KERNEL
+    if _KERNEL is None or not _KERNEL.is_alive():
+        from jupyter_client.manager import KernelManager
+
+        km = KernelManager(kernel_name="python3")
+        km.start_kernel(cwd=cwd)
+        _KERNEL = km
+        multiprocessing.util.Finalize(None, shutdown, exitpriority=10)
+    return _KERNEL
+
+
+def shutdown() -> None:
+    """Stop this process's kernel, if any."""
+    global _KERNEL
+    km, _KERNEL = _KERNEL, None
+    if km is not None:
+        try:
+            km.shutdown_kernel(now=True)
+        except Exception:  # already gone
+            pass
+
+
+def prepare(km, cwd: str, env: dict[str, str]) -> None:
+    """Make the kernel as good as new for the next notebook."""
+    lines = ["get_ipython().run_line_magic('reset', '-f')",
+             "import os as _os",
+             f"_os.chdir({cwd!r})"]
+    lines += [f"_os.environ[{k!r}] = {v!r}" for k, v in env.items()]
+    lines += ["import matplotlib.pyplot as _plt",
+              "_plt.close('all')",
+              "get_ipython().execution_count = 1",
+              "del _os, _plt"]
+    kc = km.client()
+    kc.start_channels()
+    try:
+        kc.wait_for_ready(timeout=60)
+        reply = kc.execute_interactive("\n".join(lines), timeout=60, store_history=False,
+                                       output_hook=lambda msg: None)
+        if reply["content"]["status"] != "ok":
+            raise KernelError(f"could not reset the kernel: {reply['content'].get('evalue')}")
+    finally:
+        kc.stop_channels()
+
+
+class ReusedKernelEngine(NBClientEngine):
+    """papermill's nbclient engine, running in a kernel it is given (``km``) and
+    releasing its client afterwards instead of shutting the kernel down."""
+
+    @classmethod
+    def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False, stdout_file=None,
+                                 stderr_file=None, start_timeout=60, execution_timeout=None, **kwargs):
+        kwargs = remove_args(["input_path"], **kwargs)
+        safe_kwargs = remove_args(["timeout", "startup_timeout"], **kwargs)
+        final_kwargs = merge_kwargs(safe_kwargs, timeout=execution_timeout if execution_timeout else -1,
+                                    startup_timeout=start_timeout, kernel_name=kernel_name,
+                                    log=None, log_output=log_output, stdout_file=stdout_file,
+                                    stderr_file=stderr_file)
+        final_kwargs.pop("log", None)
+        client = PapermillNotebookClient(nb_man, **final_kwargs)
+        try:
+            return client.execute()
+        finally:
+            if client.kc is not None:
+                client.kc.stop_channels()
+                client.kc = None
+
+
+papermill_engines.register(ENGINE, ReusedKernelEngine)
