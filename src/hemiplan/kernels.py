@@ -31,7 +31,9 @@ def kernel(cwd: str):
         from jupyter_client.manager import KernelManager
 
         km = KernelManager(kernel_name="python3")
-        km.start_kernel(cwd=cwd)
+        # No history database: a reused kernel restarts its execution counter, which
+        # IPython's history would report as a clash on stdout.
+        km.start_kernel(cwd=cwd, extra_arguments=["--HistoryManager.enabled=False"])
         _KERNEL = km
         multiprocessing.util.Finalize(None, shutdown, exitpriority=10)
     return _KERNEL

@@ -135,3 +135,31 @@ def members_in_year(member_states: pd.DataFrame, year: int) -> pd.DataFrame:
 
 def org_names(organizations: pd.DataFrame) -> dict[str, str]:
     return {r.org_id: (r.acronym or r.name) for r in organizations.itertuples(index=False)}
+
+
+def partner_links(activities: pd.DataFrame) -> pd.DataFrame:
+    """One row per (activity, organisation, role): partners and funders."""
+    return pd.concat([explode_list(activities, "partners", "org_id").assign(role="partner"),
+                      explode_list(activities, "funders", "org_id").assign(role="funder")], ignore_index=True)
+
+
+def partner_summary(activities: pd.DataFrame, organizations: pd.DataFrame) -> pd.DataFrame:
+    """Per organisation named as partner or funder: name, kind, activities, activities
+    as funder, roles and source paragraphs; most activities first, ties by name."""
+    both = partner_links(activities)
+    cols = ["org_id", "organisation", "kind", "activities", "as_funder", "role", "paragraphs"]
+    if both.empty:
+        return pd.DataFrame(columns=cols)
+    orgs = organizations.set_index("org_id")
+    g = both.groupby("org_id")
+    out = pd.DataFrame({
+        "activities": g["activity_id"].nunique(),
+        "as_funder": both[both.role == "funder"].groupby("org_id")["activity_id"].nunique(),
+        "role": g["role"].agg(lambda s: " and ".join(sorted(set(s)))),
+        "paragraphs": g["paragraph_id"].agg(lambda s: ";".join(sorted(set(s)))),
+    }).fillna({"as_funder": 0}).reset_index()
+    out["as_funder"] = out["as_funder"].astype(int)
+    out["organisation"] = out["org_id"].map(lambda o: orgs.at[o, "name"] if o in orgs.index else o)
+    out["kind"] = out["org_id"].map(lambda o: orgs.at[o, "kind"] if o in orgs.index else "")
+    out = out.sort_values(["activities", "organisation"], ascending=[False, True])
+    return out[cols].reset_index(drop=True)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import by_dependency, countries_reached, explode_list, members_in_year, sections, title_case, with_context
+from . import by_dependency, countries_reached, members_in_year, partner_summary, sections, title_case, with_context
 from .. import csvio, schema
 
 
@@ -47,23 +47,7 @@ def by_month(ed) -> pd.DataFrame:
 
 def top_partners(ed, n: int = 10) -> pd.DataFrame:
     """Organisations named most often as partners or funders."""
-    acts = ed.activities
-    part = explode_list(acts, "partners", "org_id").assign(role="partner")
-    fund = explode_list(acts, "funders", "org_id").assign(role="funder")
-    both = pd.concat([part, fund], ignore_index=True)
-    if both.empty:
-        return pd.DataFrame(columns=["organisation", "kind", "activities", "as_funder", "paragraphs"])
-    orgs = ed.organizations.set_index("org_id")
-    g = both.groupby("org_id")
-    out = pd.DataFrame({
-        "activities": g["activity_id"].nunique(),
-        "as_funder": both[both.role == "funder"].groupby("org_id")["activity_id"].nunique(),
-        "paragraphs": g["paragraph_id"].agg(lambda s: ";".join(sorted(set(s)))),
-    }).fillna({"as_funder": 0}).reset_index()
-    out["as_funder"] = out["as_funder"].astype(int)
-    out["organisation"] = out["org_id"].map(lambda o: orgs.at[o, "name"] if o in orgs.index else o)
-    out["kind"] = out["org_id"].map(lambda o: orgs.at[o, "kind"] if o in orgs.index else "")
-    out = out.sort_values(["activities", "organisation"], ascending=[False, True]).head(n)
+    out = partner_summary(ed.activities, ed.organizations).head(n)
     return out[["organisation", "kind", "activities", "as_funder", "paragraphs"]].reset_index(drop=True)
 
 

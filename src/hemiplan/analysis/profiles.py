@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import countries_reached, explode_list, members_in_year
+from . import countries_reached, members_in_year, partner_summary
 from .. import csvio
 
 
@@ -68,22 +68,8 @@ def participants_vs_subregion(ed, iso3: str) -> pd.DataFrame:
 
 def partners_of(ed, iso3: str) -> pd.DataFrame:
     """Organisations that took part in, or funded, the state's activities."""
-    a = activities_of(ed, iso3)
-    both = pd.concat([explode_list(a, "partners", "org_id").assign(role="partner"),
-                      explode_list(a, "funders", "org_id").assign(role="funder")], ignore_index=True)
-    if both.empty:
-        return pd.DataFrame(columns=["organisation", "kind", "activities", "role", "paragraphs"])
-    orgs = ed.organizations.set_index("org_id")
-    g = both.groupby("org_id")
-    out = pd.DataFrame({
-        "activities": g["activity_id"].nunique(),
-        "role": g["role"].agg(lambda s: " and ".join(sorted(set(s)))),
-        "paragraphs": g["paragraph_id"].agg(lambda s: ";".join(sorted(set(s)))),
-    }).reset_index()
-    out["organisation"] = out["org_id"].map(lambda o: orgs.at[o, "name"] if o in orgs.index else o)
-    out["kind"] = out["org_id"].map(lambda o: orgs.at[o, "kind"] if o in orgs.index else "")
-    out = out.sort_values(["activities", "organisation"], ascending=[False, True])
-    return out[["organisation", "kind", "activities", "role", "paragraphs"]].reset_index(drop=True)
+    out = partner_summary(activities_of(ed, iso3), ed.organizations)
+    return out[["organisation", "kind", "activities", "role", "paragraphs"]]
 
 
 def mentions(ed, iso3: str) -> pd.DataFrame:
