@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -200,6 +201,35 @@ def cached_notebook(job: Job, root: Path = paths.ROOT):
     return nb
 
 
+def _where(job: Job, root: Path) -> str:
+    """The notebook a job executes, as a chapter author knows it."""
+    try:
+        source = str(job.source.relative_to(root))
+    except ValueError:
+        source = str(job.source)
+    if source == job.target:
+        return job.target
+    extra = ", ".join(f"{k}={v!r}" for k, v in job.parameters.items() if k not in ("year", "data_dir"))
+    return f"{job.target} (from {source}{', ' + extra if extra else ''})"
+
+
+def _cell(nb, executed_index: int) -> str:
+    """A cell of an executed notebook, numbered as in the committed notebook (from 0,
+    every cell counted) and shown by its first line: papermill inserts a cell after
+    the one tagged ``parameters``, which the author's notebook does not have (and, in
+    a notebook saved after a failure, banner cells that its cell index ignores)."""
+    cells = [c for c in (nb.cells if nb is not None else [])
+             if "papermill-error-cell-tag" not in c.metadata.get("tags", [])]
+    injected = next((i for i, c in enumerate(cells) if "injected-parameters" in c.metadata.get("tags", [])), None)
+    if injected is not None and executed_index == injected:
+        return "the parameters cell injected by papermill"
+    index = executed_index - 1 if injected is not None and executed_index > injected else executed_index
+    first = ""
+    if 0 <= executed_index < len(cells):
+        first = next((ln.strip() for ln in cells[executed_index].source.splitlines() if ln.strip()), "")
+    return f"cell {index}" + (f" ({first[:80]}{'…' if len(first) > 80 else ''})" if first else "")
+
+
 def execute_job(job: Job, root_str: str) -> tuple[str, float]:
     """Execute one notebook with papermill (in a worker process) and store it in the
     cache. Returns (key, seconds)."""
@@ -224,7 +254,12 @@ def execute_job(job: Job, root_str: str) -> tuple[str, float]:
                                        progress_bar=False, log_output=False, cwd=str(job.source.parent))
         except papermill.PapermillExecutionError as exc:
             kernels.shutdown()  # never reuse a kernel after a failure
-            raise BuildError(f"{job.target}: cell {exc.cell_index} raised {exc.ename}: {exc.evalue}") from None
+            try:  # papermill saves the notebook up to the failing cell
+                failed = nbformat.read(out, as_version=4)
+            except Exception:
+                failed = None
+            raise BuildError(f"{_where(job, root)}, {_cell(failed, exc.cell_index)}: "
+                             f"raised {exc.ename}: {exc.evalue}") from None
         except Exception:
             kernels.shutdown()
             raise
@@ -234,7 +269,13 @@ def execute_job(job: Job, root_str: str) -> tuple[str, float]:
             shutil.rmtree(files)
         if downloads.is_dir():
             shutil.copytree(downloads, files / "downloads")
-    book.postprocess(nb, job.target)
+    try:
+        book.postprocess(nb, job.target)
+    except book.NotebookOutputError as exc:
+        m = re.match(rf"{re.escape(job.target)}, cell (\d+): (.*)", str(exc), re.S)
+        if m is None:
+            raise BuildError(f"{_where(job, root)}: {exc}") from None
+        raise BuildError(f"{_where(job, root)}, {_cell(nb, int(m.group(1)))}: {m.group(2)}") from None
     if job.title:
         from .profiles import retitle
         retitle(nb, job.title)
@@ -276,7 +317,11 @@ def execute(plan_: Plan, jobs_n: int | None = None, root: Path = paths.ROOT, pro
         finally:
             kernels.shutdown()
     else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        # Workers are spawned, not forked: a fork would copy this process's ZeroMQ
+        # context (a kernel client of an earlier build) and hang the worker's kernel.
+        import multiprocessing
+
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
             futures = {pool.submit(execute_job, job, str(root)): job for job in todo}
             for fut in as_completed(futures):
                 job = futures[fut]
@@ -361,8 +406,17 @@ def run_jupyter_book(tree: Path, out: Path, clean: bool = False) -> None:
            "--path-output", str(out), "-W", "-n", "--keep-going", "--builder", "html"]
     proc = subprocess.run(cmd, capture_output=True, text=True)
     if proc.returncode != 0:
-        tail = "\n".join((proc.stdout + proc.stderr).strip().splitlines()[-40:])
-        raise BuildError(f"Jupyter Book failed on {tree}:\n{tail}")
+        # The causes first (Sphinx's warnings and errors, which -W turns into a failure),
+        # without colour codes; then the end of the log, without its progress lines.
+        lines = [re.sub(r"\x1b\[[0-9;]*m", "", ln).rstrip() for ln in (proc.stdout + proc.stderr).splitlines()]
+        causes = list(dict.fromkeys(ln.strip() for ln in lines
+                                    if re.search(r"\b(WARNING|ERROR|CRITICAL|Exception|Error):", ln)))
+        tail = [ln for ln in lines if ln.strip() and not re.match(r"(copying images|reading sources|writing output"
+                                                                    r"|copying assets|pickling|checking consistency)\.\.\.", ln)]
+        raise BuildError(f"Jupyter Book failed on {tree}:\n"
+                         + "".join(f"  {c}\n" for c in causes[:20])
+                         + (f"  … and {len(causes) - 20} more\n" if len(causes) > 20 else "")
+                         + "end of its log:\n" + "\n".join(tail[-15:]))
 
 
 def publish(html_src: Path, year: int, root: Path = paths.ROOT) -> Path:
