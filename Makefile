@@ -7,12 +7,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 YEAR ?=
+# The browser tests drive Debian's chromium (never a browser downloaded by a tool).
+CHROMIUM := /usr/bin/chromium
 
-.PHONY: help venv book test validate serve bench lock clean
+.PHONY: help venv browser book test validate serve bench lock clean
 
 help:
 	@echo "make book      build the book for the default (latest) year into _build/html"
-	@echo "make test      run every test (unit, notebooks with strict nbval, site)"
+	@echo "make test      run every test (unit, notebooks with strict nbval, site, browser)"
+	@echo "make browser   install Debian's chromium for the browser tests, if missing (as root)"
 	@echo "make validate  validate the data of every year"
 	@echo "make serve     preview the built site on http://127.0.0.1:8000"
 	@echo "make bench     benchmark the build"
@@ -28,7 +31,17 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml
 book: $(STAMP)
 	$(BIN)/python -m hemiplan build $(if $(YEAR),--year $(YEAR),)
 
-test: $(STAMP)
+# Debian's chromium and chromium-driver, installed only when missing (needs root, as in CI).
+browser:
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  if [ "$$(id -u)" != 0 ]; then \
+	    echo "$(CHROMIUM) is missing: run 'sudo make browser' (apt-get install chromium chromium-driver)" >&2; \
+	    exit 1; \
+	  fi; \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; \
+	fi
+
+test: $(STAMP) browser
 	$(BIN)/python -m pytest
 
 validate: $(STAMP)

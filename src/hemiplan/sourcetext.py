@@ -12,7 +12,9 @@ from .analysis import title_case
 
 
 def escape(text: str) -> str:
-    return html.escape(str(text), quote=True).replace("{", "&#123;").replace("}", "&#125;")
+    # Line breaks as entities too: a blank line would end the raw HTML block, and the
+    # rest of the text would be read as Markdown.
+    return html.escape(str(text), quote=True).replace("{", "&#123;").replace("}", "&#125;").replace("\r", "&#13;").replace("\n", "&#10;")
 
 
 def _badge(n: int, what: str) -> str:
