@@ -46,8 +46,6 @@ def test_a_year_without_data(project, command, code, data_dir):
     assert snapshot(project) == before
 
 
-@pytest.mark.xfail(strict=True, reason="hemiplan.data.resolve_year calls int(year) unguarded: "
-                                       "`--year abc` ends in a ValueError traceback")
 @pytest.mark.parametrize("command", ["build", "validate"])
 def test_a_year_that_is_not_a_number(project, command):
     before = snapshot(project)

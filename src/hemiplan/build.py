@@ -368,9 +368,11 @@ def assemble_tree(plan_: Plan, root: Path = paths.ROOT) -> Path:
     config["title"] = f"{config.get('title', 'hemiplan')} — {plan_.year}"
     _write_if_changed(tree / "_config.yml", yaml.safe_dump(config, sort_keys=False, allow_unicode=True))
     _write_if_changed(tree / "_toc.yml", yaml.safe_dump(plan_.toc, sort_keys=False, allow_unicode=True))
-    for name in BOOK_FILES:
+    md_pages = [f"{f}.md" for f in toc_files(plan_.toc) if (root / f"{f}.md").is_file()]
+    for name in dict.fromkeys(list(BOOK_FILES) + md_pages):
         src = root / name
         if src.is_file() and name != "_config.yml":
+            (tree / name).parent.mkdir(parents=True, exist_ok=True)
             if src.suffix in (".md", ".yml"):
                 _write_if_changed(tree / name, src.read_text(encoding="utf-8"))
             else:

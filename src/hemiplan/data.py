@@ -48,8 +48,13 @@ def resolve_year(year, data_dir=None) -> int:
     YearNotFoundError, listing the years available, when it has no data."""
     if year is None or str(year).strip() in ("", "None", "latest"):
         return default_year(data_dir)
-    y = int(year)
     years = available_years(data_dir)
+    try:
+        y = int(str(year).strip())
+    except ValueError:
+        raise YearNotFoundError(
+            f"year {year!r} is not a year; years available in {paths.data_dir(data_dir)}: "
+            f"{', '.join(map(str, years)) or 'none'}") from None
     if y not in years:
         raise YearNotFoundError(
             f"no data for year {y} in {paths.data_dir(data_dir)}; years available: "
