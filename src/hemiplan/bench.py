@@ -129,6 +129,37 @@ def _jb_build(tree: Path, out: Path) -> None:
         raise RuntimeError("Jupyter Book failed:\n" + "\n".join((proc.stdout + proc.stderr).splitlines()[-30:]))
 
 
+def _scenarios(root, data, y, runs, jobs, skip_jb, tmp, results, notes) -> None:
+    for i in range(runs):
+        shutil.rmtree(root / "_build", ignore_errors=True)
+        t, n = _timed(lambda: _our_build(root, y, data, jobs))
+        results.setdefault("cold build", []).append(t)
+        notes["cold build"] = f"{n} notebooks executed"
+        t, n = _timed(lambda: _our_build(root, y, data, jobs))
+        results.setdefault("no-op rebuild", []).append(t)
+        notes["no-op rebuild"] = f"{n} executed"
+        _touch_row(data, y, i)
+        t, n = _timed(lambda: _our_build(root, y, data, jobs))
+        results.setdefault("one data row changed", []).append(t)
+        notes["one data row changed"] = f"{n} executed"
+        name = _touch_chapter(root, i)
+        t, n = _timed(lambda: _our_build(root, y, data, jobs))
+        results.setdefault("one chapter changed", []).append(t)
+        notes["one chapter changed"] = f"{n} executed ({name})"
+    if not skip_jb:
+        for mode in ("force", "cache"):
+            tree = _jb_tree(root, y, data, mode, tmp)
+            for _ in range(runs):
+                out_dir = tmp / f"jb-out-{mode}"
+                shutil.rmtree(out_dir, ignore_errors=True)
+                t, _ = _timed(lambda: _jb_build(tree, out_dir))
+                results.setdefault(f"Jupyter Book, execute {mode}" + (" (cold)" if mode == "cache" else ""),
+                                   []).append(t)
+                if mode == "cache":
+                    t, _ = _timed(lambda: _jb_build(tree, out_dir))
+                    results.setdefault("Jupyter Book, execute cache (no-op)", []).append(t)
+
+
 def run(year=None, data_dir=None, runs: int = 3, jobs: int | None = None, skip_jb: bool = False,
         out=sys.stdout) -> list[dict]:
     from . import data as data_mod
@@ -140,36 +171,17 @@ def run(year=None, data_dir=None, runs: int = 3, jobs: int | None = None, skip_j
     with tempfile.TemporaryDirectory(prefix="hemiplan-bench-") as tmp:
         tmp = Path(tmp)
         root, data = _copy_book(tmp, src_data)
+        saved = (os.environ.get("HEMIPLAN_BUILD"), paths.BUILD)
         os.environ["HEMIPLAN_BUILD"] = str(root / "_build")
         paths.BUILD = root / "_build"
-        for i in range(runs):
-            shutil.rmtree(root / "_build", ignore_errors=True)
-            t, n = _timed(lambda: _our_build(root, y, data, jobs))
-            results.setdefault("cold build", []).append(t)
-            notes["cold build"] = f"{n} notebooks executed"
-            t, n = _timed(lambda: _our_build(root, y, data, jobs))
-            results.setdefault("no-op rebuild", []).append(t)
-            notes["no-op rebuild"] = f"{n} executed"
-            _touch_row(data, y, i)
-            t, n = _timed(lambda: _our_build(root, y, data, jobs))
-            results.setdefault("one data row changed", []).append(t)
-            notes["one data row changed"] = f"{n} executed"
-            name = _touch_chapter(root, i)
-            t, n = _timed(lambda: _our_build(root, y, data, jobs))
-            results.setdefault("one chapter changed", []).append(t)
-            notes["one chapter changed"] = f"{n} executed ({name})"
-        if not skip_jb:
-            for mode in ("force", "cache"):
-                tree = _jb_tree(root, y, data, mode, tmp)
-                for _ in range(runs):
-                    out_dir = tmp / f"jb-out-{mode}"
-                    shutil.rmtree(out_dir, ignore_errors=True)
-                    t, _ = _timed(lambda: _jb_build(tree, out_dir))
-                    results.setdefault(f"Jupyter Book, execute {mode}" + (" (cold)" if mode == "cache" else ""),
-                                       []).append(t)
-                    if mode == "cache":
-                        t, _ = _timed(lambda: _jb_build(tree, out_dir))
-                        results.setdefault("Jupyter Book, execute cache (no-op)", []).append(t)
+        try:
+            _scenarios(root, data, y, runs, jobs, skip_jb, tmp, results, notes)
+        finally:
+            paths.BUILD = saved[1]
+            if saved[0] is None:
+                os.environ.pop("HEMIPLAN_BUILD", None)
+            else:
+                os.environ["HEMIPLAN_BUILD"] = saved[0]
     self_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     child_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     reference = statistics.median(results["Jupyter Book, execute force"]) if "Jupyter Book, execute force" in results else None

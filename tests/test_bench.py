@@ -1,0 +1,27 @@
+"""The benchmark runs (a benchmark, not a test of speed): on the tiny SYNTHETIC year
+2030, every scenario is timed and the table printed, and the project is untouched."""
+from __future__ import annotations
+
+import io
+
+from hemiplan import bench, paths
+
+from .conftest import SYNTHETIC_DATA, snapshot
+
+
+def test_bench_runs_on_a_tiny_fixture():
+    before = snapshot(paths.CHAPTERS)
+    build_dir = paths.BUILD
+    out = io.StringIO()
+    rows = bench.run(2030, SYNTHETIC_DATA, runs=1, out=out)
+    assert paths.BUILD == build_dir  # the scratch build folder was only borrowed
+    names = [r["scenario"] for r in rows]
+    assert names[:4] == ["cold build", "no-op rebuild", "one data row changed", "one chapter changed"]
+    assert "Jupyter Book, execute force" in names
+    by = {r["scenario"]: r for r in rows}
+    assert by["no-op rebuild"]["note"] == "0 executed"
+    assert by["one chapter changed"]["note"].startswith("1 executed")
+    assert by["Jupyter Book, execute force"]["ratio"] == 1.0
+    text = out.getvalue()
+    assert "vs JB force" in text and "peak memory" in text
+    assert snapshot(paths.CHAPTERS) == before
