@@ -34,14 +34,7 @@ TIMEOUT_MS = 30_000
 #: Errors thrown by third-party code that the project's own files cannot fix, with the
 #: reason. Only these exact messages are tolerated; any other console error or
 #: uncaught exception is a problem. Remove an entry once its cause is fixed.
-KNOWN_ERRORS = {
-    "Identifier 'THEBE_JS_URL' has already been declared":
-        "sphinx-thebe 0.3.1 (loaded by Jupyter Book 1.x even with thebe off) adds its inline "
-        "configuration script in env-before-read-docs, after the HTML builder has listed its "
-        "scripts; Sphinx 7.4 then lists it twice (filename None and ''), so every page declares "
-        "the constant twice. Fix: a Sphinx extension that drops the duplicate in "
-        "html-page-context, or a sphinx-thebe release that adds the script once.",
-}
+KNOWN_ERRORS: dict[str, str] = {}
 
 
 def known(message: str) -> bool:
