@@ -13,8 +13,9 @@ import re
 
 import pandas as pd
 
-from . import countries_reached, member_names, members_in_year, section_for, title_case, plural
-from .section_tools import ACRONYMS
+from . import countries_reached, member_names, members_in_year, org_names, section_for, title_case, plural
+from .section_tools import ACRONYMS, country_names  # noqa: F401  (country_names is re-exported for cooperation)
+from .section_tools import org_list as _org_names_list
 from .. import csvio, provenance, schema
 from ..book import literal
 
@@ -137,15 +138,9 @@ def quantity(value, unit: str) -> str:
     return f"{v:,.0f} {label}" if v.is_integer() else f"{v:,.1f} {label}"
 
 
-def country_names(cell, names: dict[str, str]) -> str:
-    """A ;-list of ISO codes as member-state names, alphabetical, comma-separated."""
-    return ", ".join(sorted(names.get(c, c) for c in csvio.split_list(cell)))
-
-
 def org_list(cell, organizations: pd.DataFrame) -> str:
     """A ;-list of organisation ids as their acronym (or name), alphabetical."""
-    lookup = {r.org_id: (r.acronym or r.name) for r in organizations.itertuples(index=False)}
-    return ", ".join(sorted(lookup.get(o, o) for o in csvio.split_list(cell)))
+    return _org_names_list(cell, org_names(organizations))
 
 
 def type_counts_text(activities: pd.DataFrame) -> str:
