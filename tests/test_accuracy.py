@@ -1,5 +1,5 @@
 """Ingest's accuracy on the 2014 report, measured against the curated 2014 tables
-(hemiplan.accuracy). The thresholds are the issue's: section assignment >= 98%,
+(hemiplan.ingest.accuracy). The thresholds are the issue's: section assignment >= 98%,
 member-state precision and recall >= 95%, participants found >= 90%."""
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ import sys
 
 import pytest
 
-from hemiplan import accuracy, csvio, ingest
+from hemiplan.ingest import accuracy
+from hemiplan.data import csvio
+from hemiplan import ingest
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +44,7 @@ def test_measuring_writes_nothing(monkeypatch):
 
 
 def test_command_prints_the_table():
-    proc = subprocess.run([sys.executable, "-m", "hemiplan.accuracy"], capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-m", "hemiplan.ingest.accuracy"], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     for label in ("section assignment", "member states: precision", "member states: recall", "participants found"):
         assert label in proc.stdout

@@ -11,7 +11,7 @@ import nbformat
 import pandas as pd
 import pytest
 
-from hemiplan import charts_strategies_legal_enforcement as charts
+from hemiplan.present import charts_strategies_legal_enforcement as charts
 from hemiplan import data, paths
 from hemiplan.analysis import law_enforcement as le
 from hemiplan.analysis import legal_instruments as li

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import io
 
-from hemiplan import bench, paths
+from hemiplan.build import bench
+from hemiplan import paths
 
 from .conftest import SYNTHETIC_DATA, snapshot
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from hemiplan import build, paths, schema
+from hemiplan import build, paths
+from hemiplan.data import schema
 
 TOC = build.read_toc()
 ENTRIES = build.toc_files(TOC)
@@ -67,7 +68,7 @@ def test_committed_outputs_are_clean(path):
             text = str(out.get("data", {}).get("text/plain", "")) + str(out.get("text", ""))
             assert not re.search(r"0x[0-9a-f]{6,}", text), f"{path.name}: memory address in output"
             assert str(paths.ROOT) not in text, f"{path.name}: absolute path in output"
-    from hemiplan import book
+    from hemiplan.present import book
     book.postprocess(nb, path.name)  # raises on a figure sharing its cell, stderr or errors
 
 

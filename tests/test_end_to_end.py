@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from hemiplan import build, csvio, ingest, paths
-from hemiplan.validate import validate_year
+from hemiplan import build, ingest, paths
+from hemiplan.data import csvio
+from hemiplan.data.validate import validate_year
 
 REPORTS = Path(__file__).parent / "fixtures" / "reports"
 SYNTHETIC = REPORTS / "synthetic_2033.txt"

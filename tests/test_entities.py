@@ -6,8 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hemiplan import csvio, entities, ingest, paths
-from hemiplan.entities import dependencies_in, member_states_in
+from hemiplan.data import csvio
+from hemiplan.reading import entities
+from hemiplan import ingest, paths
+from hemiplan.reading.entities import dependencies_in, member_states_in
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -12,8 +12,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from hemiplan import cli, csvio, ingest, readers
-from hemiplan.validate import validate_year
+from hemiplan import cli, ingest
+from hemiplan.data import csvio
+from hemiplan.reading import readers
+from hemiplan.data.validate import validate_year
 
 from .conftest import snapshot
 

@@ -6,9 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hemiplan import numbers
-from hemiplan.numbers import (event_counts, find_counts, find_numbers, month_in, non_count_reason,
-                              participant_counts, sentence_spans, words_to_int)
+from hemiplan.reading import numbers
+from hemiplan.reading.numbers import event_counts, find_counts, find_numbers, month_in, non_count_reason, participant_counts, sentence_spans, words_to_int
 
 
 def one_participant_count(text):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import zipfile
 
-from hemiplan import package
+from hemiplan.data import package
 
 
 def test_zip_validates_against_its_own_descriptor(tmp_path, synthetic_copy):

@@ -6,8 +6,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hemiplan import csvio, ingest, paths
-from hemiplan.report import ReportStructureError, paragraph_ids, roman_to_int, split_report
+from hemiplan.data import csvio
+from hemiplan import ingest, paths
+from hemiplan.reading.report import ReportStructureError, paragraph_ids, roman_to_int, split_report
 
 
 def split(text: str, year: int = 2040):

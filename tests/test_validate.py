@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from hemiplan import cli, schema
-from hemiplan.validate import validate_year
+from hemiplan import cli
+from hemiplan.data import schema
+from hemiplan.data.validate import validate_year
 
 from .conftest import snapshot
 

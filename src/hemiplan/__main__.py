@@ -1,4 +1,4 @@
-from .cli import main
+from hemiplan.cli import main
 
 # Guarded: build workers are spawned processes, which import the main module again.
 if __name__ == "__main__":

@@ -6,8 +6,8 @@ import sys
 
 
 def _cmd_validate(args) -> int:
-    from . import data
-    from .validate import validate_all, validate_year
+    from hemiplan import data
+    from hemiplan.data.validate import validate_all, validate_year
 
     if args.year is not None:
         try:
@@ -29,9 +29,9 @@ def _cmd_validate(args) -> int:
 
 
 def _cmd_build(args) -> int:
-    from . import build as build_mod
-    from .data import YearNotFoundError
-    from .validate import ValidationError
+    from hemiplan import build as build_mod
+    from hemiplan.data import YearNotFoundError
+    from hemiplan.data.validate import ValidationError
 
     import time
 
@@ -59,7 +59,7 @@ def _cmd_build(args) -> int:
 
 
 def _cmd_refresh(args) -> int:
-    from . import build as build_mod
+    from hemiplan import build as build_mod
 
     try:
         written = build_mod.refresh(jobs_n=args.jobs)
@@ -76,7 +76,7 @@ def _cmd_serve(args) -> int:
     import functools
     import http.server
 
-    from . import paths
+    from hemiplan import paths
 
     site = paths.BUILD / "html"
     if not (site / "index.html").is_file():
@@ -114,10 +114,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--port", type=int, default=8000)
     s.set_defaults(func=_cmd_serve)
 
-    from .bench import add_parser as add_bench_parser
+    from hemiplan.build.bench import add_parser as add_bench_parser
     add_bench_parser(sub)
 
-    from .ingest import add_parser as add_ingest_parser
+    from hemiplan.ingest import add_parser as add_ingest_parser
     add_ingest_parser(sub)
 
     r = sub.add_parser("refresh", help="re-execute the committed chapters in place for the default year")

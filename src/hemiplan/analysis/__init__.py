@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import csvio, schema
+from hemiplan.data import csvio, schema
 
 #: Each chapter's report section: found by keywords in the section title (so that a
 #: report that renumbers its sections still lands right), else by numeral.
@@ -20,7 +20,7 @@ CHAPTER_SECTIONS = {
 
 def sections(paragraphs: pd.DataFrame) -> pd.DataFrame:
     """The report's sections in order: numeral, title, number of paragraphs."""
-    from ..report import roman_to_int
+    from hemiplan.reading.report import roman_to_int
 
     s = (paragraphs.groupby(["section", "section_title"], sort=False).size().rename("paragraphs").reset_index())
     s["order"] = s["section"].map(lambda r: roman_to_int(r) or 0)

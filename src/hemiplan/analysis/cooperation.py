@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import explode_list, member_names
-from .information_sharing import (ACTIVITY_TYPE_LABELS, country_names, indicator_label, join_words, month_name,
-                                  org_list, plural, quantity, report_order, section_frames, some, states_taking_part,
-                                  subsections, type_counts_text, unit_label)
-from .. import csvio, provenance, schema
-from ..book import literal
+from hemiplan.analysis import explode_list, member_names
+from hemiplan.analysis.information_sharing import ACTIVITY_TYPE_LABELS, country_names, indicator_label, join_words, month_name, org_list, plural, quantity, report_order, section_frames, some, states_taking_part, subsections, type_counts_text, unit_label
+from hemiplan.data import csvio, schema
+from hemiplan.present import provenance
+from hemiplan.present.book import literal
 
 CHAPTER = "cooperation"
 

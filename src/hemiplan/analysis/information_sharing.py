@@ -13,11 +13,12 @@ import re
 
 import pandas as pd
 
-from . import countries_reached, member_names, members_in_year, org_names, section_for, title_case, plural
-from .section_tools import ACRONYMS, country_names  # noqa: F401  (country_names is re-exported for cooperation)
-from .section_tools import org_list as _org_names_list
-from .. import csvio, provenance, schema
-from ..book import literal
+from hemiplan.analysis import countries_reached, member_names, members_in_year, org_names, section_for, title_case, plural
+from hemiplan.analysis.section_tools import ACRONYMS, country_names  # noqa: F401  (country_names is re-exported for cooperation)
+from hemiplan.analysis.section_tools import org_list as _org_names_list
+from hemiplan.data import csvio, schema
+from hemiplan.present import provenance
+from hemiplan.present.book import literal
 
 CHAPTER = "information_sharing"
 

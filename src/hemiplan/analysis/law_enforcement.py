@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import explode_list
-from .. import schema
-from .section_tools import country_names, humanize, or_missing, org_list
+from hemiplan.analysis import explode_list
+from hemiplan.data import schema
+from hemiplan.analysis.section_tools import country_names, humanize, or_missing, org_list
 
 UNKNOWN_KIND = "not in the reference list"
 
@@ -132,7 +132,7 @@ def subregion_counts(benef: pd.DataFrame, member_states: pd.DataFrame) -> pd.Dat
 def projects_text(table: pd.DataFrame, benef: pd.DataFrame, involved: pd.DataFrame, members: int) -> str:
     """A sentence on the projects: how many, how many name beneficiaries, member
     states reached (of ``members``), organisations involved."""
-    from .section_tools import plural
+    from hemiplan.analysis.section_tools import plural
 
     n = len(table)
     with_b = int((table["n_beneficiaries"] > 0).sum())

@@ -11,8 +11,8 @@ import re
 
 import pandas as pd
 
-from . import title_case
-from .section_tools import country_names, humanize, or_missing, participants_text
+from hemiplan.analysis import title_case
+from hemiplan.analysis.section_tools import country_names, humanize, or_missing, participants_text
 
 #: (category, pattern on the indicator name or unit), first match wins, in this order.
 CATEGORIES = (
@@ -141,7 +141,7 @@ def assistance_rows(activities_ctx: pd.DataFrame, section: str | None) -> pd.Dat
 
 def category_counts_text(legal: pd.DataFrame) -> str:
     """'2 on ratifications and 1 on laws and regulations' for :func:`legal_figures`."""
-    from .section_tools import join_names
+    from hemiplan.analysis.section_tools import join_names
 
     counts = legal["category"].value_counts(sort=False)
     return join_names(f"{int(counts[c]):,} on {c.lower()}" for c in DISPLAY_ORDER if c in counts.index)
@@ -182,8 +182,8 @@ def legislative_assistance(activities_ctx: pd.DataFrame, section: str | None, na
 def assistance_totals(activities_ctx: pd.DataFrame, section: str | None) -> dict:
     """Counts behind the legislative-assistance table: activities, events, stated
     participants (and how many state them), member states reached."""
-    from . import countries_reached
-    from .. import csvio
+    from hemiplan.analysis import countries_reached
+    from hemiplan.data import csvio
 
     acts = assistance_rows(activities_ctx, section)
     stated = acts["participants"].notna()
@@ -201,7 +201,7 @@ def assistance_totals(activities_ctx: pd.DataFrame, section: str | None) -> dict
 
 def assistance_text(tot: dict) -> str:
     """The sentence above the legislative-assistance table, from :func:`assistance_totals`."""
-    from .section_tools import plural
+    from hemiplan.analysis.section_tools import plural
 
     n = tot["activities"]
     text = (f"The report records **{plural(n, 'legislative or technical assistance activity', 'legislative or technical assistance activities')}** "
@@ -221,8 +221,8 @@ def figures_over_time(editions: dict, chapter: str = "legal_instruments", up_to:
     (``ref_year``, else the report's year); empty unless at least two reports state
     such figures (one report's figures are already in :func:`legal_figures`).
     Sorted by category, figure, year referred to, report year."""
-    from . import member_names, members_in_year
-    from .section_tools import section_rows
+    from hemiplan.analysis import member_names, members_in_year
+    from hemiplan.analysis.section_tools import section_rows
 
     eds = {y: e for y, e in editions.items() if up_to is None or y <= up_to}
     cols = ["category", "figure", "unit", "year", "value", "report_year", "paragraph_id"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import audit, schema
+from hemiplan.data import audit, schema
 
 
 def data_dictionary(table: str) -> pd.DataFrame:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import csvio, schema
-from .section_tools import humanize, or_missing, plural, subsection_label
+from hemiplan.data import csvio, schema
+from hemiplan.analysis.section_tools import humanize, or_missing, plural, subsection_label
 
 #: Indicators counting Computer Security Incident Response Teams.
 CSIRT_PATTERN = r"csirt"
@@ -217,7 +217,7 @@ def timeline_points(events: pd.DataFrame, step: float = 0.15) -> pd.DataFrame:
 def reached_with_names(activities: pd.DataFrame, member_states: pd.DataFrame) -> pd.DataFrame:
     """Member states reached by the section's activities: iso3, name, subregion,
     activities and source paragraphs; sorted by activities (descending), then name."""
-    from . import explode_list
+    from hemiplan.analysis import explode_list
 
     cols = ["iso3", "name", "subregion", "activities", "paragraphs"]
     ex = explode_list(activities, "countries", "iso3")

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import by_dependency, countries_reached, members_in_year, partner_summary, sections, title_case, with_context
-from .. import csvio, schema
+from hemiplan.analysis import by_dependency, countries_reached, members_in_year, partner_summary, sections, title_case, with_context
+from hemiplan.data import csvio, schema
 
 
 def headline(ed) -> dict:

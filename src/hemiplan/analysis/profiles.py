@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import countries_reached, members_in_year, partner_summary
-from .. import csvio
+from hemiplan.analysis import countries_reached, members_in_year, partner_summary
+from hemiplan.data import csvio
 
 
 def default_country(ed) -> str:

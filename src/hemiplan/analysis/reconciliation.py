@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import csvio
+from hemiplan.data import csvio
 
 TOTAL_PREFIX = "total_"
 
@@ -173,7 +173,7 @@ def reconcile(indicators: pd.DataFrame, activities: pd.DataFrame, paragraphs: pd
     for col in ("items", "items_missing", "items_not_exact"):
         out[col] = out[col].astype("int64")
     if len(out):
-        from ..provenance import sort_key
+        from hemiplan.present.provenance import sort_key
         out["_order"] = out["paragraph_id"].map(sort_key)
         out = out.sort_values(["_order", "indicator_id"]).drop(columns="_order")
     return out.reset_index(drop=True)

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import countries_reached, in_section, members_in_year, section_for, title_case, with_context, plural
-from .. import csvio, schema
+from hemiplan.analysis import countries_reached, in_section, members_in_year, section_for, title_case, with_context, plural
+from hemiplan.data import csvio, schema
 
 #: What each chapter's section is about, for sentences ("the report has no section on …").
 TOPICS = {

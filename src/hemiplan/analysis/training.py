@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import explode_list, in_section, members_in_year, title_case, totals, with_context, plural
-from .. import csvio, provenance, schema
+from hemiplan.analysis import explode_list, in_section, members_in_year, title_case, totals, with_context, plural
+from hemiplan.data import csvio, schema
+from hemiplan.present import provenance
 
 NO_PROGRAM = "(no programme named)"
 NO_HEADING = "(no sub-heading)"
@@ -89,7 +90,7 @@ def section_reconciliation(indicators: pd.DataFrame, activities: pd.DataFrame, p
     """The stated totals of the section against their items
     (:func:`hemiplan.analysis.reconciliation.reconcile`); empty, with the same
     columns, when the section is missing."""
-    from . import reconciliation
+    from hemiplan.analysis import reconciliation
 
     if numeral is None:
         return reconciliation.reconcile(indicators.iloc[0:0], activities)
@@ -543,7 +544,7 @@ def year_over_year(editions: dict) -> pd.DataFrame:
     """The section's headline figures for every year with data whose report has a
     training section (empty with fewer than two such years); ``year`` is text, so
     that it is shown without a thousands separator."""
-    from . import section_for
+    from hemiplan.analysis import section_for
 
     rows = []
     for y, e in sorted(editions.items()):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from . import paths
+from hemiplan import paths
 
 
 @dataclass(frozen=True)

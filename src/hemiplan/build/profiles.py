@@ -25,10 +25,10 @@ def _find(node, file: str):
 def expand(toc: dict, year: int, data_dir: Path, root: Path):
     """The table of contents with one profile page per state under the member-states
     chapter, and the jobs that execute them."""
-    from .analysis import member_names
-    from .analysis.profiles import states_with_activity
-    from .build import BuildError, Job
-    from .data import load
+    from hemiplan.analysis import member_names
+    from hemiplan.analysis.profiles import states_with_activity
+    from hemiplan.build import BuildError, Job
+    from hemiplan.data import load
 
     template = root / TEMPLATE
     if not template.is_file():

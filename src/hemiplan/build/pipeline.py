@@ -26,10 +26,10 @@ from pathlib import Path
 
 import yaml
 
-from . import paths
+from hemiplan import paths
 
 BOOK_FILES = ("_config.yml", "intro.md")
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parents[1]  # the whole hemiplan package
 
 
 class BuildError(RuntimeError):
@@ -115,7 +115,7 @@ def job_key(job: Job, data_hash: str, code: str) -> str:
 def plan(year=None, data_dir=None, root: Path = paths.ROOT) -> Plan:
     """What a build of ``year`` would execute. Validates the data first: a year
     without data, or with data that fail validation, stops here."""
-    from . import data as data_mod
+    from hemiplan import data as data_mod
 
     ddir = paths.data_dir(data_dir).resolve()
     y = data_mod.resolve_year(year, ddir)
@@ -130,7 +130,7 @@ def plan(year=None, data_dir=None, root: Path = paths.ROOT) -> Plan:
             jobs.append(Job(src, f"{f}.ipynb", dict(params)))
         elif not (root / f"{f}.md").is_file():
             raise BuildError(f"_toc.yml lists {f!r} but neither {f}.ipynb nor {f}.md exists")
-    from . import profiles
+    from hemiplan.build import profiles
     toc, profile_jobs = profiles.expand(toc, y, ddir, root)
     jobs += profile_jobs
     code = code_hash()
@@ -236,15 +236,15 @@ def execute_job(job: Job, root_str: str) -> tuple[str, float]:
     import nbformat
     import papermill
 
-    from . import book
-    from .csvio import atomic_write_text
+    from hemiplan.present import book
+    from hemiplan.data.csvio import atomic_write_text
 
     root = Path(root_str)
     start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="hemiplan-exec-") as tmp:
         out = Path(tmp) / Path(job.target).name
         downloads = Path(tmp) / "downloads"
-        from . import kernels
+        from hemiplan.build import kernels
 
         km = kernels.kernel(str(job.source.parent))
         try:
@@ -277,7 +277,7 @@ def execute_job(job: Job, root_str: str) -> tuple[str, float]:
             raise BuildError(f"{_where(job, root)}: {exc}") from None
         raise BuildError(f"{_where(job, root)}, {_cell(nb, int(m.group(1)))}: {m.group(2)}") from None
     if job.title:
-        from .profiles import retitle
+        from hemiplan.build.profiles import retitle
         retitle(nb, job.title)
     nb.metadata.setdefault("hemiplan", {})["cache_key"] = job.key
     nb.metadata.pop("papermill", None)
@@ -305,7 +305,7 @@ def execute(plan_: Plan, jobs_n: int | None = None, root: Path = paths.ROOT, pro
         bar = tqdm(total=len(todo), desc=f"executing {plan_.year}", unit="nb", file=sys.stderr)
     errors = []
     if workers == 1:
-        from . import kernels
+        from hemiplan.build import kernels
         try:
             for job in todo:
                 try:
@@ -342,7 +342,7 @@ def execute(plan_: Plan, jobs_n: int | None = None, root: Path = paths.ROOT, pro
 def _write_if_changed(path: Path, text: str) -> None:
     """Write only when the content differs, so that Sphinx's incremental build sees
     unchanged files as unchanged."""
-    from .csvio import atomic_write_text
+    from hemiplan.data.csvio import atomic_write_text
 
     if path.is_file() and path.read_text(encoding="utf-8") == text:
         return
@@ -393,7 +393,7 @@ def assemble_tree(plan_: Plan, root: Path = paths.ROOT) -> Path:
             dest.mkdir(parents=True, exist_ok=True)
             for f in files.iterdir():
                 _copy_if_changed(f, dest / f.name)
-    from . import package
+    from hemiplan.data import package
     package.write_zip(plan_.year, tree / "downloads" / f"hemiplan-{plan_.year}-data.zip", plan_.data_dir)
     for stale in (tree / "chapters").rglob("*.ipynb") if (tree / "chapters").is_dir() else []:
         if str(stale.relative_to(tree)) not in wanted:
@@ -436,7 +436,7 @@ def publish(html_src: Path, year: int, root: Path = paths.ROOT) -> Path:
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
     latest = max(int(p.name) for p in site.iterdir() if p.is_dir() and p.name.isdigit())
-    from .csvio import atomic_write_text
+    from hemiplan.data.csvio import atomic_write_text
     atomic_write_text(site / "index.html",
                       f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>hemiplan</title>'
                       f'<meta http-equiv="refresh" content="0; url={latest}/index.html"></head>'
@@ -451,14 +451,14 @@ def refresh(root: Path = paths.ROOT, jobs_n: int | None = None, progress: bool =
     the committed outputs are what nbval expects."""
     import nbformat
 
-    from . import data as data_mod
-    from .csvio import atomic_write_text
+    from hemiplan import data as data_mod
+    from hemiplan.data.csvio import atomic_write_text
 
     y = data_mod.default_year()
     data_hash = data_mod.content_hash(data_mod.table_files(y))
     code = code_hash()
     sources = [root / f"{f}.ipynb" for f in toc_files(read_toc(root)) if (root / f"{f}.ipynb").is_file()]
-    from . import profiles
+    from hemiplan.build import profiles
     if (root / profiles.TEMPLATE).is_file():
         sources.append(root / profiles.TEMPLATE)
     jobs = [Job(src, str(src.relative_to(root)), {}) for src in sources]

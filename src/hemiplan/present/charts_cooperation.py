@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import figures
+from hemiplan.present import figures
 
 
 def count_bars(table: pd.DataFrame, *, title: str, xlabel: str, ylabel: str = "",

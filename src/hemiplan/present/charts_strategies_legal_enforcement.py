@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import figures
+from hemiplan.present import figures
 
 
 def _integer_counts(ax, axis: str = "x") -> None:

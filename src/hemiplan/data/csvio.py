@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import schema
+from hemiplan.data import schema
 
 
 def read_text_table(path: Path) -> pd.DataFrame:

@@ -6,8 +6,8 @@ import json
 import zipfile
 from pathlib import Path
 
-from . import data as data_mod
-from . import schema
+from hemiplan import data as data_mod, paths
+from hemiplan.data import schema
 
 ZIP_DATE = (2000, 1, 1, 0, 0, 0)  # fixed, so that the same data give the same zip
 
@@ -44,7 +44,7 @@ def descriptor(year: int, data_dir=None) -> dict:
 
 def write_zip(year: int, dest: Path, data_dir=None) -> Path:
     """A deterministic zip: datapackage.json, the CSVs and the raw report."""
-    from .csvio import atomic_write_text  # noqa: F401  (the zip is written to a temp name, then renamed)
+    from hemiplan.data.csvio import atomic_write_text  # noqa: F401  (the zip is written to a temp name, then renamed)
     import os
     import tempfile
 
@@ -64,7 +64,7 @@ def write_zip(year: int, dest: Path, data_dir=None) -> Path:
             for res in desc["resources"]:
                 src = schema.table_path(res["name"], year, data_dir)
                 add(res["path"], src.read_bytes())
-            raw = data_mod.paths.raw_report(year, data_dir)
+            raw = paths.raw_report(year, data_dir)
             if raw.is_file():
                 add(f"raw/{year}.txt", raw.read_bytes())
         os.replace(tmp, dest)

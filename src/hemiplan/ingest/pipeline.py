@@ -5,7 +5,7 @@ activities.csv and indicators.csv for a person to review.
 
 What it does, in order, computing everything before it writes anything:
 
-1. reads the report (.txt, .docx or .pdf: :mod:`hemiplan.readers`) into plain text;
+1. reads the report (.txt, .docx or .pdf: :mod:`hemiplan.reading.readers`) into plain text;
 2. checks ``data/raw/<Y>.txt``: the raw report is never edited, so an existing file
    with different content stops ingest (``--force`` replaces it); identical content
    is fine;
@@ -37,7 +37,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import csvio, entities, numbers, paths, readers, report, schema
+from hemiplan.data import csvio, schema
+from hemiplan.reading import entities, numbers, readers, report
+from hemiplan import paths
 
 
 class IngestError(RuntimeError):
@@ -837,7 +839,7 @@ def plan(report_path, year, data_dir=None, force: bool = False,
 
 def commit(writes: list[tuple[Path, str, int]]) -> None:
     """Write every file or none: each new content is staged next to its file (with
-    :func:`hemiplan.csvio.atomic_write_text`), then all are swapped in; any failure
+    :func:`hemiplan.data.csvio.atomic_write_text`), then all are swapped in; any failure
     restores the previous files and removes what was staged."""
     staged: list[tuple[Path, Path]] = []
     swapped: list[tuple[Path, Path | None]] = []
@@ -900,7 +902,7 @@ def ingest(report_path, year, data_dir=None, force: bool = False, reference_dir:
 def summary(p: Plan, limit: int = 40) -> str:
     """What a reviewer needs: counts per section, the draft rows whose fields are
     uncertain, and the numbers that produced no row."""
-    from .validate import display_path
+    from hemiplan.data.validate import display_path
 
     out = []
     src = p.source

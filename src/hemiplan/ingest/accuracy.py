@@ -1,7 +1,7 @@
 """How well ingest's drafts match a curated year: measured, not assumed.
 
-    python -m hemiplan.accuracy            # 2014, the curated year
-    python -m hemiplan.accuracy --year Y [--data-dir D] [--misses]
+    python -m hemiplan.ingest.accuracy            # 2014, the curated year
+    python -m hemiplan.ingest.accuracy --year Y [--data-dir D] [--misses]
 
 Ingest runs in memory on ``data/raw/<Y>.txt`` (nothing is written) and is compared
 with the curated tables of that year:
@@ -19,7 +19,8 @@ import argparse
 import sys
 from dataclasses import dataclass, field
 
-from . import csvio, paths, schema
+from hemiplan.data import csvio, schema
+from hemiplan import paths
 
 
 @dataclass
@@ -73,7 +74,7 @@ class Accuracy:
 
 def measure(year: int = 2014, data_dir=None) -> Accuracy:
     """Run ingest in memory on a year's raw text and compare with its curated tables."""
-    from . import ingest
+    from hemiplan import ingest
 
     text = paths.raw_report(year, data_dir).read_text(encoding="utf-8")
     paras, acts, inds, _ = ingest.draft_tables(text, year, members=ingest.members_in_year(year, data_dir))
@@ -120,7 +121,7 @@ def measure(year: int = 2014, data_dir=None) -> Accuracy:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m hemiplan.accuracy", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m hemiplan.ingest.accuracy", description=__doc__.split("\n\n")[0])
     parser.add_argument("--year", type=int, default=2014, help="a curated year (default 2014)")
     parser.add_argument("--data-dir", default=None, help="data folder (default: the project's data/)")
     parser.add_argument("--misses", action="store_true", help="list what was missed")

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import csvio, paths, schema
+from hemiplan.data import csvio, schema
+from hemiplan import paths
 
 
 @dataclass(frozen=True)
@@ -164,7 +165,7 @@ def validate_year(year: int | None, data_dir=None) -> list[Problem]:
     if year is not None:
         ydir = paths.year_dir(year, data_dir)
         if not ydir.is_dir():
-            from .data import available_years
+            from hemiplan.data import available_years
             years = available_years(data_dir)
             return [Problem(display_path(ydir), None, None, str(year),
                             f"no data for year {year}; years with data: {', '.join(map(str, years)) or 'none'}")]
@@ -231,7 +232,7 @@ def validate_year(year: int | None, data_dir=None) -> list[Problem]:
 
 
 def validate_all(data_dir=None) -> dict[int | None, list[Problem]]:
-    from .data import available_years
+    from hemiplan.data import available_years
 
     out: dict[int | None, list[Problem]] = {None: validate_year(None, data_dir)}
     for y in available_years(data_dir):

@@ -36,5 +36,5 @@ def sort_key(paragraph_id: str):
     m = re.match(r"(\d{4})-([IVXLC]+)(?:\.([a-z]))?-(\d+)", str(paragraph_id))
     if not m:
         return (0, 0, "", 0)
-    from .report import roman_to_int
+    from hemiplan.reading.report import roman_to_int
     return (int(m.group(1)), roman_to_int(m.group(2)) or 0, m.group(3) or "", int(m.group(4)))

@@ -12,7 +12,7 @@ import io
 
 import pandas as pd
 
-from . import provenance, tables
+from hemiplan.present import provenance, tables
 
 META_KEY = "hemiplan"
 
@@ -20,7 +20,8 @@ META_KEY = "hemiplan"
 def load(year=None, data_dir=None):
     """The edition a chapter shows: validated data for ``year`` (default: the latest
     year with data), with the house style applied to matplotlib."""
-    from . import data, style
+    from hemiplan import data
+    from hemiplan.present import style
 
     style.apply()
     ed = data.load(year, data_dir)
@@ -30,7 +31,7 @@ def load(year=None, data_dir=None):
 
 def other_years(ed) -> dict:
     """Every year with data (including ed's), for year-over-year comparisons."""
-    from . import data
+    from hemiplan import data
 
     return {y: (ed if y == ed.year else data.load(y, ed.data_dir)) for y in ed.extra.get("years_available", [ed.year])}
 
@@ -72,7 +73,7 @@ def html(markup: str, plain: str = "") -> None:
 
 def edition(ed) -> None:
     """The edition box at the top of every chapter: year and data version."""
-    from .analysis import plural
+    from hemiplan.analysis import plural
 
     years = ed.extra.get("years_available", [ed.year])
     md(f":::{{admonition}} Edition\n:class: note\n"

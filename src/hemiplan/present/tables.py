@@ -8,7 +8,7 @@ import numbers as _numbers
 
 import pandas as pd
 
-from . import provenance
+from hemiplan.present import provenance
 
 EMPTY = "–"
 #: Source links shown in one cell; a row citing more paragraphs names how many more

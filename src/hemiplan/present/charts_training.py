@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from . import style
+from hemiplan.present import style
 
 
 def _height_for(n: int, lines: int = 1) -> float:

@@ -7,7 +7,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from . import paths
+from hemiplan import paths
 
 #: Tables of one year, in data/<year>/.
 YEAR_TABLES = ("paragraphs", "activities", "indicators")

@@ -7,8 +7,8 @@ import html
 
 import pandas as pd
 
-from . import provenance
-from .analysis import title_case
+from hemiplan.present import provenance
+from hemiplan.analysis import title_case
 
 
 def escape(text: str) -> str:

@@ -7,7 +7,7 @@ import calendar
 import numpy as np
 import pandas as pd
 
-from . import style
+from hemiplan.present import style
 
 
 def _new(height: float | None = None):

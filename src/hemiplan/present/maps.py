@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from . import style
+from hemiplan.present import style
 
 
 def tile_map(member_states: pd.DataFrame, values: pd.Series | dict | None = None, *, title: str,

@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import csvio, paths, schema
-from .validate import ValidationError, validate_year
+from hemiplan.data import csvio, schema
+from hemiplan import paths
+from hemiplan.data.validate import ValidationError, validate_year
 
 
 class YearNotFoundError(LookupError):

@@ -28,7 +28,7 @@ from pathlib import Path
 import nbformat
 import yaml
 
-from . import paths
+from hemiplan import paths
 
 
 def _copy_book(dest: Path, data_dir: Path) -> tuple[Path, Path]:
@@ -51,7 +51,7 @@ def _timed(fn) -> tuple[float, object]:
 
 
 def _our_build(root: Path, year: int, data: Path, jobs: int | None):
-    from . import build
+    from hemiplan import build
 
     p, _ = build.build(year, data, jobs_n=jobs, root=root, progress=False)
     return sum(1 for j in p.jobs if not j.cached)
@@ -72,7 +72,7 @@ def _touch_row(data: Path, year: int, n: int) -> None:
 
 
 def _touch_chapter(root: Path, n: int) -> str:
-    from . import build
+    from hemiplan import build
 
     entries = [e for e in build.toc_files(build.read_toc(root)) if (root / f"{e}.ipynb").is_file()]
     target = root / f"{entries[-1]}.ipynb"
@@ -86,7 +86,7 @@ def _touch_chapter(root: Path, n: int) -> str:
 def _jb_tree(root: Path, year: int, data: Path, mode: str, dest: Path) -> Path:
     """The same notebooks, unexecuted, parameters written into their parameters cell,
     for Jupyter Book to execute itself."""
-    from . import build
+    from hemiplan import build
 
     p = build.plan(year, data, root)
     tree = dest / f"jb-{mode}"
@@ -110,13 +110,13 @@ def _jb_tree(root: Path, year: int, data: Path, mode: str, dest: Path) -> Path:
                 if "parameters" in cell.metadata.get("tags", []):
                     cell.source = "\n".join(f"{k} = {v!r}" for k, v in job.parameters.items())
         if job.title:
-            from .profiles import retitle
+            from hemiplan.build.profiles import retitle
             retitle(nb, job.title)
         out = tree / job.target
         out.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(nb, out)
     (tree / "downloads").mkdir(exist_ok=True)
-    from . import package
+    from hemiplan.data import package
     package.write_zip(p.year, tree / "downloads" / f"hemiplan-{p.year}-data.zip", data)
     return tree
 
@@ -162,7 +162,7 @@ def _scenarios(root, data, y, runs, jobs, skip_jb, tmp, results, notes) -> None:
 
 def run(year=None, data_dir=None, runs: int = 3, jobs: int | None = None, skip_jb: bool = False,
         out=sys.stdout) -> list[dict]:
-    from . import data as data_mod
+    from hemiplan import data as data_mod
 
     src_data = paths.data_dir(data_dir)
     y = data_mod.resolve_year(year, src_data)

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import csvio, numbers, schema
+from hemiplan.data import csvio, schema
+from hemiplan.reading import numbers
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ def unaccounted_in_year(year: int, data_dir=None) -> list[Unaccounted]:
 if __name__ == "__main__":
     import sys
 
-    from .data import resolve_year
+    from hemiplan.data import resolve_year
     items = unaccounted_in_year(resolve_year(sys.argv[1] if len(sys.argv) > 1 else None))
     for u in items:
         print(u)

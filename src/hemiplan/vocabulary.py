@@ -1,0 +1,127 @@
+"""The book's one vocabulary: how counts, lists, titles, subsection labels, months and
+qualified quantities are written, on every page and in every table.
+
+A foundation module like :mod:`hemiplan.paths`: it imports nothing of hemiplan's, so
+every stage (analysis for its labels, present for its badges and captions) can use it."""
+from __future__ import annotations
+
+import calendar
+
+#: Words of snake_case names shown in capitals (a display vocabulary of the field's
+#: acronyms, not data of any report).
+ACRONYMS = {"aeo": "AEO", "aml": "AML", "ameripol": "AMERIPOL", "caricom": "CARICOM", "cft": "CFT",
+            "cicad": "CICAD", "cicte": "CICTE", "cifta": "CIFTA", "csirt": "CSIRT", "csirts": "CSIRTs", "ct": "CT",
+            "dps": "DPS", "dtc": "DTC", "iacac": "IACAC", "iacat": "IACAT", "iact": "IACT", "impacs": "IMPACS",
+            "mou": "MOU", "oas": "OAS", "sms": "SMS", "tf": "TF", "tip": "TIP", "un": "UN", "uncac": "UNCAC",
+            "unscr": "UNSCR", "untoc": "UNTOC", "wmd": "WMD"}
+
+#: Shown where a row sits outside any lettered subsection.
+NO_SUBSECTION = "(no subsection)"
+
+#: How a qualifier of a stated figure reads before the number ('exact' reads as nothing).
+QUALIFIER_WORDS = {"exact": "", "approx": "approximately", "about": "about", "more_than": "more than",
+                   "at_least": "at least", "up_to": "up to", "less_than": "fewer than"}
+
+
+def _missing(value) -> bool:
+    if value is None:
+        return True
+    try:
+        return bool(value != value)  # NaN
+    except TypeError:  # pd.NA refuses bool()
+        return True
+
+
+def number(n) -> str:
+    """'1,204'; a fractional value with one decimal ('2.5')."""
+    value = float(n)
+    return f"{int(value):,}" if value.is_integer() else f"{value:,.1f}"
+
+
+def plural_form(singular: str) -> str:
+    """'activity' → 'activities', 'bus' → 'buses', 'figure' → 'figures'."""
+    if singular.endswith("y") and singular[-2:-1] not in tuple("aeiou"):
+        return singular[:-1] + "ies"
+    if singular.endswith(("s", "x", "ch", "sh")):
+        return singular + "es"
+    return singular + "s"
+
+
+def plural(n, singular: str, plural: str | None = None) -> str:
+    """'1 activity', '2 activities', '1,204 participants'."""
+    value = float(n)
+    return f"{number(value)} {singular if value == 1 else (plural or plural_form(singular))}"
+
+
+def some(n, singular: str, plural_: str | None = None) -> str:
+    """Like :func:`plural`, but 'no <singular>' for zero."""
+    return f"no {singular}" if float(n) == 0 else plural(n, singular, plural_)
+
+
+def join_words(items, conjunction: str = "and") -> str:
+    """'a', 'a and b', 'a, b and c' (empty items dropped)."""
+    items = [str(i) for i in items if str(i)]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {conjunction} " + items[-1]
+
+
+def title_case(title: str) -> str:
+    """Report titles set in capitals, shown in sentence case; others as they are."""
+    title = str(title)
+    if title.isupper():
+        t = title.lower()
+        return t[:1].upper() + t[1:]
+    return title
+
+
+def humanize(name: str) -> str:
+    """snake_case vocabulary or indicator name → reader-facing label, with known
+    acronyms in capitals: 'ratifications_iacat' → 'Ratifications IACAT'."""
+    words = [ACRONYMS.get(w.lower(), w) for w in str(name).replace("_", " ").split()]
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
+
+
+def shorten(text: str, width: int = 48) -> str:
+    """A label cut at a word boundary to at most ``width`` characters, with '…'."""
+    text = " ".join(str(text).split())
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1].rsplit(" ", 1)[0].rstrip(",;:(")
+    return cut + "…"
+
+
+def subsection_label(subsection: str, title: str, width: int | None = None) -> str:
+    """The one format of a subsection label: 'a) Strategies and assessments' (title in
+    sentence case, optionally shortened), or the title alone, or a placeholder."""
+    title = title_case(str(title or "").strip())
+    if subsection:
+        label = f"{subsection}) {title}" if title else f"{subsection})"
+    else:
+        label = title or NO_SUBSECTION
+    return shorten(label, width) if width else label
+
+
+def section_label(numeral: str, title: str) -> str:
+    """'II. National strategies against …' (sentence case)."""
+    return f"{numeral}. {title_case(title)}"
+
+
+def month_name(month) -> str:
+    """'June' for 6; '' for a missing month."""
+    return "" if _missing(month) else calendar.month_name[int(month)]
+
+
+def month_abbr(month) -> str:
+    """'Jun' for 6; '' for a missing month."""
+    return "" if _missing(month) else calendar.month_abbr[int(month)]
+
+
+def quantity(value, qualifier=None) -> str:
+    """A stated figure with its qualifier: '41', 'approximately 40', 'more than 170';
+    '' when no figure is stated."""
+    if _missing(value):
+        return ""
+    words = "" if _missing(qualifier) else QUALIFIER_WORDS.get(str(qualifier), str(qualifier).replace("_", " "))
+    return f"{words} {number(value)}".strip()
