@@ -1,14 +1,19 @@
 """The information-sharing and cooperation chapters' analyses
-(hemiplan.analysis.information_sharing, hemiplan.analysis.cooperation), on small
+(hemiplan.analysis.information_sharing, hemiplan.analysis.cooperation,
+hemiplan.analysis.destruction) and the frames they share, on small
 hand-made tables and on the synthetic fixture (invented data)."""
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from hemiplan import data
+from hemiplan import data, vocabulary
 from hemiplan.analysis import cooperation as co
+from hemiplan.analysis import destruction as de
+from hemiplan.analysis import frames, sections
 from hemiplan.analysis import information_sharing as isx
+from hemiplan.data import csvio, schema
+from hemiplan.data.membership import members_in_year
 
 from .conftest import SYNTHETIC_DATA
 
@@ -103,6 +108,7 @@ class Ed:
     indicators = INDICATORS
     member_states = MEMBERS
     organizations = ORGS
+    chapter_sections = csvio.typed(csvio.read_text_table(schema.table_path("chapter_sections")), "chapter_sections")
 
 
 @pytest.fixture(scope="module")
@@ -113,57 +119,57 @@ def synth():
 # --- text helpers --------------------------------------------------------------------
 
 def test_plural_and_some():
-    assert isx.plural(1, "activity") == "1 activity"
-    assert isx.plural(2, "activity") == "2 activities"
-    assert isx.plural(1250, "firearm") == "1,250 firearms"
-    assert isx.plural(3, "kiss") == "3 kisses"
-    assert isx.plural(0, "day") == "0 days"
-    assert isx.some(0, "agreement") == "no agreement"
-    assert isx.some(2, "agreement") == "2 agreements"
+    assert vocabulary.plural(1, "activity") == "1 activity"
+    assert vocabulary.plural(2, "activity") == "2 activities"
+    assert vocabulary.plural(1250, "firearm") == "1,250 firearms"
+    assert vocabulary.plural(3, "kiss") == "3 kisses"
+    assert vocabulary.plural(0, "day") == "0 days"
+    assert vocabulary.some(0, "agreement") == "no agreement"
+    assert vocabulary.some(2, "agreement") == "2 agreements"
 
 
 def test_join_words_and_labels():
-    assert isx.join_words([]) == ""
-    assert isx.join_words(["a"]) == "a"
-    assert isx.join_words(["a", "b", "c"]) == "a, b and c"
-    assert isx.indicator_label("dtc_participating_states") == "DTC participating states"
-    assert isx.indicator_label("firearms_destroyed_gtm", "GTM", {"GTM": "Guatemala"}) == "Firearms destroyed (Guatemala)"
+    assert vocabulary.join_words([]) == ""
+    assert vocabulary.join_words(["a"]) == "a"
+    assert vocabulary.join_words(["a", "b", "c"]) == "a, b and c"
+    assert frames.indicator_label("dtc_participating_states") == "DTC participating states"
+    assert frames.indicator_label("firearms_destroyed_gtm", "GTM", {"GTM": "Guatemala"}) == "Firearms destroyed (Guatemala)"
     # a last word that is not one of the figure's states stays a word
-    assert isx.indicator_label("participants_per", "GTM") == "Participants per"
-    assert isx.quantity(1, "machines") == "1 machine"
-    assert isx.quantity(9061, "metric_tons") == "9,061 metric tons"
+    assert frames.indicator_label("participants_per", "GTM") == "Participants per"
+    assert vocabulary.amount(1, "machines") == "1 machine"
+    assert vocabulary.amount(9061, "metric_tons") == "9,061 metric tons"
     assert isx.figure_phrase(28, "Major events focal points", "focal_points") == "28 major events focal points"
     assert isx.figure_phrase(3, "Marking machines donated", "machines") == "3 machines (marking machines donated)"
 
 
 def test_blank_to_na():
-    out = isx.blank_to_na(pd.DataFrame({"a": ["x", ""], "n": [1, 2]}))
+    out = frames.blank_to_na(pd.DataFrame({"a": ["x", ""], "n": [1, 2]}))
     assert out.loc[0, "a"] == "x" and pd.isna(out.loc[1, "a"])
     assert out["n"].tolist() == [1, 2]
 
 
 # --- information sharing --------------------------------------------------------------
 
-def test_section_frames_selects_the_section():
-    sec = isx.section_frames(Ed)
-    assert sec["numeral"] == "VI"
-    assert sec["title"] == "Information sharing"
-    assert sorted(sec["activities"]["activity_id"]) == ["9999-A002", "9999-A003", "9999-A004", "9999-A005", "9999-A006"]
-    assert sorted(sec["indicators"]["indicator_id"]) == ["9999-I001", "9999-I002", "9999-I003"]
+def test_select_picks_the_section():
+    sec = sections.select(Ed, isx.CHAPTER)
+    assert sec.numeral == "VI"
+    assert vocabulary.title_case(sec.title) == "Information sharing"
+    assert sorted(sec.activities["activity_id"]) == ["9999-A002", "9999-A003", "9999-A004", "9999-A005", "9999-A006"]
+    assert sorted(sec.indicators["indicator_id"]) == ["9999-I001", "9999-I002", "9999-I003"]
 
 
-def test_section_frames_missing_section_gives_empty_frames():
+def test_select_missing_section_gives_empty_frames():
     class NoSix(Ed):
         paragraphs = PARAS[PARAS["section"] != "VI"]
-    sec = isx.section_frames(NoSix)
-    assert sec["numeral"] is None
-    assert sec["activities"].empty and sec["indicators"].empty and sec["paragraphs"].empty
-    assert isx.summary_text(isx.summary(sec, MEMBERS, 9999)) == "The 9999 report has no section on information sharing."
+    sec = sections.select(NoSix, isx.CHAPTER)
+    assert sec.numeral is None
+    assert sec.activities.empty and sec.indicators.empty and sec.paragraphs.empty
+    assert isx.summary_text(isx.summary(sec, MEMBERS)) == "The 9999 report has no section on information sharing."
 
 
 def test_contact_figures_by_keyword():
-    sec = isx.section_frames(Ed)
-    f = isx.contact_figures(sec["indicators"], MEMBERS)
+    sec = sections.select(Ed, isx.CHAPTER)
+    f = isx.contact_figures(sec.indicators, MEMBERS)
     assert f["indicator_id"].tolist() == ["9999-I001", "9999-I002"]  # laws_adopted is not a contact figure
     assert f["value"].tolist() == [30, 2]
     assert f.loc[1, "states"] == "Guatemala, Peru"
@@ -171,7 +177,7 @@ def test_contact_figures_by_keyword():
 
 
 def test_contacts_text_puts_states_against_members():
-    f = isx.contact_figures(isx.section_frames(Ed)["indicators"], MEMBERS)
+    f = isx.contact_figures(sections.select(Ed, isx.CHAPTER).indicators, MEMBERS)
     text = isx.contacts_text(f, MEMBERS, 2024)
     # 5 member states in 2024 (Nicaragua's membership ended in 2023): 2 states are 40%
     assert "30 focal points" in text and "2 participating states (40% of the member states)" in text
@@ -189,7 +195,7 @@ def test_networks_by_type_and_title():
 
 
 def test_meetings_calendar_order_and_names():
-    ev = isx.meetings(isx.section_frames(Ed)["activities"], MEMBERS)
+    ev = isx.meetings(sections.select(Ed, isx.CHAPTER).activities, MEMBERS)
     assert ev["activity_id"].tolist() == ["9999-A006", "9999-A004", "9999-A005"]  # Feb, Nov, undated
     assert ev["month"].tolist() == ["February", "November", ""]
     assert ev.loc[0, "states"] == "Barbados, Jamaica"
@@ -200,10 +206,10 @@ def test_meetings_calendar_order_and_names():
 
 
 def test_states_taking_part_and_subregions():
-    acts = isx.section_frames(Ed)["activities"]
-    part = isx.states_taking_part(acts, MEMBERS, 9999)
+    acts = sections.select(Ed, isx.CHAPTER).activities
+    part = frames.states_named(acts, members_in_year(MEMBERS, 9999))
     assert part["iso3"].tolist() == ["BRB", "GTM", "JAM", "PER"]
-    assert part.set_index("iso3")["activities"].to_dict() == {"BRB": 2, "GTM": 1, "JAM": 1, "PER": 1}
+    assert part.set_index("iso3").activities.to_dict() == {"BRB": 2, "GTM": 1, "JAM": 1, "PER": 1}
     assert part.set_index("iso3").at["BRB", "paragraphs"] == "9999-VI.b-02"
     sub = isx.by_subregion(part, MEMBERS, 9999).set_index("subregion")
     assert sub.at["Caribbean", "members"] == 2 and sub.at["Caribbean", "taking_part"] == 2
@@ -214,21 +220,21 @@ def test_states_taking_part_and_subregions():
 
 def test_states_taking_part_with_no_state_named():
     acts = ACTIVITIES[ACTIVITIES["countries"] == ""]
-    assert isx.states_taking_part(acts, MEMBERS, 9999).empty
-    assert isx.states_taking_part(ACTIVITIES.iloc[0:0], MEMBERS, 9999).empty
+    assert frames.states_named(acts, members_in_year(MEMBERS, 9999)).empty
+    assert frames.states_named(ACTIVITIES.iloc[0:0], members_in_year(MEMBERS, 9999)).empty
 
 
 def test_type_by_dependency():
-    t = isx.type_by_dependency(isx.section_frames(Ed)["activities"])
+    t = frames.type_by_dependency(sections.select(Ed, isx.CHAPTER).activities, frames.ACTIVITY_TYPE_LABELS.get)
     assert list(t.columns) == ["CICAD", "CICTE", "DPS", "SMS"]
     assert t.loc["workshop", "CICAD"] == 1 and t.loc["network", "CICTE"] == 1
     assert int(t.to_numpy().sum()) == 5
 
 
 def test_information_sharing_summary():
-    sec = isx.section_frames(Ed)
-    s = isx.summary(sec, MEMBERS, 9999)
-    assert (s["activities"], s["events"], s["participants"], s["meetings"], s["networks"], s["states"]) == (5, 6, 75, 3, 1, 4)
+    sec = sections.select(Ed, isx.CHAPTER)
+    s = isx.summary(sec, MEMBERS)
+    assert (s["activities"], s["events"], s["participants"], s["meetings"], s["networks"], s["states_reached"]) == (5, 6, 75, 3, 1, 4)
     text = isx.summary_text(s)
     assert "runs to 3 paragraphs in 2 subsections (Contacts and Meetings)" in text
     assert "**5 activities** led by CICAD, CICTE, DPS and SMS" in text
@@ -237,11 +243,11 @@ def test_information_sharing_summary():
 
 
 def test_information_sharing_on_synthetic_year(synth):
-    sec = isx.section_frames(synth)
-    s = isx.summary(sec, synth.member_states, synth.year)
-    assert s["numeral"] == "VI" and s["activities"] == 0 and s["figures"] == 1
+    sec = sections.select(synth, isx.CHAPTER)
+    s = isx.summary(sec, synth.member_states)
+    assert s["numeral"] == "VI" and s["activities"] == 0 and s["stated_figures"] == 1
     assert "33 focal points" in isx.summary_text(s)
-    f = isx.contact_figures(sec["indicators"], synth.member_states)
+    f = isx.contact_figures(sec.indicators, synth.member_states)
     assert f["value"].tolist() == [33]
 
 
@@ -285,14 +291,14 @@ def test_org_by_dependency_top_and_ties():
 
 
 def test_partner_summary_and_text_with_ties():
-    p = co.partner_summary(co.partner_links(ACTIVITIES, ORGS), ACTIVITIES)
+    p = co.partner_figures(co.partner_links(ACTIVITIES, ORGS), ACTIVITIES)
     assert (p["organisations"], p["activities"], p["all_activities"], p["share"]) == (4, 7, 12, 58)
     assert p["top_kinds"] == ["UN body"] and p["top_kind_orgs"] == 2
     assert p["top_dependencies"] == ["CICAD", "CICTE", "DPS"] and p["top_dependency_orgs"] == 2
     text = co.partners_text(p, 9999)
     assert "**4 organisations** of 3 kinds are named" in text and "58% of the 12 recorded" in text
     assert "CICAD, CICTE and DPS each work with 2 organisations" in text
-    assert co.partners_text(co.partner_summary(co.partner_links(ACTIVITIES.iloc[1:3], ORGS), ACTIVITIES.iloc[1:3]),
+    assert co.partners_text(co.partner_figures(co.partner_links(ACTIVITIES.iloc[1:3], ORGS), ACTIVITIES.iloc[1:3]),
                             9999) == "The 9999 report names no partner or funder organisation for any activity."
 
 
@@ -337,20 +343,21 @@ def test_donations_with_quantities_of_their_country():
 # --- cooperation: destruction and its arithmetic ------------------------------------------
 
 def test_is_total():
-    assert co.is_total("total_munitions_destroyed")
-    assert co.is_total("firearms_destroyed_total")
-    assert not co.is_total("firearms_destroyed")
+    # the destruction figures count a total named anywhere (reconciliation only a prefix)
+    assert frames.is_total("total_munitions_destroyed", anywhere=True)
+    assert frames.is_total("firearms_destroyed_total", anywhere=True)
+    assert not frames.is_total("firearms_destroyed", anywhere=True)
 
 
 def test_destruction_indicators_exclude_donations():
-    d = co.destruction_indicators(INDICATORS)
+    d = de.destruction_indicators(INDICATORS)
     assert "9999-I012" not in set(d["indicator_id"])  # firearms marking machines donated
     assert set(d["indicator_id"]) == {f"9999-I{i:03d}" for i in range(4, 12)}
     assert d.set_index("indicator_id")["is_total"].to_dict()["9999-I007"]
 
 
 def test_check_totals_sums_components_per_paragraph_and_unit():
-    c = co.check_totals(INDICATORS, MEMBERS).set_index("indicator_id")
+    c = de.check_totals(INDICATORS, MEMBERS).set_index("indicator_id")
     assert c.index.tolist() == ["9999-I004", "9999-I007", "9999-I010"]
     assert (c.at["9999-I004", "computed"], c.at["9999-I004", "difference"], c.at["9999-I004", "holds"]) == (110, 0, "yes")
     # 20 + 25 = 45 against a stated 50: stated − items = +5
@@ -361,36 +368,36 @@ def test_check_totals_sums_components_per_paragraph_and_unit():
 
 
 def test_check_text_reports_both_figures():
-    text = co.check_text(co.check_totals(INDICATORS, MEMBERS))
+    text = de.check_text(de.check_totals(INDICATORS, MEMBERS))
     assert text.startswith("The report states 3 totals of munitions or firearms destroyed.")
     assert "For 1 of them the itemised figures in the same paragraph add up exactly" in text
     assert "firearms destroyed total is stated as 50 firearms but its items sum to 45 (stated minus items: +5)" in text
     assert "For 1 no itemised figure of the same unit appears" in text
-    ok = co.check_totals(INDICATORS[INDICATORS["indicator_id"].isin(["9999-I004", "9999-I005", "9999-I006"])])
-    assert co.check_text(ok) == ("The report states 1 total of munitions or firearms destroyed, and it equals the sum of "
+    ok = de.check_totals(INDICATORS[INDICATORS["indicator_id"].isin(["9999-I004", "9999-I005", "9999-I006"])])
+    assert de.check_text(ok) == ("The report states 1 total of munitions or firearms destroyed, and it equals the sum of "
                                  "the itemised figures in the same paragraph exactly: 110 munitions from 2 items. "
                                  "The report's arithmetic holds.")
-    assert co.check_text(co.check_totals(INDICATORS.iloc[0:3])).startswith("No destruction figure comes with")
+    assert de.check_text(de.check_totals(INDICATORS.iloc[0:3])).startswith("No destruction figure comes with")
 
 
 def test_destruction_summary_prefers_stated_totals_and_skips_other_years():
-    ds = co.destruction_summary(INDICATORS, MEMBERS).set_index("unit")
+    ds = de.destruction_summary(INDICATORS, MEMBERS).set_index("unit")
     assert ds.at["munitions", "quantity"] == 110  # the stated total, not 110 + 10 + 100
     assert ds.at["firearms", "quantity"] == 50  # the 2010 figure (999) is left out
     assert ds.at["metric tons", "quantity"] == 7
     assert ds.at["firearms", "states"] == "Guatemala, Peru"
-    assert co.destruction_text(ds.reset_index()).startswith("Destroyed in the year, as stated: **110 munitions**")
+    assert de.destruction_text(ds.reset_index()).startswith("Destroyed in the year, as stated: **110 munitions**")
 
 
 def test_destruction_activities_show_paragraph_quantities():
-    da = co.destruction_activities(ACTIVITIES, INDICATORS, ORGS, MEMBERS, PARAS)
+    da = de.destruction_activities(ACTIVITIES, INDICATORS, ORGS, MEMBERS, PARAS)
     assert da["activity_id"].tolist() == ["9999-A010"]
     assert da.loc[0, "figures"] == "110 munitions; 50 firearms; 7 metric tons"
     assert da.loc[0, "supporters"] == "Government of X"
 
 
 def test_destruction_table_roles():
-    dt = co.destruction_table(INDICATORS, MEMBERS, PARAS).set_index("indicator_id")
+    dt = de.destruction_table(INDICATORS, MEMBERS, PARAS).set_index("indicator_id")
     assert dt.at["9999-I004", "role"] == "stated total" and dt.at["9999-I005", "role"] == "item"
     assert dt.at["9999-I011", "refers_to"] == "2010"
     assert dt.at["9999-I008", "what"] == "Firearms destroyed (Guatemala)"
@@ -399,8 +406,8 @@ def test_destruction_table_roles():
 # --- cooperation: technical assistance and summary -----------------------------------------
 
 def test_technical_assistance_of_the_section():
-    sec = isx.section_frames(Ed, co.CHAPTER)
-    ta = co.technical_assistance(sec["activities"], ORGS, MEMBERS)
+    sec = sections.select(Ed, co.CHAPTER)
+    ta = co.technical_assistance(sec.activities, ORGS, MEMBERS)
     assert ta["activity_id"].tolist() == ["9999-A009", "9999-A012"]
     assert ta["type"].tolist() == ["technical assistance", "mission"]
     assert co.assistance_text(ta, "VII") == ("Section VII records 2 technical assistance activities (1 mission and 1 "
@@ -408,10 +415,10 @@ def test_technical_assistance_of_the_section():
 
 
 def test_cooperation_summary():
-    sec = isx.section_frames(Ed, co.CHAPTER)
+    sec = sections.select(Ed, co.CHAPTER)
     s = co.summary(sec, Ed)
-    assert (s["activities"], s["agreements"], s["assistance"], s["partners"], s["states"]) == (6, 2, 2, 4, 3)
-    assert s["figures"] == 9 and s["destruction_figures"] == 8
+    assert (s["activities"], s["agreements"], s["assistance"], s["partners"], s["states_reached"]) == (6, 2, 2, 4, 3)
+    assert s["stated_figures"] == 9 and s["destruction_figures"] == 8
     text = co.summary_text(s)
     assert "**6 activities** led by CICTE, DPS and SMS" in text
     assert "The section holds 2 agreements and 2 technical assistance activities." in text
@@ -419,13 +426,13 @@ def test_cooperation_summary():
 
 
 def test_cooperation_on_synthetic_year(synth):
-    sec = isx.section_frames(synth, co.CHAPTER)
-    assert sec["numeral"] == "VII"
+    sec = sections.select(synth, co.CHAPTER)
+    assert sec.numeral == "VII"
     s = co.summary(sec, synth)
     assert (s["activities"], s["agreements"], s["partners"], s["destruction_figures"]) == (2, 1, 1, 1)
-    ds = co.destruction_summary(synth.indicators, synth.member_states)
+    ds = de.destruction_summary(synth.indicators, synth.member_states)
     assert ds["quantity"].tolist() == [4321] and ds.loc[0, "states"] == "Honduras"
-    assert co.check_totals(synth.indicators).empty
+    assert de.check_totals(synth.indicators).empty
     links = co.partner_links(synth.activities, synth.organizations)
     m = co.kind_by_dependency(links)
     assert m.loc["UN body", "SMS"] == 1 and m.loc["regional organisation", "DPS"] == 1

@@ -11,13 +11,14 @@ import nbformat
 import pandas as pd
 import pytest
 
-from hemiplan.present import charts_strategies_legal_enforcement as charts
 from hemiplan import data, paths
 from hemiplan.analysis import law_enforcement as le
 from hemiplan.analysis import legal_instruments as li
-from hemiplan.analysis import member_names, members_in_year, with_context
+from hemiplan.analysis import frames, sections
 from hemiplan.analysis import national_strategies as ns
-from hemiplan.analysis import section_tools as st
+from hemiplan.analysis.frames import member_names, with_context
+from hemiplan.data.membership import members_in_year
+from hemiplan import vocabulary
 
 from .conftest import SYNTHETIC_DATA
 
@@ -57,32 +58,32 @@ def inds(rows: list[dict]) -> pd.DataFrame:
     return df
 
 
-# --- section_tools -----------------------------------------------------------------
+# --- sections, frames, vocabulary -----------------------------------------------------------------
 
 def test_plural_and_labels():
-    assert st.plural(1, "activity", "activities") == "1 activity"
-    assert st.plural(2, "activity", "activities") == "2 activities"
-    assert st.plural(1250, "firearm") == "1,250 firearms"
-    assert st.humanize("ratifications_iacat") == "Ratifications IACAT"
-    assert st.humanize("csirts_decade_start") == "CSIRTs decade start"
-    assert st.join_names(["a", "b", "c"]) == "a, b and c"
-    assert st.join_names(["a"]) == "a"
-    assert st.country_names("ECU;BOL", NAMES) == "Bolivia, Ecuador"
-    assert st.subsection_label("b", "COUNTER-TERRORISM EFFORTS") == "b) Counter-terrorism efforts"
-    assert st.subsection_label("", "") == st.NO_SUBSECTION
-    assert st.participants_text(170, "more_than") == "more than 170"
-    assert st.participants_text(40, "approx") == "approximately 40"
-    assert st.participants_text(pd.NA, "") == ""
+    assert vocabulary.plural(1, "activity", "activities") == "1 activity"
+    assert vocabulary.plural(2, "activity", "activities") == "2 activities"
+    assert vocabulary.plural(1250, "firearm") == "1,250 firearms"
+    assert vocabulary.humanize("ratifications_iacat") == "Ratifications IACAT"
+    assert vocabulary.humanize("csirts_decade_start") == "CSIRTs decade start"
+    assert vocabulary.join_words(["a", "b", "c"]) == "a, b and c"
+    assert vocabulary.join_words(["a"]) == "a"
+    assert frames.name_list("ECU;BOL", NAMES) == "Bolivia, Ecuador"
+    assert vocabulary.subsection_label("b", "COUNTER-TERRORISM EFFORTS") == "b) Counter-terrorism efforts"
+    assert vocabulary.subsection_label("", "") == vocabulary.NO_SUBSECTION
+    assert vocabulary.quantity(170, "more_than") == "more than 170"
+    assert vocabulary.quantity(40, "approx") == "approximately 40"
+    assert vocabulary.quantity(pd.NA, "") == ""
 
 
 def test_years_as_text_keeps_missing():
     df = pd.DataFrame({"y": pd.array([2014, pd.NA], dtype="Int64")})
-    out = st.years_as_text(df, "y")
+    out = frames.years_as_text(df, "y")
     assert out["y"].iloc[0] == "2014" and pd.isna(out["y"].iloc[1])
 
 
-def test_section_rows_synthetic(ed31):
-    sec = st.section_rows(ed31, "national_strategies")
+def test_select_synthetic(ed31):
+    sec = sections.select(ed31, "national_strategies")
     assert sec.present and sec.numeral == "II"
     assert len(sec.paragraphs) == 2
     assert list(sec.activities["activity_id"]) == ["2031-A001"]
@@ -90,19 +91,19 @@ def test_section_rows_synthetic(ed31):
     assert {"section", "subsection", "subsection_title"} <= set(sec.activities.columns)
 
 
-def test_section_rows_missing_section(ed30):
-    sec = st.section_rows(ed30, "law_enforcement")
+def test_select_missing_section(ed30):
+    sec = sections.select(ed30, "law_enforcement")
     assert not sec.present and sec.numeral is None
     assert sec.activities.empty and sec.indicators.empty and sec.paragraphs.empty
     assert "activity_id" in sec.activities.columns
-    s = st.summary(sec, ed30.member_states)
+    s = sections.summary(sec, ed30.member_states)
     assert s["activities"] == 0 and s["states_reached"] == 0
-    assert st.summary_text(sec, s) == "The 2030 report has no section on law enforcement matters."
+    assert sections.summary_text(sec, s) == "The 2030 report has no section on law enforcement matters."
 
 
 def test_summary_synthetic_legal(ed31):
-    sec = st.section_rows(ed31, "legal_instruments")
-    s = st.summary(sec, ed31.member_states)
+    sec = sections.select(ed31, "legal_instruments")
+    s = sections.summary(sec, ed31.member_states)
     assert s["paragraphs"] == 2 and s["subsections"] == 1
     assert s["activities"] == 1 and s["events"] == 1
     assert s["participants"] == 41 and s["with_participants"] == 1
@@ -110,23 +111,23 @@ def test_summary_synthetic_legal(ed31):
     assert s["states_reached"] == 1
     assert s["members"] == len(members_in_year(ed31.member_states, 2031))
     assert s["stated_figures"] == 1
-    text = st.summary_text(sec, s)
+    text = sections.summary_text(sec, s)
     assert "**III. Legal instruments**" in text and "**41 participants**" in text and "(1 event), led by CICTE." in text
 
 
 def test_size_by_year(ed30, ed31):
-    out = st.size_by_year({2030: ed30, 2031: ed31}, "law_enforcement")
+    out = sections.size_by_year({2030: ed30, 2031: ed31}, "law_enforcement")
     assert list(out["year"]) == [2030, 2031]
     assert list(out["activities"]) == [0, 1]
     assert list(out["states_reached"]) == [0, 2]
-    assert st.size_by_year({2030: ed30, 2031: ed31}, "law_enforcement", up_to=2030).empty
-    assert st.size_by_year({2031: ed31}, "law_enforcement").empty
+    assert sections.size_by_year({2030: ed30, 2031: ed31}, "law_enforcement", up_to=2030).empty
+    assert sections.size_by_year({2031: ed31}, "law_enforcement").empty
 
 
 def test_stated_figures():
     df = inds([{"indicator_id": "I1", "indicator": "firearms_destroyed", "value": 98, "unit": "firearms",
                 "countries": "HND", "ref_year": 2013}])
-    out = st.stated_figures(df, NAMES)
+    out = frames.stated_figures(df, NAMES)
     assert out.loc[0, "figure"] == "Firearms destroyed" and out.loc[0, "about"] == "Honduras"
     assert out.loc[0, "refers_to"] == 2013 and out.loc[0, "value"] == 98
 
@@ -150,7 +151,7 @@ def test_by_subsection_type_and_type_by_dependency():
     assert (first["dependency"], first["type"], first["activities"], first["events"], first["participants"]) == \
         ("CICTE", "Plan", 2, 3, 12)
     assert first["paragraphs"] == "2040-II.a-01;2040-II.a-02"
-    m = ns.type_by_dependency(df)
+    m = frames.type_by_dependency(df)
     assert list(m.index) == ["Plan", "Course", "Mission"]
     assert list(m.columns) == ["CICAD", "CICTE", "SMS"]
     assert m.loc["Plan", "CICTE"] == 2 and m.loc["Course", "CICAD"] == 1
@@ -231,11 +232,11 @@ def test_assessment_plan_events_and_dodge():
 
 
 def test_reached_and_subregions(ed31):
-    sec = st.section_rows(ed31, "national_strategies")
+    sec = sections.select(ed31, "national_strategies")
     members = members_in_year(ed31.member_states, 2031)
     r = ns.reached_with_names(sec.activities, members)
     assert list(r["name"]) == ["Paraguay"] and list(r["activities"]) == [1]
-    sub = ns.by_subregion(r, members).set_index("subregion")
+    sub = frames.by_subregion(r, members, "reached", alphabetical=True).set_index("subregion")
     assert sub.loc["South America", "reached"] == 1
     assert sub["members"].sum() == len(members)
 
@@ -291,7 +292,7 @@ def test_legal_figures_share_and_order():
 
 def test_legislative_assistance_synthetic(ed31):
     ctx = with_context(ed31.activities, ed31.paragraphs)
-    la = li.legislative_assistance(ctx, "III", member_names(ed31.member_states), ed31.paragraphs)
+    la = li.legislative_assistance(ctx, "III", member_names(ed31.member_states))
     assert list(la["paragraph_id"]) == ["2031-III.a-02"]
     assert la.loc[0, "countries"] == "Guyana" and la.loc[0, "participants"] == "41"
     tot = li.assistance_totals(ctx, "III")
@@ -308,13 +309,12 @@ def test_legislative_assistance_outside_section():
         {"activity_id": "A3", "activity_type": "technical_assistance", "section": "V", "section_title": "TRAINING",
          "paragraph_id": "2040-V-02"},
     ])
-    paras = pd.DataFrame({"paragraph_id": ["2040-III-01", "2040-V-01", "2040-V-02"], "line_start": [10, 20, 30]})
-    la = li.legislative_assistance(a, "III", NAMES, paras)
+    la = li.legislative_assistance(a, "III", NAMES)
     assert list(la["paragraph_id"]) == ["2040-III-01", "2040-V-01"]
     assert la.loc[1, "participants"] == "more than 30"
     tot = li.assistance_totals(a, "III")
     assert (tot["activities"], tot["outside_section"], tot["with_participants"]) == (2, 1, 1)
-    assert list(li.legislative_assistance(a, None, NAMES, paras)["paragraph_id"]) == ["2040-V-01"]
+    assert list(li.legislative_assistance(a, None, NAMES)["paragraph_id"]) == ["2040-V-01"]
 
 
 def test_figures_over_time_needs_two_reports(ed30, ed31):
@@ -358,7 +358,7 @@ def test_beneficiaries_and_subregions():
     b = le.beneficiaries(le_acts(), ms)
     assert list(b["name"]) == ["Ecuador", "Bolivia"]
     assert list(b["projects"]) == [2, 1] and list(b["single_country"]) == [1, 0]
-    sub = le.subregion_counts(b, ms).set_index("subregion")
+    sub = frames.by_subregion(b, ms, "beneficiaries", alphabetical=True).set_index("subregion")
     assert sub.loc["South America", "beneficiaries"] == 2 and sub.loc["North America", "beneficiaries"] == 0
 
 
@@ -375,7 +375,7 @@ def test_partners_by_kind_and_list():
 
 
 def test_projects_text_synthetic(ed31):
-    sec = st.section_rows(ed31, "law_enforcement")
+    sec = sections.select(ed31, "law_enforcement")
     members = members_in_year(ed31.member_states, 2031)
     p = le.projects(sec.activities, member_names(ed31.member_states), ed31.organizations)
     b = le.beneficiaries(sec.activities, members)
@@ -385,20 +385,6 @@ def test_projects_text_synthetic(ed31):
     assert f"**2 of the {len(members)} member states**" in text
     assert text.endswith("1 partner or funder organisation for it.")
     assert list(le.partners_by_kind(inv)["kind"]) == ["Regional organisation"]
-
-
-# --- charts -------------------------------------------------------------------------
-
-def test_charts_have_titles_labels_and_integer_ticks():
-    table = pd.DataFrame({"CICTE": [2, 1]}, index=["Plan", "Course"])
-    fig = charts.counts_stacked_hbar(table, title="T", xlabel="Activities", ylabel="Type")
-    ax = fig.axes[0]
-    assert ax.get_title(loc="left") == "T" and ax.get_xlabel() == "Activities" and ax.get_ylabel() == "Type"
-    assert all(float(t).is_integer() for t in ax.get_xticks())
-    fig = charts.value_hbar(["a", "b"], [60, 25], title="V", xlabel="Value", ylabel="Figure",
-                            legend={"Ratifications": "#000000"}, reference=(35, "Members: 35"))
-    ax = fig.axes[0]
-    assert ax.get_xlim()[1] >= 35 and [t.get_text() for t in ax.get_legend().get_texts()] == ["Ratifications", "Members: 35"]
 
 
 # --- the chapters, executed ---------------------------------------------------------

@@ -8,8 +8,11 @@ import pandas as pd
 import pytest
 
 from hemiplan import data
-from hemiplan.analysis import section_for
+from hemiplan.analysis import sections
 from hemiplan.analysis import training as t
+from hemiplan.analysis.sections import join_ids
+from hemiplan.data import csvio, schema
+from hemiplan.vocabulary import NO_SUBSECTION, humanize, plural, shorten, subsection_label
 
 from .conftest import SYNTHETIC_DATA
 
@@ -57,29 +60,45 @@ ORGS = pd.DataFrame({"org_id": ["org-x", "org-y"], "name": ["Org X", "Org Y"], "
                      "kind": ["UN body", "private sector"]})
 
 
+class Ed:
+    """A minimal edition for the section selector."""
+    year = 9999
+    paragraphs = PARAS
+    activities = ACTIVITIES
+    indicators = pd.DataFrame({"indicator_id": pd.Series(dtype=str), "paragraph_id": pd.Series(dtype=str)})
+    chapter_sections = csvio.typed(csvio.read_text_table(schema.table_path("chapter_sections")), "chapter_sections")
+
+
+class NoTraining(Ed):
+    paragraphs = PARAS[PARAS["section"] != "V"]
+
+
+SEC = sections.select(Ed, "training")
+
+
 @pytest.fixture
 def acts():
-    return t.section_activities(ACTIVITIES, PARAS, "V")
+    return t.activities(SEC)
 
 
 @pytest.fixture
 def paras():
-    return t.section_paragraphs(PARAS, "V")
+    return SEC.paragraphs
 
 
 def test_plural_and_labels():
-    assert t.plural(1, "activity") == "1 activity"
-    assert t.plural(2, "activity") == "2 activities"
-    assert t.plural(0, "event") == "0 events"
-    assert t.plural(1204, "participant") == "1,204 participants"
-    assert t.plural(3, "day") == "3 days"
-    assert t.plural(2, "training activity", "training activities") == "2 training activities"
-    assert t.shorten("Support for the control of arms and munitions", 20) == "Support for the…"
-    assert t.shorten("Short", 20) == "Short"
-    assert t.type_label("technical_assistance") == "Technical assistance"
-    assert t.subsection_label("b", "SUPPLY REDUCTION") == "b. Supply reduction"
-    assert t.subsection_label("", "") == t.NO_SUBSECTION
-    assert t.join_ids(["9999-V.b-01", "9999-V.a-02", "9999-V.b-01", ""]) == "9999-V.a-02;9999-V.b-01"
+    assert plural(1, "activity") == "1 activity"
+    assert plural(2, "activity") == "2 activities"
+    assert plural(0, "event") == "0 events"
+    assert plural(1204, "participant") == "1,204 participants"
+    assert plural(3, "day") == "3 days"
+    assert plural(2, "training activity", "training activities") == "2 training activities"
+    assert shorten("Support for the control of arms and munitions", 20) == "Support for the…"
+    assert shorten("Short", 20) == "Short"
+    assert humanize("technical_assistance") == "Technical assistance"
+    assert subsection_label("b", "SUPPLY REDUCTION") == "b) Supply reduction"
+    assert subsection_label("", "") == NO_SUBSECTION
+    assert join_ids(["9999-V.b-01", "9999-V.a-02", "9999-V.b-01", ""]) == "9999-V.a-02;9999-V.b-01"
 
 
 def test_section_activities(acts):
@@ -90,30 +109,31 @@ def test_section_activities(acts):
 
 
 def test_missing_section_gives_empty_results():
-    acts = t.section_activities(ACTIVITIES, PARAS, None)
-    paras = t.section_paragraphs(PARAS, None)
+    sec = sections.select(NoTraining, "training")
+    acts = t.activities(sec)
+    paras = sec.paragraphs
     assert acts.empty and "n_countries" in acts.columns and paras.empty
-    assert t.summary(acts, paras, MEMBERS, 9999)["activities"] == 0
+    assert t.summary(sec, MEMBERS)["activities"] == 0
     assert t.by_part(acts, paras, total=True).empty
     assert t.part_dependency(acts, paras, "events").empty
     assert t.by_program(acts).empty and t.by_type(acts).empty
     assert t.group_dependency(acts, "type", "events").empty
     assert t.by_state(acts, MEMBERS).empty
-    assert t.by_subregion(acts, MEMBERS, 9999)["activities"].sum() == 0
+    assert t.attributed_by_subregion(acts, MEMBERS, 9999)["activities"].sum() == 0
     assert t.attribution(acts)["participants"] == 0
     assert t.qualifiers(acts)["activities"].sum() == 0
     assert t.per_event_stats(acts) == {"activities": 0}
     assert t.largest(acts, MEMBERS).empty and t.partners(acts, ORGS).empty
-    assert t.section_indicators(pd.DataFrame({"indicator_id": [], "paragraph_id": []}), PARAS, None).empty
+    assert sec.indicators.empty
 
 
 def test_summary(acts, paras):
-    s = t.summary(acts, paras, MEMBERS, 9999)
+    s = t.summary(SEC, MEMBERS)
     assert (s["paragraphs"], s["subsections"], s["activities"], s["events"]) == (7, 3, 6, 10)
     assert (s["participants"], s["with_participants"], s["without_participants"]) == (180, 5, 1)
     assert (s["exact"], s["approx"], s["more_than"]) == (3, 1, 1)
     assert (s["approx_participants"], s["more_than_participants"]) == (30, 90)
-    assert s["dependencies"] == [("CICAD", 3, 130), ("CICTE", 1, 30), ("DPS", 2, 20)]
+    assert s["dependency_totals"] == [("CICAD", 3, 130), ("CICTE", 1, 30), ("DPS", 2, 20)]
     assert (s["states_reached"], s["members"], s["drafts"]) == (4, 5, 1)
     assert t.total_kind(s) == "a floor"
     assert t.total_kind({"approx": 1}) == "approximate"
@@ -122,9 +142,7 @@ def test_summary(acts, paras):
 
 def test_summary_synthetic_year():
     ed = data.load(2031, SYNTHETIC_DATA)
-    numeral, _ = section_for(ed.paragraphs, "training")
-    acts = t.section_activities(ed.activities, ed.paragraphs, numeral)
-    s = t.summary(acts, t.section_paragraphs(ed.paragraphs, numeral), ed.member_states, ed.year)
+    s = t.summary(sections.select(ed, "training"), ed.member_states)
     assert (s["activities"], s["events"], s["participants"]) == (4, 6, 393)
     assert (s["exact"], s["approx"], s["more_than"], s["without_participants"]) == (2, 1, 1, 0)
     assert (s["states_reached"], s["members"]) == (4, 34)
@@ -132,8 +150,8 @@ def test_summary_synthetic_year():
 
 def test_by_part_structure_and_total(acts, paras):
     p = t.by_part(acts, paras, total=True)
-    assert list(p["part"]) == ["a. Money laundering", "b. Supply reduction", "↳ " + t.NO_HEADING, "↳ Chemicals",
-                               "↳ Maritime", "c. Firearms", t.TOTAL_LABEL]
+    assert list(p["part"]) == ["a) Money laundering", "b) Supply reduction", "↳ " + t.NO_HEADING, "↳ Chemicals",
+                               "↳ Maritime", "c) Firearms", t.TOTAL_LABEL]
     assert list(p["level"]) == [0, 0, 1, 1, 1, 0, -1]
     assert list(p["activities"]) == [3, 3, 1, 1, 1, 0, 6]
     assert list(p["events"]) == [5, 5, 3, 1, 1, 0, 10]
@@ -143,22 +161,22 @@ def test_by_part_structure_and_total(acts, paras):
     assert p.loc[5, "paragraphs"] == "9999-V.c-01"  # a part without activities links to where it starts
     assert p.loc[3, "name"] == "Chemicals"
     top = t.top_part(p)
-    assert top["name"] == "b. Supply reduction" and top["participants"] == 102
+    assert top["name"] == "b) Supply reduction" and top["participants"] == 102
     assert math.isclose(top["share"], 102 / 180) and top["empty_parts"] == 1 and top["parts"] == 3
 
 
 def test_part_dependency(acts, paras):
     ev = t.part_dependency(acts, paras, "events")
     pa = t.part_dependency(acts, paras, "participants")
-    assert list(ev.index) == ["a. Money laundering", "b · " + t.NO_HEADING, "b · Chemicals", "b · Maritime",
-                              "c. Firearms"]
+    assert list(ev.index) == ["a) Money laundering", "b · " + t.NO_HEADING, "b · Chemicals", "b · Maritime",
+                              "c) Firearms"]
     assert list(ev.columns) == ["CICAD", "CICTE", "DPS"]
-    assert ev.loc["a. Money laundering"].tolist() == [2.0, 1.0, 2.0]
-    assert pa.loc["a. Money laundering"].tolist() == [40.0, 30.0, 8.0]
+    assert ev.loc["a) Money laundering"].tolist() == [2.0, 1.0, 2.0]
+    assert pa.loc["a) Money laundering"].tolist() == [40.0, 30.0, 8.0]
     assert pa.loc["b · Chemicals"].isna().all()  # no figure, not zero
-    assert ev.loc["c. Firearms"].sum() == 0
+    assert ev.loc["c) Firearms"].sum() == 0
     assert "no participant figure" in t.pairs_text(ev, pa)
-    assert "a. Money laundering: 5 events, 78 participants" in t.pairs_text(ev, pa)
+    assert "a) Money laundering: 5 events, 78 participants" in t.pairs_text(ev, pa)
 
 
 def test_by_program_and_type(acts):
@@ -197,7 +215,7 @@ def test_where(acts):
     assert st.at["PER", "activities"] == 3 and st.at["PER", "participants_single"] == 40
     assert st.at["PER", "participants_shared"] == 98
     assert st.at["GTM", "single_events"] == 1 and pd.isna(st.at["BRB", "participants_single"])
-    sub = t.by_subregion(acts, MEMBERS, 9999).set_index("subregion")
+    sub = t.attributed_by_subregion(acts, MEMBERS, 9999).set_index("subregion")
     assert sub.at["Caribbean", "participants"] == 30 and sub.at["Caribbean", "states_reached"] == 2
     assert sub.at["Caribbean", "members"] == 2 and sub.at["Caribbean", "activities"] == 2
     assert sub.at["South America", "participants"] == 40

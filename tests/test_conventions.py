@@ -10,6 +10,7 @@ import nbformat
 import pytest
 
 from hemiplan import build, paths
+from hemiplan.build import normalise
 from hemiplan.data import schema
 
 TOC = build.read_toc()
@@ -68,8 +69,7 @@ def test_committed_outputs_are_clean(path):
             text = str(out.get("data", {}).get("text/plain", "")) + str(out.get("text", ""))
             assert not re.search(r"0x[0-9a-f]{6,}", text), f"{path.name}: memory address in output"
             assert str(paths.ROOT) not in text, f"{path.name}: absolute path in output"
-    from hemiplan.present import book
-    book.postprocess(nb, path.name)  # raises on a figure sharing its cell, stderr or errors
+    normalise.postprocess(nb, path.name)  # raises on a figure sharing its cell, stderr or errors
 
 
 def test_every_data_table_has_a_schema():

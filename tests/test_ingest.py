@@ -252,11 +252,11 @@ def review(data_dir) -> tuple[pd.DataFrame, pd.DataFrame]:
     acts = pd.concat([acts, hand.to_frame().T], ignore_index=True)
     inds = table(data_dir, "indicators")
     inds.loc[inds["indicator"] == "total_participants", "status"] = "reviewed"
-    csvio.atomic_write_text(data_dir / str(YEAR) / "activities.csv", ingest._table_text(acts, "activities"))
-    csvio.atomic_write_text(data_dir / str(YEAR) / "indicators.csv", ingest._table_text(inds, "indicators"))
+    csvio.atomic_write_text(data_dir / str(YEAR) / "activities.csv", ingest.table_text(acts, "activities"))
+    csvio.atomic_write_text(data_dir / str(YEAR) / "indicators.csv", ingest.table_text(inds, "indicators"))
     paras = table(data_dir, "paragraphs")
     paras.loc[paras["paragraph_id"] == "2033-VII.a-02", "countries"] = "GUY"   # a hand review
-    csvio.atomic_write_text(data_dir / str(YEAR) / "paragraphs.csv", ingest._table_text(paras, "paragraphs"))
+    csvio.atomic_write_text(data_dir / str(YEAR) / "paragraphs.csv", ingest.table_text(paras, "paragraphs"))
     return acts[acts["status"] == "reviewed"], inds[inds["status"] == "reviewed"]
 
 
@@ -313,7 +313,7 @@ def test_reviewed_row_whose_paragraph_disappears_stops_ingest(ingested, tmp_path
 def test_unknown_status_is_kept_not_regenerated(ingested):
     acts = table(ingested, "activities")
     acts.loc[0, "status"] = "Reviewed"
-    csvio.atomic_write_text(ingested / str(YEAR) / "activities.csv", ingest._table_text(acts, "activities"))
+    csvio.atomic_write_text(ingested / str(YEAR) / "activities.csv", ingest.table_text(acts, "activities"))
     p = ingest.ingest(SYNTHETIC, YEAR, ingested)
     assert "Reviewed" in set(table(ingested, "activities")["status"])
     assert any("neither draft nor reviewed" in w for w in p.warnings)

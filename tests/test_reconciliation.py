@@ -7,6 +7,7 @@ import pytest
 
 from hemiplan import data
 from hemiplan.analysis import reconciliation as rec
+from hemiplan.analysis.frames import is_total
 
 from .conftest import SYNTHETIC_DATA
 
@@ -57,7 +58,7 @@ def test_measure_of(name, unit, expected):
 
 
 def test_is_total_and_label():
-    assert rec.is_total("total_participants") and not rec.is_total("participants_total")
+    assert is_total("total_participants") and not is_total("participants_total")
     assert rec.what_label("total_firearms_destroyed") == "firearms destroyed"
 
 

@@ -2,13 +2,18 @@
 from __future__ import annotations
 
 import argparse
+import functools
+import http.server
 import sys
+import time
+
+from hemiplan import build, data, paths
+from hemiplan.build.bench import add_parser as add_bench_parser
+from hemiplan.data.validate import ValidationError, validate_all, validate_year
+from hemiplan.ingest import add_parser as add_ingest_parser
 
 
 def _cmd_validate(args) -> int:
-    from hemiplan import data
-    from hemiplan.data.validate import validate_all, validate_year
-
     if args.year is not None:
         try:
             year = data.resolve_year(args.year, args.data_dir)
@@ -29,21 +34,15 @@ def _cmd_validate(args) -> int:
 
 
 def _cmd_build(args) -> int:
-    from hemiplan import build as build_mod
-    from hemiplan.data import YearNotFoundError
-    from hemiplan.data.validate import ValidationError
-
-    import time
-
     start = time.perf_counter()
     try:
         if args.dry_run:
-            p = build_mod.plan(args.year, args.data_dir)
-            for target, why in build_mod.explain(p):
+            p = build.plan(args.year, args.data_dir)
+            for target, why in build.explain(p):
                 print(f"{why:<40} {target}")
             return 0
-        p, site = build_mod.build(args.year, args.data_dir, jobs_n=args.jobs, clean=args.clean)
-    except (YearNotFoundError, ValidationError, build_mod.BuildError) as exc:
+        p, site = build.build(args.year, args.data_dir, jobs_n=args.jobs, clean=args.clean)
+    except (data.YearNotFoundError, ValidationError, build.BuildError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         print("the previously published site, if any, is unchanged", file=sys.stderr)
         return 1
@@ -59,11 +58,9 @@ def _cmd_build(args) -> int:
 
 
 def _cmd_refresh(args) -> int:
-    from hemiplan import build as build_mod
-
     try:
-        written = build_mod.refresh(jobs_n=args.jobs)
-    except build_mod.BuildError as exc:
+        written = build.refresh(jobs_n=args.jobs)
+    except build.BuildError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     for p in written:
@@ -73,11 +70,6 @@ def _cmd_refresh(args) -> int:
 
 
 def _cmd_serve(args) -> int:
-    import functools
-    import http.server
-
-    from hemiplan import paths
-
     site = paths.BUILD / "html"
     if not (site / "index.html").is_file():
         print("error: no site in _build/html: run `make book` first", file=sys.stderr)
@@ -114,10 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--port", type=int, default=8000)
     s.set_defaults(func=_cmd_serve)
 
-    from hemiplan.build.bench import add_parser as add_bench_parser
     add_bench_parser(sub)
-
-    from hemiplan.ingest import add_parser as add_ingest_parser
     add_ingest_parser(sub)
 
     r = sub.add_parser("refresh", help="re-execute the committed chapters in place for the default year")

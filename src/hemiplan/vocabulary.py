@@ -6,6 +6,8 @@ every stage (analysis for its labels, present for its badges and captions) can u
 from __future__ import annotations
 
 import calendar
+import html
+import re
 
 #: Words of snake_case names shown in capitals (a display vocabulary of the field's
 #: acronyms, not data of any report).
@@ -125,3 +127,37 @@ def quantity(value, qualifier=None) -> str:
         return ""
     words = "" if _missing(qualifier) else QUALIFIER_WORDS.get(str(qualifier), str(qualifier).replace("_", " "))
     return f"{words} {number(value)}".strip()
+
+
+def unit_label(unit) -> str:
+    """A snake_case unit as words: 'metric_tons' → 'metric tons'."""
+    return re.sub(r"_+", " ", str(unit)).strip()
+
+
+def amount(value, unit) -> str:
+    """'28 focal points', '1 machine', '9,061 metric tons': a value with its unit, the
+    unit's last word made singular for a value of one."""
+    label = unit_label(unit)
+    v = float(value)
+    if v == 1 and label.endswith("s") and not label.endswith("ss"):
+        label = label[:-1]
+    return f"{v:,.0f} {label}" if v.is_integer() else f"{v:,.1f} {label}"
+
+
+#: Characters that Markdown or MyST could read as syntax.
+MARKDOWN_SPECIAL = "\\`*_{}[]<>()#+-.!|:$&~^=\"'"
+
+
+def literal(text) -> str:
+    """Data (a title, a name, a quote) made safe to put inside Markdown: every
+    character Markdown or MyST could read as syntax is escaped, so that report text
+    never becomes markup."""
+    out = []
+    for ch in str(text):
+        if ch in "<>&":
+            out.append(html.escape(ch))
+        elif ch in MARKDOWN_SPECIAL:
+            out.append("\\" + ch)
+        else:
+            out.append(ch)
+    return "".join(out)

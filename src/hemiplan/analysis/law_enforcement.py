@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from hemiplan.analysis import explode_list
+from hemiplan.analysis.frames import explode_list, n_listed, name_list, or_missing, org_summary, partner_links
 from hemiplan.data import schema
-from hemiplan.analysis.section_tools import country_names, humanize, or_missing, org_list
+from hemiplan.vocabulary import humanize, plural
 
 UNKNOWN_KIND = "not in the reference list"
 
@@ -29,10 +29,10 @@ def projects(activities: pd.DataFrame, names: dict[str, str], organizations: pd.
         "program": activities["program"].map(or_missing),
         "type": activities["activity_type"].map(humanize),
         "title": activities["title"],
-        "beneficiaries": activities["countries"].map(lambda c: or_missing(country_names(c, names))),
-        "n_beneficiaries": activities["countries"].map(lambda c: len([x for x in str(c).split(";") if x])),
-        "partners": activities["partners"].map(lambda c: or_missing(org_list(c, orgs))),
-        "funders": activities["funders"].map(lambda c: or_missing(org_list(c, orgs))),
+        "beneficiaries": activities["countries"].map(lambda c: or_missing(name_list(c, names))),
+        "n_beneficiaries": activities["countries"].map(n_listed),
+        "partners": activities["partners"].map(lambda c: or_missing(name_list(c, orgs))),
+        "funders": activities["funders"].map(lambda c: or_missing(name_list(c, orgs))),
         "paragraph_id": activities["paragraph_id"],
         "activity_id": activities["activity_id"],
         "_pos": range(len(activities)),
@@ -53,7 +53,7 @@ def beneficiaries(activities: pd.DataFrame, member_states: pd.DataFrame) -> pd.D
     ex = explode_list(activities, "countries", "iso3")
     if ex.empty:
         return pd.DataFrame(columns=cols)
-    n = dict(zip(activities["activity_id"], activities["countries"].map(lambda c: len([x for x in str(c).split(";") if x]))))
+    n = dict(zip(activities["activity_id"], activities["countries"].map(n_listed)))
     ex["single"] = ex["activity_id"].map(n) == 1
     g = ex.groupby("iso3")
     out = pd.DataFrame({
@@ -73,14 +73,9 @@ def involvement(activities: pd.DataFrame, organizations: pd.DataFrame) -> pd.Dat
     reference list, capitalised for display; ids missing from it are kept with kind
     UNKNOWN_KIND)."""
     cols = ["activity_id", "paragraph_id", "org_id", "role", "organisation", "kind"]
-    part = explode_list(activities, "partners", "org_id").assign(role="partner")
-    fund = explode_list(activities, "funders", "org_id").assign(role="funder")
-    both = pd.concat([f for f in (part, fund) if len(f)], ignore_index=True) if len(part) or len(fund) else None
-    if both is None:
+    both = partner_links(activities, organizations, unknown_kind=UNKNOWN_KIND)
+    if both.empty:
         return pd.DataFrame(columns=cols)
-    orgs = organizations.set_index("org_id")
-    both["organisation"] = both["org_id"].map(lambda o: orgs.at[o, "name"] if o in orgs.index else o)
-    both["kind"] = both["org_id"].map(lambda o: orgs.at[o, "kind"] if o in orgs.index else UNKNOWN_KIND)
     both["kind"] = both["kind"].map(lambda k: k[:1].upper() + k[1:])
     return both[cols].sort_values(["org_id", "role", "activity_id"]).reset_index(drop=True)
 
@@ -106,34 +101,15 @@ def partners_by_kind(involved: pd.DataFrame) -> pd.DataFrame:
 
 
 def partner_list(involved: pd.DataFrame) -> pd.DataFrame:
-    """Every partner or funder of the section: organisation, kind, roles, projects,
-    source paragraphs; sorted by projects (descending), then name."""
-    cols = ["organisation", "kind", "roles", "projects", "paragraphs"]
-    if involved.empty:
-        return pd.DataFrame(columns=cols)
-    g = involved.groupby(["org_id", "organisation", "kind"])
-    out = pd.DataFrame({
-        "roles": g["role"].agg(lambda s: " and ".join(sorted(set(s)))),
-        "projects": g["activity_id"].nunique(),
-        "paragraphs": g["paragraph_id"].agg(lambda s: ";".join(sorted(set(s)))),
-    }).reset_index()
-    return out.sort_values(["projects", "organisation"], ascending=[False, True])[cols].reset_index(drop=True)
-
-
-def subregion_counts(benef: pd.DataFrame, member_states: pd.DataFrame) -> pd.DataFrame:
-    """Beneficiary member states per subregion, out of the members listed in
-    ``member_states``; subregions alphabetical."""
-    total = member_states.groupby("subregion").size().rename("members")
-    got = benef[benef["iso3"].isin(member_states["iso3"])].groupby("subregion").size().rename("beneficiaries")
-    out = pd.concat([total, got], axis=1).fillna(0).astype(int).reset_index()
-    return out.rename(columns={"index": "subregion"}).sort_values("subregion").reset_index(drop=True)
+    """Every partner or funder of the section, from :func:`involvement`: organisation,
+    kind, roles, projects, source paragraphs; sorted by projects (descending), then name."""
+    out = org_summary(involved).rename(columns={"role": "roles", "activities": "projects"})
+    return out[["organisation", "kind", "roles", "projects", "paragraphs"]]
 
 
 def projects_text(table: pd.DataFrame, benef: pd.DataFrame, involved: pd.DataFrame, members: int) -> str:
     """A sentence on the projects: how many, how many name beneficiaries, member
     states reached (of ``members``), organisations involved."""
-    from hemiplan.analysis.section_tools import plural
-
     n = len(table)
     with_b = int((table["n_beneficiaries"] > 0).sum())
     multi = int((table["n_beneficiaries"] > 1).sum())

@@ -11,8 +11,10 @@ import re
 
 import pandas as pd
 
-from hemiplan.analysis import title_case
-from hemiplan.analysis.section_tools import country_names, humanize, or_missing, participants_text
+from hemiplan.analysis import sections
+from hemiplan.analysis.frames import countries_reached, member_names, name_list, or_missing
+from hemiplan.data import csvio, membership
+from hemiplan.vocabulary import humanize, join_words, plural, quantity, section_label
 
 #: (category, pattern on the indicator name or unit), first match wins, in this order.
 CATEGORIES = (
@@ -23,8 +25,6 @@ CATEGORIES = (
 OTHER = "Other figures"
 #: Order of the categories in tables and figures: ratified, enacted, pending.
 DISPLAY_ORDER = ("Ratifications", "Laws and regulations", "Bills", OTHER)
-#: Colours of the categories in figures (Okabe–Ito, distinct from the dependency colours).
-CATEGORY_COLORS = {"Ratifications": "#56B4E9", "Bills": "#E69F00", "Laws and regulations": "#CC79A7", OTHER: "#999999"}
 #: Activity types that count as legislative assistance in the section; anywhere in
 #: the report only ``legislative_assistance`` does.
 SECTION_TYPES = ("legislative_assistance", "technical_assistance")
@@ -101,7 +101,7 @@ def legal_figures(indicators: pd.DataFrame, instruments: pd.DataFrame, names: di
         "unit": df["unit"].map(lambda u: str(u).replace("_", " ")),
         "instrument": df["quote"].map(lambda q: or_missing(instrument_of(q, instruments).replace(";", ", "))),
         "share_of_members": (df["value"].astype(float) / members * 100).where(states & (members > 0)).round(0),
-        "about": df["countries"].map(lambda c: or_missing(country_names(c, names))),
+        "about": df["countries"].map(lambda c: or_missing(name_list(c, names))),
         "refers_to": df["ref_year"],
         "paragraph_id": df["paragraph_id"],
         "indicator_id": df["indicator_id"],
@@ -132,7 +132,7 @@ def assistance_rows(activities_ctx: pd.DataFrame, section: str | None) -> pd.Dat
     """The activities that count as legislative assistance: of type legislative or
     technical assistance in the section (numeral ``section``, None when the report
     has none), or of type legislative assistance anywhere in the report.
-    ``activities_ctx`` carries the context of :func:`hemiplan.analysis.with_context`."""
+    ``activities_ctx`` carries the context of :func:`hemiplan.analysis.frames.with_context`."""
     keep = activities_ctx["activity_type"].isin(REPORT_TYPES)
     if section is not None:
         keep |= (activities_ctx["section"] == section) & activities_ctx["activity_type"].isin(SECTION_TYPES)
@@ -141,36 +141,31 @@ def assistance_rows(activities_ctx: pd.DataFrame, section: str | None) -> pd.Dat
 
 def category_counts_text(legal: pd.DataFrame) -> str:
     """'2 on ratifications and 1 on laws and regulations' for :func:`legal_figures`."""
-    from hemiplan.analysis.section_tools import join_names
-
     counts = legal["category"].value_counts(sort=False)
-    return join_names(f"{int(counts[c]):,} on {c.lower()}" for c in DISPLAY_ORDER if c in counts.index)
+    return join_words(f"{int(counts[c]):,} on {c.lower()}" for c in DISPLAY_ORDER if c in counts.index)
 
 
-def legislative_assistance(activities_ctx: pd.DataFrame, section: str | None, names: dict[str, str],
-                           paragraphs: pd.DataFrame) -> pd.DataFrame:
+def legislative_assistance(activities_ctx: pd.DataFrame, section: str | None, names: dict[str, str]) -> pd.DataFrame:
     """Legislative assistance: activities of the section of type legislative or
     technical assistance, and activities of type legislative assistance anywhere in
     the report. ``activities_ctx`` is every activity of the report with its context
-    (:func:`hemiplan.analysis.with_context`). In report order (by the first line of
-    the paragraph), then activity id."""
+    (:func:`hemiplan.analysis.frames.with_context`). In report order, then activity id."""
     cols = ["where", "dependency", "type", "program", "title", "countries", "month", "events", "participants",
             "paragraph_id"]
     acts = assistance_rows(activities_ctx, section)
     if acts.empty:
         return pd.DataFrame(columns=cols)
-    line = dict(zip(paragraphs["paragraph_id"], paragraphs["line_start"]))
-    acts = acts.assign(_line=acts["paragraph_id"].map(line)).sort_values(["_line", "activity_id"])
+    acts = sections.report_order(acts, "activity_id")
     out = pd.DataFrame({
-        "where": [f"{s}. {title_case(t)}" for s, t in zip(acts["section"], acts["section_title"])],
+        "where": [section_label(s, t) for s, t in zip(acts["section"], acts["section_title"])],
         "dependency": acts["dependency"],
         "type": acts["activity_type"].map(humanize),
         "program": acts["program"].map(or_missing),
         "title": acts["title"],
-        "countries": acts["countries"].map(lambda c: or_missing(country_names(c, names))),
+        "countries": acts["countries"].map(lambda c: or_missing(name_list(c, names))),
         "month": acts["month"],
         "events": acts["events"],
-        "participants": [or_missing(participants_text(p, q)) for p, q in
+        "participants": [or_missing(quantity(p, q)) for p, q in
                          zip(acts["participants"], acts["participants_qualifier"])],
         "paragraph_id": acts["paragraph_id"],
     })
@@ -182,9 +177,6 @@ def legislative_assistance(activities_ctx: pd.DataFrame, section: str | None, na
 def assistance_totals(activities_ctx: pd.DataFrame, section: str | None) -> dict:
     """Counts behind the legislative-assistance table: activities, events, stated
     participants (and how many state them), member states reached."""
-    from hemiplan.analysis import countries_reached
-    from hemiplan.data import csvio
-
     acts = assistance_rows(activities_ctx, section)
     stated = acts["participants"].notna()
     return {
@@ -201,8 +193,6 @@ def assistance_totals(activities_ctx: pd.DataFrame, section: str | None) -> dict
 
 def assistance_text(tot: dict) -> str:
     """The sentence above the legislative-assistance table, from :func:`assistance_totals`."""
-    from hemiplan.analysis.section_tools import plural
-
     n = tot["activities"]
     text = (f"The report records **{plural(n, 'legislative or technical assistance activity', 'legislative or technical assistance activities')}** "
             f"({plural(tot['events'], 'event')}) reaching {plural(tot['states'], 'member state')}")
@@ -221,18 +211,15 @@ def figures_over_time(editions: dict, chapter: str = "legal_instruments", up_to:
     (``ref_year``, else the report's year); empty unless at least two reports state
     such figures (one report's figures are already in :func:`legal_figures`).
     Sorted by category, figure, year referred to, report year."""
-    from hemiplan.analysis import member_names, members_in_year
-    from hemiplan.analysis.section_tools import section_rows
-
     eds = {y: e for y, e in editions.items() if up_to is None or y <= up_to}
     cols = ["category", "figure", "unit", "year", "value", "report_year", "paragraph_id"]
     if len(eds) < 2:
         return pd.DataFrame(columns=cols)
     frames = []
     for y, e in sorted(eds.items()):
-        sec = section_rows(e, chapter)
+        sec = sections.select(e, chapter)
         f = legal_figures(sec.indicators, e.instruments, member_names(e.member_states),
-                          len(members_in_year(e.member_states, y)))
+                          len(membership.members_in_year(e.member_states, y)))
         if len(f):
             frames.append(f.assign(year=f["refers_to"].fillna(y).astype(int), report_year=y))
     if len(frames) < 2:

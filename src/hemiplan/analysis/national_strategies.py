@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from hemiplan.analysis import frames
+from hemiplan.analysis.frames import or_missing
 from hemiplan.data import csvio, schema
-from hemiplan.analysis.section_tools import humanize, or_missing, plural, subsection_label
+from hemiplan.vocabulary import humanize, plural, subsection_label
 
 #: Indicators counting Computer Security Incident Response Teams.
 CSIRT_PATTERN = r"csirt"
@@ -38,7 +40,7 @@ def _text_matches(df: pd.DataFrame, columns, pattern: str) -> pd.Series:
 def by_subsection_type(activities: pd.DataFrame) -> pd.DataFrame:
     """Activities of the section by subsection, dependency and activity type, with
     events, stated participants and source paragraphs. ``activities`` carries the
-    context columns of :func:`hemiplan.analysis.with_context`, in report order;
+    context columns of :func:`hemiplan.analysis.frames.with_context`, in report order;
     subsections keep that order, dependencies the book's order, types the
     alphabetical order of their labels."""
     cols = ["subsection", "dependency", "type", "activities", "events", "participants", "paragraphs"]
@@ -58,20 +60,6 @@ def by_subsection_type(activities: pd.DataFrame) -> pd.DataFrame:
     }).reset_index()
     out = out.assign(_s=out["subsection"].map(sub_order), _d=out["dependency"].map(dep_order))
     return out.sort_values(["_s", "_d", "type"]).drop(columns=["_s", "_d"])[cols].reset_index(drop=True)
-
-
-def type_by_dependency(activities: pd.DataFrame) -> pd.DataFrame:
-    """Counts of activities: one row per activity type (reader label), one column per
-    dependency present (book order); rows sorted by total, descending, then label."""
-    if activities.empty:
-        return pd.DataFrame()
-    t = activities.assign(type=activities["activity_type"].map(humanize)).pivot_table(
-        index="type", columns="dependency", values="activity_id", aggfunc="count", fill_value=0)
-    t = t.reindex(columns=[d for d in schema.dependencies() if d in t.columns])
-    order = t.assign(_total=t.sum(axis=1)).reset_index().sort_values(["_total", "type"], ascending=[False, True])
-    t = t.loc[order["type"]]
-    t.columns.name = None
-    return t
 
 
 def csirt_points(indicators: pd.DataFrame, report_year: int) -> pd.DataFrame:
@@ -214,31 +202,11 @@ def timeline_points(events: pd.DataFrame, step: float = 0.15) -> pd.DataFrame:
     return g[cols]
 
 
-def reached_with_names(activities: pd.DataFrame, member_states: pd.DataFrame) -> pd.DataFrame:
-    """Member states reached by the section's activities: iso3, name, subregion,
-    activities and source paragraphs; sorted by activities (descending), then name."""
-    from hemiplan.analysis import explode_list
-
-    cols = ["iso3", "name", "subregion", "activities", "paragraphs"]
-    ex = explode_list(activities, "countries", "iso3")
-    if ex.empty:
-        return pd.DataFrame(columns=cols)
-    g = ex.groupby("iso3")
-    out = pd.DataFrame({"activities": g["activity_id"].nunique(),
-                        "paragraphs": g["paragraph_id"].agg(lambda s: ";".join(sorted(set(s))))}).reset_index()
-    ms = member_states.set_index("iso3")
-    out["name"] = out["iso3"].map(ms["name"])
-    out["subregion"] = out["iso3"].map(ms["subregion"])
-    return out.sort_values(["activities", "name"], ascending=[False, True])[cols].reset_index(drop=True)
-
-
-def by_subregion(reached: pd.DataFrame, member_states: pd.DataFrame) -> pd.DataFrame:
-    """Member states reached per subregion, out of the members listed in
-    ``member_states``, from :func:`reached_with_names`; subregions alphabetical."""
-    total = member_states.groupby("subregion").size().rename("members")
-    got = reached[reached["iso3"].isin(member_states["iso3"])].groupby("subregion").size().rename("reached")
-    out = pd.concat([total, got], axis=1).fillna(0).astype(int).reset_index()
-    return out.rename(columns={"index": "subregion"}).sort_values("subregion").reset_index(drop=True)
+def reached_with_names(activities: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
+    """Member states (of ``members``) reached by the section's activities: iso3, name,
+    subregion, activities and source paragraphs; sorted by activities (descending),
+    then name."""
+    return frames.states_named(activities, members)[["iso3", "name", "subregion", "activities", "paragraphs"]]
 
 
 def strategies_sentence(records: pd.DataFrame) -> str:

@@ -3,15 +3,18 @@ from __future__ import annotations
 
 import pandas as pd
 
-from hemiplan.analysis import by_dependency, countries_reached, members_in_year, partner_summary, sections, title_case, with_context
-from hemiplan.data import csvio, schema
+from hemiplan.analysis import frames
+from hemiplan.analysis.frames import countries_reached, partner_summary, with_context
+from hemiplan.analysis.sections import report_sections
+from hemiplan.data import csvio, membership, schema
+from hemiplan.vocabulary import section_label
 
 
 def headline(ed) -> dict:
     """The year's headline figures."""
     acts = ed.activities
     reached = countries_reached(acts)
-    members = members_in_year(ed.member_states, ed.year)
+    members = membership.members_in_year(ed.member_states, ed.year)
     return {
         "activities": len(acts),
         "events": int(acts["events"].sum()),
@@ -27,11 +30,11 @@ def headline(ed) -> dict:
 def by_section(ed) -> pd.DataFrame:
     """Activities per report section and dependency (sections in report order)."""
     ctx = with_context(ed.activities, ed.paragraphs)
-    order = sections(ed.paragraphs)
-    ctx["section_label"] = ctx["section"] + ". " + ctx["section_title"].map(title_case)
+    order = report_sections(ed.paragraphs)
+    ctx["section_label"] = [section_label(s, t) for s, t in zip(ctx["section"], ctx["section_title"])]
     table = ctx.pivot_table(index="section_label", columns="dependency", values="activity_id",
                             aggfunc="count", fill_value=0)
-    labels = [f"{s}. {title_case(t)}" for s, t in zip(order["section"], order["section_title"])]
+    labels = [section_label(s, t) for s, t in zip(order["section"], order["section_title"])]
     table = table.reindex([lab for lab in labels if lab in table.index])
     return table.reindex(columns=[d for d in schema.dependencies() if d in table.columns])
 
@@ -52,16 +55,14 @@ def top_partners(ed, n: int = 10) -> pd.DataFrame:
 
 
 def dependency_table(ed) -> pd.DataFrame:
-    t = by_dependency(ed.activities)
-    return t
+    """Activities, events and stated participants per dependency (every dependency)."""
+    return frames.by_dependency(ed.activities)
 
 
 def year_over_year(editions: dict) -> pd.DataFrame:
     """Headline figures for every year with data (empty with fewer than two years)."""
-    if len(editions) < 2:
-        return pd.DataFrame()
-    rows = []
-    for y, e in sorted(editions.items()):
+    def row(e) -> dict:
         h = headline(e)
-        rows.append({"year": y, **{k: h[k] for k in ("activities", "events", "participants", "states_reached", "partners")}})
-    return pd.DataFrame(rows)
+        return {k: h[k] for k in ("activities", "events", "participants", "states_reached", "partners")}
+
+    return frames.year_over_year(editions, row, year_as_text=False)

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from hemiplan.analysis import countries_reached, members_in_year, partner_summary
+from hemiplan.analysis.frames import countries_reached, n_listed, partner_summary
 from hemiplan.data import csvio
+from hemiplan.data.membership import members_in_year
+from hemiplan.vocabulary import month_abbr
 
 
 def default_country(ed) -> str:
@@ -27,16 +29,16 @@ def activities_of(ed, iso3: str) -> pd.DataFrame:
     acts = ed.activities
     mask = acts["countries"].map(lambda c: iso3 in csvio.split_list(c))
     out = acts[mask].copy()
-    out["shared_with"] = out["countries"].map(lambda c: len(csvio.split_list(c)) - 1)
+    out["shared_with"] = out["countries"].map(lambda c: n_listed(c) - 1)
     return out.sort_values("activity_id").reset_index(drop=True)
 
 
 def activity_table(ed, iso3: str) -> pd.DataFrame:
+    """The activities that reached a state, for a table: title, type, dependency,
+    programme, month, scope (national or shared), participants, source."""
     a = activities_of(ed, iso3)
-    import calendar
-
     a["type"] = a["activity_type"].str.replace("_", " ")
-    a["month"] = a["month"].map(lambda m: calendar.month_abbr[int(m)] if pd.notna(m) else "")
+    a["month"] = a["month"].map(month_abbr)
     a["scope"] = a["shared_with"].map(lambda n: "national" if n == 0 else f"with {n} other state{'s' if n > 1 else ''}")
     return a[["title", "type", "dependency", "program", "month", "scope", "participants", "paragraph_id"]]
 
@@ -50,7 +52,7 @@ def participants_vs_subregion(ed, iso3: str) -> pd.DataFrame:
         return pd.DataFrame(columns=["program", "participants", "subregion_average"])
     peers = ms.loc[ms["subregion"] == sub.iloc[0], "iso3"].tolist()
     acts = ed.activities.copy()
-    acts["n"] = acts["countries"].map(lambda c: len(csvio.split_list(c)))
+    acts["n"] = acts["countries"].map(n_listed)
     single = acts[(acts["n"] == 1) & acts["participants"].notna()].copy()
     single["iso3"] = single["countries"]
     single["program"] = single["program"].replace("", "(no program named)")

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from hemiplan.analysis import frames, sections
+from hemiplan.analysis.frames import TOTAL_PREFIX, is_total
 from hemiplan.data import csvio
-
-TOTAL_PREFIX = "total_"
 
 #: Activity figures a stated total can be compared with. The unit decides first
 #: (keywords, e.g. a unit "officers" counts participants); when the unit names none,
@@ -49,11 +49,6 @@ BASIS_NONE = "none"
 
 COLUMNS = ["indicator_id", "paragraph_id", "indicator", "what", "unit", "measure", "stated", "basis",
            "items", "items_sum", "difference", "items_missing", "items_not_exact", "item_ids", "status"]
-
-
-def is_total(indicator: str) -> bool:
-    """Whether an indicator name is a stated total (prefix ``total_``)."""
-    return str(indicator).startswith(TOTAL_PREFIX)
 
 
 def measure_of(indicator: str, unit: str = "") -> str | None:
@@ -172,11 +167,7 @@ def reconcile(indicators: pd.DataFrame, activities: pd.DataFrame, paragraphs: pd
         out[col] = pd.array(out[col].tolist(), dtype="Float64") if len(out) else pd.Series(dtype="Float64")
     for col in ("items", "items_missing", "items_not_exact"):
         out[col] = out[col].astype("int64")
-    if len(out):
-        from hemiplan.present.provenance import sort_key
-        out["_order"] = out["paragraph_id"].map(sort_key)
-        out = out.sort_values(["_order", "indicator_id"]).drop(columns="_order")
-    return out.reset_index(drop=True)
+    return sections.report_order(out, "indicator_id") if len(out) else out.reset_index(drop=True)
 
 
 def summary(recon: pd.DataFrame) -> dict:
@@ -221,10 +212,7 @@ def display_table(recon: pd.DataFrame, paragraphs: pd.DataFrame | None = None) -
     out = recon.copy()
     cols = ["what", "stated", "items", "items_sum", "difference", "items_missing", "status", "paragraph_id"]
     if paragraphs is not None:
-        where = paragraphs.set_index("paragraph_id")
-        out["part"] = out["paragraph_id"].map(
-            lambda p: (where.at[p, "section"] + (f".{where.at[p, 'subsection']}" if where.at[p, "subsection"] else ""))
-            if p in where.index else "")
+        out["part"] = frames.part_of(out["paragraph_id"], paragraphs)
         cols = ["part"] + cols
     return out[cols].reset_index(drop=True)
 

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-from hemiplan.analysis import explode_list, in_section, members_in_year, title_case, totals, with_context, plural
-from hemiplan.data import csvio, schema
-from hemiplan.present import provenance
+from hemiplan.analysis import frames, reconciliation, sections
+from hemiplan.analysis.frames import explode_list, member_names, n_listed, partner_links, totals
+from hemiplan.analysis.sections import join_ids
+from hemiplan.data import csvio, membership, schema
+from hemiplan.vocabulary import humanize, plural, shorten, subsection_label
 
 NO_PROGRAM = "(no programme named)"
 NO_HEADING = "(no sub-heading)"
-NO_SUBSECTION = "(no subsection)"
 NO_COUNTRY = "(no member state named)"
 SEVERAL_SUBREGIONS = "(several subregions)"
 TOTAL_LABEL = "Whole section"
@@ -22,67 +23,17 @@ TOTAL_LABEL = "Whole section"
 #: Participant qualifiers, in display order, with reader-facing labels.
 QUALIFIER_LABELS = {"exact": "exact", "approx": "approximately", "more_than": "more than", "": "not stated"}
 
-CONTEXT_COLUMNS = ["section", "section_title", "subsection", "subsection_title", "heading"]
-
-
-# --- wording -----------------------------------------------------------------------
-
-
-def shorten(text: str, width: int = 48) -> str:
-    """A label cut at a word boundary to at most ``width`` characters, with '…'."""
-    text = " ".join(str(text).split())
-    if len(text) <= width:
-        return text
-    cut = text[: width - 1].rsplit(" ", 1)[0].rstrip(",;:(")
-    return cut + "…"
-
-
-def type_label(activity_type: str) -> str:
-    """Reader-facing activity type: 'technical_assistance' → 'Technical assistance'."""
-    t = str(activity_type).replace("_", " ").strip()
-    return t[:1].upper() + t[1:]
-
-
-def subsection_label(subsection: str, title: str, width: int | None = None) -> str:
-    """'b. Support for supply reduction …' (title in sentence case, optionally shortened)."""
-    title = title_case(str(title or "").strip())
-    if not subsection:
-        label = title or NO_SUBSECTION
-    else:
-        label = f"{subsection}. {title}" if title else f"{subsection}."
-    return shorten(label, width) if width else label
-
-
-def join_ids(values) -> str:
-    """Sorted, de-duplicated ;-joined paragraph ids (report order)."""
-    return ";".join(sorted({str(v) for v in values if str(v)}, key=provenance.sort_key))
-
 
 # --- the section ---------------------------------------------------------------------
 
-def section_paragraphs(paragraphs: pd.DataFrame, numeral: str | None) -> pd.DataFrame:
-    """The paragraphs of the section (none when ``numeral`` is None)."""
-    if numeral is None:
-        return paragraphs.iloc[0:0].copy()
-    return paragraphs[paragraphs["section"] == numeral].copy()
-
-
-def section_activities(activities: pd.DataFrame, paragraphs: pd.DataFrame, numeral: str | None) -> pd.DataFrame:
+def activities(sec: sections.Section) -> pd.DataFrame:
     """Activities of the section with their subsection and heading, the number of
     member states each names (``n_countries``) and a display label for the
-    participant qualifier; empty (same columns) when the section is missing."""
-    acts = activities.iloc[0:0] if numeral is None else in_section(activities, paragraphs, numeral)
-    out = with_context(acts, paragraphs)
-    out["n_countries"] = out["countries"].map(lambda c: len(csvio.split_list(c))).astype("int64")
+    participant qualifier, by id; empty (same columns) when the section is missing."""
+    out = sec.activities.copy()
+    out["n_countries"] = out["countries"].map(n_listed).astype("int64")
     out["qualifier_label"] = out["participants_qualifier"].fillna("").map(QUALIFIER_LABELS).fillna("not stated")
     return out.sort_values("activity_id").reset_index(drop=True)
-
-
-def section_indicators(indicators: pd.DataFrame, paragraphs: pd.DataFrame, numeral: str | None) -> pd.DataFrame:
-    """Stated figures (indicators) of the section; empty when the section is missing."""
-    if numeral is None:
-        return indicators.iloc[0:0].copy()
-    return in_section(indicators, paragraphs, numeral).sort_values("indicator_id").reset_index(drop=True)
 
 
 def section_reconciliation(indicators: pd.DataFrame, activities: pd.DataFrame, paragraphs: pd.DataFrame,
@@ -90,41 +41,31 @@ def section_reconciliation(indicators: pd.DataFrame, activities: pd.DataFrame, p
     """The stated totals of the section against their items
     (:func:`hemiplan.analysis.reconciliation.reconcile`); empty, with the same
     columns, when the section is missing."""
-    from hemiplan.analysis import reconciliation
-
     if numeral is None:
         return reconciliation.reconcile(indicators.iloc[0:0], activities)
     return reconciliation.reconcile(indicators, activities, paragraphs, section=numeral)
 
 
-def summary(acts: pd.DataFrame, paras: pd.DataFrame, member_states: pd.DataFrame, year: int) -> dict:
-    """Headline figures of the section: paragraphs, subsections, activities, events,
-    participants (and how many are floors or approximations), activities without a
-    participant figure, dependencies, member states reached, drafts."""
+def summary(sec: sections.Section, member_states: pd.DataFrame) -> dict:
+    """Headline figures of the section (:func:`hemiplan.analysis.sections.summary`),
+    with how many participant figures are floors or approximations, activities
+    without a participant figure, activities and participants per dependency (most
+    participants first: ``dependency_totals``) and drafts."""
+    acts = sec.activities
     with_p = acts[acts["participants"].notna()]
     qual = with_p["participants_qualifier"].fillna("")
-    members = members_in_year(member_states, year)
-    reached = {c for cell in acts["countries"] for c in csvio.split_list(cell)}
     dep = totals(acts, "dependency") if len(acts) else pd.DataFrame(columns=["dependency", "activities", "events", "participants"])
     dep = dep.assign(p=dep["participants"].fillna(0)).sort_values(["p", "activities", "dependency"],
                                                                     ascending=[False, False, True])
-    subsections = paras.loc[paras["subsection"] != "", "subsection"].unique() if len(paras) else []
     return {
-        "paragraphs": len(paras),
-        "subsections": len(subsections),
-        "activities": len(acts),
-        "events": int(acts["events"].sum()) if len(acts) else 0,
-        "participants": int(with_p["participants"].sum()) if len(with_p) else 0,
-        "with_participants": len(with_p),
+        **sections.summary(sec, member_states),
         "without_participants": len(acts) - len(with_p),
         "exact": int((qual == "exact").sum()),
         "approx": int((qual == "approx").sum()),
         "more_than": int((qual == "more_than").sum()),
         "approx_participants": int(with_p.loc[qual == "approx", "participants"].sum()),
         "more_than_participants": int(with_p.loc[qual == "more_than", "participants"].sum()),
-        "dependencies": [(r.dependency, int(r.activities), int(r.p)) for r in dep.itertuples(index=False)],
-        "states_reached": len(reached & set(members["iso3"])),
-        "members": len(members),
+        "dependency_totals": [(r.dependency, int(r.activities), int(r.p)) for r in dep.itertuples(index=False)],
         "drafts": int((acts["status"] == "draft").sum()) if len(acts) else 0,
     }
 
@@ -148,7 +89,7 @@ def parts(paras: pd.DataFrame) -> pd.DataFrame:
     inside a subsection; paragraphs before the first heading form a part of their own."""
     if paras.empty:
         return pd.DataFrame(columns=["subsection", "subsection_title", "heading", "first_paragraph"])
-    p = paras.assign(_order=paras["paragraph_id"].map(provenance.sort_key)).sort_values("_order")
+    p = sections.report_order(paras)
     out = (p.groupby(["subsection", "heading"], sort=False)
            .agg(subsection_title=("subsection_title", "first"), first_paragraph=("paragraph_id", "first"))
            .reset_index())
@@ -170,7 +111,7 @@ def _part_row(label: str, level: int, sub: pd.DataFrame, fallback_paragraph: str
 
 def by_part(acts: pd.DataFrame, paras: pd.DataFrame, total: bool = False) -> pd.DataFrame:
     """Activities, events and stated participants per subsection (level 0, labelled
-    'a. Title') and, inside a subsection with unlettered headings, per heading
+    'a) Title') and, inside a subsection with unlettered headings, per heading
     (level 1, labelled '↳ Heading'; ``name`` without the arrow), in report order. Every part of the section is
     listed, including parts without activities. ``key`` identifies the part
     ('b' or 'b|Heading'). With ``total``, a last row (level -1) sums the section."""
@@ -215,7 +156,7 @@ def top_part(table: pd.DataFrame) -> dict:
 def part_dependency(acts: pd.DataFrame, paras: pd.DataFrame, value: str, width: int = 58) -> pd.DataFrame:
     """Events or participants (``value``) per leaf part of the section (a subsection,
     or a heading inside one) and dependency: rows in report order labelled
-    'b · Heading' or 'a. Title' (shortened to ``width``), columns the dependencies
+    'b · Heading' or 'a) Title' (shortened to ``width``), columns the dependencies
     present, in the vocabulary's order; a row is NaN when no activity of the part
     states the value (no figure, as opposed to zero). For the stacked bars."""
     structure = parts(paras)
@@ -309,9 +250,9 @@ def by_type(acts: pd.DataFrame) -> pd.DataFrame:
             "per_event", "paragraphs"]
     if acts.empty:
         return pd.DataFrame(columns=cols)
-    out = _grouped(acts, acts["activity_type"].map(type_label), "type")
+    out = _grouped(acts, acts["activity_type"].map(humanize), "type")
     with_p = acts[acts["participants"].notna()]
-    ev = with_p.groupby(with_p["activity_type"].map(type_label))["events"].sum()
+    ev = with_p.groupby(with_p["activity_type"].map(humanize))["events"].sum()
     out["per_event"] = (out["participants"].astype("Float64") / out["type"].map(ev).astype("Float64")).round(1)
     out["_p"] = out["participants"].fillna(0)
     out = out.sort_values(["events", "_p", "type"], ascending=[False, False, True])
@@ -328,7 +269,7 @@ def group_dependency(acts: pd.DataFrame, group: str, value: str, width: int = 58
     if group == "program":
         key = acts["program"].fillna("").str.strip().replace("", NO_PROGRAM)
     elif group == "type":
-        key = acts["activity_type"].map(type_label)
+        key = acts["activity_type"].map(humanize)
     else:
         key = acts[group].astype(str)
     a = acts.assign(_group=key, _value=acts[value].astype("Float64").fillna(0).astype(float))
@@ -401,7 +342,7 @@ def by_state(acts: pd.DataFrame, member_states: pd.DataFrame) -> pd.DataFrame:
     return out[cols].reset_index(drop=True)
 
 
-def by_subregion(acts: pd.DataFrame, member_states: pd.DataFrame, year: int) -> pd.DataFrame:
+def attributed_by_subregion(acts: pd.DataFrame, member_states: pd.DataFrame, year: int) -> pd.DataFrame:
     """Per subregion: member states reached (of the members that year), activities
     naming at least one state of it, and participants attributable to it: those of
     activities whose member states all lie in the subregion (single-country or
@@ -409,7 +350,7 @@ def by_subregion(acts: pd.DataFrame, member_states: pd.DataFrame, year: int) -> 
     state, get a row of their own, so that the participant column adds up to the
     section's stated participants. Subregions in the vocabulary's order."""
     cols = ["subregion", "states_reached", "members", "activities", "events", "participants", "paragraphs"]
-    members = members_in_year(member_states, year)
+    members = membership.members_in_year(member_states, year)
     sub_of = dict(zip(member_states["iso3"], member_states["subregion"]))
     order = schema.vocabulary("member_states", "subregion")
     a = acts.copy()
@@ -492,7 +433,7 @@ def largest(acts: pd.DataFrame, member_states: pd.DataFrame, n: int = 10) -> pd.
     with_p = acts[acts["participants"].notna()]
     if with_p.empty:
         return pd.DataFrame(columns=cols)
-    names = dict(zip(member_states["iso3"], member_states["name"]))
+    names = member_names(member_states)
     top = with_p.sort_values(["participants", "activity_id"], ascending=[False, True]).head(n).copy()
 
     def states(cell):
@@ -503,7 +444,7 @@ def largest(acts: pd.DataFrame, member_states: pd.DataFrame, n: int = 10) -> pd.
             return f"{len(codes)} member states"
         return ", ".join(sorted(names.get(c, c) for c in codes))
 
-    top["type"] = top["activity_type"].map(type_label)
+    top["type"] = top["activity_type"].map(humanize)
     top["states"] = top["countries"].map(states)
     top["qualifier"] = top["qualifier_label"]
     top["per_event"] = (top["participants"].astype("Float64") / top["events"].astype("Float64").replace(0, pd.NA)).round(1)
@@ -517,23 +458,21 @@ def partners(acts: pd.DataFrame, organizations: pd.DataFrame, n: int = 10) -> pd
     activities: name, kind, activities, of which as funder, participants of those
     activities, source paragraphs. Sorted by activities, then name."""
     cols = ["organisation", "kind", "activities", "as_funder", "participants", "paragraphs"]
-    part = explode_list(acts, "partners", "org_id").assign(role="partner") if len(acts) else pd.DataFrame()
-    fund = explode_list(acts, "funders", "org_id").assign(role="funder") if len(acts) else pd.DataFrame()
-    both = pd.concat([part, fund], ignore_index=True)
+    both = partner_links(acts, organizations, unknown_kind="")
     if both.empty:
         return pd.DataFrame(columns=cols)
-    orgs = organizations.set_index("org_id")
     uniq = both.drop_duplicates(["org_id", "activity_id"])
+    uniq = uniq.assign(participants=uniq["activity_id"].map(acts.set_index("activity_id")["participants"]))
     g = uniq.groupby("org_id")
     funders = both[both["role"] == "funder"].groupby("org_id")["activity_id"].nunique()
     out = pd.DataFrame({
+        "organisation": g["organisation"].first(),
+        "kind": g["kind"].first(),
         "activities": g.size(),
         "participants": g["participants"].sum(min_count=1).astype("Int64"),
         "paragraphs": g["paragraph_id"].agg(join_ids),
     }).reset_index()
     out["as_funder"] = out["org_id"].map(funders).fillna(0).astype("int64")
-    out["organisation"] = out["org_id"].map(lambda o: orgs.at[o, "name"] if o in orgs.index else o)
-    out["kind"] = out["org_id"].map(lambda o: orgs.at[o, "kind"] if o in orgs.index else "")
     out = out.sort_values(["activities", "organisation"], ascending=[False, True]).head(n)
     return out[cols].reset_index(drop=True)
 
@@ -544,18 +483,11 @@ def year_over_year(editions: dict) -> pd.DataFrame:
     """The section's headline figures for every year with data whose report has a
     training section (empty with fewer than two such years); ``year`` is text, so
     that it is shown without a thousands separator."""
-    from hemiplan.analysis import section_for
+    def row(e) -> dict | None:
+        sec = sections.select(e, "training")
+        if not sec.present:
+            return None
+        s = summary(sec, e.member_states)
+        return {k: s[k] for k in ("activities", "events", "participants", "with_participants", "states_reached")}
 
-    rows = []
-    for y, e in sorted(editions.items()):
-        sec = section_for(e.paragraphs, "training")
-        if sec is None:
-            continue
-        acts = section_activities(e.activities, e.paragraphs, sec[0])
-        s = summary(acts, section_paragraphs(e.paragraphs, sec[0]), e.member_states, y)
-        rows.append({"year": str(y), "activities": s["activities"], "events": s["events"],
-                     "participants": s["participants"], "with_participants": s["with_participants"],
-                     "states_reached": s["states_reached"]})
-    if len(rows) < 2:
-        return pd.DataFrame()
-    return pd.DataFrame(rows)
+    return frames.year_over_year(editions, row)

@@ -13,8 +13,8 @@ Peak memory is the largest resident set of this process or any process it starte
 """
 from __future__ import annotations
 
-import argparse
-import copy
+import csv
+import io
 import os
 import resource
 import shutil
@@ -29,6 +29,9 @@ import nbformat
 import yaml
 
 from hemiplan import paths
+from hemiplan.build import planning, profiles, run as build_run
+from hemiplan.build.publishing import jupyter_book_command
+from hemiplan.data import package, resolve_year
 
 
 def _copy_book(dest: Path, data_dir: Path) -> tuple[Path, Path]:
@@ -51,17 +54,13 @@ def _timed(fn) -> tuple[float, object]:
 
 
 def _our_build(root: Path, year: int, data: Path, jobs: int | None):
-    from hemiplan import build
-
-    p, _ = build.build(year, data, jobs_n=jobs, root=root, progress=False)
+    p, _ = build_run.build(year, data, jobs_n=jobs, root=root, progress=False)
     return sum(1 for j in p.jobs if not j.cached)
 
 
 def _touch_row(data: Path, year: int, n: int) -> None:
     path = data / str(year) / "activities.csv"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    import csv
-    import io
     rows = list(csv.reader(io.StringIO(lines[1])))
     header = next(csv.reader(io.StringIO(lines[0])))
     rows[0][header.index("title")] = rows[0][header.index("title")].split(" [bench")[0] + f" [bench {n}]"
@@ -72,9 +71,7 @@ def _touch_row(data: Path, year: int, n: int) -> None:
 
 
 def _touch_chapter(root: Path, n: int) -> str:
-    from hemiplan import build
-
-    entries = [e for e in build.toc_files(build.read_toc(root)) if (root / f"{e}.ipynb").is_file()]
+    entries = [e for e in planning.toc_files(planning.read_toc(root)) if (root / f"{e}.ipynb").is_file()]
     target = root / f"{entries[-1]}.ipynb"
     nb = nbformat.read(target, as_version=4)
     md = next(c for c in nb.cells if c.cell_type == "markdown")
@@ -86,9 +83,7 @@ def _touch_chapter(root: Path, n: int) -> str:
 def _jb_tree(root: Path, year: int, data: Path, mode: str, dest: Path) -> Path:
     """The same notebooks, unexecuted, parameters written into their parameters cell,
     for Jupyter Book to execute itself."""
-    from hemiplan import build
-
-    p = build.plan(year, data, root)
+    p = planning.plan(year, data, root)
     tree = dest / f"jb-{mode}"
     if tree.exists():
         shutil.rmtree(tree)
@@ -110,21 +105,17 @@ def _jb_tree(root: Path, year: int, data: Path, mode: str, dest: Path) -> Path:
                 if "parameters" in cell.metadata.get("tags", []):
                     cell.source = "\n".join(f"{k} = {v!r}" for k, v in job.parameters.items())
         if job.title:
-            from hemiplan.build.profiles import retitle
-            retitle(nb, job.title)
+            profiles.retitle(nb, job.title)
         out = tree / job.target
         out.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(nb, out)
     (tree / "downloads").mkdir(exist_ok=True)
-    from hemiplan.data import package
     package.write_zip(p.year, tree / "downloads" / f"hemiplan-{p.year}-data.zip", data)
     return tree
 
 
 def _jb_build(tree: Path, out: Path) -> None:
-    cmd = [sys.executable, "-c", "from jupyter_book.cli.main import main; main()", "build", str(tree),
-           "--path-output", str(out), "--builder", "html"]
-    proc = subprocess.run(cmd, capture_output=True, text=True)
+    proc = subprocess.run(jupyter_book_command(tree, out), capture_output=True, text=True)
     if proc.returncode != 0:
         raise RuntimeError("Jupyter Book failed:\n" + "\n".join((proc.stdout + proc.stderr).splitlines()[-30:]))
 
@@ -162,10 +153,8 @@ def _scenarios(root, data, y, runs, jobs, skip_jb, tmp, results, notes) -> None:
 
 def run(year=None, data_dir=None, runs: int = 3, jobs: int | None = None, skip_jb: bool = False,
         out=sys.stdout) -> list[dict]:
-    from hemiplan import data as data_mod
-
     src_data = paths.data_dir(data_dir)
-    y = data_mod.resolve_year(year, src_data)
+    y = resolve_year(year, src_data)
     results: dict[str, list[float]] = {}
     notes: dict[str, str] = {}
     with tempfile.TemporaryDirectory(prefix="hemiplan-bench-") as tmp:

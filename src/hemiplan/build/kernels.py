@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import multiprocessing.util
 
+from jupyter_client.manager import KernelManager
 from papermill.clientwrap import PapermillNotebookClient
 from papermill.engines import NBClientEngine, papermill_engines
 from papermill.utils import merge_kwargs, remove_args
@@ -28,8 +29,6 @@ def kernel(cwd: str):
     """This process's kernel, started on first use (in ``cwd``)."""
     global _KERNEL
     if _KERNEL is None or not _KERNEL.is_alive():
-        from jupyter_client.manager import KernelManager
-
         km = KernelManager(kernel_name="python3")
         # No history database: a reused kernel restarts its execution counter, which
         # IPython's history would report as a clash on stdout.

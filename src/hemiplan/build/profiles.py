@@ -6,6 +6,11 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
+from hemiplan.analysis.frames import member_names
+from hemiplan.analysis.profiles import states_with_activity
+from hemiplan.build.jobs import BuildError, Job
+from hemiplan.data import load
+
 TEMPLATE = "chapters/profile.ipynb"
 PARENT = "chapters/member_states"
 
@@ -25,11 +30,6 @@ def _find(node, file: str):
 def expand(toc: dict, year: int, data_dir: Path, root: Path):
     """The table of contents with one profile page per state under the member-states
     chapter, and the jobs that execute them."""
-    from hemiplan.analysis import member_names
-    from hemiplan.analysis.profiles import states_with_activity
-    from hemiplan.build import BuildError, Job
-    from hemiplan.data import load
-
     template = root / TEMPLATE
     if not template.is_file():
         return toc, []

@@ -2,11 +2,13 @@
 the quote of an activity or indicator, or listed in unrecorded.csv with a reason."""
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
 import pandas as pd
 
 from hemiplan.data import csvio, schema
+from hemiplan.data.years import resolve_year
 from hemiplan.reading import numbers
 
 
@@ -62,9 +64,6 @@ def unaccounted_in_year(year: int, data_dir=None) -> list[Unaccounted]:
 
 
 if __name__ == "__main__":
-    import sys
-
-    from hemiplan.data import resolve_year
     items = unaccounted_in_year(resolve_year(sys.argv[1] if len(sys.argv) > 1 else None))
     for u in items:
         print(u)

@@ -2,7 +2,6 @@
 as text first (no NA guessing), typed afterwards from the schema; writes are atomic."""
 from __future__ import annotations
 
-import io
 import os
 import tempfile
 from pathlib import Path
@@ -34,20 +33,6 @@ def typed(df: pd.DataFrame, table: str) -> pd.DataFrame:
     return out
 
 
-def to_csv_text(df: pd.DataFrame, table: str) -> str:
-    """The canonical text of a table: schema column order, integers without decimals."""
-    out = df.reindex(columns=schema.columns(table)).copy()
-    for f in schema.fields(table):
-        if f["type"] == "integer":
-            out[f["name"]] = out[f["name"]].map(lambda v: "" if pd.isna(v) or v == "" else str(int(v)))
-        elif f["type"] == "number":
-            out[f["name"]] = out[f["name"]].map(
-                lambda v: "" if pd.isna(v) or v == "" else (str(int(v)) if float(v).is_integer() else repr(float(v))))
-    buf = io.StringIO()
-    out.fillna("").to_csv(buf, index=False, lineterminator="\n")
-    return buf.getvalue()
-
-
 def atomic_write_text(path: Path, text: str, encoding: str = "utf-8") -> None:
     """Write a file so that a crash leaves either the old or the new content, never half."""
     path = Path(path)
@@ -66,10 +51,6 @@ def atomic_write_text(path: Path, text: str, encoding: str = "utf-8") -> None:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
-
-
-def write_table(df: pd.DataFrame, table: str, path: Path) -> None:
-    atomic_write_text(path, to_csv_text(df, table))
 
 
 def split_list(cell) -> list[str]:

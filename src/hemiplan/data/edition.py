@@ -16,51 +16,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from hemiplan.data import csvio, schema
 from hemiplan import paths
+from hemiplan.data import csvio, schema
 from hemiplan.data.validate import ValidationError, validate_year
-
-
-class YearNotFoundError(LookupError):
-    """No data folder for the requested year."""
-
-
-def available_years(data_dir=None) -> list[int]:
-    """Years with a complete data folder (paragraphs, activities and indicators)."""
-    root = paths.data_dir(data_dir)
-    years = []
-    if root.is_dir():
-        for p in root.iterdir():
-            if p.is_dir() and p.name.isdigit() and all((p / f"{t}.csv").is_file() for t in schema.YEAR_TABLES):
-                years.append(int(p.name))
-    return sorted(years)
-
-
-def default_year(data_dir=None) -> int:
-    """The latest year with data."""
-    years = available_years(data_dir)
-    if not years:
-        raise YearNotFoundError(f"no year has data in {paths.data_dir(data_dir)}")
-    return years[-1]
-
-
-def resolve_year(year, data_dir=None) -> int:
-    """``year`` as an int, the default year when it is None or empty; raises
-    YearNotFoundError, listing the years available, when it has no data."""
-    if year is None or str(year).strip() in ("", "None", "latest"):
-        return default_year(data_dir)
-    years = available_years(data_dir)
-    try:
-        y = int(str(year).strip())
-    except ValueError:
-        raise YearNotFoundError(
-            f"year {year!r} is not a year; years available in {paths.data_dir(data_dir)}: "
-            f"{', '.join(map(str, years)) or 'none'}") from None
-    if y not in years:
-        raise YearNotFoundError(
-            f"no data for year {y} in {paths.data_dir(data_dir)}; years available: "
-            f"{', '.join(map(str, years)) or 'none'}")
-    return y
+from hemiplan.data.years import available_years, resolve_year
 
 
 @dataclass
@@ -74,6 +33,7 @@ class Edition:
     member_states: pd.DataFrame
     organizations: pd.DataFrame
     instruments: pd.DataFrame
+    chapter_sections: pd.DataFrame
     data_hash: str = ""
     extra: dict = field(default_factory=dict)
 
@@ -103,7 +63,8 @@ def content_hash(files) -> str:
 def _validation_key(year: int, data_dir) -> str:
     """Content of everything validation depends on: the tables, the schemas and the
     validator itself."""
-    extra = sorted(paths.SCHEMAS.glob("*.json")) + [Path(__file__).with_name("validate.py")]
+    validator = [Path(__file__).with_name(m) for m in ("validate.py", "membership.py", "years.py")]
+    extra = sorted(paths.SCHEMAS.glob("*.json")) + validator
     return content_hash(table_files(year, data_dir) + extra)
 
 
@@ -130,7 +91,8 @@ def _load(year: int, data_dir: Path, digest: str, validate: bool) -> Edition:
     if validate:
         ensure_valid(year, data_dir)
     frames = {t: csvio.typed(csvio.read_text_table(schema.table_path(t, year, data_dir)), t)
-              for t in ("paragraphs", "activities", "indicators", "member_states", "organizations", "instruments")}
+              for t in ("paragraphs", "activities", "indicators", "member_states", "organizations", "instruments",
+                        "chapter_sections")}
     unrec = schema.table_path("unrecorded", year, data_dir)
     extra = {"unrecorded": csvio.read_text_table(unrec)} if unrec.is_file() else {}
     return Edition(year=year, data_dir=data_dir, data_hash=digest, extra=extra, **frames)
@@ -142,7 +104,8 @@ def load(year=None, data_dir=None, validate: bool = True) -> Edition:
     root = paths.data_dir(data_dir).resolve()
     digest = content_hash(table_files(y, root))
     ed = _load(y, root, digest, validate)
-    return Edition(**{**ed.__dict__, "extra": dict(ed.extra), **{t: df.copy() for t, df in ed.tables().items()}})
+    return Edition(**{**ed.__dict__, "extra": dict(ed.extra), "chapter_sections": ed.chapter_sections.copy(),
+                      **{t: df.copy() for t, df in ed.tables().items()}})
 
 
 def load_all(data_dir=None, validate: bool = True) -> dict[int, Edition]:

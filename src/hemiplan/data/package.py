@@ -3,11 +3,14 @@ tables with their schemas, described by datapackage.json and zipped for download
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 import zipfile
 from pathlib import Path
 
-from hemiplan import data as data_mod, paths
+from hemiplan import paths
 from hemiplan.data import schema
+from hemiplan.data.edition import content_hash, table_files
 
 ZIP_DATE = (2000, 1, 1, 0, 0, 0)  # fixed, so that the same data give the same zip
 
@@ -36,7 +39,7 @@ def descriptor(year: int, data_dir=None) -> dict:
         "title": f"Hemispheric Plan of Action against Transnational Organized Crime: activities reported for {year}",
         "description": ("Activities, participants, member states, partners and stated figures of the annual report "
                         "of the OAS Secretariat for Multidimensional Security, each with the quote it came from."),
-        "version": data_mod.content_hash(data_mod.table_files(year, data_dir))[:10],
+        "version": content_hash(table_files(year, data_dir))[:10],
         "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0"}],
         "resources": resources,
     }
@@ -44,10 +47,6 @@ def descriptor(year: int, data_dir=None) -> dict:
 
 def write_zip(year: int, dest: Path, data_dir=None) -> Path:
     """A deterministic zip: datapackage.json, the CSVs and the raw report."""
-    from hemiplan.data.csvio import atomic_write_text  # noqa: F401  (the zip is written to a temp name, then renamed)
-    import os
-    import tempfile
-
     desc = descriptor(year, data_dir)
     dest = Path(dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
@@ -72,17 +71,3 @@ def write_zip(year: int, dest: Path, data_dir=None) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return dest
-
-
-def validate_zip(path: Path) -> list[str]:
-    """Validate an extracted copy of the zip against its own datapackage.json."""
-    import tempfile
-
-    from frictionless import Package
-
-    with tempfile.TemporaryDirectory() as tmp:
-        with zipfile.ZipFile(path) as zf:
-            zf.extractall(tmp)
-        pkg = Package(str(Path(tmp) / "datapackage.json"))
-        report = pkg.validate()
-        return [f"{task.name}: {err.message}" for task in report.tasks for err in task.errors]

@@ -14,7 +14,7 @@ YEAR_TABLES = ("paragraphs", "activities", "indicators")
 #: Optional tables of one year: numbers deliberately not recorded, with reasons.
 OPTIONAL_YEAR_TABLES = ("unrecorded",)
 #: Reference tables, in data/reference/.
-REFERENCE_TABLES = ("member_states", "organizations", "instruments", "places", "dependencies")
+REFERENCE_TABLES = ("member_states", "organizations", "instruments", "places", "dependencies", "chapter_sections")
 ALL_TABLES = YEAR_TABLES + OPTIONAL_YEAR_TABLES + REFERENCE_TABLES
 
 LIST_SEPARATOR = ";"

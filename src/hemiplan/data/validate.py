@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from hemiplan.data import csvio, schema
 from hemiplan import paths
+from hemiplan.data import csvio, membership, schema
+from hemiplan.data.years import available_years
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,8 @@ def display_path(path: Path) -> str:
 
 
 def _frictionless_problems(path: Path, table: str) -> list[Problem]:
+    # deferred: frictionless is heavy, and a chapter whose data passed validation before
+    # (ensure_valid's marker) never needs it
     from frictionless import Dialect, Resource, Schema
     from frictionless.formats import CsvControl
 
@@ -156,84 +159,108 @@ class _Checker:
             elif quote and quote not in para_text[pid]:
                 self.add(table, i, "quote", quote, f"is not an exact substring of the text of paragraph {pid}")
 
+    def check_unrecorded(self, para_text: dict[str, str]):
+        unrec = self.frames.get("unrecorded")
+        if unrec is None:
+            return
+        for i, (pid, num) in enumerate(zip(unrec["paragraph_id"], unrec["number"]), start=1):
+            if pid not in para_text:
+                self.add("unrecorded", i, "paragraph_id", pid, "no such paragraph in paragraphs.csv")
+            elif num not in para_text[pid]:
+                self.add("unrecorded", i, "number", num, f"does not occur in the text of paragraph {pid}")
+
+    def check_line_spans(self, paras: pd.DataFrame):
+        raw = paths.raw_report(self.year, self.data_dir)
+        n_lines = len(raw.read_text(encoding="utf-8").splitlines()) if raw.is_file() else None
+        for i, (a, b) in enumerate(zip(paras["line_start"], paras["line_end"]), start=1):
+            if a.isdigit() and b.isdigit():
+                if int(b) < int(a):
+                    self.add("paragraphs", i, "line_end", b, f"ends before it starts (line_start {a})")
+                if n_lines is not None and int(b) > n_lines:
+                    self.add("paragraphs", i, "line_end", b,
+                             f"is past the end of {display_path(raw)} ({n_lines} lines)")
+
+    def check_participants(self):
+        acts = self.frames.get("activities")
+        if acts is None:
+            return
+        for i, (p, q) in enumerate(zip(acts["participants"], acts["participants_qualifier"]), start=1):
+            if p.strip() and not q.strip():
+                self.add("activities", i, "participants_qualifier", q,
+                         "is required when participants is given (exact, approx or more_than)")
+            if q.strip() and not p.strip():
+                self.add("activities", i, "participants_qualifier", q, "must be empty when participants is empty")
+
+    def check_places(self, members: set[str]):
+        places = self.frames.get("places")
+        if places is None or "member_states" not in self.frames:
+            return
+        for i, code in enumerate(places["iso3"], start=1):
+            if code and code not in members:
+                self.add("places", i, "iso3", code, "is not a member state in member_states.csv")
+
+    # --- the whole -----------------------------------------------------------------------
+    def load_all(self) -> bool:
+        """Load the reference tables and the year's; False when the year has no folder."""
+        for table in schema.REFERENCE_TABLES:
+            self.load(table, schema.table_path(table, data_dir=self.data_dir))
+        if self.year is None:
+            return True
+        if not paths.year_dir(self.year, self.data_dir).is_dir():
+            return False
+        for table in schema.YEAR_TABLES:
+            self.load(table, schema.table_path(table, self.year, self.data_dir))
+        for table in schema.OPTIONAL_YEAR_TABLES:
+            path = schema.table_path(table, self.year, self.data_dir)
+            if path.is_file():
+                self.load(table, path)
+        return True
+
+    def list_targets(self) -> dict[str, set[str]]:
+        """What the items of each list column must resolve to."""
+        ms = self.frames.get("member_states")
+        members = set(ms["iso3"]) if ms is not None else set()
+        if ms is not None and self.year is not None:
+            members = membership.member_codes(ms, self.year)
+        orgs = self.frames.get("organizations")
+        acts = self.frames.get("activities")
+        return {
+            "member_states.iso3": members,
+            "organizations.org_id": set(orgs["org_id"]) if orgs is not None else set(),
+            "dependencies": set(schema.dependencies()),
+            "activities.activity_id": set(acts["activity_id"]) if acts is not None else set(),
+        }
+
+    def check_year_tables(self):
+        targets = self.list_targets()
+        for table in schema.YEAR_TABLES:
+            self.check_lists(table, targets)
+            self.check_year(table)
+        paras = self.frames.get("paragraphs")
+        if paras is not None:
+            text = dict(zip(paras["paragraph_id"], paras["text"]))
+            for table in ("activities", "indicators"):
+                self.check_paragraph_refs(table, text)
+            self.check_unrecorded(text)
+            self.check_line_spans(paras)
+        self.check_participants()
+
 
 def validate_year(year: int | None, data_dir=None) -> list[Problem]:
     """Every problem in the reference tables and, if ``year`` is given, in that year's tables."""
     c = _Checker(year, data_dir)
-    for table in schema.REFERENCE_TABLES:
-        c.load(table, schema.table_path(table, data_dir=data_dir))
-    if year is not None:
-        ydir = paths.year_dir(year, data_dir)
-        if not ydir.is_dir():
-            from hemiplan.data import available_years
-            years = available_years(data_dir)
-            return [Problem(display_path(ydir), None, None, str(year),
-                            f"no data for year {year}; years with data: {', '.join(map(str, years)) or 'none'}")]
-        for table in schema.YEAR_TABLES:
-            c.load(table, schema.table_path(table, year, data_dir))
-        for table in schema.OPTIONAL_YEAR_TABLES:
-            path = schema.table_path(table, year, data_dir)
-            if path.is_file():
-                c.load(table, path)
-
+    if not c.load_all():
+        years = available_years(data_dir)
+        return [Problem(display_path(paths.year_dir(year, data_dir)), None, None, str(year),
+                        f"no data for year {year}; years with data: {', '.join(map(str, years)) or 'none'}")]
     ms = c.frames.get("member_states")
-    members = set(ms["iso3"]) if ms is not None else set()
-    if ms is not None and year is not None:
-        t = csvio.typed(ms, "member_states")
-        members_this_year = set(t.loc[(t.member_from <= year) & (t.member_until.isna() | (t.member_until >= year)), "iso3"])
-    else:
-        members_this_year = members
-    orgs = set(c.frames["organizations"]["org_id"]) if "organizations" in c.frames else set()
-    activity_ids = set(c.frames["activities"]["activity_id"]) if "activities" in c.frames else set()
-    targets = {
-        "member_states.iso3": members_this_year,
-        "organizations.org_id": orgs,
-        "dependencies": set(schema.dependencies()),
-        "activities.activity_id": activity_ids,
-    }
-    places = c.frames.get("places")
-    if places is not None and ms is not None:
-        for i, code in enumerate(places["iso3"], start=1):
-            if code and code not in members:
-                c.add("places", i, "iso3", code, "is not a member state in member_states.csv")
-
+    c.check_places(set(ms["iso3"]) if ms is not None else set())
     if year is not None:
-        for table in schema.YEAR_TABLES:
-            c.check_lists(table, targets)
-            c.check_year(table)
-        paras = c.frames.get("paragraphs")
-        if paras is not None:
-            text = dict(zip(paras["paragraph_id"], paras["text"]))
-            for table in ("activities", "indicators"):
-                c.check_paragraph_refs(table, text)
-            unrec = c.frames.get("unrecorded")
-            if unrec is not None:
-                for i, (pid, num) in enumerate(zip(unrec["paragraph_id"], unrec["number"]), start=1):
-                    if pid not in text:
-                        c.add("unrecorded", i, "paragraph_id", pid, "no such paragraph in paragraphs.csv")
-                    elif num not in text[pid]:
-                        c.add("unrecorded", i, "number", num, f"does not occur in the text of paragraph {pid}")
-            raw = paths.raw_report(year, data_dir)
-            n_lines = len(raw.read_text(encoding="utf-8").splitlines()) if raw.is_file() else None
-            for i, (a, b) in enumerate(zip(paras["line_start"], paras["line_end"]), start=1):
-                if a.isdigit() and b.isdigit():
-                    if int(b) < int(a):
-                        c.add("paragraphs", i, "line_end", b, f"ends before it starts (line_start {a})")
-                    if n_lines is not None and int(b) > n_lines:
-                        c.add("paragraphs", i, "line_end", b, f"is past the end of {display_path(raw)} ({n_lines} lines)")
-        acts = c.frames.get("activities")
-        if acts is not None:
-            for i, (p, q) in enumerate(zip(acts["participants"], acts["participants_qualifier"]), start=1):
-                if p.strip() and not q.strip():
-                    c.add("activities", i, "participants_qualifier", q, "is required when participants is given (exact, approx or more_than)")
-                if q.strip() and not p.strip():
-                    c.add("activities", i, "participants_qualifier", q, "must be empty when participants is empty")
+        c.check_year_tables()
     return c.problems
 
 
 def validate_all(data_dir=None) -> dict[int | None, list[Problem]]:
-    from hemiplan.data import available_years
-
     out: dict[int | None, list[Problem]] = {None: validate_year(None, data_dir)}
     for y in available_years(data_dir):
         out[y] = [p for p in validate_year(y, data_dir) if p not in out[None]]

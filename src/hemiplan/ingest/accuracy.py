@@ -19,8 +19,10 @@ import argparse
 import sys
 from dataclasses import dataclass, field
 
-from hemiplan.data import csvio, schema
 from hemiplan import paths
+from hemiplan.data import csvio, schema
+from hemiplan.ingest.merge import draft_tables
+from hemiplan.ingest.paragraphs import members_in_year
 
 
 @dataclass
@@ -74,10 +76,8 @@ class Accuracy:
 
 def measure(year: int = 2014, data_dir=None) -> Accuracy:
     """Run ingest in memory on a year's raw text and compare with its curated tables."""
-    from hemiplan import ingest
-
     text = paths.raw_report(year, data_dir).read_text(encoding="utf-8")
-    paras, acts, inds, _ = ingest.draft_tables(text, year, members=ingest.members_in_year(year, data_dir))
+    paras, acts, inds, _ = draft_tables(text, year, members=members_in_year(year, data_dir))
     paras = paras.astype(str)
     cur_p = csvio.read_text_table(schema.table_path("paragraphs", year, data_dir))
     cur_a = csvio.read_text_table(schema.table_path("activities", year, data_dir))

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from hemiplan.analysis.sections import paragraph_key
+
 SOURCE_PAGE = "source_text"
 
 
@@ -26,15 +28,7 @@ def ref(paragraph_id: str) -> str:
 
 def refs(paragraph_ids, limit: int = 12) -> str:
     """Comma-separated references to paragraphs, in report order, at most ``limit``."""
-    ids = sorted(dict.fromkeys(str(p) for p in paragraph_ids if str(p)), key=sort_key)
+    ids = sorted(dict.fromkeys(str(p) for p in paragraph_ids if str(p)), key=paragraph_key)
     shown = ", ".join(ref(p) for p in ids[:limit])
     return shown + (f" and {len(ids) - limit} more" if len(ids) > limit else "")
 
-
-def sort_key(paragraph_id: str):
-    """Report order of paragraph ids (section, subsection, position)."""
-    m = re.match(r"(\d{4})-([IVXLC]+)(?:\.([a-z]))?-(\d+)", str(paragraph_id))
-    if not m:
-        return (0, 0, "", 0)
-    from hemiplan.reading.report import roman_to_int
-    return (int(m.group(1)), roman_to_int(m.group(2)) or 0, m.group(3) or "", int(m.group(4)))

@@ -7,8 +7,8 @@ import html
 
 import pandas as pd
 
+from hemiplan import vocabulary
 from hemiplan.present import provenance
-from hemiplan.analysis import title_case
 
 
 def escape(text: str) -> str:
@@ -18,7 +18,8 @@ def escape(text: str) -> str:
 
 
 def _badge(n: int, what: str) -> str:
-    return f'<span class="hemiplan-badge">{n} {what}{"" if n == 1 else "s"}</span>'
+    """'3 activities', '1 figure': how many data rows cite a paragraph."""
+    return f'<span class="hemiplan-badge">{escape(vocabulary.plural(n, what))}</span>'
 
 
 def page_markdown(paragraphs: pd.DataFrame, activities: pd.DataFrame, indicators: pd.DataFrame) -> str:
@@ -30,10 +31,10 @@ def page_markdown(paragraphs: pd.DataFrame, activities: pd.DataFrame, indicators
     last = (None, None, None)
     for p in paragraphs.itertuples(index=False):
         if p.section != last[0]:
-            out.append(f'<h2 class="hemiplan-src-section">{escape(p.section)}. {escape(title_case(p.section_title))}</h2>\n')
+            out.append(f'<h2 class="hemiplan-src-section">{escape(vocabulary.section_label(p.section, p.section_title))}</h2>\n')
             last = (p.section, None, None)
         if p.subsection and p.subsection != last[1]:
-            out.append(f'<h3 class="hemiplan-src-subsection">{escape(p.subsection)}) {escape(p.subsection_title)}</h3>\n')
+            out.append(f'<h3 class="hemiplan-src-subsection">{escape(vocabulary.subsection_label(p.subsection, p.subsection_title))}</h3>\n')
             last = (last[0], p.subsection, None)
         if p.heading and p.heading != last[2]:
             out.append(f'<h4 class="hemiplan-src-heading">{escape(p.heading)}</h4>\n')

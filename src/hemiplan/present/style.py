@@ -1,5 +1,8 @@
-"""The house style for figures: one font, one palette per dependency, one size."""
+"""The house style for figures: one font, one palette per dependency, one size. Every
+colour a figure uses is named here."""
 from __future__ import annotations
+
+import matplotlib
 
 #: One colour per SMS dependency (colour-blind safe, from the Okabe–Ito palette).
 DEPENDENCY_COLORS = {
@@ -20,9 +23,28 @@ SUBREGION_COLORS = {
     "Caribbean": "#56B4E9",
     "South America": "#009E73",
 }
+#: The legal-instruments chapter's categories of stated figures
+#: (hemiplan.analysis.legal_instruments.DISPLAY_ORDER); Okabe–Ito, distinct from the
+#: dependency colours.
+CATEGORY_COLORS = {
+    "Ratifications": "#56B4E9",
+    "Bills": "#E69F00",
+    "Laws and regulations": "#CC79A7",
+    "Other figures": "#999999",
+}
+#: Colours for groups with no palette of their own (e.g. the kinds of a timeline), in order.
+CATEGORICAL = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00")
 ACCENT = "#0072B2"
 MUTED = "#BBBBBB"
 TEXT = "#222222"
+#: Notes under a figure and reference lines.
+NOTE = "#555555"
+#: The 'no figure' label of a row without a value.
+NO_FIGURE = "#777777"
+#: Text on a dark fill, and the gaps between tiles.
+ON_DARK = "white"
+#: A map tile without a value.
+NO_VALUE = (0.93, 0.93, 0.93, 1.0)
 SEQUENTIAL = "Blues"
 
 FIG_WIDTH = 7.5
@@ -55,11 +77,5 @@ RC = {
 
 def apply() -> None:
     """Apply the house style to matplotlib (non-interactive backend)."""
-    import matplotlib
-
     matplotlib.use("Agg")
     matplotlib.rcParams.update(RC)
-
-
-def dependency_color(dep: str) -> str:
-    return DEPENDENCY_COLORS.get(dep, MUTED)

@@ -8,6 +8,8 @@ import numbers as _numbers
 
 import pandas as pd
 
+from hemiplan import vocabulary
+from hemiplan.analysis.sections import paragraph_key
 from hemiplan.present import provenance
 
 EMPTY = "–"
@@ -41,7 +43,7 @@ def _source_cell(ids, depth: int) -> str:
     if ids is None or (not isinstance(ids, (list, tuple)) and pd.isna(ids)):
         return EMPTY
     items = ids if isinstance(ids, (list, tuple)) else [i for i in str(ids).split(";") if i]
-    items = sorted(dict.fromkeys(items), key=provenance.sort_key)
+    items = sorted(dict.fromkeys(items), key=paragraph_key)
     if not items:
         return EMPTY
     shown = ", ".join(
@@ -49,18 +51,34 @@ def _source_cell(ids, depth: int) -> str:
         for i in items[:SOURCE_LINKS])
     if len(items) > SOURCE_LINKS:
         rest = len(items) - SOURCE_LINKS
-        shown += f' <span class="hemiplan-more">and {rest} more paragraph{"s" if rest > 1 else ""}</span>'
+        shown += f' <span class="hemiplan-more">and {vocabulary.plural(rest, "more paragraph")}</span>'
     return shown
+
+
+def _header(cols, headers: dict[str, str], source: str | None, numeric: set) -> str:
+    cells = []
+    for c in cols:
+        label = headers.get(c, "Source" if c == source else str(c).replace("_", " ").capitalize())
+        cls = ' class="num"' if c in numeric else ""
+        cells.append(f'<th scope="col"{cls}>{_escape(label)}</th>')
+    return "<thead><tr>" + "".join(cells) + "</tr></thead>"
+
+
+def _number_cell(value, column, decimals: int) -> str:
+    shown = format_value(value, decimals)
+    if "year" in str(column).lower() and shown != EMPTY:
+        shown = shown.replace(",", "")  # 2014, not 2,014
+    return f'<td class="num">{_escape(shown)}</td>'
 
 
 def html_table(df: pd.DataFrame, headers: dict[str, str] | None = None, source: str | None = None,
                caption: str | None = None, decimals: dict[str, int] | None = None, depth: int = 0,
-               table_id: str | None = None, total_row: bool = False, links: dict[str, str] | None = None) -> str:
+               total_row: bool = False, links: dict[str, str] | None = None) -> str:
     """Render a table. ``headers`` renames columns for readers; ``source`` names the
     column holding paragraph ids, rendered as links to the source text; ``links``
     maps a column to the column holding the URL its cells link to (not shown);
-    numeric columns are right-aligned with thousands separators."""
-    headers = headers or {}
+    numeric columns are right-aligned with thousands separators; with ``total_row``
+    the last row is set as a total."""
     decimals = decimals or {}
     links = links or {}
     hrefs = {c: df[h].tolist() for c, h in links.items()}
@@ -68,15 +86,10 @@ def html_table(df: pd.DataFrame, headers: dict[str, str] | None = None, source: 
     cols = list(df.columns)
     numeric = {c for c in cols if c != source and pd.api.types.is_numeric_dtype(df[c])
                and not pd.api.types.is_bool_dtype(df[c])}
-    out = [f'<table class="hemiplan-table"{f" id={chr(34)}{_escape(table_id)}{chr(34)}" if table_id else ""}>']
+    out = ['<table class="hemiplan-table">']
     if caption:
         out.append(f"<caption>{_escape(caption)}</caption>")
-    out.append("<thead><tr>")
-    for c in cols:
-        label = headers.get(c, "Source" if c == source else str(c).replace("_", " ").capitalize())
-        cls = ' class="num"' if c in numeric else ""
-        out.append(f'<th scope="col"{cls}>{_escape(label)}</th>')
-    out.append("</tr></thead><tbody>")
+    out.append(_header(cols, headers or {}, source, numeric) + "<tbody>")
     rows = list(df.itertuples(index=False, name=None))
     for i, row in enumerate(rows):
         is_total = total_row and i == len(rows) - 1
@@ -85,10 +98,7 @@ def html_table(df: pd.DataFrame, headers: dict[str, str] | None = None, source: 
             if c == source:
                 out.append(f"<td>{_source_cell(v, depth)}</td>")
             elif c in numeric:
-                shown = format_value(v, decimals.get(c, 0))
-                if "year" in str(c).lower() and shown != EMPTY:
-                    shown = shown.replace(",", "")  # 2014, not 2,014
-                out.append(f'<td class="num">{_escape(shown)}</td>')
+                out.append(_number_cell(v, c, decimals.get(c, 0)))
             else:
                 tag = "th" if (c == cols[0] and not is_total) else "td"
                 scope = ' scope="row"' if tag == "th" else ""
@@ -99,11 +109,3 @@ def html_table(df: pd.DataFrame, headers: dict[str, str] | None = None, source: 
         out.append("</tr>")
     out.append("</tbody></table>")
     return "".join(out)
-
-
-def with_total(df: pd.DataFrame, label_col: str, label: str = "Total", sum_cols: list[str] | None = None) -> pd.DataFrame:
-    """Append a total row summing ``sum_cols`` (default: every numeric column)."""
-    sum_cols = sum_cols or [c for c in df.columns if pd.api.types.is_numeric_dtype(df[c]) and c != label_col]
-    total = {c: df[c].sum(min_count=1) for c in sum_cols}
-    total[label_col] = label
-    return pd.concat([df, pd.DataFrame([total])], ignore_index=True)

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import pycountry
+
 from hemiplan import paths
 
 
@@ -49,8 +51,6 @@ def _compile(targets: dict[str, str | None]) -> Matcher:
 
 def pycountry_names(iso3: str) -> set[str]:
     """Plain names pycountry knows for a country (those without an inverted comma form)."""
-    import pycountry
-
     c = pycountry.countries.get(alpha_3=iso3)
     if c is None:
         return set()

@@ -234,7 +234,8 @@ class Count:
         return int(round(self.value))
 
 
-def _snake(text: str) -> str:
+def snake_case(text: str) -> str:
+    """A name made of a noun phrase: "Police officers" → "police_officers"."""
     s = re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
     if not s or not s[0].isalpha():
         s = "n_" + s if s else "count"
@@ -245,65 +246,94 @@ def _is_known_noun(low: str, nxt: str) -> bool:
     return low in PEOPLE_NOUNS or low in EVENT_NOUNS or low in UNIT_OF or (low, nxt) in MULTIWORD_NOUNS
 
 
-def _noun_phrase(text: str, n: Number) -> tuple[str, str, int, list[str]] | None:
-    """(kind, head noun, end offset, modifiers) of the noun phrase a number opens."""
-    rest_start = n.end
-    tail = text[rest_start:rest_start + 160]
-    # an attached unit: "9,061mt", "105MM"
-    m = re.match(r"(?P<u>[A-Za-z]{1,3})\b", tail)
-    if m:
-        return "other", m.group("u").lower(), rest_start + m.end(), []
-    tokens = [(t.group(0), rest_start + t.start(), rest_start + t.end()) for t in _TOKEN_RE.finditer(tail)]
-    mods: list[tuple[str, int]] = []  # (token, end offset)
-    i = 0
-    # a figure restated in brackets after it: "six (6) countries", "nine (09) seminars"
+#: A token of the words after a number: (text, start, end) in the paragraph.
+_Token = tuple[str, int, int]
+#: What a number counts: (kind, head noun, end offset, modifiers).
+_Phrase = tuple[str, str, int, list[str]]
+
+
+def _low(tokens: list[_Token], j: int) -> str:
+    return tokens[j][0].lower().strip("'’") if 0 <= j < len(tokens) else ""
+
+
+def _is_word(token: str) -> bool:
+    return bool(token) and token not in _STOP and bool(re.match(r"[^\W\d]", token))
+
+
+def _restated_skip(tokens: list[_Token], n: Number) -> int:
+    """Tokens to skip for a figure restated in brackets after it: "six (6) countries",
+    "nine (09) seminars"."""
     if len(tokens) >= 3 and tokens[0][0] == "(" and tokens[2][0] == ")":
         inner = find_numbers(tokens[1][0])
         if inner and inner[0].value == n.value:
-            i = 3
+            return 3
+    return 0
+
+
+def _noun_head(tokens: list[_Token], i: int, n: Number, mods: list[str]) -> _Phrase | None:
+    """The phrase, when token ``i`` is a known noun for people or events heading it."""
+    tok, _, end = tokens[i]
+    low, nxt, nxt2 = _low(tokens, i), _low(tokens, i + 1), _low(tokens, i + 2)
+    if (low, nxt) in MULTIWORD_NOUNS:
+        kind = MULTIWORD_NOUNS[(low, nxt)]
+        head, stop_at = f"{low} {nxt}", tokens[i + 1][2]
+        if kind == "people":
+            return "participants", head, stop_at, mods
+        return ("events" if kind else "other"), head, stop_at, mods
+    modifier = _is_known_noun(nxt, nxt2)  # "police officers", "training events", "member states"
+    if low in PEOPLE_NOUNS and not modifier:
+        return "participants", tok, end, mods
+    if low in EVENT_NOUNS and not modifier:
+        # "training" is a mass noun: a head only where the phrase ends ("trained in 3 training")
+        if not (low == "training" and _is_word(nxt)):
+            singular_many = (not low.endswith("s") and n.value > 1
+                             and low not in ("training", "fora", "symposia", "congress") and _is_word(nxt))
+            if not singular_many:
+                return "events", tok, end, mods
+    return None
+
+
+def _unit_head(tokens: list[_Token], i: int, mods: list[str]) -> _Phrase | None:
+    """The phrase, when token ``i`` is the plural of a counted unit heading it: "25 member
+    states currently…", but not "3 firearms marking machines"."""
+    tok, _, end = tokens[i]
+    low = _low(tokens, i)
+    if low not in UNIT_OF or _is_known_noun(_low(tokens, i + 1), _low(tokens, i + 2)) \
+            or not (low.endswith("s") or low in ("mt", "ammunition")) \
+            or low in ("customs", "arms", "affairs", "operations", "services", "means"):
+        return None
+    for j in (i + 1, i + 2):
+        w = _low(tokens, j)
+        if not w or w in _STOP or not re.match(r"[^\W\d_]", w):
+            break
+        if w in UNIT_OF and w.endswith("s"):
+            return None  # a compound: the unit modifies a later noun
+    return "other", tok, end, mods
+
+
+def _ends_phrase(tok: str, low: str) -> bool:
+    return low in _STOP or tok in "(),;:.!?[]" or bool(find_numbers(tok)) and find_numbers(tok)[0].text == tok
+
+
+def _scan_phrase(tokens: list[_Token], i: int, n: Number) -> tuple[_Phrase | None, list[tuple[str, int]]]:
+    """Walk the words after a number up to its head noun: (the phrase or None, the
+    modifiers met, with their end offsets)."""
+    mods: list[tuple[str, int]] = []
     words = 0
-
-    def low_at(j: int) -> str:
-        return tokens[j][0].lower().strip("'’") if 0 <= j < len(tokens) else ""
-
     while i < len(tokens) and words < 7:
         tok, _, end = tokens[i]
-        low, nxt, nxt2 = low_at(i), low_at(i + 1), low_at(i + 2)
-        if (low, nxt) in MULTIWORD_NOUNS:
-            kind = MULTIWORD_NOUNS[(low, nxt)]
-            head, stop_at = f"{low} {nxt}", tokens[i + 1][2]
-            if kind == "people":
-                return "participants", head, stop_at, [t for t, _ in mods]
-            return ("events" if kind else "other"), head, stop_at, [t for t, _ in mods]
-        modifier = _is_known_noun(nxt, nxt2)  # "police officers", "training events", "member states"
-        if low in PEOPLE_NOUNS and not modifier:
-            return "participants", tok, end, [t for t, _ in mods]
-        if low in EVENT_NOUNS and not modifier:
-            # "training" is a mass noun: a head only where the phrase ends ("trained in 3 training")
-            if not (low == "training" and nxt and nxt not in _STOP and re.match(r"[^\W\d]", nxt)):
-                singular_many = (low.endswith(("s",)) is False and n.value > 1
-                                 and low not in ("training", "fora", "symposia", "congress")
-                                 and nxt and nxt not in _STOP and re.match(r"[^\W\d]", nxt))
-                if not singular_many:
-                    return "events", tok, end, [t for t, _ in mods]
+        low, nxt = _low(tokens, i), _low(tokens, i + 1)
+        found = _noun_head(tokens, i, n, [t for t, _ in mods])
+        if found:
+            return found, mods
         if low in _OF_HEADS and nxt == "of":
             mods.extend([(tok, end), ("of", tokens[i + 1][2])])
             i += 2
             words += 1
             continue
-        if low in UNIT_OF and not modifier and (low.endswith("s") or low in ("mt", "ammunition")) \
-                and low not in ("customs", "arms", "affairs", "operations", "services", "means"):
-            # "25 member states currently…", but "3 firearms marking machines"
-            compound = False
-            for j in (i + 1, i + 2):
-                w = low_at(j)
-                if not w or w in _STOP or not re.match(r"[^\W\d_]", w):
-                    break
-                if w in UNIT_OF and w.endswith("s"):
-                    compound = True
-                    break
-            if not compound:
-                return "other", tok, end, [t for t, _ in mods]
+        found = _unit_head(tokens, i, [t for t, _ in mods])
+        if found:
+            return found, mods
         if tok == "and" and mods and i + 1 < len(tokens):
             # a list of modifiers: "customs and immigration officers"
             following = tokens[i + 1][0]
@@ -311,20 +341,36 @@ def _noun_phrase(text: str, n: Number) -> tuple[str, str, int, list[str]] | None
                 mods.append((tok, end))
                 i += 1
                 continue
-        if low in _STOP or tok in "(),;:.!?[]" or find_numbers(tok) and find_numbers(tok)[0].text == tok:
+        if _ends_phrase(tok, low):
             break
         mods.append((tok, end))
         i += 1
         words += 1
-    # no known noun: the last modifier is the head if it reads as a plural noun
+    return None, mods
+
+
+def _last_modifier_as_head(mods: list[tuple[str, int]]) -> _Phrase | None:
+    """No known noun: the last modifier is the head if it reads as a plural noun."""
     content = [(t, e) for t, e in mods if t not in (",", "and", "of")]
-    if content:
-        last, last_end = content[-1]
-        low = last.lower()
-        if low in UNIT_OF or (len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "ous", "us", "is"))):
-            idx = max(j for j, (t, _) in enumerate(mods) if t == last)
-            return "other", last, last_end, [t for t, _ in mods[:idx]]
+    if not content:
+        return None
+    last, last_end = content[-1]
+    low = last.lower()
+    if low in UNIT_OF or (len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "ous", "us", "is"))):
+        idx = max(j for j, (t, _) in enumerate(mods) if t == last)
+        return "other", last, last_end, [t for t, _ in mods[:idx]]
     return None
+
+
+def _noun_phrase(text: str, n: Number) -> _Phrase | None:
+    """(kind, head noun, end offset, modifiers) of the noun phrase a number opens."""
+    tail = text[n.end:n.end + 160]
+    m = re.match(r"(?P<u>[A-Za-z]{1,3})\b", tail)
+    if m:  # an attached unit: "9,061mt", "105MM"
+        return "other", m.group("u").lower(), n.end + m.end(), []
+    tokens = [(t.group(0), n.end + t.start(), n.end + t.end()) for t in _TOKEN_RE.finditer(tail)]
+    found, mods = _scan_phrase(tokens, _restated_skip(tokens, n), n)
+    return found if found else _last_modifier_as_head(mods)
 
 
 def non_count_reason(text: str, n: Number) -> str | None:
@@ -399,65 +445,12 @@ def find_counts(text: str) -> list[Count]:
             if atype in ("other", "meeting") and "training" in mod_low:
                 atype = "course"
         else:
-            unit = UNIT_OF.get(low) or _snake(low)
+            unit = UNIT_OF.get(low) or snake_case(low)
             atype = ""
         # the value is an integer count unless written with a decimal part
         out.append(Count(kind, n.value, n.qualifier, head, unit, atype or "", text[n.start:end],
                          n.start, end, n))
     return out
-
-
-def participant_counts(text: str) -> list[Count]:
-    """Counts of people: "trained 45 officers", "approximately 300 participants"."""
-    return [c for c in find_counts(text) if c.kind == "participants"]
-
-
-def event_counts(text: str) -> list[Count]:
-    """Counts of events: "9 seminars", "12 training events", "eleven missions"."""
-    return [c for c in find_counts(text) if c.kind == "events"]
-
-
-# --- sentences ----------------------------------------------------------------------------
-
-_ABBREVIATIONS = frozenset("""
-st mr mrs ms dr no nos jr sr inc ltd co corp gen gov hon amb prof vs e.g i.e u.s u.k d.c a.m p.m
-jan feb mar apr jun jul aug sep sept oct nov dec approx art para vol rev res ser doc fig ca cf al
-""".split())
-_SENT_END_RE = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9•·])")
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of a paragraph, so that ``text[start:end]`` is an
-    exact substring (no surrounding spaces). Abbreviations such as "St. Kitts",
-    "U.S." and "No. 3" do not end a sentence."""
-    text = text or ""
-    spans = []
-    start = 0
-    for m in _SENT_END_RE.finditer(text):
-        word = re.search(r"([\w.]+)$", text[start:m.start()])
-        w = word.group(1).lower().rstrip(".") if word else ""
-        if w in _ABBREVIATIONS or re.fullmatch(r"[a-z]", w) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w):
-            continue
-        end = m.start() + 1
-        while end < len(text) and text[end] in "\"'”’)]":
-            end += 1
-        spans.append((start, end))
-        start = m.end()
-    if start < len(text):
-        spans.append((start, len(text.rstrip())))
-    out = []
-    for a, b in spans:
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if b > a:
-            out.append((a, b))
-    return out
-
-
-def sentences(text: str) -> list[str]:
-    return [text[a:b] for a, b in sentence_spans(text)]
 
 
 def month_in(text: str) -> int | None:

@@ -24,7 +24,6 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-FORMATS = ("txt", "docx", "pdf")
 _LINE_SEPARATORS = re.compile(r"\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st",
               "\ufb06": "st"}
@@ -166,7 +165,7 @@ class _Numbering:
     """Labels of numbered and bulleted Word paragraphs, from numbering.xml."""
 
     def __init__(self, document):
-        from docx.oxml.ns import qn
+        from docx.oxml.ns import qn  # deferred: python-docx is heavy, needed only for .docx reports
 
         self.qn = qn
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}  # numId → ilvl → (fmt, text, start)
@@ -240,7 +239,7 @@ class _Numbering:
 
 def _read_docx(path: Path) -> tuple[str, int]:
     try:
-        import docx
+        import docx  # deferred: python-docx is heavy, needed only for .docx reports
         from docx.table import Table
         from docx.text.paragraph import Paragraph
 
@@ -288,7 +287,7 @@ _BULLET_START = re.compile(r"^(?:[·•▪◦●○■□➢►‣⁃∙\-\*–�
 
 def _read_pdf(path: Path) -> tuple[str, int]:
     try:
-        import pdfplumber
+        import pdfplumber  # deferred: pdfplumber is heavy, needed only for .pdf reports
 
         pages = []
         with pdfplumber.open(str(path)) as pdf:

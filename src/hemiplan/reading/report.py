@@ -169,139 +169,171 @@ def _wrap_width(lines: list[str]) -> int | None:
 def split_report(text: str) -> list[Paragraph]:
     """Split report text into paragraphs. Raises ReportStructureError when no
     roman-numeral section heading is found."""
-    text = (text or "").lstrip("\ufeff")
-    lines = text.splitlines()
-    width = _wrap_width(lines)
-    paragraphs: list[Paragraph] = []
-    section = section_title = subsection = subsection_title = heading = ""
-    section_value = 0
-    current: Paragraph | None = None
-    last_title = ""  # "section" or "subsection" when the previous line was that heading
+    return _Splitter((text or "").lstrip("\ufeff")).run()
 
-    def flush():
-        nonlocal current
-        if current is not None and current.text:
-            paragraphs.append(current)
-        current = None
 
-    def next_nonblank(i: int) -> int | None:
-        for j in range(i + 1, len(lines)):
-            if lines[j].strip():
+class _Splitter:
+    """Reads the lines of a report one by one, keeping the headings it is under."""
+
+    def __init__(self, text: str):
+        self.lines = text.splitlines()
+        self.width = _wrap_width(self.lines)
+        self.paragraphs: list[Paragraph] = []
+        self.section = self.section_title = self.subsection = self.subsection_title = self.heading = ""
+        self.section_value = 0
+        self.current: Paragraph | None = None
+        self.last_title = ""  # "section" or "subsection" when the previous line was that heading
+
+    def run(self) -> list[Paragraph]:
+        i = 0
+        while i < len(self.lines):
+            i = self.step(i)
+        self.flush()
+        if not self.section:
+            raise ReportStructureError(
+                "no section heading found: a report's sections start with a roman numeral, "
+                "e.g. 'I. Introduction' or 'V. TRAINING'")
+        return self.paragraphs
+
+    def step(self, i: int) -> int:
+        """Read line ``i``; the index of the next line to read."""
+        s = self.lines[i].strip()
+        if not s:
+            self.flush()
+            return i + 1
+        prev_blank = i == 0 or not self.lines[i - 1].strip()
+        after_title, self.last_title = self.last_title, ""
+        nxt = self.title_continued(i, s, prev_blank, after_title)
+        if nxt is None and TOC_RE.search(s) and (SECTION_RE.match(s) or SUB_RE.match(s) or not self.section):
+            nxt = i + 1  # a table-of-contents entry ("II. National strategies ........ 3")
+        if nxt is None:
+            nxt = self.section_heading(i, s, prev_blank)
+        if nxt is None and self.section:
+            nxt = self.subsection_heading(i, s)
+        if nxt is None and not self.section:
+            nxt = i + 1  # preamble (title page, table of contents) before the first section
+        if nxt is None and self.unlettered_heading(i, s, prev_blank, after_title):
+            nxt = i + 1
+        if nxt is None:
+            self.body_line(i, s)
+            nxt = i + 1
+        return nxt
+
+    # --- state ---------------------------------------------------------------------------
+    def flush(self) -> None:
+        if self.current is not None and self.current.text:
+            self.paragraphs.append(self.current)
+        self.current = None
+
+    def next_nonblank(self, i: int) -> int | None:
+        for j in range(i + 1, len(self.lines)):
+            if self.lines[j].strip():
                 return j
         return None
 
-    i = 0
-    while i < len(lines):
-        raw = lines[i]
-        s = raw.strip()
-        lineno = i + 1
-        if not s:
-            flush()
-            i += 1
-            continue
-        prev_blank = i == 0 or not lines[i - 1].strip()
-        after_title, last_title = last_title, ""
-        if after_title and not prev_blank and current is None and not BULLET_RE.match(s) \
-                and not SUB_RE.match(s) and not SECTION_RE.match(s) and len(s) <= MAX_TITLE_CHARS:
-            title = section_title if after_title == "section" else subsection_title
-            if s[0].islower() or re.sub(r"[^\w]", "", title.split()[-1] if title.split() else "").lower() \
-                    in _TRAILING_FUNCTION_WORDS:
-                # a title wrapped over two lines
-                if after_title == "section":
-                    section_title = _clean_title(f"{section_title} {s}")
-                else:
-                    subsection_title = _clean_title(f"{subsection_title} {s}")
-                last_title = after_title
-                i += 1
-                continue
-        if TOC_RE.search(s) and (SECTION_RE.match(s) or SUB_RE.match(s) or not section):
-            i += 1  # a table-of-contents entry ("II. National strategies ........ 3")
-            continue
+    def start_section(self, numeral: str, title: str) -> None:
+        self.flush()
+        self.section, self.section_title = numeral, title
+        self.section_value = roman_to_int(numeral) or 0
+        self.subsection = self.subsection_title = self.heading = ""
+        self.last_title = "section"
+
+    def start_subsection(self, letter: str, title: str) -> None:
+        self.flush()
+        self.subsection, self.subsection_title, self.heading = letter, _clean_title(title), ""
+        self.last_title = "subsection"
+
+    # --- the kinds of line -----------------------------------------------------------------
+    def title_continued(self, i: int, s: str, prev_blank: bool, after_title: str) -> int | None:
+        """A section or subsection title wrapped over two lines: its second line."""
+        if not after_title or prev_blank or self.current is not None or BULLET_RE.match(s) \
+                or SUB_RE.match(s) or SECTION_RE.match(s) or len(s) > MAX_TITLE_CHARS:
+            return None
+        title = self.section_title if after_title == "section" else self.subsection_title
+        last_word = re.sub(r"[^\w]", "", title.split()[-1] if title.split() else "").lower()
+        if not (s[0].islower() or last_word in _TRAILING_FUNCTION_WORDS):
+            return None
+        if after_title == "section":
+            self.section_title = _clean_title(f"{self.section_title} {s}")
+        else:
+            self.subsection_title = _clean_title(f"{self.subsection_title} {s}")
+        self.last_title = after_title
+        return i + 1
+
+    def section_heading(self, i: int, s: str, prev_blank: bool) -> int | None:
         # a table of contents without leaders: headings and no paragraph yet
-        restart = not paragraphs and current is None
-        sec = _section_match(s, section_value, restart=restart, lax=prev_blank and current is None)
+        restart = not self.paragraphs and self.current is None
+        sec = _section_match(s, self.section_value, restart=restart, lax=prev_blank and self.current is None)
         if sec is None and re.fullmatch(r"(?:SECTION\s+|Section\s+)?[IVXLC]{1,7}\s*[.)\-–—:]?", s):
             # the numeral alone on a line, the title on the next
-            j = next_nonblank(i)
-            if j is not None and j - i <= 2 and _is_heading_like(lines[j]):
+            j = self.next_nonblank(i)
+            if j is not None and j - i <= 2 and _is_heading_like(self.lines[j]):
                 num = re.sub(r"^(?:SECTION|Section)\s+|[\s.)\-–—:]", "", s)
-                cand = _section_match(f"{num}. {lines[j].strip()}", section_value, restart=restart)
+                cand = _section_match(f"{num}. {self.lines[j].strip()}", self.section_value, restart=restart)
                 if cand:
-                    flush()
-                    section, section_title = cand
-                    section_value = roman_to_int(section) or 0
-                    subsection = subsection_title = heading = ""
-                    last_title = "section"
-                    i = j + 1
-                    continue
+                    self.start_section(*cand)
+                    return j + 1
         if sec:
-            flush()
-            section, section_title = sec
-            section_value = roman_to_int(section) or 0
-            subsection = subsection_title = heading = ""
-            last_title = "section"
-            i += 1
-            continue
-        if section:
-            m = SUB_RE.match(s)
-            if m and m.group("letter").lower() in _expected_letters(subsection):
-                letter = m.group("letter").lower()
-                title = (m.group("title") or "").strip()
-                if not title:
-                    j = next_nonblank(i)
-                    if j is not None and j - i <= 2 and not BULLET_RE.match(lines[j].strip()) \
-                            and len(lines[j].strip()) <= MAX_TITLE_CHARS:
-                        flush()
-                        subsection, subsection_title, heading = letter, _clean_title(lines[j]), ""
-                        last_title = "subsection"
-                        i = j + 1
-                        continue
-                elif len(title) <= MAX_TITLE_CHARS and not title.endswith((".", ";", ",")) and title[0].isupper():
-                    flush()
-                    subsection, subsection_title, heading = letter, _clean_title(title), ""
-                    last_title = "subsection"
-                    i += 1
-                    continue
-        if not section:
-            i += 1  # preamble (title page, table of contents) before the first section
-            continue
+            self.start_section(*sec)
+            return i + 1
+        return None
+
+    def subsection_heading(self, i: int, s: str) -> int | None:
+        m = SUB_RE.match(s)
+        if not m or m.group("letter").lower() not in _expected_letters(self.subsection):
+            return None
+        letter = m.group("letter").lower()
+        title = (m.group("title") or "").strip()
+        if not title:
+            # the letter alone on a line, the title on the next
+            j = self.next_nonblank(i)
+            if j is not None and j - i <= 2 and not BULLET_RE.match(self.lines[j].strip()) \
+                    and len(self.lines[j].strip()) <= MAX_TITLE_CHARS:
+                self.start_subsection(letter, self.lines[j])
+                return j + 1
+        elif len(title) <= MAX_TITLE_CHARS and not title.endswith((".", ";", ",")) and title[0].isupper():
+            self.start_subsection(letter, title)
+            return i + 1
+        return None
+
+    def unlettered_heading(self, i: int, s: str, prev_blank: bool, after_title: str) -> bool:
+        """A short line standing alone, or directly above a much longer paragraph."""
+        if BULLET_RE.match(s) or not (prev_blank or after_title) or self.current is not None \
+                or not _is_heading_like(s):
+            return False
+        nxt = self.next_nonblank(i)
+        if nxt is None or nxt > i + 1 or BULLET_RE.match(self.lines[nxt].strip()):
+            self.heading = _clean_title(s)
+            return True
+        nxt_line = self.lines[nxt].strip()
+        if _reads_as_title(s) and not SUB_RE.match(nxt_line) and nxt_line[:1].isupper() \
+                and self.heads_paragraph(s, nxt_line):
+            self.heading = _clean_title(s)
+            return True
+        return False
+
+    def heads_paragraph(self, s: str, nxt_line: str) -> bool:
+        """Whether the title-like line ``s`` is a heading over ``nxt_line`` rather than
+        the first line of its paragraph."""
+        if self.width is not None:
+            nxt_first = nxt_line.split()[0] if nxt_line.split() else ""
+            return len(s) + 1 + len(nxt_first) <= self.width and not TERMINAL_RE.search(s)
+        return len(nxt_line) > 2 * len(s) and bool(TERMINAL_RE.search(nxt_line))
+
+    def body_line(self, i: int, s: str) -> None:
+        """A line of a paragraph: a bullet starts one, other lines continue or start one."""
+        lineno = i + 1
         b = BULLET_RE.match(s)
-        nxt = next_nonblank(i)
-        next_blank_or_bullet = nxt is None or nxt > i + 1 or bool(BULLET_RE.match(lines[nxt].strip()))
-        if not b and (prev_blank or after_title) and current is None and _is_heading_like(s):
-            if next_blank_or_bullet:
-                heading = _clean_title(s)
-                i += 1
-                continue
-            nxt_line = lines[nxt].strip()
-            if _reads_as_title(s) and not SUB_RE.match(nxt_line) and nxt_line[:1].isupper():
-                if width is not None:
-                    nxt_first = nxt_line.split()[0] if nxt_line.split() else ""
-                    is_heading = len(s) + 1 + len(nxt_first) <= width and not TERMINAL_RE.search(s)
-                else:
-                    is_heading = len(nxt_line) > 2 * len(s) and bool(TERMINAL_RE.search(nxt_line))
-                if is_heading:
-                    heading = _clean_title(s)
-                    i += 1
-                    continue
+        head = (self.section, self.section_title, self.subsection, self.subsection_title, self.heading)
         if b:
-            flush()
-            current = Paragraph(section, section_title, subsection, subsection_title, heading,
-                                lineno, lineno, [b.group("rest")], bulleted=True)
-        elif current is not None and _continues(current.lines[-1], s, width):
-            current.lines.append(s)
-            current.line_end = lineno
+            self.flush()
+            self.current = Paragraph(*head, lineno, lineno, [b.group("rest")], bulleted=True)
+        elif self.current is not None and _continues(self.current.lines[-1], s, self.width):
+            self.current.lines.append(s)
+            self.current.line_end = lineno
         else:
-            flush()
-            current = Paragraph(section, section_title, subsection, subsection_title, heading,
-                                lineno, lineno, [s])
-        i += 1
-    flush()
-    if not section:
-        raise ReportStructureError(
-            "no section heading found: a report's sections start with a roman numeral, "
-            "e.g. 'I. Introduction' or 'V. TRAINING'")
-    return paragraphs
+            self.flush()
+            self.current = Paragraph(*head, lineno, lineno, [s])
 
 
 def _continues(previous: str, line: str, width: int | None) -> bool:

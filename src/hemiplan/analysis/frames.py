@@ -1,0 +1,352 @@
+"""Frames every chapter shares: activities with their context, totals, member states
+reached, partners and funders, names for codes, activity types, subregions, and the
+year-over-year table. Pure functions: they read the frames they are given and
+return a new frame, dict or string."""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+import pandas as pd
+
+from hemiplan.data import csvio, schema
+from hemiplan.vocabulary import ACRONYMS, humanize, join_words, month_name, plural, unit_label
+
+#: A stated total is an indicator whose name starts with this.
+TOTAL_PREFIX = "total_"
+
+#: Reader-facing activity types (lower case, for tables and sentences).
+ACTIVITY_TYPE_LABELS = {
+    "course": "course", "workshop": "workshop", "seminar": "seminar", "conference": "conference",
+    "meeting": "meeting", "exercise": "exercise", "mission": "mission", "assessment": "assessment",
+    "technical_assistance": "technical assistance", "legislative_assistance": "legislative assistance",
+    "plan": "plan or strategy", "publication": "publication", "agreement": "agreement",
+    "network": "network", "destruction": "destruction", "donation": "donation", "other": "other",
+}
+#: Count nouns for each activity type, singular and plural, for computed prose.
+ACTIVITY_TYPE_NOUNS = {
+    "course": ("course", "courses"), "workshop": ("workshop", "workshops"), "seminar": ("seminar", "seminars"),
+    "conference": ("conference", "conferences"), "meeting": ("meeting", "meetings"),
+    "exercise": ("exercise", "exercises"), "mission": ("mission", "missions"),
+    "assessment": ("assessment", "assessments"),
+    "technical_assistance": ("technical assistance activity", "technical assistance activities"),
+    "legislative_assistance": ("legislative assistance activity", "legislative assistance activities"),
+    "plan": ("plan or strategy", "plans or strategies"), "publication": ("publication", "publications"),
+    "agreement": ("agreement", "agreements"), "network": ("network", "networks"),
+    "destruction": ("destruction operation", "destruction operations"), "donation": ("donation", "donations"),
+    "other": ("other activity", "other activities"),
+}
+
+
+# --- rows and their context -----------------------------------------------------------
+
+def with_context(activities: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """Rows (activities or indicators) with the section, subsection and heading of their paragraph."""
+    cols = ["paragraph_id", "section", "section_title", "subsection", "subsection_title", "heading"]
+    return activities.merge(paragraphs[cols], on="paragraph_id", how="left", validate="many_to_one")
+
+
+def explode_list(df: pd.DataFrame, column: str, into: str | None = None) -> pd.DataFrame:
+    """One row per item of a ;-separated list column (rows with an empty list dropped)."""
+    into = into or column
+    out = df.copy()
+    out[into] = out[column].map(csvio.split_list)
+    out = out.explode(into)
+    return out[out[into].notna() & (out[into] != "")].reset_index(drop=True)
+
+
+def n_listed(cell) -> int:
+    """How many items a ;-separated list cell holds."""
+    return len(csvio.split_list(cell))
+
+
+def totals(activities: pd.DataFrame, by: str | list[str]) -> pd.DataFrame:
+    """Activities (rows), events and stated participants, grouped."""
+    g = activities.groupby(by, dropna=False, sort=True)
+    return pd.DataFrame({
+        "activities": g.size(),
+        "events": g["events"].sum(min_count=1).astype("Int64"),
+        "participants": g["participants"].sum(min_count=1).astype("Int64"),
+    }).reset_index()
+
+
+def by_dependency(activities: pd.DataFrame) -> pd.DataFrame:
+    """Totals per dependency, in the vocabulary's order, every dependency listed."""
+    t = totals(activities, "dependency").set_index("dependency")
+    t = t.reindex(schema.dependencies())
+    t["activities"] = t["activities"].fillna(0).astype(int)
+    return t.reset_index()
+
+
+def is_total(indicator: str, anywhere: bool = False) -> bool:
+    """Whether an indicator name is a stated total: its name starts with ``total_``
+    (with ``anywhere``, or contains 'total' anywhere, in any case)."""
+    name = str(indicator)
+    return name.startswith(TOTAL_PREFIX) or (anywhere and "total" in name.lower())
+
+
+# --- names for codes --------------------------------------------------------------------
+
+def member_names(member_states: pd.DataFrame) -> dict[str, str]:
+    return dict(zip(member_states["iso3"], member_states["name"]))
+
+
+def org_names(organizations: pd.DataFrame) -> dict[str, str]:
+    """Organisation id → acronym (or name when it has none)."""
+    return {r.org_id: (r.acronym or r.name) for r in organizations.itertuples(index=False)}
+
+
+def name_list(cell, names: dict[str, str]) -> str:
+    """A ;-separated list of codes (ISO codes, organisation ids) → their names, sorted,
+    comma-separated (empty string for an empty list)."""
+    return ", ".join(sorted(names.get(c, c) for c in csvio.split_list(cell)))
+
+
+def indicator_label(name: str, countries: str = "", names: dict[str, str] | None = None) -> str:
+    """A reader-facing label for a snake_case indicator name, acronyms in capitals:
+    'focal_points' → 'Focal points'. A last word that is the ISO code of a member
+    state the figure is about becomes its name in brackets:
+    'firearms_destroyed_gtm' (countries 'GTM') → 'Firearms destroyed (Guatemala)'."""
+    words = re.sub(r"_+", " ", str(name)).split()
+    codes = set(csvio.split_list(countries))
+    place = ""
+    if len(words) > 1 and words[-1].upper() in codes:
+        code = words.pop().upper()
+        place = f" ({(names or {}).get(code, code)})"
+    text = " ".join(ACRONYMS.get(w.lower(), w) for w in words)
+    return text[:1].upper() + text[1:] + place
+
+
+# --- for tables ---------------------------------------------------------------------------
+
+def part_of(ids: pd.Series, paragraphs: pd.DataFrame) -> pd.Series:
+    """The part of the report of each paragraph id: 'VII.c', or 'IV' without
+    subsection ('' for an id missing from ``paragraphs``)."""
+    lookup = {p: s + (f".{sub}" if sub else "") for p, s, sub in
+              zip(paragraphs["paragraph_id"], paragraphs["section"], paragraphs["subsection"])}
+    return ids.map(lambda p: lookup.get(p, ""))
+
+
+def activity_table(activities: pd.DataFrame, member_states: pd.DataFrame, organizations: pd.DataFrame | None = None,
+                   paragraphs: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Activities for a table, in the order (and with the index) given: id, title, type
+    (reader label), dependency, programme, month name, member states (names) and
+    their number, partners and funders (acronyms, when ``organizations`` is given),
+    the part of the report (when ``paragraphs`` is given, else '') and paragraph."""
+    names = member_names(member_states)
+    orgs = org_names(organizations) if organizations is not None else {}
+    return pd.DataFrame({
+        "activity_id": activities["activity_id"],
+        "title": activities["title"],
+        "type": activities["activity_type"].map(ACTIVITY_TYPE_LABELS),
+        "dependency": activities["dependency"],
+        "program": activities["program"],
+        "month": activities["month"].map(month_name),
+        "states": activities["countries"].map(lambda c: name_list(c, names)),
+        "n_states": activities["countries"].map(n_listed).astype(int),
+        "partners": activities["partners"].map(lambda c: name_list(c, orgs)),
+        "funders": activities["funders"].map(lambda c: name_list(c, orgs)),
+        "section": part_of(activities["paragraph_id"], paragraphs) if paragraphs is not None else "",
+        "paragraph_id": activities["paragraph_id"],
+    })
+
+
+def indicator_table(indicators: pd.DataFrame, member_states: pd.DataFrame) -> pd.DataFrame:
+    """Stated figures for a table, in the order given: id, what is counted (label with
+    the state it is about), value, unit, member states (names), the year it refers to
+    (text; '' for the report's year) and paragraph."""
+    names = member_names(member_states)
+    return pd.DataFrame({
+        "indicator_id": indicators["indicator_id"],
+        "what": [indicator_label(n, c, names) for n, c in zip(indicators["indicator"], indicators["countries"])],
+        "value": indicators["value"].astype("Float64"),
+        "unit": indicators["unit"].map(unit_label),
+        "states": indicators["countries"].map(lambda c: name_list(c, names)),
+        "refers_to": indicators["ref_year"].map(lambda y: "" if pd.isna(y) else str(int(y))),
+        "paragraph_id": indicators["paragraph_id"],
+    })
+
+
+def or_missing(text):
+    """'' → pd.NA, so that a table shows an en dash for an empty cell."""
+    return text if text else pd.NA
+
+
+def blank_to_na(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy with empty text cells as missing, so that a table shows an en dash."""
+    out = df.copy()
+    for c in out.columns:
+        if not pd.api.types.is_numeric_dtype(out[c]):
+            out[c] = out[c].map(lambda v: pd.NA if isinstance(v, str) and v == "" else v).astype(object)
+    return out
+
+
+def years_as_text(df: pd.DataFrame, *columns: str) -> pd.DataFrame:
+    """A copy with year columns as text ('2014', not '2,014'; missing stays missing),
+    for tables."""
+    out = df.copy()
+    for c in columns:
+        out[c] = out[c].map(lambda v: str(int(v)) if pd.notna(v) and v != "" else pd.NA).astype(object)
+    return out
+
+
+def stated_figures(indicators: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """Every stated figure of a section for a table: the figure (humanized name),
+    value, unit, member states it is about, the year it refers to (empty for the
+    report's year), and the source paragraph; in the order given."""
+    cols = ["figure", "value", "unit", "about", "refers_to", "paragraph_id"]
+    if indicators.empty:
+        return pd.DataFrame(columns=cols)
+    out = pd.DataFrame({
+        "figure": indicators["indicator"].map(humanize),
+        "value": indicators["value"],
+        "unit": indicators["unit"].map(lambda u: str(u).replace("_", " ")),
+        "about": indicators["countries"].map(lambda c: or_missing(name_list(c, names))),
+        "refers_to": indicators["ref_year"],
+        "paragraph_id": indicators["paragraph_id"],
+    })
+    return out[cols].reset_index(drop=True)
+
+
+# --- activity types -------------------------------------------------------------------------
+
+def type_by_dependency(activities: pd.DataFrame, label: Callable[[str], str] = humanize) -> pd.DataFrame:
+    """Counts of activities: one row per activity type (``label`` of the type), one
+    column per dependency present (book order); rows sorted by total, descending,
+    then label."""
+    if activities.empty:
+        return pd.DataFrame()
+    t = activities.assign(type=activities["activity_type"].map(label)).pivot_table(
+        index="type", columns="dependency", values="activity_id", aggfunc="count", fill_value=0)
+    t = t.reindex(columns=[d for d in schema.dependencies() if d in t.columns])
+    order = t.assign(_total=t.sum(axis=1)).reset_index().sort_values(["_total", "type"], ascending=[False, True])
+    t = t.loc[order["type"]]
+    t.columns.name = None
+    return t
+
+
+def type_counts_text(activities: pd.DataFrame) -> str:
+    """'3 meetings, 1 network and 1 publication': activities per type, most frequent
+    first (ties by type name)."""
+    if activities.empty:
+        return ""
+    counts = activities["activity_type"].value_counts().rename("n").reset_index()
+    counts = counts.sort_values(["n", "activity_type"], ascending=[False, True], kind="mergesort")
+    return join_words(plural(r.n, *ACTIVITY_TYPE_NOUNS.get(r.activity_type, (r.activity_type, r.activity_type)))
+                      for r in counts.itertuples(index=False))
+
+
+# --- member states reached ---------------------------------------------------------------
+
+def countries_reached(activities: pd.DataFrame) -> pd.DataFrame:
+    """Per member state: activities that reached it and the participants of its
+    single-country activities (participants of multi-country rows cannot be split)."""
+    ex = explode_list(activities, "countries", "iso3")
+    if ex.empty:
+        return pd.DataFrame({"iso3": pd.Series(dtype=str), "activities": pd.Series(dtype=int),
+                             "events": pd.Series(dtype="Int64"),
+                             "participants_single_country": pd.Series(dtype="Int64")})
+    single = activities["countries"].map(n_listed) == 1
+    ex["single"] = ex["activity_id"].map(dict(zip(activities["activity_id"], single)))
+    g = ex.groupby("iso3")
+    return pd.DataFrame({
+        "activities": g.size(),
+        "events": g["events"].sum(min_count=1).astype("Int64"),
+        "participants_single_country": ex[ex["single"]].groupby("iso3")["participants"].sum(min_count=1).astype("Int64"),
+    }).reset_index()
+
+
+def states_named(activities: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
+    """Member states (of ``members``) named by the activities: name, subregion,
+    activities, events, and the paragraphs, most activities first, then by name."""
+    cols = ["iso3", "name", "subregion", "activities", "events", "paragraphs"]
+    named = activities[activities["countries"].map(n_listed) > 0]
+    if named.empty:  # countries_reached needs at least one state named
+        return pd.DataFrame(columns=cols)
+    reached = countries_reached(named)
+    reached = reached[reached["iso3"].isin(members["iso3"])]
+    if reached.empty:
+        return pd.DataFrame(columns=cols)
+    ex = explode_list(named, "countries", "iso3")
+    paras = ex.groupby("iso3")["paragraph_id"].agg(lambda s: ";".join(sorted(set(s))))
+    out = reached.merge(members[["iso3", "name", "subregion"]], on="iso3", how="left")
+    out["paragraphs"] = out["iso3"].map(paras)
+    out = out.sort_values(["activities", "name"], ascending=[False, True], kind="mergesort").reset_index(drop=True)
+    return out[cols]
+
+
+def by_subregion(states: pd.DataFrame, members: pd.DataFrame, column: str, alphabetical: bool = False) -> pd.DataFrame:
+    """Per subregion (those with members, in the vocabulary's order or
+    ``alphabetical``): member states (of ``members``) and how many of them are in
+    ``states`` (a frame with ``iso3`` and ``subregion``), in a column named ``column``."""
+    order = [s for s in schema.vocabulary("member_states", "subregion") if s in set(members["subregion"])]
+    total = members.groupby("subregion").size().reindex(order, fill_value=0)
+    inside = states[states["iso3"].isin(members["iso3"])]
+    got = inside.groupby("subregion").size().reindex(order, fill_value=0) if len(inside) else 0
+    out = pd.DataFrame({"subregion": order, "members": total.to_numpy(dtype=int),
+                        column: got.to_numpy(dtype=int) if len(inside) else [0] * len(order)})
+    return out.sort_values("subregion").reset_index(drop=True) if alphabetical else out
+
+
+# --- partners and funders ----------------------------------------------------------------
+
+def partner_links(activities: pd.DataFrame, organizations: pd.DataFrame, unknown_kind: str = "unknown") -> pd.DataFrame:
+    """One row per activity, organisation and role (partner or funder): activity,
+    paragraph, dependency, activity type, organisation id, name, short label
+    (acronym or name) and kind (``unknown_kind`` for an id missing from
+    ``organizations``); by organisation, activity, role."""
+    cols = ["activity_id", "paragraph_id", "dependency", "activity_type", "org_id", "organisation", "label",
+            "kind", "role"]
+    if activities.empty:
+        return pd.DataFrame(columns=cols)
+    parts = [explode_list(activities, col, "org_id").assign(role=role)
+             for col, role in (("partners", "partner"), ("funders", "funder"))]
+    links = pd.concat(parts, ignore_index=True)
+    if links.empty:
+        return pd.DataFrame(columns=cols)
+    orgs = organizations.set_index("org_id")
+    links["organisation"] = links["org_id"].map(orgs["name"]).fillna(links["org_id"])
+    acr = links["org_id"].map(orgs["acronym"]).fillna("")
+    links["label"] = acr.where(acr != "", links["organisation"])
+    links["kind"] = links["org_id"].map(orgs["kind"]).fillna(unknown_kind)
+    links = links.sort_values(["org_id", "activity_id", "role"], kind="mergesort").reset_index(drop=True)
+    return links[cols]
+
+
+def org_summary(links: pd.DataFrame) -> pd.DataFrame:
+    """Per organisation of :func:`partner_links`: name, kind, activities, activities as
+    funder, roles ('funder and partner') and source paragraphs; most activities
+    first, ties by name."""
+    cols = ["org_id", "organisation", "kind", "activities", "as_funder", "role", "paragraphs"]
+    if links.empty:
+        return pd.DataFrame(columns=cols)
+    funded = links[links["role"] == "funder"].groupby("org_id")["activity_id"].nunique()
+    out = links.groupby("org_id").agg(
+        organisation=("organisation", "first"), kind=("kind", "first"), activities=("activity_id", "nunique"),
+        role=("role", lambda s: " and ".join(sorted(set(s)))),
+        paragraphs=("paragraph_id", lambda s: ";".join(sorted(set(s))))).reset_index()
+    out["as_funder"] = out["org_id"].map(funded).fillna(0).astype(int)
+    out = out.sort_values(["activities", "organisation"], ascending=[False, True])
+    return out[cols].reset_index(drop=True)
+
+
+def partner_summary(activities: pd.DataFrame, organizations: pd.DataFrame) -> pd.DataFrame:
+    """Per organisation named as partner or funder of the activities (see :func:`org_summary`)."""
+    return org_summary(partner_links(activities, organizations, unknown_kind=""))
+
+
+# --- across years ------------------------------------------------------------------------
+
+def year_over_year(editions: dict, row: Callable, year_as_text: bool = True) -> pd.DataFrame:
+    """One row per year with data (``editions``: year → Edition), from ``row(edition)``
+    (a dict of figures, or None to skip the year), after a ``year`` column (text, so
+    that tables show no thousands separator, unless ``year_as_text`` is False).
+    Empty with fewer than two years."""
+    if len(editions) < 2:
+        return pd.DataFrame()
+    rows = []
+    for y, e in sorted(editions.items()):
+        figures = row(e)
+        if figures is not None:
+            rows.append({"year": str(y) if year_as_text else y, **figures})
+    return pd.DataFrame(rows) if len(rows) >= 2 else pd.DataFrame()

@@ -1,0 +1,186 @@
+"""The one section model: which section of a report feeds a chapter (reference data,
+``data/reference/chapter_sections.csv``), the :class:`Section` value every chapter
+works on, report order, and the generic size of a section.
+
+Everything here is computed from the edition passed in; nothing depends on the
+wording, order or numbers of a particular year's report."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from hemiplan.analysis import frames
+from hemiplan.data import csvio, membership, schema
+from hemiplan.reading.report import roman_to_int
+from hemiplan.vocabulary import join_words, plural, section_label
+
+
+# --- report order ------------------------------------------------------------------
+
+def paragraph_key(paragraph_id: str) -> tuple:
+    """Report order of paragraph ids (year, section, subsection, position)."""
+    m = re.match(r"(\d{4})-([IVXLC]+)(?:\.([a-z]))?-(\d+)", str(paragraph_id))
+    if not m:
+        return (0, 0, "", 0)
+    return (int(m.group(1)), roman_to_int(m.group(2)) or 0, m.group(3) or "", int(m.group(4)))
+
+
+def report_order(df: pd.DataFrame, *ties: str) -> pd.DataFrame:
+    """Rows sorted in the order of the report (their ``paragraph_id``), ties broken by
+    the given columns (stable)."""
+    out = df.assign(_key=df["paragraph_id"].map(paragraph_key))
+    return out.sort_values(["_key", *ties], kind="mergesort").drop(columns="_key").reset_index(drop=True)
+
+
+def join_ids(values) -> str:
+    """Sorted, de-duplicated ;-joined paragraph ids (report order)."""
+    return ";".join(sorted({str(v) for v in values if str(v)}, key=paragraph_key))
+
+
+def report_sections(paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """The report's sections in order: numeral, title, number of paragraphs."""
+    s = (paragraphs.groupby(["section", "section_title"], sort=False).size().rename("paragraphs").reset_index())
+    s["order"] = s["section"].map(lambda r: roman_to_int(r) or 0)
+    return s.sort_values("order").drop(columns="order").reset_index(drop=True)
+
+
+# --- the section of a chapter ----------------------------------------------------------
+
+@dataclass
+class Section:
+    """One chapter's section of one report: numeral and title (None and '' when the
+    report has no such section), what it is about (``topic``), its paragraphs, and its
+    activities and stated figures with the section, subsection and heading of their
+    paragraph, in report order."""
+    chapter: str
+    year: int
+    numeral: str | None
+    title: str
+    topic: str
+    paragraphs: pd.DataFrame
+    activities: pd.DataFrame
+    indicators: pd.DataFrame
+
+    @property
+    def present(self) -> bool:
+        return self.numeral is not None
+
+    @property
+    def label(self) -> str:
+        """'II. National strategies …' (sentence case), or the chapter's topic."""
+        return section_label(self.numeral, self.title) if self.present else self.topic
+
+
+def find(paragraphs: pd.DataFrame, chapter_sections: pd.DataFrame, chapter: str) -> tuple[str, str] | None:
+    """(numeral, title) of the section a chapter covers: the first section whose title
+    contains one of the chapter's keywords, else the section with its usual numeral;
+    None if the report has neither."""
+    row = chapter_sections.set_index("chapter").loc[chapter]
+    keywords = csvio.split_list(row["keywords"])
+    secs = report_sections(paragraphs)
+    for r in secs.itertuples(index=False):
+        if any(k in r.section_title.lower() for k in keywords):
+            return r.section, r.section_title
+    match = secs[secs["section"] == row["numeral"]]
+    if len(match):
+        return row["numeral"], match.iloc[0]["section_title"]
+    return None
+
+
+def select(ed, chapter: str) -> Section:
+    """The section chapter ``chapter`` covers in edition ``ed`` and its rows. Empty
+    frames, with every column, when the report has no such section."""
+    found = find(ed.paragraphs, ed.chapter_sections, chapter)
+    topic = ed.chapter_sections.set_index("chapter").at[chapter, "topic"]
+    numeral, title = found if found is not None else (None, "")
+    pick = ed.paragraphs["section"] == numeral
+    ids = set(ed.paragraphs.loc[pick, "paragraph_id"])
+
+    def rows(df: pd.DataFrame, id_column: str) -> pd.DataFrame:
+        return report_order(frames.with_context(df[df["paragraph_id"].isin(ids)], ed.paragraphs), id_column)
+
+    return Section(chapter=chapter, year=ed.year, numeral=numeral, title=title, topic=topic,
+                   paragraphs=ed.paragraphs[pick].reset_index(drop=True),
+                   activities=rows(ed.activities, "activity_id"), indicators=rows(ed.indicators, "indicator_id"))
+
+
+def subsections(paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """Subsections of a section in report order: letter, title, paragraphs."""
+    if paragraphs.empty:
+        return pd.DataFrame(columns=["subsection", "subsection_title", "paragraphs"])
+    g = paragraphs.groupby(["subsection", "subsection_title"], sort=False).size().rename("paragraphs").reset_index()
+    return g.sort_values("subsection", kind="mergesort").reset_index(drop=True)
+
+
+# --- its size ----------------------------------------------------------------------
+
+def summary(section: Section, member_states: pd.DataFrame) -> dict:
+    """The size of a section for its year: paragraphs, lettered subsections (and the
+    titles of all subsections), activities, events, stated participants (and how many
+    activities state them), dependencies leading activities (in the book's order),
+    member states reached (members in that year) and stated figures. Chapters add
+    their own keys to this dict."""
+    acts, paras = section.activities, section.paragraphs
+    members = membership.members_in_year(member_states, section.year)
+    reached = frames.countries_reached(acts) if len(acts) else pd.DataFrame(columns=["iso3"])
+    stated = acts["participants"].notna() if len(acts) else pd.Series([], dtype=bool)
+    deps = [d for d in schema.dependencies() if d in set(acts["dependency"])]
+    return {
+        "year": section.year, "numeral": section.numeral, "title": section.title, "topic": section.topic,
+        "paragraphs": len(paras),
+        "subsections": int(paras.loc[paras["subsection"] != "", "subsection"].nunique()),
+        "subsection_titles": [t for t in subsections(paras)["subsection_title"] if t],
+        "activities": len(acts),
+        "events": int(acts["events"].sum()) if len(acts) else 0,
+        "participants": int(acts.loc[stated, "participants"].sum()) if stated.any() else 0,
+        "with_participants": int(stated.sum()),
+        "dependencies": deps,
+        "activities_by_dependency": {d: int((acts["dependency"] == d).sum()) for d in deps},
+        "states_reached": int(reached["iso3"].isin(members["iso3"]).sum()),
+        "members": len(members),
+        "stated_figures": len(section.indicators),
+    }
+
+
+def summary_text(section: Section, s: dict) -> str:
+    """The one-paragraph summary that opens a chapter, computed from :func:`summary`."""
+    if not section.present:
+        return f"The {section.year} report has no section on {section.topic}."
+    parts = [f"Section **{section.label}** of the {section.year} report runs to {plural(s['paragraphs'], 'paragraph')}"
+             + (f" in {plural(s['subsections'], 'lettered subsection')}" if s["subsections"] else "") + "."]
+    if s["activities"]:
+        deps = s["activities_by_dependency"]
+        if len(deps) == 1:
+            by_dep = ("led by " if s["activities"] == 1 else "all led by ") + next(iter(deps))
+        else:
+            by_dep = join_words(f"{plural(n, 'activity', 'activities')} by {d}" for d, n in deps.items())
+        parts.append(f"It records **{plural(s['activities'], 'activity', 'activities')}** "
+                     f"({plural(s['events'], 'event')})" + (f", {by_dep}." if len(deps) == 1 else f": {by_dep}."))
+        if s["with_participants"]:
+            parts.append(f"Participants are stated for {plural(s['with_participants'], 'activity', 'activities')}, "
+                         f"adding up to **{plural(s['participants'], 'participant')}**.")
+        else:
+            parts.append("No participant numbers are stated for " + ("it." if s["activities"] == 1 else "them."))
+        parts.append(f"The {'activity' if s['activities'] == 1 else 'activities'} reached "
+                     f"**{s['states_reached']} of the {s['members']} member states**.")
+    else:
+        parts.append("It records no activities.")
+    parts.append(f"Besides activities, the section states {plural(s['stated_figures'], 'figure')} "
+                 "(counts, ratifications, totals)." if s["stated_figures"] else "The section states no other figures.")
+    return " ".join(parts)
+
+
+def size_by_year(editions: dict, chapter: str, up_to: int | None = None) -> pd.DataFrame:
+    """The section's size in every year with data up to ``up_to`` (one row per year,
+    zeros when a report lacks the section); empty with fewer than two years."""
+    editions = {y: e for y, e in editions.items() if up_to is None or y <= up_to}
+
+    def row(e) -> dict:
+        sec = select(e, chapter)
+        s = summary(sec, e.member_states)
+        return {"section": sec.numeral or pd.NA, **{k: s[k] for k in (
+            "paragraphs", "activities", "events", "participants", "states_reached", "stated_figures")}}
+
+    return frames.year_over_year(editions, row, year_as_text=False)

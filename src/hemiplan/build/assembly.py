@@ -1,0 +1,92 @@
+"""The book sources of one edition, under ``_build/tree/<year>/``: the configuration
+with the edition's footer, the table of contents with the profiles, the Markdown
+pages and static files, the executed notebooks from the cache with the CSV downloads
+they wrote, and the data package. A file is written only when its content changed,
+so that Sphinx's incremental build sees unchanged files as unchanged."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import nbformat
+import yaml
+
+from hemiplan import paths
+from hemiplan.build import cache
+from hemiplan.build.jobs import BuildError, Plan
+from hemiplan.build.planning import toc_files
+from hemiplan.data import package
+from hemiplan.data.csvio import atomic_write_text
+
+BOOK_FILES = ("_config.yml", "intro.md")
+
+
+def _write_if_changed(path: Path, text: str) -> None:
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return
+    atomic_write_text(path, text)
+
+
+def _copy_if_changed(src: Path, dest: Path) -> None:
+    if dest.is_file() and dest.read_bytes() == src.read_bytes():
+        return
+    shutil.copy2(src, dest)
+
+
+def _write_config(plan_: Plan, root: Path, tree: Path) -> None:
+    """_config.yml with the edition in the title and footer, and the plan's _toc.yml."""
+    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+    footer = (f'<p class="hemiplan-edition">Edition: report year {plan_.year} · data version '
+              f'<code>{plan_.data_hash[:10]}</code></p>')
+    config.setdefault("html", {})["extra_footer"] = footer
+    config["title"] = f"{config.get('title', 'hemiplan')} — {plan_.year}"
+    _write_if_changed(tree / "_config.yml", yaml.safe_dump(config, sort_keys=False, allow_unicode=True))
+    _write_if_changed(tree / "_toc.yml", yaml.safe_dump(plan_.toc, sort_keys=False, allow_unicode=True))
+
+
+def _copy_pages(plan_: Plan, root: Path, tree: Path) -> None:
+    """The book's own files and Markdown pages, and _static/."""
+    md_pages = [f"{f}.md" for f in toc_files(plan_.toc) if (root / f"{f}.md").is_file()]
+    for name in dict.fromkeys(list(BOOK_FILES) + md_pages):
+        src = root / name
+        if src.is_file() and name != "_config.yml":
+            (tree / name).parent.mkdir(parents=True, exist_ok=True)
+            if src.suffix in (".md", ".yml"):
+                _write_if_changed(tree / name, src.read_text(encoding="utf-8"))
+            else:
+                shutil.copy2(src, tree / name)
+    static = root / "_static"
+    if static.is_dir():
+        shutil.copytree(static, tree / "_static", dirs_exist_ok=True)
+
+
+def _write_notebooks(plan_: Plan, root: Path, tree: Path) -> None:
+    """Every job's executed notebook and downloads; notebooks no job wrote (a state
+    without activity this time) are removed."""
+    wanted = set()
+    for job in plan_.jobs:
+        nb = cache.cached_notebook(job, root)
+        if nb is None:
+            raise BuildError(f"{job.target}: no executed notebook in the cache")
+        wanted.add(job.target)
+        _write_if_changed(tree / job.target, nbformat.writes(nb))
+        files = cache.downloads_dir(job, root)
+        if files.is_dir():
+            dest = (tree / job.target).parent / "downloads"
+            dest.mkdir(parents=True, exist_ok=True)
+            for f in files.iterdir():
+                _copy_if_changed(f, dest / f.name)
+    for stale in (tree / "chapters").rglob("*.ipynb") if (tree / "chapters").is_dir() else []:
+        if str(stale.relative_to(tree)) not in wanted:
+            stale.unlink()
+
+
+def assemble_tree(plan_: Plan, root: Path = paths.ROOT) -> Path:
+    """The book sources of one edition, with the executed notebooks."""
+    tree = root / "_build" / "tree" / str(plan_.year)
+    tree.mkdir(parents=True, exist_ok=True)
+    _write_config(plan_, root, tree)
+    _copy_pages(plan_, root, tree)
+    _write_notebooks(plan_, root, tree)
+    package.write_zip(plan_.year, tree / "downloads" / f"hemiplan-{plan_.year}-data.zip", plan_.data_dir)
+    return tree

@@ -1,0 +1,82 @@
+"""What a build of one year would execute: the data validated first, then one job
+per notebook of ``_toc.yml`` and per member-state profile, each with its cache key;
+and, for a dry run, why each job would execute."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from hemiplan import paths
+from hemiplan.build import cache, profiles
+from hemiplan.build.jobs import BuildError, Job, Plan
+from hemiplan.data import content_hash, ensure_valid, resolve_year, table_files
+
+
+def toc_files(toc: dict) -> list[str]:
+    """Every ``file`` entry of a _toc.yml, in order."""
+    out = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            if "file" in node:
+                out.append(node["file"])
+            for key in ("parts", "chapters", "sections"):
+                for child in node.get(key, []) or []:
+                    walk(child)
+    out.append(toc["root"])
+    walk(toc)
+    return out
+
+
+def read_toc(root: Path = paths.ROOT) -> dict:
+    return yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
+
+
+def _chapter_jobs(toc: dict, params: dict, root: Path) -> list[Job]:
+    """One job per notebook the table of contents lists; a listed file that exists
+    neither as a notebook nor as a Markdown page stops the build."""
+    jobs = []
+    for f in toc_files(toc):
+        src = root / f"{f}.ipynb"
+        if src.is_file():
+            jobs.append(Job(src, f"{f}.ipynb", dict(params)))
+        elif not (root / f"{f}.md").is_file():
+            raise BuildError(f"_toc.yml lists {f!r} but neither {f}.ipynb nor {f}.md exists")
+    return jobs
+
+
+def plan(year=None, data_dir=None, root: Path = paths.ROOT) -> Plan:
+    """What a build of ``year`` would execute. Validates the data first: a year
+    without data, or with data that fail validation, stops here."""
+    ddir = paths.data_dir(data_dir).resolve()
+    y = resolve_year(year, ddir)
+    ensure_valid(y, ddir)
+    toc = read_toc(root)
+    data_hash = content_hash(table_files(y, ddir))
+    jobs = _chapter_jobs(toc, {"year": y, "data_dir": str(ddir)}, root)
+    toc, profile_jobs = profiles.expand(toc, y, ddir, root)
+    jobs += profile_jobs
+    code = cache.code_hash()
+    for job in jobs:
+        job.key = cache.job_key(job, data_hash, code)
+        job.inputs = cache.job_inputs(job, data_hash, code)
+    return Plan(y, ddir, jobs, toc, data_hash)
+
+
+def explain(plan_: Plan, root: Path = paths.ROOT) -> list[tuple[str, str]]:
+    """For each job: 'cached', or why it would execute (what changed since the last
+    build of this year, or 'new')."""
+    last = cache.read_manifest(plan_.year, root)
+    out = []
+    for job in plan_.jobs:
+        if cache.cached_notebook(job, root) is not None:
+            out.append((job.target, "cached"))
+            continue
+        before = last.get(job.target)
+        if not before:
+            out.append((job.target, "execute: new (never built)"))
+            continue
+        changed = [k for k, v in job.inputs.items() if before.get(k) != v]
+        out.append((job.target, "execute: " + (", ".join(f"{k} changed" for k in changed) or "cache entry missing")))
+    return out

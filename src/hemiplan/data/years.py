@@ -1,0 +1,47 @@
+"""Which years have data: the folders of ``data/`` holding a year's tables."""
+from __future__ import annotations
+
+from hemiplan import paths
+from hemiplan.data import schema
+
+
+class YearNotFoundError(LookupError):
+    """No data folder for the requested year."""
+
+
+def available_years(data_dir=None) -> list[int]:
+    """Years with a complete data folder (paragraphs, activities and indicators)."""
+    root = paths.data_dir(data_dir)
+    years = []
+    if root.is_dir():
+        for p in root.iterdir():
+            if p.is_dir() and p.name.isdigit() and all((p / f"{t}.csv").is_file() for t in schema.YEAR_TABLES):
+                years.append(int(p.name))
+    return sorted(years)
+
+
+def default_year(data_dir=None) -> int:
+    """The latest year with data."""
+    years = available_years(data_dir)
+    if not years:
+        raise YearNotFoundError(f"no year has data in {paths.data_dir(data_dir)}")
+    return years[-1]
+
+
+def resolve_year(year, data_dir=None) -> int:
+    """``year`` as an int, the default year when it is None or empty; raises
+    YearNotFoundError, listing the years available, when it has no data."""
+    if year is None or str(year).strip() in ("", "None", "latest"):
+        return default_year(data_dir)
+    years = available_years(data_dir)
+    try:
+        y = int(str(year).strip())
+    except ValueError:
+        raise YearNotFoundError(
+            f"year {year!r} is not a year; years available in {paths.data_dir(data_dir)}: "
+            f"{', '.join(map(str, years)) or 'none'}") from None
+    if y not in years:
+        raise YearNotFoundError(
+            f"no data for year {y} in {paths.data_dir(data_dir)}; years available: "
+            f"{', '.join(map(str, years)) or 'none'}")
+    return y

@@ -1,0 +1,446 @@
+"""Drafting rows from a report's paragraphs: which sentences are activities, their
+type, program, dependency, member states and participants, and which figures are
+indicators. Every row carries the sentence it came from as its ``quote``."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from hemiplan.data import csvio
+from hemiplan.ingest.paragraphs import paragraphs_table
+from hemiplan.ingest.rules import activity_type, clean_title, program_of
+from hemiplan.reading import entities, numbers
+from hemiplan.reading.sentences import sentence_spans
+
+#: Words that make a sentence about a multi-year span: its figures are indicators
+#: (with a reference period to fill in), not activities of the year.
+_HISTORICAL_RE = re.compile(
+    r"\b(?:over|in|during|for|within)\s+the\s+(?:last|past|previous)\b|\bsince\s+(?:its\s+creation|"
+    r"(?:19|20)\d\d)\b|\bto\s+date\b|\bso\s+far\b|\bcumulative(?:ly)?\b", re.I)
+_FUTURE_RE = re.compile(r"\b(?:will|shall|plans?\s+to|is\s+expected|are\s+expected|is\s+scheduled|"
+                        r"are\s+scheduled|intends?\s+to|is\s+to\s+be|are\s+to\s+be)\b", re.I)
+_ANAPHORA_RE = re.compile(
+    r"\b(?:these|this|the|those|both|each|such|said)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<noun>" + "|".join(sorted(numbers.EVENT_NOUNS, key=len, reverse=True)) + r")\b", re.I)
+_NEGATIVE_RE = re.compile(r"\b(?:has|have|had|was|were|is|are|could|did|does|do)\s+not\b|\bno\s+longer\b|"
+                          r"\bunable\b|\bnot\s+(?:been\s+)?possible\b|\bcannot\b|n't\b", re.I)
+_EVENT_WORD_RE = re.compile(r"\b(?:" + "|".join(sorted(
+    (w for w in numbers.EVENT_NOUNS if w not in ("activity", "activities", "event", "events")),
+    key=len, reverse=True)) + r")\b", re.I)
+_PEOPLE_WORD_RE = re.compile(r"\b(?:" + "|".join(sorted(numbers.PEOPLE_NOUNS, key=len, reverse=True)) + r")\b", re.I)
+_DONE_RE = re.compile(
+    r"\b(?:held|delivered|organi[sz]ed|conducted|carried\s+out|hosted|signed|launched|published|"
+    r"performed|completed|trained|met|took\s+place|was\s+created|were\s+created|established|donated|"
+    r"destroyed|provided|implemented|convened|co-?organi[sz]ed|offered|developed|adopted|approved|"
+    r"finalized|finalised|released|presented|undertook|undertaken|participated|attended|gave|given|"
+    r"supported|coordinated|facilitated|initiated|concluded)\b", re.I)
+#: Words before a dependency that make it a partner, not the lead ("in partnership with CICAD").
+_PARTNER_BEFORE_RE = re.compile(r"(?:with|by|of|from|and)\s+(?:the\s+)?(?:support\s+of\s+|"
+                                r"collaboration\s+with\s+|partnership\s+with\s+)?(?:the\s+)?$", re.I)
+
+
+@dataclass
+class _Row:
+    """A draft row before ids are given."""
+    table: str                       # activities or indicators
+    paragraph_id: str
+    order: tuple                      # position in the report, for sorting
+    quote: str
+    anchors: list[tuple[int, int]]    # spans in the paragraph text the row is about
+    values: dict
+    flags: list[str] = field(default_factory=list)
+    key: int = 0
+    covers_keys: list[int] = field(default_factory=list)
+    figure: bool = True               # False for an activity sentence without figures
+
+
+class _MemberMatcher:
+    """The country matcher, keeping only the member states of the report's year."""
+
+    def __init__(self, matcher, members: set[str] | None):
+        self.matcher, self.members = matcher, members
+
+    def find(self, text: str):
+        return [(a, t if (t and (self.members is None or t in self.members)) else None, o)
+                for a, t, o in self.matcher.find(text)]
+
+    def codes(self, text: str) -> list[str]:
+        return sorted({t for _, t, _ in self.find(text) if t})
+
+
+@dataclass
+class _Para:
+    pid: str
+    text: str
+    section: str
+    subsection: str
+    heading: str
+    index: int
+
+
+@dataclass
+class _Work:
+    """One paragraph being drafted: its sentences and counts, and what is used up."""
+    text: str
+    spans: list[tuple[int, int]]
+    counts: list[numbers.Count]
+    sent_of: dict[int, int]                            # count start → sentence index
+    used: set[int] = field(default_factory=set)        # count starts already turned into rows
+    claimed: set[int] = field(default_factory=set)     # sentences an activity row speaks for
+    rows: list[_Row] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, text: str) -> "_Work":
+        spans = sentence_spans(text)
+        counts = numbers.find_counts(text)
+        sent_of = {}
+        for c in counts:
+            for si, (a, b) in enumerate(spans):
+                if a <= c.start < b:
+                    sent_of[c.start] = si
+                    break
+        return cls(text, spans, counts, sent_of)
+
+    def sentence(self, si: int) -> str:
+        a, b = self.spans[si]
+        return self.text[a:b]
+
+    def in_sentence(self, si: int) -> list[numbers.Count]:
+        return [c for c in self.counts if self.sent_of.get(c.start) == si]
+
+    def take(self, si: int, kind: str) -> Iterator[numbers.Count]:
+        """The counts of ``kind`` in sentence ``si`` not yet turned into rows, each
+        marked as used when it is taken."""
+        for c in self.in_sentence(si):
+            if c.kind == kind and c.start not in self.used:
+                self.used.add(c.start)
+                yield c
+
+
+class _Drafter:
+    """Drafts rows for one report, paragraph by paragraph."""
+
+    def __init__(self, year: int, reference_dir: Path | None = None, members: set[str] | None = None):
+        self.year = year
+        self.countries = _MemberMatcher(entities.country_matcher(reference_dir), members)
+        self.deps = entities.dependency_matcher(reference_dir)
+        self.rows: list[_Row] = []
+        self.unused: list[tuple[str, str, str]] = []  # (paragraph_id, number, context)
+        self._key = 0
+        self._last_dep: dict[str, str] = {}
+
+    # helpers
+    def _next_key(self) -> int:
+        self._key += 1
+        return self._key
+
+    def _lead(self, source: str) -> str | None:
+        """The dependency a text is about: SMS when it names three or more (the
+        Secretariat as a whole), else the first named that is not a partner."""
+        found = sorted((off, t) for _, t, off in self.deps.find(source) if t)
+        specific = [(off, t) for off, t in found if t != "SMS"]
+        if len({t for _, t in specific}) >= 3:
+            return "SMS"
+        if specific:
+            leads = [t for off, t in specific if not _PARTNER_BEFORE_RE.search(source[max(0, off - 40):off])]
+            return (leads or [t for _, t in specific])[0]
+        return "SMS" if found else None
+
+    def _dependency(self, quote: str, para: _Para) -> tuple[str, str | None]:
+        for source in (quote, para.text):
+            lead = self._lead(source)
+            if lead:
+                return lead, None
+        prev = self._last_dep.get(para.section)
+        if prev:
+            return prev, "dependency inferred from an earlier paragraph"
+        return "SMS", "no dependency named (SMS assumed)"
+
+    def _countries(self, quote: str, para_countries: list[str]) -> tuple[list[str], str | None]:
+        found = self.countries.codes(quote)
+        if found:
+            return found, None
+        if len(para_countries) == 1:
+            return para_countries, "country taken from the paragraph"
+        return [], "no country"
+
+    def _activity(self, para: _Para, order, quote, anchors, *, events=1, participants=None,
+                  qualifier="", count=None, countries=None, flags=None, atype=None) -> _Row:
+        if atype is None:
+            atype, guessed = activity_type(quote, count)
+        else:
+            guessed = False
+        dep, dep_flag = self._dependency(quote, para)
+        para_countries = self.countries.codes(para.text)
+        if countries is None:
+            countries, c_flag = self._countries(quote, para_countries)
+        else:
+            c_flag = None
+        fl = list(flags or [])
+        for f in (dep_flag, c_flag):
+            if f:
+                fl.append(f)
+        if guessed:
+            fl.append(f"type guessed ({atype})")
+        if qualifier in ("approx", "more_than"):
+            fl.append("participants approximate" if qualifier == "approx" else "participants a lower bound (more than)")
+        values = {
+            "year": self.year, "paragraph_id": para.pid, "status": "draft", "dependency": dep,
+            "program": program_of(quote) or program_of(para.text), "activity_type": atype,
+            "title": clean_title(quote), "countries": csvio.join_list(countries),
+            "month": numbers.month_in(quote) or "", "events": int(events),
+            "participants": "" if participants is None else int(participants),
+            "participants_qualifier": qualifier if participants is not None else "",
+            "partners": "", "funders": "", "quote": quote,
+        }
+        return _Row("activities", para.pid, order, quote, anchors, values, fl, key=self._next_key())
+
+    def _indicator(self, para: _Para, order, quote, anchors, *, name, value, unit, countries=(),
+                   flags=None, covers_keys=()) -> _Row:
+        values = {
+            "year": self.year, "paragraph_id": para.pid, "status": "draft", "indicator": name,
+            "value": value, "unit": unit, "covers": "", "countries": csvio.join_list(countries),
+            "ref_year": "", "quote": quote,
+        }
+        return _Row("indicators", para.pid, order, quote, anchors, values, list(flags or []),
+                    key=self._next_key(), covers_keys=list(covers_keys))
+
+    def _items(self, text: str, a: int, b: int) -> list[tuple[str, int, int, float, str]]:
+        """Per-country figures in a sentence: "Costa Rica (07), Honduras (13)" →
+        (iso3, start, end, value, text) of each bracketed number."""
+        out = []
+        for alias, code, off in self.countries.find(text[a:b]):
+            if not code:
+                continue
+            end = a + off + len(alias)
+            m = re.match(r"\s*\((?P<n>\d[\d,]*(?:\s\d{3})*)\)", text[end:b])
+            if m:
+                s = end + m.start("n")
+                out.append((code, s, end + m.end("n"), numbers.parse_digits(m.group("n")), m.group("n")))
+        return out
+
+    @staticmethod
+    def _name(count: numbers.Count, total: bool) -> str:
+        words = [w for w in re.findall(r"[A-Za-z][\w-]*", count.phrase[len(count.number.text):])
+                 if w.lower() not in ("of", "and", "the")]
+        words = words[-4:] if words else [count.unit]
+        name = numbers.snake_case(" ".join(words))[:48].strip("_")
+        if total and not name.startswith("total_"):
+            name = "total_" + name
+        return name
+
+    # the work: one paragraph, in named steps
+    def paragraph(self, para: _Para) -> None:
+        """Draft the rows of one paragraph: per sentence, a stated breakdown and the
+        participant counts; then the event counts left, every other figure, and
+        activity sentences without figures. Numbers that made no row are noted."""
+        w = _Work.of(para.text)
+        sentences = range(len(w.spans))
+        for si in sentences:
+            self._breakdown(para, w, si)
+            self._participants(para, w, si)
+        for si in sentences:
+            self._events(para, w, si)
+        for si in sentences:
+            self._figures(para, w, si)
+        for si in sentences:
+            self._sentence_activity(para, w, si)
+        self._note_unused(para, w)
+        for r in w.rows:
+            r.order = (para.index,) + tuple(r.order)
+        self.rows.extend(w.rows)
+        lead = self._lead(para.text)
+        if lead:
+            self._last_dep[para.section] = lead
+
+    def _breakdown(self, para: _Para, w: _Work, si: int) -> None:
+        """1. Per-country items under a stated figure: "a total of 30 officers: Costa
+        Rica (07), Honduras (13)…" → a row per item and an indicator for the total."""
+        a, b = w.spans[si]
+        sentence = w.text[a:b]
+        scounts = w.in_sentence(si)
+        # bracketed years are dates, not items: "Colombia (2011), Panama (2012)"
+        items = [it for it in self._items(w.text, a, b) if not re.fullmatch(r"(?:19|20)\d\d", it[4])]
+        if not items:
+            return
+        anchor = None
+        for c in scounts:
+            if c.start < items[0][1] and c.kind != "events":
+                anchor = c
+        people = anchor.kind == "participants" if anchor else bool(_PEOPLE_WORD_RE.search(sentence))
+        if anchor is None and not people:
+            return
+        historical = bool(_HISTORICAL_RE.search(sentence))
+        item_rows = [self._item_row(para, w, si, item, anchor, people and not historical) for item in items]
+        w.rows.extend(item_rows)
+        if anchor is not None:
+            w.used.add(anchor.start)
+            w.rows.append(self._stated_total(para, si, sentence, anchor, items, item_rows))
+        w.claimed.add(si)
+
+    def _item_row(self, para: _Para, w: _Work, si: int, item, anchor: numbers.Count | None,
+                  activity: bool) -> _Row:
+        """One item of a breakdown: an activity with its participants (people in the
+        year), else an indicator named after the stated figure."""
+        code, s0, s1, value, _ = item
+        sentence = w.sentence(si)
+        if activity:
+            ev = next((c for c in w.in_sentence(si) if c.kind == "events" and c.start not in w.used), None)
+            return self._activity(para, (si, s0), sentence, [(s0, s1)], participants=value,
+                                  qualifier="exact", countries=[code], flags=["item of a stated breakdown"], count=ev)
+        base = self._name(anchor, False) if anchor else "participants"
+        return self._indicator(para, (si, s0), sentence, [(s0, s1)], name=f"{base}_{code.lower()}", value=value,
+                               unit=anchor.unit if anchor else "participants", countries=[code])
+
+    def _stated_total(self, para: _Para, si: int, sentence: str, anchor: numbers.Count, items,
+                      item_rows: list[_Row]) -> _Row:
+        """The indicator of a breakdown's stated total, covering its item activities."""
+        total = sum(v for _, _, _, v, _ in items)
+        flags = []
+        if abs(total - anchor.value) > 1e-9:
+            flags.append(f"stated total {anchor.value:g} differs from the sum of its items {total:g}")
+        covers = [r.key for r in item_rows if r.table == "activities"]
+        name = "total_participants" if anchor.kind == "participants" else self._name(anchor, True)
+        return self._indicator(para, (si, anchor.start), sentence, [(anchor.start, anchor.end)], name=name,
+                               value=anchor.value, unit=anchor.unit, countries=[it[0] for it in items],
+                               flags=flags, covers_keys=covers)
+
+    def _participants(self, para: _Para, w: _Work, si: int) -> None:
+        """2. Participant counts: an activity each, with the events they attended (in
+        this sentence or, for "these seminars", an earlier one)."""
+        a, b = w.spans[si]
+        sentence = w.text[a:b]
+        scounts = w.in_sentence(si)
+        pcounts = [c for c in scounts if c.kind == "participants" and c.start not in w.used]
+        for c in pcounts:
+            w.used.add(c.start)
+            if _HISTORICAL_RE.search(sentence):
+                w.rows.append(self._over_years(para, si, sentence, c, "participants"))
+                continue
+            evs_here = [e for e in scounts if e.kind == "events" and e.start not in w.used]
+            qa, ev_list = self._antecedent_events(w, si, evs_here[:1])
+            flags = ["several participant counts in one sentence"] if len(pcounts) > 1 else []
+            events = 1
+            anchors = [(c.start, c.end)]
+            if ev_list:
+                events = sum(e.int_value for e in ev_list)
+                for e in ev_list:
+                    w.used.add(e.start)
+                    anchors.append((e.start, e.end))
+                if events > 1:
+                    flags.append("several events: a stated total? itemise if the report lists them")
+            w.rows.append(self._activity(para, (si, c.start), w.text[qa:b], anchors, events=events,
+                                         participants=c.value, qualifier=c.qualifier,
+                                         count=ev_list[0] if ev_list else None, flags=flags))
+            w.claimed.add(si)
+
+    @staticmethod
+    def _antecedent_events(w: _Work, si: int, ev_list: list[numbers.Count]) -> tuple[int, list[numbers.Count]]:
+        """(where the quote starts, the event counts) of participants whose events are
+        in an earlier sentence: "A total of 74 participants attended these seminars"
+        (or a chain of them: "In addition to these seminars…")."""
+        a, b = w.spans[si]
+        sentence = w.text[a:b]
+        qa = a
+        if ev_list or not (_ANAPHORA_RE.search(sentence) or not _EVENT_WORD_RE.search(sentence)):
+            return qa, ev_list
+        for back in range(si - 1, max(-1, si - 4), -1):
+            prev = w.sentence(back)
+            back_counts = w.in_sentence(back)
+            if any(x.kind == "participants" for x in back_counts):
+                break  # that sentence has its own participants: another activity
+            evs = [e for e in back_counts if e.kind == "events" and e.start not in w.used]
+            if not evs and not _EVENT_WORD_RE.search(prev):
+                break
+            qa = w.spans[back][0]
+            ev_list = evs + ev_list
+            w.claimed.add(back)
+            if not _ANAPHORA_RE.search(prev):
+                break  # the antecedent: it names the events itself
+        return qa, ev_list
+
+    def _events(self, para: _Para, w: _Work, si: int) -> None:
+        """3. Event counts left: activities with a number of events."""
+        sentence = w.sentence(si)
+        for c in w.take(si, "events"):
+            if _HISTORICAL_RE.search(sentence):
+                w.rows.append(self._over_years(para, si, sentence, c, "events"))
+                continue
+            w.rows.append(self._activity(para, (si, c.start), sentence, [(c.start, c.end)],
+                                         events=c.int_value, count=c))
+            w.claimed.add(si)
+
+    def _over_years(self, para: _Para, si: int, sentence: str, c: numbers.Count, unit: str) -> _Row:
+        """A count over several years: an indicator, not an activity of the year."""
+        return self._indicator(para, (si, c.start), sentence, [(c.start, c.end)], name=self._name(c, False),
+                               value=c.value, unit=unit, countries=self.countries.codes(sentence),
+                               flags=["figure over several years: set ref_year or drop"])
+
+    def _figures(self, para: _Para, w: _Work, si: int) -> None:
+        """4. Every other stated figure: indicators."""
+        sentence = w.sentence(si)
+        for c in w.take(si, "other"):
+            flags = []
+            if _HISTORICAL_RE.search(sentence):
+                flags.append("figure over several years: set ref_year or drop")
+            total = bool(re.search(r"\btotal(?:\s+of)?\s*$|\btotall?ing\s*$", w.text[max(0, c.start - 16):c.start],
+                                   re.I))
+            w.rows.append(self._indicator(para, (si, c.start), sentence, [(c.start, c.end)],
+                                          name=self._name(c, total), value=c.value, unit=c.unit,
+                                          countries=self.countries.codes(sentence), flags=flags))
+
+    def _sentence_activity(self, para: _Para, w: _Work, si: int) -> None:
+        """5. A sentence without figures that reports an activity done in the year."""
+        if si in w.claimed or any(r.order[0] == si and r.table == "activities" for r in w.rows):
+            return
+        a, b = w.spans[si]
+        sentence = w.text[a:b]
+        if _FUTURE_RE.search(sentence) or _HISTORICAL_RE.search(sentence) or _NEGATIVE_RE.search(sentence) \
+                or not _DONE_RE.search(sentence):
+            return
+        atype, guessed = activity_type(sentence, strict=True)
+        if guessed and atype == "other":
+            return
+        if not guessed and not re.search(r"\b(?:a|an|the|one|first|second|third|its|their|several|"
+                                         r"various|regional|national|sub-?regional|international)\s+"
+                                         r"(?:[\w-]+\s+){0,4}?" + _EVENT_WORD_RE.pattern, sentence, re.I):
+            return
+        flags = ["no figure: check that it is an activity of the year"]
+        if guessed:
+            flags.append(f"type guessed ({atype})")
+        r = self._activity(para, (si, a), sentence, [(a, b)], flags=flags, atype=atype)
+        r.figure = False
+        w.rows.append(r)
+
+    def _note_unused(self, para: _Para, w: _Work) -> None:
+        """Numbers that produced no row, for the reviewer."""
+        figure_spans = [span for r in w.rows if r.figure for span in r.anchors]
+        for n in numbers.find_numbers(w.text):
+            if any(x <= n.start and n.end <= y for x, y in figure_spans):
+                continue
+            if numbers.non_count_reason(w.text, n) or (n.is_word and n.value < 2):
+                continue
+            self.unused.append((para.pid, n.text, w.text[max(0, n.start - 50):n.end + 50]))
+
+
+@dataclass
+class DraftResult:
+    """In-memory result of drafting a report's text (nothing written)."""
+    paragraphs: pd.DataFrame
+    rows: list[_Row]
+    unused_numbers: list[tuple[str, str, str]]
+
+
+def draft(text: str, year: int, reference_dir: Path | None = None,
+          paragraphs: pd.DataFrame | None = None, members: set[str] | None = None) -> DraftResult:
+    """Paragraphs and draft rows for a report's text, in memory."""
+    paras = paragraphs if paragraphs is not None else paragraphs_table(text, year, reference_dir, members)
+    d = _Drafter(year, reference_dir, members)
+    for idx, r in enumerate(paras.itertuples(index=False)):
+        d.paragraph(_Para(r.paragraph_id, r.text, r.section, r.subsection, r.heading, idx))
+    d.rows.sort(key=lambda r: r.order)
+    return DraftResult(paras, d.rows, d.unused)

@@ -1,0 +1,78 @@
+"""The review summary ingest prints: counts per section, the draft rows whose fields
+are uncertain, the numbers that produced no row, and what was written."""
+from __future__ import annotations
+
+import pandas as pd
+
+from hemiplan.data.validate import display_path
+from hemiplan.ingest.pipeline import Plan
+
+
+def _participants(acts: pd.DataFrame) -> int:
+    return int(pd.to_numeric(acts["participants"].replace("", None), errors="coerce").sum())
+
+
+def _per_section(p: Plan) -> list[str]:
+    paras = p.paragraphs
+    draft_a = p.activities[p.activities["status"] == "draft"]
+    draft_i = p.indicators[p.indicators["status"] == "draft"]
+    sec_of = dict(zip(paras["paragraph_id"], paras["section"]))
+    titles = dict(zip(paras["section"], paras["section_title"]))
+    out = [f"{'section':<52} {'paragraphs':>10} {'activities':>10} {'indicators':>10} {'participants':>12}"]
+    for sec in dict.fromkeys(paras["section"]):
+        a = draft_a[draft_a["paragraph_id"].map(sec_of) == sec]
+        i = draft_i[draft_i["paragraph_id"].map(sec_of) == sec]
+        label = f"{sec}. {titles[sec]}"[:52]
+        out.append(f"{label:<52} {int((paras['section'] == sec).sum()):>10} {len(a):>10} {len(i):>10} "
+                   f"{_participants(a):>12,}")
+    out.append(f"{'total':<52} {len(paras):>10} {len(draft_a):>10} {len(draft_i):>10} "
+               f"{_participants(draft_a):>12,}")
+    return out
+
+
+def _uncertain(p: Plan, limit: int) -> list[str]:
+    uncertain = [r for r in p.result.rows if r.flags]
+    out = [f"rows to check first ({len(uncertain)} of {len(p.result.rows)} drafts have uncertain fields):"]
+    for r in uncertain[:limit]:
+        rid = r.values.get("activity_id") or r.values.get("indicator_id")
+        out.append(f"  {rid} ({r.paragraph_id}): {'; '.join(r.flags)}")
+    if len(uncertain) > limit:
+        out.append(f"  … and {len(uncertain) - limit} more")
+    return out
+
+
+def _numbers_without_row(p: Plan, limit: int) -> list[str]:
+    by_para: dict[str, list[str]] = {}
+    for pid, num, _ in p.result.unused_numbers:
+        by_para.setdefault(pid, []).append(num)
+    out = [f"paragraphs with numbers that produced no row ({len(by_para)}): record them, or list them "
+           f"in unrecorded.csv with a reason"]
+    for pid, nums in list(by_para.items())[:limit]:
+        out.append(f"  {pid}: {', '.join(repr(n) for n in nums)}")
+    if len(by_para) > limit:
+        out.append(f"  … and {len(by_para) - limit} more")
+    return out
+
+
+def summary(p: Plan, limit: int = 40) -> str:
+    """What a reviewer needs: counts per section, the draft rows whose fields are
+    uncertain, and the numbers that produced no row."""
+    src = p.source
+    extent = (f"{src.pages} pages" if src.pages else
+              f"{src.paragraphs} paragraphs" if src.paragraphs else f"{src.lines} lines")
+    out = [f"ingested {src.source} ({src.format}, {extent}) as the {p.year} report", ""]
+    out += _per_section(p)
+    out.append("")
+    out.append(f"kept as reviewed: {p.kept_activities} activities, {p.kept_indicators} indicators"
+               + (f"; {p.kept_paragraph_reviews} hand-reviewed paragraph cells" if p.kept_paragraph_reviews else ""))
+    out.append("")
+    out += _uncertain(p, limit)
+    out.append("")
+    out += _numbers_without_row(p, limit)
+    out += [f"warning: {w}" for w in p.warnings]
+    out.append("")
+    out += [f"wrote {display_path(path)}" for path, _, _ in p.writes]
+    out += [f"unchanged {display_path(path)}" for path in p.unchanged]
+    out.append(f"next: review the drafts (set status to reviewed), then "
+               f"`python -m hemiplan validate --year {p.year}` and `python -m hemiplan build --year {p.year}`")
+    return "\n".join(out)

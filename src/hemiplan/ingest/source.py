@@ -1,0 +1,93 @@
+"""The report and its raw text: the year it covers, reading the file, and the raw copy
+``data/raw/<year>.txt``, which is never edited, with its provenance record."""
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import re
+from pathlib import Path
+
+from hemiplan import paths
+from hemiplan.ingest.errors import IngestError
+from hemiplan.ingest.write import Write, mode_of
+from hemiplan.reading import readers
+
+YEAR_MIN, YEAR_MAX = 1990, 2100
+
+
+def parse_year(value) -> int:
+    """A 4-digit report year, or IngestError."""
+    s = str(value).strip()
+    if not re.fullmatch(r"\d{4}", s) or not (YEAR_MIN <= int(s) <= YEAR_MAX):
+        raise IngestError(f"--year must be a 4-digit year between {YEAR_MIN} and {YEAR_MAX} "
+                          f"(the year the report covers, e.g. 2015), not {value!r}")
+    return int(s)
+
+
+def read_source(report_path) -> readers.ReportText:
+    """The report's plain text; IngestError (naming the file) when it cannot be read."""
+    try:
+        return readers.read_report(report_path)
+    except readers.ReportReadError as exc:
+        raise IngestError(str(exc)) from None
+
+
+def _first_difference(old: bytes, text: str) -> str:
+    try:
+        old_text = old.decode("utf-8")
+    except UnicodeDecodeError:
+        return "the existing file is not UTF-8"
+    old_lines, new_lines = old_text.splitlines(), text.splitlines()
+    where = next((i + 1 for i, (x, z) in enumerate(zip(old_lines, new_lines)) if x != z),
+                 min(len(old_lines), len(new_lines)) + 1)
+    return f"first difference on line {where}"
+
+
+def _record(src: readers.ReportText, year: int, n_paragraphs: int) -> str:
+    """The provenance record of the raw text (data/raw/<year>.meta.json)."""
+    record = {
+        "year": year, "source_file": src.source.name, "format": src.format,
+        "source_sha256": src.source_sha256, "text_sha256": src.text_sha256, "lines": src.lines,
+        "pages": src.pages, "source_paragraphs": src.paragraphs, "report_paragraphs": n_paragraphs,
+        "ingested": _dt.date.today().isoformat(),
+        "note": f"Text extracted by `hemiplan ingest` from the {src.format} file; never edited.",
+    }
+    return json.dumps(record, indent=2, ensure_ascii=False) + "\n"
+
+
+def _same_text_recorded(meta: Path, src: readers.ReportText) -> bool:
+    if not meta.is_file():
+        return False
+    try:
+        old_meta = json.loads(meta.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        old_meta = {}
+    return old_meta.get("text_sha256") == src.text_sha256
+
+
+def raw_files(src: readers.ReportText, year: int, data_dir: Path, n_paragraphs: int, force: bool,
+              file_mode: int) -> tuple[list[Write], list[Path]]:
+    """(files to write, files unchanged) for the raw text and its record. An existing raw
+    text with different content stops ingest unless ``force``."""
+    text = src.text
+    raw = paths.raw_report(year, data_dir)
+    meta = raw.with_suffix(".meta.json")
+    raw_same = False
+    if raw.is_file():
+        old = raw.read_bytes()
+        raw_same = old == text.encode("utf-8")
+        if not raw_same and not force:
+            raise IngestError(f"{raw} already exists with different content ({_first_difference(old, text)}); "
+                              f"the raw report is never edited. Pass --force to replace it (reviewed rows are "
+                              f"kept only if their paragraphs still exist).")
+    writes: list[Write] = []
+    unchanged: list[Path] = []
+    if raw_same:
+        unchanged.append(raw)
+    else:
+        writes.append((raw, text, 0o444))
+    if raw_same and _same_text_recorded(meta, src):
+        unchanged.append(meta)
+    else:
+        writes.append((meta, _record(src, year, n_paragraphs), mode_of(meta, file_mode)))
+    return writes, unchanged
