@@ -248,7 +248,7 @@ def review(data_dir) -> tuple[pd.DataFrame, pd.DataFrame]:
     acts.loc[keep & (acts["participants"] == "86"), "note"] = "two workshops, one figure"
     hand = acts[keep].iloc[0].copy()
     hand["activity_id"], hand["title"], hand["participants"] = f"{YEAR}-A090", "Hand-made row", ""
-    hand["participants_qualifier"] = ""
+    hand["participants_qualifier"] = hand["participants_basis"] = hand["attendance"] = ""
     acts = pd.concat([acts, hand.to_frame().T], ignore_index=True)
     inds = table(data_dir, "indicators")
     inds.loc[inds["indicator"] == "total_participants", "status"] = "reviewed"

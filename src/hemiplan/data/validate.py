@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from hemiplan import paths
-from hemiplan.data import csvio, membership, schema
+from hemiplan.data import csvio, judgements, membership, schema
 from hemiplan.data.years import available_years
 
 
@@ -187,9 +187,19 @@ class _Checker:
         for i, (p, q) in enumerate(zip(acts["participants"], acts["participants_qualifier"]), start=1):
             if p.strip() and not q.strip():
                 self.add("activities", i, "participants_qualifier", q,
-                         "is required when participants is given (exact, approx or more_than)")
+                         "is required when participants is given (exact, approx, more_than, at_least or up_to)")
             if q.strip() and not p.strip():
                 self.add("activities", i, "participants_qualifier", q, "must be empty when participants is empty")
+
+    def check_judgements(self):
+        acts = self.frames.get("activities")
+        if acts is not None:
+            for row, column, value, message in judgements.activity_findings(acts, self.year):
+                self.add("activities", row, column, value, message)
+        inds = self.frames.get("indicators")
+        if inds is not None:
+            for row, column, value, message in judgements.indicator_findings(inds):
+                self.add("indicators", row, column, value, message)
 
     def check_places(self, members: set[str]):
         places = self.frames.get("places")
@@ -244,6 +254,7 @@ class _Checker:
             self.check_unrecorded(text)
             self.check_line_spans(paras)
         self.check_participants()
+        self.check_judgements()
 
 
 def validate_year(year: int | None, data_dir=None) -> list[Problem]:

@@ -192,9 +192,12 @@ class _Drafter:
             "year": self.year, "paragraph_id": para.pid, "status": "draft", "dependency": dep,
             "program": program_of(quote) or program_of(para.text), "activity_type": atype,
             "title": clean_title(quote), "countries": csvio.join_list(countries),
-            "month": numbers.month_in(quote) or "", "events": int(events),
+            "held_year": self.year, "month": numbers.month_in(quote) or "", "events": int(events),
+            "events_basis": "stated" if int(events) != 1 else "counted",
             "participants": "" if participants is None else int(participants),
             "participants_qualifier": qualifier if participants is not None else "",
+            "participants_basis": "stated" if participants is not None else "",
+            "attendance": "unstated" if participants is not None else "",
             "partners": "", "funders": "", "quote": quote,
         }
         return _Row("activities", para.pid, order, quote, anchors, values, fl, key=self._next_key())
@@ -203,8 +206,9 @@ class _Drafter:
                    flags=None, covers_keys=()) -> _Row:
         values = {
             "year": self.year, "paragraph_id": para.pid, "status": "draft", "indicator": name,
-            "value": value, "unit": unit, "covers": "", "countries": csvio.join_list(countries),
-            "ref_year": "", "quote": quote,
+            "dependency": self._dependency(quote, para)[0] if covers_keys else "",
+            "value": value, "qualifier": "exact", "unit": unit, "covers": "",
+            "countries": csvio.join_list(countries), "ref_year": "", "quote": quote,
         }
         return _Row("indicators", para.pid, order, quote, anchors, values, list(flags or []),
                     key=self._next_key(), covers_keys=list(covers_keys))
