@@ -20,6 +20,7 @@ REPORTS = Path(__file__).parent / "fixtures" / "reports"
 SYNTHETIC = REPORTS / "synthetic_2033.txt"
 YEAR = 2033
 sys.path.insert(0, str(REPORTS))
+import as_received  # noqa: E402
 import synthetic_formats  # noqa: E402
 
 
@@ -52,6 +53,28 @@ def test_word_and_pdf_reports_ingest_and_validate(tmp_path, fmt):
     assert validate_year(YEAR, data_dir) == []
     acts = csvio.read_text_table(data_dir / str(YEAR) / "activities.csv")
     assert sum(int(p) for p in acts["participants"] if p) == 1962
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf letter-large", "pdf two-column", "pdf footnote"])
+def test_reports_as_they_arrive_ingest_like_the_text(tmp_path_factory, tmp_path, fmt):
+    """An edited Word file and PDFs printed by Chromium (running headers, page numbers,
+    paragraphs across pages and columns, a footnote) give the drafts the text gives."""
+    source = as_received.generated(tmp_path_factory)[(YEAR, fmt)]
+    a, b = tmp_path / "from_text", tmp_path / "as_received"
+    ingest.ingest(SYNTHETIC, YEAR, a)
+    p = ingest.ingest(source, YEAR, b)
+    assert validate_year(YEAR, b) == []
+    for name in ("paragraphs", "activities", "indicators"):
+        want, got = (csvio.read_text_table(d / str(YEAR) / f"{name}.csv") for d in (a, b))
+        cols = [c for c in want.columns if c not in ("line_start", "line_end")]
+        assert got[cols].equals(want[cols]), name
+    acts = csvio.read_text_table(b / str(YEAR) / "activities.csv")
+    assert sum(int(v) for v in acts["participants"] if v) == 1962
+    summary = ingest.summary(p)
+    if fmt.startswith("pdf"):
+        assert f"(pdf, {p.source.pages} pages read" in summary
+        assert ("in two columns" in summary) == ("two-column" in fmt)
+        assert ("1 footnote set apart" in summary) == (fmt == "pdf footnote")
 
 
 def test_report_to_published_edition(tmp_path):

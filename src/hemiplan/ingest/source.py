@@ -50,6 +50,8 @@ def _record(src: readers.ReportText, year: int, n_paragraphs: int) -> str:
         "source_sha256": src.source_sha256, "text_sha256": src.text_sha256, "lines": src.lines,
         "pages": src.pages, "source_paragraphs": src.paragraphs, "report_paragraphs": n_paragraphs,
         "ingested": _dt.date.today().isoformat(),
+        **({"two_column_pages": src.two_column_pages,
+            "footnotes": [{"page": page, "text": text} for page, text in src.footnotes]} if src.format == "pdf" else {}),
         "note": f"Text extracted by `hemiplan ingest` from the {src.format} file; never edited.",
     }
     return json.dumps(record, indent=2, ensure_ascii=False) + "\n"
