@@ -93,6 +93,23 @@ def test_drafted_figures_of_the_synthetic_report(data):
     assert last["countries"] == ""
 
 
+def test_drafted_place_attendance_and_basis_of_the_synthetic_report(data):
+    """Issue 11: host apart from whose people took part, and how each count is known."""
+    run(SYNTHETIC, data)
+    acts = table(data, "activities").set_index("paragraph_id", drop=False)
+    cols = ["host", "countries", "attendance", "events_basis", "participants_basis"]
+    # officials "from" two named states, at a seminar "held in" one of them
+    assert acts.loc["2033-V.b-01", cols].tolist() == ["TTO", "KNA;TTO", "named", "counted", "stated"]
+    # people "from the region": nobody's state is credited, and the note says why
+    region = acts.loc["2033-V.a-01"]
+    assert region[cols].tolist() == ["", "", "multinational", "stated", "stated"]
+    assert "multinational attendance" in region["note"]
+    # "three port control seminars that the ES/CICAD delivered in Belize"
+    assert acts.loc["2033-V.b-02", cols].tolist() == ["BLZ", "BLZ", "unstated", "stated", "stated"]
+    # the report describes no event of another year and no joint work
+    assert set(acts["held_year"]) == {"2033"} and set(acts["joint_with"]) == {""}
+
+
 @pytest.mark.parametrize("fmt", ["docx", "pdf"])
 def test_docx_and_pdf_give_the_same_tables_as_text(tmp_path, fmt):
     text = SYNTHETIC.read_text(encoding="utf-8")

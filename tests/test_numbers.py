@@ -40,7 +40,8 @@ def one_participant_count(text):
     ("a special presentation to the delegation (05 participants)", 5, "exact"),
     ("some 1,200 people took part", 1200, "approx"),
     ("nearly 60 prosecutors", 60, "approx"),
-    ("at least 12 judges", 12, "more_than"),
+    ("at least 12 judges", 12, "at_least"),
+    ("up to 40 analysts", 40, "up_to"),
     ("250+ participants", 250, "more_than"),
     ("twelve workshop participants", 12, "exact"),
     ("45 officers benefited from the course", 45, "exact"),
@@ -169,7 +170,7 @@ def test_month_in(text, month):
 def test_number_parser_never_crashes(text):
     for n in find_numbers(text):
         assert text[n.start:n.end] == n.text
-        assert n.qualifier in ("exact", "approx", "more_than")
+        assert n.qualifier in ("exact", "approx", "more_than", "at_least", "up_to")
         non_count_reason(text, n)
     for c in find_counts(text):
         assert c.kind in ("participants", "events", "other")

@@ -14,7 +14,9 @@ In order, computing everything before writing anything (:mod:`.pipeline`):
 3. drafts activities (participant counts, event counts, activity sentences) and
    indicators (every other stated figure, stated totals and their per-country items)
    from each sentence, every row carrying the sentence it came from as its ``quote``
-   (:mod:`.draft`, :mod:`.rules`);
+   (:mod:`.draft`, :mod:`.rules`), with when it was held, its host apart from the
+   states whose people took part, multinational attendance, joint work and the basis
+   of its counts, each judgement written in the row's ``note`` (:mod:`.setting`);
 4. merges with the existing tables: rows a person marked ``reviewed`` are kept as they
    are (ids too), drafts get ids that do not collide, a draft whose figure a reviewed
    row already quotes is not drafted again, and the hand-reviewed
@@ -24,7 +26,7 @@ In order, computing everything before writing anything (:mod:`.pipeline`):
    (:mod:`.review`).
 
 Re-running ingest never loses a person's work. How well the drafts match a curated
-year: ``python -m hemiplan.ingest.accuracy``.
+year: ``python -m hemiplan.ingest.accuracy`` (with :mod:`.held_accuracy`).
 """
 from hemiplan.ingest.cli import add_parser
 from hemiplan.ingest.errors import IngestError

@@ -2,6 +2,7 @@
 
     python -m hemiplan.ingest.accuracy            # 2014, the curated year
     python -m hemiplan.ingest.accuracy --year Y [--data-dir D] [--misses]
+    python -m hemiplan.ingest.accuracy --year Y --report R.pdf [--report R.docx ...]
 
 Ingest runs in memory on ``data/raw/<Y>.txt`` (nothing is written) and is compared
 with the curated tables of that year:
@@ -11,7 +12,15 @@ with the curated tables of that year:
 * member states: micro precision and recall of (paragraph, ISO3) pairs, paragraphs
   matched by line span, against the curated ``countries`` column of paragraphs.csv;
 * participants: share of curated activities with participants for which a draft
-  activity in the same paragraph has the same participants value.
+  activity in the same paragraph has the same participants value;
+* held year: share of curated activities whose draft (same paragraph, overlapping
+  quote) has the same ``held_year``, overall and for the rows held in another year
+  (see :mod:`hemiplan.ingest.held_accuracy`).
+
+With ``--report`` the given file (.txt, .docx or .pdf) is read as ingest reads it, and
+its paragraphs are matched to the curated ones by their text
+(:mod:`hemiplan.ingest.alignment`) instead of by line span: the same measures, by
+format. Several ``--report`` files print one Markdown row each.
 """
 from __future__ import annotations
 
@@ -21,8 +30,12 @@ from dataclasses import dataclass, field
 
 from hemiplan import paths
 from hemiplan.data import csvio, schema
+from hemiplan.ingest import held_accuracy
+from hemiplan.ingest.alignment import on_curated_spans
 from hemiplan.ingest.merge import draft_tables
 from hemiplan.ingest.paragraphs import members_in_year
+from hemiplan.reading import readers
+from hemiplan.vocabulary import plural
 
 
 @dataclass
@@ -38,6 +51,9 @@ class Accuracy:
     draft_activities: int
     draft_indicators: int
     misses: dict = field(default_factory=dict)
+    held: held_accuracy.HeldYear = field(default_factory=held_accuracy.HeldYear)
+    source: str = ""                 # the report measured (data/raw/<year>.txt unless --report)
+    identical: int | None = None     # paragraphs read word for word (a report in another format)
 
     @property
     def section(self) -> float:
@@ -67,20 +83,38 @@ class Accuracy:
             ("participants found", f"{self.participants_found}/{self.participants_total} curated activities",
              self.participants),
         ]
-        out = [f"ingest accuracy on data/raw/{self.year}.txt against the curated {self.year} tables",
+        rows += self.held.rows()
+        out = [f"ingest accuracy on {self.source or f'data/raw/{self.year}.txt'} against the curated "
+               f"{self.year} tables",
                f"({self.draft_activities} draft activities, {self.draft_indicators} draft indicators)", "",
                f"{'measure':<28} {'counts':<40} {'value':>7}"]
         out += [f"{name:<28} {counts:<40} {value:>7.1%}" for name, counts, value in rows]
         return "\n".join(out)
 
 
-def measure(year: int = 2014, data_dir=None) -> Accuracy:
-    """Run ingest in memory on a year's raw text and compare with its curated tables."""
-    text = paths.raw_report(year, data_dir).read_text(encoding="utf-8")
+def _drafts(year: int, data_dir, report):
+    """(draft paragraphs, activities, indicators, what was read) from the year's raw
+    text, or from ``report`` (.txt, .docx or .pdf) read as ingest reads it."""
+    if report is None:
+        text, source = paths.raw_report(year, data_dir).read_text(encoding="utf-8"), ""
+    else:
+        got = readers.read_report(report)
+        text, source = got.text, f"{got.source.name} ({got.format}" + (f", {plural(got.pages, 'page')})"
+                                                                        if got.pages else ")")
     paras, acts, inds, _ = draft_tables(text, year, members=members_in_year(year, data_dir))
-    paras = paras.astype(str)
+    return paras.astype(str), acts, inds, source
+
+
+def measure(year: int = 2014, data_dir=None, report=None) -> Accuracy:
+    """Run ingest in memory on a year's raw text (or on ``report``, any format, its
+    paragraphs matched to the curated ones by text: :mod:`hemiplan.ingest.alignment`)
+    and compare with the year's curated tables."""
+    paras, acts, inds, source = _drafts(year, data_dir, report)
     cur_p = csvio.read_text_table(schema.table_path("paragraphs", year, data_dir))
     cur_a = csvio.read_text_table(schema.table_path("activities", year, data_dir))
+    identical = None
+    if report is not None:
+        paras, identical = on_curated_spans(paras, cur_p)
 
     by_span = {(r.line_start, r.line_end): r for r in paras.itertuples(index=False)}
     draft_pid_of = {}   # curated paragraph id → draft paragraph id (same line span)
@@ -116,8 +150,22 @@ def measure(year: int = 2014, data_dir=None) -> Accuracy:
             found += 1
         else:
             misses["participants"].append((r.activity_id, r.paragraph_id, want, r.quote[:80]))
+    held = held_accuracy.measure(year, cur_a, acts, dict(zip(paras["paragraph_id"], paras["text"])), draft_pid_of)
+    misses["held_year"] = held.misses
     return Accuracy(year, len(cur_p), correct, tp, fp, fn, len(with_p), found,
-                    int((acts["status"] == "draft").sum()), int((inds["status"] == "draft").sum()), misses)
+                    int((acts["status"] == "draft").sum()), int((inds["status"] == "draft").sum()), misses, held,
+                    source, identical)
+
+
+def format_table(results: list[tuple[str, "Accuracy"]]) -> str:
+    """One row per report measured (a label such as "2031 pdf letter"), as Markdown."""
+    out = ["| report | paragraphs read word for word | sections | member states: precision | "
+           "member states: recall | participants found |", "| --- | --- | --- | --- | --- | --- |"]
+    for label, a in results:
+        same = "all (the raw text)" if a.identical is None else f"{a.identical}/{a.paragraphs}"
+        out.append(f"| {label} | {same} | {a.section:.1%} | {a.ms_precision:.1%} | {a.ms_recall:.1%} | "
+                   f"{a.participants:.1%} |")
+    return "\n".join(out)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -125,8 +173,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--year", type=int, default=2014, help="a curated year (default 2014)")
     parser.add_argument("--data-dir", default=None, help="data folder (default: the project's data/)")
     parser.add_argument("--misses", action="store_true", help="list what was missed")
+    parser.add_argument("--report", action="append", default=[],
+                        help="measure this report file (.txt, .docx, .pdf) instead of the raw text; repeatable")
     args = parser.parse_args(argv)
-    acc = measure(args.year, args.data_dir)
+    if len(args.report) > 1:
+        print(format_table([(r, measure(args.year, args.data_dir, r)) for r in args.report]))
+        return 0
+    acc = measure(args.year, args.data_dir, args.report[0] if args.report else None)
     print(acc.table())
     if args.misses:
         for name, items in acc.misses.items():

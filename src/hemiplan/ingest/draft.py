@@ -1,6 +1,8 @@
 """Drafting rows from a report's paragraphs: which sentences are activities, their
 type, program, dependency, member states and participants, and which figures are
-indicators. Every row carries the sentence it came from as its ``quote``."""
+indicators. When, where, for whom and with whom an activity was held is read by
+:mod:`hemiplan.ingest.setting`. Every row carries the sentence it came from as its
+``quote``, and every judgement a draft makes its ``note``."""
 from __future__ import annotations
 
 import re
@@ -11,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from hemiplan.data import csvio
+from hemiplan.ingest import setting
 from hemiplan.ingest.paragraphs import paragraphs_table
 from hemiplan.ingest.rules import activity_type, clean_title, program_of
 from hemiplan.reading import entities, numbers
@@ -37,10 +40,22 @@ _DONE_RE = re.compile(
     r"performed|completed|trained|met|took\s+place|was\s+created|were\s+created|established|donated|"
     r"destroyed|provided|implemented|convened|co-?organi[sz]ed|offered|developed|adopted|approved|"
     r"finalized|finalised|released|presented|undertook|undertaken|participated|attended|gave|given|"
-    r"supported|coordinated|facilitated|initiated|concluded)\b", re.I)
+    r"supported|coordinated|facilitated|initiated|concluded|ran)\b", re.I)
 #: Words before a dependency that make it a partner, not the lead ("in partnership with CICAD").
 _PARTNER_BEFORE_RE = re.compile(r"(?:with|by|of|from|and)\s+(?:the\s+)?(?:support\s+of\s+|"
                                 r"collaboration\s+with\s+|partnership\s+with\s+)?(?:the\s+)?$", re.I)
+
+
+#: The review flag of a qualified participant figure.
+_QUALIFIER_FLAGS = {"approx": "participants approximate", "more_than": "participants a lower bound (more than)",
+                    "at_least": "participants a lower bound (at least)", "up_to": "participants an upper bound (up to)"}
+
+
+def _sentences_before(text: str, quote: str, most: int = 12) -> list[str]:
+    """Up to ``most`` sentences of ``text`` before where ``quote`` starts, nearest first."""
+    at = text.find(quote)
+    before = [(a, b) for a, b in sentence_spans(text) if b <= at] if at > 0 else []
+    return [text[a:b] for a, b in reversed(before[-most:])]
 
 
 @dataclass
@@ -168,46 +183,57 @@ class _Drafter:
             return para_countries, "country taken from the paragraph"
         return [], "no country"
 
+    def _setting(self, para: _Para, quote: str, lead: str, participants, given, basis) -> setting.Setting:
+        """When and where it was held, whose people took part, joint work and the basis
+        of its number of events (with the notes and flags these judgements need)."""
+        s = setting.Setting()
+        earlier = _sentences_before(para.text, quote)
+        context = earlier[0] if earlier and setting.refers_back(quote) else ""
+        setting.when(s, quote, earlier, self.year)
+        para_countries = self.countries.codes(para.text)
+        fallback, c_flag = self._countries(quote, para_countries)
+        if c_flag and given is None:
+            s.flags.append(c_flag)
+        setting.where(s, quote, self.countries.find(quote), fallback, participants, given)
+        setting.joint(s, quote, context, lead, self.deps)
+        setting.events_basis(s, quote, basis)
+        return s
+
     def _activity(self, para: _Para, order, quote, anchors, *, events=1, participants=None,
-                  qualifier="", count=None, countries=None, flags=None, atype=None) -> _Row:
+                  qualifier="", count=None, countries=None, flags=None, atype=None, basis=None) -> _Row:
         if atype is None:
             atype, guessed = activity_type(quote, count)
         else:
             guessed = False
         dep, dep_flag = self._dependency(quote, para)
-        para_countries = self.countries.codes(para.text)
-        if countries is None:
-            countries, c_flag = self._countries(quote, para_countries)
-        else:
-            c_flag = None
-        fl = list(flags or [])
-        for f in (dep_flag, c_flag):
-            if f:
-                fl.append(f)
+        found = self._setting(para, quote, dep, participants, countries, basis)
+        fl = list(flags or []) + ([dep_flag] if dep_flag else []) + found.flags
         if guessed:
             fl.append(f"type guessed ({atype})")
-        if qualifier in ("approx", "more_than"):
-            fl.append("participants approximate" if qualifier == "approx" else "participants a lower bound (more than)")
+        if qualifier in _QUALIFIER_FLAGS and participants is not None:
+            fl.append(_QUALIFIER_FLAGS[qualifier])
+        v = found.values
         values = {
             "year": self.year, "paragraph_id": para.pid, "status": "draft", "dependency": dep,
+            "joint_with": csvio.join_list(v["joint_with"]),
             "program": program_of(quote) or program_of(para.text), "activity_type": atype,
-            "title": clean_title(quote), "countries": csvio.join_list(countries),
-            "held_year": self.year, "month": numbers.month_in(quote) or "", "events": int(events),
-            "events_basis": "stated" if int(events) != 1 else "counted",
+            "title": clean_title(quote), "host": csvio.join_list(v["host"]),
+            "countries": csvio.join_list(v["countries"]), "attendance": v["attendance"],
+            "held_year": v["held_year"], "held_since": v["held_since"], "month": v["month"],
+            "month_end": v["month_end"], "events": int(v.get("events", events)), "events_basis": v["events_basis"],
             "participants": "" if participants is None else int(participants),
             "participants_qualifier": qualifier if participants is not None else "",
             "participants_basis": "stated" if participants is not None else "",
-            "attendance": "unstated" if participants is not None else "",
-            "partners": "", "funders": "", "quote": quote,
+            "partners": "", "funders": "", "quote": quote, "note": " ".join(found.notes),
         }
         return _Row("activities", para.pid, order, quote, anchors, values, fl, key=self._next_key())
 
     def _indicator(self, para: _Para, order, quote, anchors, *, name, value, unit, countries=(),
-                   flags=None, covers_keys=()) -> _Row:
+                   flags=None, covers_keys=(), qualifier="exact") -> _Row:
         values = {
             "year": self.year, "paragraph_id": para.pid, "status": "draft", "indicator": name,
             "dependency": self._dependency(quote, para)[0] if covers_keys else "",
-            "value": value, "qualifier": "exact", "unit": unit, "covers": "",
+            "value": value, "qualifier": qualifier or "exact", "unit": unit, "covers": "",
             "countries": csvio.join_list(countries), "ref_year": "", "quote": quote,
         }
         return _Row("indicators", para.pid, order, quote, anchors, values, list(flags or []),
@@ -252,6 +278,7 @@ class _Drafter:
         for si in sentences:
             self._figures(para, w, si)
         for si in sentences:
+            self._dated_list(para, w, si)
             self._sentence_activity(para, w, si)
         self._note_unused(para, w)
         for r in w.rows:
@@ -295,7 +322,8 @@ class _Drafter:
         if activity:
             ev = next((c for c in w.in_sentence(si) if c.kind == "events" and c.start not in w.used), None)
             return self._activity(para, (si, s0), sentence, [(s0, s1)], participants=value,
-                                  qualifier="exact", countries=[code], flags=["item of a stated breakdown"], count=ev)
+                                  qualifier="exact", countries=[code], flags=["item of a stated breakdown"], count=ev,
+                                  basis="counted")
         base = self._name(anchor, False) if anchor else "participants"
         return self._indicator(para, (si, s0), sentence, [(s0, s1)], name=f"{base}_{code.lower()}", value=value,
                                unit=anchor.unit if anchor else "participants", countries=[code])
@@ -311,7 +339,7 @@ class _Drafter:
         name = "total_participants" if anchor.kind == "participants" else self._name(anchor, True)
         return self._indicator(para, (si, anchor.start), sentence, [(anchor.start, anchor.end)], name=name,
                                value=anchor.value, unit=anchor.unit, countries=[it[0] for it in items],
-                               flags=flags, covers_keys=covers)
+                               flags=flags, covers_keys=covers, qualifier=anchor.qualifier)
 
     def _participants(self, para: _Para, w: _Work, si: int) -> None:
         """2. Participant counts: an activity each, with the events they attended (in
@@ -337,9 +365,10 @@ class _Drafter:
                     anchors.append((e.start, e.end))
                 if events > 1:
                     flags.append("several events: a stated total? itemise if the report lists them")
+            basis = ("stated" if len(ev_list) == 1 else "counted") if ev_list else None
             w.rows.append(self._activity(para, (si, c.start), w.text[qa:b], anchors, events=events,
                                          participants=c.value, qualifier=c.qualifier,
-                                         count=ev_list[0] if ev_list else None, flags=flags))
+                                         count=ev_list[0] if ev_list else None, flags=flags, basis=basis))
             w.claimed.add(si)
 
     @staticmethod
@@ -375,14 +404,14 @@ class _Drafter:
                 w.rows.append(self._over_years(para, si, sentence, c, "events"))
                 continue
             w.rows.append(self._activity(para, (si, c.start), sentence, [(c.start, c.end)],
-                                         events=c.int_value, count=c))
+                                         events=c.int_value, count=c, basis="stated"))
             w.claimed.add(si)
 
     def _over_years(self, para: _Para, si: int, sentence: str, c: numbers.Count, unit: str) -> _Row:
         """A count over several years: an indicator, not an activity of the year."""
         return self._indicator(para, (si, c.start), sentence, [(c.start, c.end)], name=self._name(c, False),
                                value=c.value, unit=unit, countries=self.countries.codes(sentence),
-                               flags=["figure over several years: set ref_year or drop"])
+                               flags=["figure over several years: set ref_year or drop"], qualifier=c.qualifier)
 
     def _figures(self, para: _Para, w: _Work, si: int) -> None:
         """4. Every other stated figure: indicators."""
@@ -395,7 +424,24 @@ class _Drafter:
                                    re.I))
             w.rows.append(self._indicator(para, (si, c.start), sentence, [(c.start, c.end)],
                                           name=self._name(c, total), value=c.value, unit=c.unit,
-                                          countries=self.countries.codes(sentence), flags=flags))
+                                          countries=self.countries.codes(sentence), flags=flags,
+                                          qualifier=c.qualifier))
+
+    def _dated_list(self, para: _Para, w: _Work, si: int) -> None:
+        """5a. Events a sentence lists each with its place and year: a row each, so
+        that each is dated ("the conferences (A, 2011, B, 2013)")."""
+        a, b = w.spans[si]
+        sentence = w.text[a:b]
+        items = setting.dated_items(sentence)
+        atype, guessed = activity_type(sentence)
+        if si in w.claimed or not items or guessed or _FUTURE_RE.search(sentence) or _NEGATIVE_RE.search(sentence):
+            return
+        for x, y in items:
+            r = self._activity(para, (si, a + x), sentence[x:y], [(a + x, a + y)], atype=atype, basis="counted",
+                               flags=["one of several dated events listed: check it is an activity"])
+            r.figure = False
+            w.rows.append(r)
+        w.claimed.add(si)
 
     def _sentence_activity(self, para: _Para, w: _Work, si: int) -> None:
         """5. A sentence without figures that reports an activity done in the year."""

@@ -6,6 +6,7 @@ import pandas as pd
 
 from hemiplan.data.validate import display_path
 from hemiplan.ingest.pipeline import Plan
+from hemiplan.vocabulary import join_words, plural
 
 
 def _participants(acts: pd.DataFrame) -> int:
@@ -28,6 +29,20 @@ def _per_section(p: Plan) -> list[str]:
     out.append(f"{'total':<52} {len(paras):>10} {len(draft_a):>10} {len(draft_i):>10} "
                f"{_participants(draft_a):>12,}")
     return out
+
+
+def _judgements(p: Plan) -> list[str]:
+    """How many drafts rest on a judgement the reviewer must confirm (each has a note)."""
+    a = p.activities[p.activities["status"] == "draft"]
+    counts = [
+        ("held in another year", int((a["held_year"].astype(str) != str(p.year)).sum())),
+        ("held over a span of years", int((a["held_since"].astype(str).str.strip() != "").sum())),
+        ("multinational (host only)", int((a["attendance"] == "multinational").sum())),
+        ("joint work", int((a["joint_with"].str.strip() != "").sum())),
+        ("events inferred", int((a["events_basis"] == "inferred").sum())),
+    ]
+    shown = [f"{n} {what}" for what, n in counts if n]
+    return [f"judgement calls in the drafts (each with a draft note): {', '.join(shown) if shown else 'none'}"]
 
 
 def _uncertain(p: Plan, limit: int) -> list[str]:
@@ -54,11 +69,23 @@ def _numbers_without_row(p: Plan, limit: int) -> list[str]:
     return out
 
 
+def _pages_read(src) -> str:
+    """A PDF's pages read, those read in two columns, the footnotes set apart."""
+    out = f"{plural(src.pages, 'page')} read"
+    cols = src.two_column_pages
+    if cols:
+        out += (", all in two columns" if len(cols) == src.pages else
+                f", {'pages' if len(cols) > 1 else 'page'} {join_words(cols)} in two columns")
+    if src.footnotes:
+        out += f"; {plural(len(src.footnotes), 'footnote')} set apart, not in the text"
+    return out
+
+
 def summary(p: Plan, limit: int = 40) -> str:
     """What a reviewer needs: counts per section, the draft rows whose fields are
     uncertain, and the numbers that produced no row."""
     src = p.source
-    extent = (f"{src.pages} pages" if src.pages else
+    extent = (_pages_read(src) if src.pages else
               f"{src.paragraphs} paragraphs" if src.paragraphs else f"{src.lines} lines")
     out = [f"ingested {src.source} ({src.format}, {extent}) as the {p.year} report", ""]
     out += _per_section(p)
@@ -66,6 +93,7 @@ def summary(p: Plan, limit: int = 40) -> str:
     out.append(f"kept as reviewed: {p.kept_activities} activities, {p.kept_indicators} indicators"
                + (f"; {p.kept_paragraph_reviews} hand-reviewed paragraph cells" if p.kept_paragraph_reviews else ""))
     out.append("")
+    out += _judgements(p)
     out += _uncertain(p, limit)
     out.append("")
     out += _numbers_without_row(p, limit)
@@ -73,6 +101,9 @@ def summary(p: Plan, limit: int = 40) -> str:
     out.append("")
     out += [f"wrote {display_path(path)}" for path, _, _ in p.writes]
     out += [f"unchanged {display_path(path)}" for path in p.unchanged]
-    out.append(f"next: review the drafts (set status to reviewed), then "
-               f"`python -m hemiplan validate --year {p.year}` and `python -m hemiplan build --year {p.year}`")
+    y = p.year
+    out.append(f"next: `.venv/bin/python -m hemiplan review --year {y}` lists the drafts to check; correct the CSV "
+               f"files, then `.venv/bin/python -m hemiplan accept --year {y} ID …` (or `--paragraph PARAGRAPH_ID`); "
+               f"`.venv/bin/python -m hemiplan validate --year {y}`; `make book` builds every edition, {y} as a "
+               f"draft until all its rows are reviewed (`make book YEAR={y}` builds {y} only)")
     return "\n".join(out)

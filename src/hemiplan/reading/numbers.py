@@ -1,6 +1,6 @@
 """Numbers in report text: digits ("45", "1,100,650", "24, 606", "(07)", "9,061mt"),
 words ("seven", "Twenty-seven", "one thousand") and their qualifiers ("more than 170",
-"approximately 300", "over 30").
+"approximately 300", "over 30", "at least 12", "up to 40").
 
 On top of the plain number finder, :func:`find_counts` reads what a number counts,
 from the words that follow it and never from a year's wording:
@@ -48,10 +48,11 @@ NUMBER_RE = re.compile(
     re.IGNORECASE)
 
 QUALIFIERS = [
-    (re.compile(r"(?<![\w.])(?:more than|over|in excess of|upwards of|at least|no fewer than|no less than)\s+$", re.I),
-     "more_than"),
+    (re.compile(r"(?<![\w.])(?:at least|no fewer than|no less than|a minimum of)\s+$", re.I), "at_least"),
+    (re.compile(r"(?<![\w.])(?:up to|as many as|a maximum of)\s+$", re.I), "up_to"),
+    (re.compile(r"(?<![\w.])(?:more than|over|in excess of|upwards of)\s+$", re.I), "more_than"),
     (re.compile(r"(?<![\w.])(?:approximately|approx\.|about|around|nearly|almost|some|roughly|close to|an estimated|"
-                r"up to|estimated|circa|ca\.|fewer than|less than|under)\s+$", re.I), "approx"),
+                r"estimated|circa|ca\.|fewer than|less than|under)\s+$", re.I), "approx"),
 ]
 _AFTER_QUALIFIERS = [
     (re.compile(r"^\s*(?:\+|or more\b|plus\b)", re.I), "more_than"),
@@ -64,7 +65,7 @@ class Number:
     text: str
     start: int
     end: int
-    qualifier: str  # exact, approx, more_than
+    qualifier: str  # exact, approx, more_than, at_least, up_to
     is_word: bool
 
     @property
@@ -220,7 +221,7 @@ class Count:
     """A number and what it counts."""
     kind: str          # participants, events, other
     value: float
-    qualifier: str     # exact, approx, more_than
+    qualifier: str     # exact, approx, more_than, at_least, up_to
     noun: str          # head noun as written ("officers", "seminars", "states")
     unit: str          # normalised unit (participants, events, states, firearms...)
     activity_type: str  # for events: the type the noun suggests, else ""

@@ -1,0 +1,257 @@
+"""When, where, by whom and for whom a draft activity was held, read from its sentence:
+the year and months of holding, the host state apart from the states whose people
+took part, multinational attendance, joint work of several dependencies, and how its
+number of events is known. Every judgement the draft makes is written in its ``note``
+(so that drafts validate) and raised as a flag for the review summary.
+
+The rules read the shape of a sentence ("held in", "officials from", "in partnership
+with", "regional"), never one report's wording."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from hemiplan.reading import numbers
+from hemiplan.reading.dates import HeldDate, held_dates
+
+#: Words before a member state that make it the place of holding.
+_HOST_BEFORE_RE = re.compile(r"(?:\b(?:[Ii]n|[Aa]t|[Ii]nside)\s+(?:the\s+)?(?:city\s+of\s+)?|\bhosted\s+by\s+"
+                             r"(?:the\s+)?(?:[Gg]overnment\s+of\s+(?:the\s+)?)?|"
+                             r"\b(?:visits?|missions?|trips?)\s+(?:\w+\s+){0,2}?to\s+(?:the\s+)?)$")
+#: Words before a member state that make it the origin of the people or the beneficiary.
+_FROM_BEFORE_RE = re.compile(r"\b(?:[Ff]rom|[Ff]or)\s+(?:the\s+)?$|\b(?:countries|states|nations)\s*\(\s*$|"
+                             r"\b(?:such\s+as|including(?:,?\s+among\s+others)?),?\s+(?:the\s+)?$")
+#: Words before "from" that make the state a source of money or a request, not of people.
+_NOT_PEOPLE_RE = re.compile(r"\b(?:support|funding|financing|funds|contributions?|assistance|donations?|grants?|"
+                            r"resources|requests?|help|cooperation|sponsorship)\s+(?:\w+\s+)?from\s+(?:the\s+)?$",
+                            re.I)
+#: Text between two member states of one list ("A, B and C").
+_LIST_GAP_RE = re.compile(r"^\s*(?:\([^()]{0,20}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|&\s+|y\s+)(?:the\s+)?$|^[\s,]*$")
+#: Officials of member states the text does not name.
+_MULTI_RE = re.compile(
+    r"\b[Mm]ulti-?national\b|\b(?:[Ss]ub-?)?[Rr]egional\b|\b(?:SUB-?)?REGIONAL\b|"
+    r"\b(?:[Ff]rom|[Aa]mong|[Ff]or|[Oo]f)\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,3}?(?:OAS\s+)?[Mm]ember\s+[Ss]tates\b|"
+    r"\b[Ff]rom\s+(?:the\s+|across\s+the\s+)?(?:region|hemisphere|Americas)\b|"
+    # "for Caribbean countries", "from five Central American countries": a region's name, capitalised
+    r"\b(?:[Ff]or|[Ff]rom)\s+(?:the\s+)?(?:[a-z\d][\w-]*\s+)?(?:[A-Z][\w-]*\s+){1,3}(?:countries|states|nations)\b")
+#: People of the host state only.
+_HOME_RE = re.compile(r"\bfrom\s+the\s+host\s+(?:country|state|nation)\b|\bin-country\b|\bnational\s+(?:[\w-]+\s+)"
+                      r"{0,3}?(?:courses?|workshops?|seminars?|trainings?|sessions?|meetings?|missions?|events?)\b",
+                      re.I)
+_JOINT_WORDS = r"(?:in\s+(?:partnership|coordination|collaboration|cooperation)|jointly|together)\s+with"
+_JOINT_BEFORE_RE = re.compile(_JOINT_WORDS + r"\s+(?:the\s+)?(?:[\w/’'-]+\s+){0,3}$", re.I)
+_OTHER_DEPS_RE = re.compile(_JOINT_WORDS + r"\s+(?:the\s+|all\s+)?(?:(?:two|three|both)\s+)?other\s+"
+                            r"(?:(?:two|three)\s+)?"
+                            r"(?:SMS\s+)?(?:dependencies|departments|areas)\b", re.I)
+_JOINT_VERB_RE = re.compile(r"^\s+(?:also\s+|jointly\s+|together\s+)?(?:conducted|organi[sz]ed|co-?organi[sz]ed|"
+                            r"delivered|held|carried\s+out|implemented|developed|provided|trained|hosted|launched|"
+                            r"ran|convened|offered|gave)\b", re.I)
+_DEPENDENCIES = ("CICAD", "CICTE", "DPS")
+#: Words that say "more than one" without a number.
+_SOME = frozenset("several various numerous many multiple".split())
+_PLURAL_EVENTS = frozenset(k for k in numbers.EVENT_NOUNS if k.endswith("s") and k not in ("class", "congress")) \
+    | {"fora", "symposia"}
+#: Anaphora that tie a sentence to the one before it ("This event was attended by…").
+_NOUNS = "|".join(sorted(numbers.EVENT_NOUNS, key=len, reverse=True))
+_BACK_RE = re.compile(rf"\b(?:[Tt]his|[Tt]hese|[Tt]hat|[Tt]hose|[Ss]uch|[Bb]oth|[Aa]nother|[Ss]aid)\s+"
+                      rf"(?:[\w-]+\s+){{0,2}}?"
+                      rf"(?:{_NOUNS})\b|(?:^|[.;:/]\s+(?:/\s+)?)The\s+(?:[\w-]+\s+){{0,2}}?(?:{_NOUNS})\b")
+
+
+@dataclass
+class Setting:
+    """The drafted fields, with the notes they need and the flags for the reviewer."""
+    values: dict = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+
+    def judge(self, note: str, flag: str) -> None:
+        self.notes.append(note)
+        self.flags.append(flag)
+
+
+def dated_items(sentence: str) -> list[tuple[int, int]]:
+    """Spans of the events a sentence lists each with its place and year ("the
+    conferences (A, 2011, B, 2013; and C, 2014)", "such as X (Davos, 2015) and Y
+    (Dubai, 2014)"): one span per dated place, from the end of the previous item (or
+    from "such as", "(", ":") to the date; [] unless two or more are listed."""
+    dated = [d for d in held_dates(sentence) if d.kind == "place"]
+    if len(dated) < 2:
+        return []
+    out, start = [], 0
+    for d in dated:
+        head = sentence[start:d.start]
+        cut = max((m.end() for m in re.finditer(r"\bsuch\s+as\s+|[:;]\s*", head)), default=0)
+        if not cut and not start:   # the first item: from the bracket or comma that opens the list
+            cut = max((m.end() for m in re.finditer(r"\(\s*|,\s+", head)), default=0)
+        a = start + cut
+        a += len(re.match(r"[\s,;)]*(?:and\s+)?", sentence[a:]).group(0))
+        b = d.end + (1 if sentence[d.end:d.end + 1] == ")" and "(" in sentence[a:d.start] else 0)
+        out.append((a, b))
+        start = b
+    return out
+
+
+def refers_back(quote: str) -> bool:
+    """Whether a quote speaks of an event named in an earlier sentence."""
+    return bool(_BACK_RE.search(quote))
+
+
+def _pick(dates: list[HeldDate], year: int) -> tuple[int, HeldDate, list[int]]:
+    """(year held, its date, every year named) of the dates found: the one year named,
+    else the report's year if it is among them, else the first named."""
+    resolved = [(d.year if d.year is not None else year + d.offset, d) for d in dates]
+    years = sorted({y for y, _ in resolved})
+    wanted = years[0] if len(years) == 1 else (year if year in years else resolved[0][0])
+    chosen = [d for y, d in resolved if y == wanted]
+    with_month = [d for d in chosen if d.month]
+    return wanted, (with_month[0] if len({d.month for d in with_month}) == 1 else chosen[0]), years
+
+
+#: How far from the report year a date may be and still date one of its activities
+#: (an older year is history: "the convention adopted in 1997").
+_NEAR_YEARS = 10
+
+
+def _near(text: str, year: int) -> list[HeldDate]:
+    """The dates of holding in ``text`` close enough to the report year."""
+    return [d for d in held_dates(text) if d.year is None
+            or (abs(d.year - year) <= _NEAR_YEARS and (d.since is None or year - d.since <= _NEAR_YEARS))]
+
+
+def when(s: Setting, quote: str, earlier: list[str], year: int) -> None:
+    """held_year, held_since, month and month_end of a quote, or of the nearest
+    earlier sentence with a date when the quote refers back to an event ("This
+    event…"); a note when it was not held in the report year."""
+    dates = _near(quote, year)
+    if not dates and refers_back(quote):
+        # the nearest earlier sentence with a calendar date, else with a relative one
+        found = [_near(e, year) for e in earlier]
+        dates = next((f for f in found if any(d.year for d in f)), None) or next((f for f in found if f), [])
+        if dates:
+            s.flags.append("date taken from an earlier sentence")
+    if not dates:
+        s.values.update(held_year=year, held_since="", month=numbers.month_in(quote) or "", month_end="")
+        return
+    held, d, years = _pick(dates, year)
+    month = d.month or (numbers.month_in(quote) if len(dates) == 1 and held == year else None)
+    s.values.update(held_year=held, held_since=d.since or "", month=month or "", month_end=d.month_end or "")
+    if len(years) > 1:
+        s.flags.append(f"several years named ({', '.join(map(str, years))}): check the year held")
+    if d.since:
+        s.judge(f"Draft: held over {d.since}-{held} per the text (“{d.text}”): check.", f"held {d.since}-{held}?")
+    elif held != year:
+        s.judge(f"Draft: held in {held} per the text (“{d.text}”), not in the report year {year}: check.",
+                f"held in {held}?")
+
+
+def roles(text: str, found: list[tuple[str, str | None, int]]) -> dict[str, set[str]]:
+    """The roles of each member state a text names: host (where it was held), from
+    (whose people came, or whom it served) or other; a list inherits its first role."""
+    out: dict[str, set[str]] = {}
+    prev_role, prev_end = None, None
+    for alias, code, off in found:
+        before = text[max(0, off - 60):off]
+        if prev_end is not None and _LIST_GAP_RE.match(text[prev_end:off]):
+            role = prev_role
+        elif _FROM_BEFORE_RE.search(before) and not _NOT_PEOPLE_RE.search(before):
+            role = "from"
+        elif _HOST_BEFORE_RE.search(before) or re.match(r",\s*(?:19|20)\d\d\b", text[off + len(alias):]):
+            role = "host"
+        else:
+            role = "other"
+        prev_role, prev_end = role, off + len(alias)
+        if code:
+            out.setdefault(code, set()).add(role)
+    return out
+
+
+def where(s: Setting, quote: str, found, fallback: list[str], participants, given: list[str] | None) -> None:
+    """host, countries and attendance: a figure goes to a state only when the text
+    ties the people to it; a multinational event is credited to its host as host only."""
+    r = roles(quote, found)
+    host = sorted(c for c, had in r.items() if "host" in had)
+    origin = sorted(c for c, had in r.items() if "from" in had)
+    everyone = sorted(r) or fallback
+    multi, home = _MULTI_RE.search(quote), _HOME_RE.search(quote)
+    people = participants is not None
+    if given is not None:
+        s.values.update(host=[c for c in given if c in host], countries=given, attendance="named" if people else "")
+    elif origin and not multi:
+        s.values.update(host=host, countries=sorted(set(origin) | set(host if home else [])),
+                        attendance="named" if people else "")
+    elif multi and not home:
+        s.values.update(host=host, countries=origin,
+                        attendance=("named" if people else "") if origin else "multinational")
+        if not origin:
+            where_ = f"{', '.join(host)} as host only" if host else "no member state named as host"
+            s.judge(f"Draft: multinational attendance (“{multi.group(0)}”): the participants' states are "
+                    f"not named; {where_}, no state credited: check.", "multinational: host only")
+    else:   # the states where it was held or whose people came, else every state named (served)
+        s.values.update(host=host, countries=sorted(set(host) | set(origin)) or everyone,
+                        attendance=("named" if home else "unstated") if people else "")
+        if multi and home:
+            s.flags.append("national and multinational words: check attendance")
+
+
+def _dependency_spans(text: str, deps) -> list[tuple[int, int, str]]:
+    return [(off, off + len(alias), t) for alias, t, off in deps.find(text) if t in _DEPENDENCIES]
+
+
+def joint(s: Setting, quote: str, context: str, lead: str, deps) -> None:
+    """joint_with: the other dependencies the text says led the work with the lead
+    ("in partnership with", "jointly", "in coordination with", "A and B conducted")."""
+    for text in (quote, context):
+        spans = _dependency_spans(text, deps)
+        together: set[str] = set()
+        cue = _OTHER_DEPS_RE.search(text)
+        if cue:
+            together |= set(_DEPENDENCIES)
+        for i, (a, b, dep) in enumerate(spans):
+            m = _JOINT_BEFORE_RE.search(text[max(0, a - 60):a])
+            if m:
+                together.add(dep)
+                cue = cue or m
+            run = [dep]
+            j = i
+            while j + 1 < len(spans) and _LIST_GAP_RE.match(text[spans[j][1]:spans[j + 1][0]]):
+                j += 1
+                run.append(spans[j][2])
+            if len(set(run)) > 1 and (_JOINT_VERB_RE.match(text[spans[j][1]:]) or re.search(r"\bjointly\b", text)):
+                together |= set(run)
+                cue = cue or re.search(re.escape(text[a:spans[j][1]]), text)
+        others = sorted(together - {lead, "SMS"})
+        if others:
+            s.values["joint_with"] = others
+            named = " and ".join(others)
+            s.judge(f"Draft: joint work of {lead} with {named} per the text (“{cue.group(0).strip()}”): check.",
+                    f"joint with {named}")
+            return
+    s.values["joint_with"] = []
+
+
+def events_basis(s: Setting, quote: str, basis: str | None) -> None:
+    """How the number of events is known: as the caller says when the text prints it
+    (stated) or sums printed figures (counted); else counted for one event described,
+    inferred (with a note) for a plural without a number: one per host state when the
+    text lists several ("workshops in A, B and C"), else one."""
+    if basis:
+        s.values["events_basis"] = basis
+        return
+    words = [w.lower() for w in re.findall(r"[A-Za-z][\w-]*", quote)]
+    noun = next((after for i, word in enumerate(words) if word in _SOME
+                 for after in words[i + 1:i + 5] if after in numbers.EVENT_NOUNS), None)
+    first = next((w for w in words if w in numbers.EVENT_NOUNS and w != "training"), None)
+    if noun is None and first in _PLURAL_EVENTS:
+        noun = first
+    if noun is None:
+        s.values["events_basis"] = "counted"
+        return
+    s.values["events_basis"] = "inferred"
+    hosts = s.values.get("host") or []
+    if len(hosts) > 1:
+        s.values["events"] = len(hosts)
+        s.judge(f"Draft: the number of {noun} is not stated: drafted as one in each of the {len(hosts)} states "
+                f"where they were held; check.", f"events inferred ({noun}: one per host)")
+    else:
+        s.judge(f"Draft: the number of {noun} is not stated: drafted as one; check.", f"events inferred ({noun})")
