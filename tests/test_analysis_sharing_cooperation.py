@@ -16,6 +16,7 @@ from hemiplan.data import csvio, schema
 from hemiplan.data.membership import members_in_year
 
 from .conftest import SYNTHETIC_DATA
+from .contract_defaults import with_contract_defaults
 
 PARAS = pd.DataFrame({
     "paragraph_id": ["9999-V-01", "9999-VI.a-01", "9999-VI.b-01", "9999-VI.b-02", "9999-VII.a-01", "9999-VII.a-02",
@@ -52,7 +53,7 @@ def _acts(rows):
         df[c] = df[c].astype("Int64")
     for c in ("program", "countries", "participants_qualifier", "partners", "funders"):
         df[c] = df[c].fillna("")
-    return df
+    return with_contract_defaults(df)
 
 
 def _inds(rows):
@@ -61,7 +62,7 @@ def _inds(rows):
     df["value"] = df["value"].astype("Float64")
     df["ref_year"] = df["ref_year"].astype("Int64")
     df["countries"] = df["countries"].fillna("")
-    return df
+    return df.assign(dependency="", covers="", qualifier="exact")
 
 
 ACTIVITIES = _acts([

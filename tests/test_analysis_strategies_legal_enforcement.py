@@ -21,6 +21,7 @@ from hemiplan.data.membership import members_in_year
 from hemiplan import vocabulary
 
 from .conftest import SYNTHETIC_DATA
+from .contract_defaults import with_contract_defaults
 
 NAMES = {"BOL": "Bolivia", "ECU": "Ecuador", "MEX": "Mexico", "PAN": "Panama", "JAM": "Jamaica", "HND": "Honduras"}
 
@@ -45,7 +46,7 @@ def acts(rows: list[dict]) -> pd.DataFrame:
     df = pd.DataFrame([{**base, **r} for r in rows])
     for c in ("events", "participants", "month", "year"):
         df[c] = df[c].astype("Int64")
-    return df
+    return with_contract_defaults(df, year=2040)
 
 
 def inds(rows: list[dict]) -> pd.DataFrame:

@@ -15,6 +15,7 @@ from hemiplan.data import csvio, schema
 from hemiplan.vocabulary import NO_SUBSECTION, humanize, plural, shorten, subsection_label
 
 from .conftest import SYNTHETIC_DATA
+from .contract_defaults import with_contract_defaults
 
 PARAS = pd.DataFrame({
     "paragraph_id": ["9999-V.a-01", "9999-V.a-02", "9999-V.b-01", "9999-V.b-02", "9999-V.b-03", "9999-V.b-04",
@@ -36,7 +37,7 @@ def _acts(rows):
     df["participants"] = df["participants"].astype("Int64")
     for c in ("participants_qualifier", "program", "countries", "partners", "funders"):
         df[c] = df[c].fillna("")
-    return df
+    return with_contract_defaults(df)
 
 
 ACTIVITIES = _acts([
@@ -65,7 +66,8 @@ class Ed:
     year = 9999
     paragraphs = PARAS
     activities = ACTIVITIES
-    indicators = pd.DataFrame({"indicator_id": pd.Series(dtype=str), "paragraph_id": pd.Series(dtype=str)})
+    indicators = pd.DataFrame({c: pd.Series(dtype=str) for c in (
+        "indicator_id", "paragraph_id", "dependency", "unit", "covers", "qualifier")}).assign(value=pd.Series(dtype=float))
     chapter_sections = csvio.typed(csvio.read_text_table(schema.table_path("chapter_sections")), "chapter_sections")
 
 
@@ -143,9 +145,13 @@ def test_summary(acts, paras):
 def test_summary_synthetic_year():
     ed = data.load(2031, SYNTHETIC_DATA)
     s = t.summary(sections.select(ed, "training"), ed.member_states)
-    assert (s["activities"], s["events"], s["participants"]) == (4, 6, 393)
-    assert (s["exact"], s["approx"], s["more_than"], s["without_participants"]) == (2, 1, 1, 0)
-    assert (s["states_reached"], s["members"]) == (4, 34)
+    # 2031-A010 (held in 2030, 64 participants) is not counted; the multinational workshop's 48 are
+    assert (s["activities"], s["events"], s["participants"]) == (8, 10, 441)
+    assert (s["exact"], s["approx"], s["more_than"], s["without_participants"]) == (3, 1, 1, 3)
+    assert (s["states_reached"], s["members"], s["held_elsewhere"]) == (6, 34, 1)
+    # CICTE's "more than 90" stands for its two workshops that state no figure
+    assert (s["people"]["text"], s["people"]["basis"]) == ("more than 531", "itemised and stated totals")
+    assert ("Joint", 1, 0) in s["dependency_totals"]
 
 
 def test_by_part_structure_and_total(acts, paras):
@@ -212,9 +218,9 @@ def test_where(acts):
                    "none_activities": 0, "none_participants": 0}
     st = t.by_state(acts, MEMBERS).set_index("iso3")
     assert list(st.index) == ["PER", "GTM", "BRB", "JAM"]
-    assert st.at["PER", "activities"] == 3 and st.at["PER", "participants_single"] == 40
+    assert st.at["PER", "activities"] == 3 and st.at["PER", "participants_attributed"] == 40
     assert st.at["PER", "participants_shared"] == 98
-    assert st.at["GTM", "single_events"] == 1 and pd.isna(st.at["BRB", "participants_single"])
+    assert st.at["GTM", "attributed_events"] == 1 and pd.isna(st.at["BRB", "participants_attributed"])
     sub = t.attributed_by_subregion(acts, MEMBERS, 9999).set_index("subregion")
     assert sub.at["Caribbean", "participants"] == 30 and sub.at["Caribbean", "states_reached"] == 2
     assert sub.at["Caribbean", "members"] == 2 and sub.at["Caribbean", "activities"] == 2
@@ -260,13 +266,43 @@ def test_year_over_year_synthetic():
     eds = data.load_all(SYNTHETIC_DATA)
     yoy = t.year_over_year(eds)
     assert list(yoy["year"]) == ["2030", "2031"]
-    assert yoy.set_index("year").at["2031", "participants"] == 393
+    assert yoy.set_index("year").at["2031", "participants"] == 441  # itemised, held in 2031
     assert t.year_over_year({2031: eds[2031]}).empty
 
 
 def test_section_reconciliation_synthetic():
     ed = data.load(2031, SYNTHETIC_DATA)
     r = t.section_reconciliation(ed.indicators, ed.activities, ed.paragraphs, "V")
-    assert sorted(r["difference"].tolist()) == [3, 38]
+    assert sorted(r["difference"].dropna().tolist()) == [0, 3, 38]
+    assert r["difference"].isna().sum() == 1  # "more than 90": its workshops give no figure
     assert t.section_reconciliation(ed.indicators, ed.activities, ed.paragraphs, "II").empty
     assert t.section_reconciliation(ed.indicators, ed.activities, ed.paragraphs, None).empty
+
+
+def test_a_multinational_event_is_not_attributed_to_its_host():
+    """'Attended by 40 officials from the Member States', held in Peru: Peru hosts, and
+    the 40 are not Peru's on the map, the table by state or the subregion table."""
+    class Multinational(Ed):
+        activities = ACTIVITIES.assign(
+            countries=ACTIVITIES["countries"].mask(ACTIVITIES["activity_id"] == "9999-A001", ""),
+            host=ACTIVITIES["activity_id"].map({"9999-A001": "PER"}).fillna(""),
+            attendance=ACTIVITIES["attendance"].mask(ACTIVITIES["activity_id"] == "9999-A001", "multinational"))
+
+    a = t.activities(sections.select(Multinational, "training"))
+    att = t.attribution(a)
+    assert (att["single_participants"], att["none_activities"], att["none_participants"]) == (12, 1, 40)
+    st = t.by_state(a, MEMBERS).set_index("iso3")
+    assert pd.isna(st.at["PER", "participants_attributed"])
+    sub = t.attributed_by_subregion(a, MEMBERS, 9999).set_index("subregion")
+    assert pd.isna(sub.at["South America", "participants"]) and sub.at[t.NO_COUNTRY, "participants"] == 40
+
+
+def test_rows_of_another_year_are_not_the_sections():
+    class Earlier(Ed):
+        activities = ACTIVITIES.assign(held_year=ACTIVITIES["held_year"].mask(ACTIVITIES["activity_id"] == "9999-A003",
+                                                                             9998))
+
+    sec = sections.select(Earlier, "training")
+    assert "9999-A003" not in set(sec.activities["activity_id"])
+    assert list(sec.elsewhere["activity_id"]) == ["9999-A003"]
+    assert t.summary(sec, MEMBERS)["participants"] == 180 - 90

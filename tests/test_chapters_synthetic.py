@@ -16,20 +16,49 @@ from .conftest import SYNTHETIC_DATA
 
 YEAR = 2031
 
-# Strings each chapter must show for the synthetic year (see the fixture's CSVs).
+# Strings each chapter must show for the synthetic year (see the fixture's CSVs). The
+# fixture's 2031 holds one row of each counting rule: 2031-A010 held in 2030 (64
+# participants, Jamaica), 2031-A011 a multinational workshop hosted by Paraguay (48
+# participants), 2031-A012 joint work of CICAD and CICTE, and 2031-I007 "more than 90"
+# participants stated by CICTE for two workshops it itemises without figures.
 EXPECTED = {
-    "chapters/overview": ["**9 activities**", "**11 events**", "**434 participants**", "9 of the 34 member states"],
+    "chapters/overview": [
+        "**13 activities held in 2031**", "**15 events**",
+        # itemised 482 (the 48 of the multinational workshop included, the 64 of 2030 not) + more than 90
+        "**more than 572 participants**",
+        "9 of the 34 member states",  # Jamaica, named only by the 2030 seminar, is not reached
+        "Reported this year, held in another year", "June 2030",
+        "Led jointly by two or more dependencies",  # the joint row of the dependency table
+        "more than 131",  # CICTE: 41 itemised and the stated total, with its qualifier
+        "1 activity each"],  # every tied month named
     "chapters/member_states": ["9 of the 34 member states", "Haiti", "Guyana"],
     "chapters/national_strategies": ["27", "Paraguay"],
     "chapters/legal_instruments": ["31", "41"],
     "chapters/law_enforcement": ["Bolivia", "Ecuador"],
-    "chapters/training": ["393", "137", "99"],
+    # 353 people tied to one named state (A005's 40 are multinational, hosted by Saint Lucia)
+    "chapters/training": ["353", "137", "99", "more than 531", "more than 90", "stated total",
+                          "Led jointly by two or more dependencies", "1 activity was led jointly",
+                          "Reported this year, held in another year", "June 2030"],
     "chapters/information_sharing": ["33"],
     "chapters/cooperation": ["4,321"],
-    "chapters/data_and_methods": ["**12 numbers**", "hemiplan-2031-data.zip"],
+    "chapters/data_and_methods": ["**16 numbers**", "hemiplan-2031-data.zip", "Held in another year",
+                                  "Multinational attendance", "Joint work of several dependencies"],
     "chapters/source_text": ["2031-V.b-02", "More than 211 customs officers"],
+    "chapters/series": ["2030", "2031", "137"],  # both years, and a figure stated in 2031
     "chapters/profiles/hti": ["Haiti", "211"],
     "chapters/profiles/ury": ["Uruguay", "59"],
+    "chapters/profiles/pry": ["Paraguay", "Hosted for others", "Synthetic sub-regional workshop",
+                              "The report states no participant figure that it ties to Paraguay alone"],
+    # A005 is a regional course hosted by Saint Lucia (multinational): its 40 are not Saint Lucia's.
+    "chapters/profiles/lca": ["Saint Lucia", "CICAD with CICTE", "Hosted for others",
+                              "no participant figure that it ties to Saint Lucia"],
+}
+
+# Strings a chapter must NOT show: figures that would count a row against its rule.
+FORBIDDEN = {
+    "chapters/overview": ["546", "636"],  # the 2030 seminar's 64 added to the year
+    "chapters/training": ["Paraguay (48)", "Jamaica (64)"],  # the host, or another year, on the participant map
+    "chapters/profiles/pry": ["**48 people**"],  # the multinational workshop's people given to its host
 }
 
 
@@ -80,6 +109,8 @@ def test_chapter_shows_the_synthetic_year(executed, chapter):
     text = text_of(executed[chapter])
     for expected in EXPECTED[chapter]:
         assert expected in text, f"{chapter}: expected {expected!r} in the outputs for {YEAR}"
+    for forbidden in FORBIDDEN.get(chapter, []):
+        assert forbidden not in text, f"{chapter}: {forbidden!r} counts a row against its rule"
     # Nothing of the real report: no 2014, and no 2014 headline figure.
     code_free = re.sub(r"```.*?```", "", text, flags=re.S)
     assert "2014" not in code_free, f"{chapter} shows '2014' when built for {YEAR}"
@@ -87,6 +118,7 @@ def test_chapter_shows_the_synthetic_year(executed, chapter):
 
 def test_profiles_only_for_states_with_activity(executed):
     profiles = sorted(n.rsplit("/", 1)[1] for n in executed if n.startswith("chapters/profiles/"))
+    # Jamaica, named only by a seminar held in 2030, has no profile for 2031.
     assert profiles == ["bol", "ecu", "guy", "hnd", "hti", "lca", "pry", "sur", "ury"]
 
 

@@ -64,17 +64,20 @@ def test_is_total_and_label():
 
 def test_reconcile_synthetic_year():
     ed = data.load(2031, SYNTHETIC_DATA)
-    r = rec.reconcile(ed.indicators, ed.activities).set_index("indicator")
-    assert list(r.index) == ["total_events", "total_participants"]
-    assert r.loc["total_events", "stated"] == 5 and r.loc["total_events", "items_sum"] == 2
-    assert r.loc["total_events", "difference"] == 3
-    assert r.loc["total_participants", "stated"] == 137 and r.loc["total_participants", "items_sum"] == 99
-    assert r.loc["total_participants", "difference"] == 38
-    assert r.loc["total_participants", "items"] == 2
-    assert r.loc["total_participants", "items_not_exact"] == 1  # the approximate course
-    assert set(r["status"]) == {rec.STATUS_STATED_HIGHER}
+    r = rec.reconcile(ed.indicators, ed.activities).set_index("indicator_id")
+    assert list(r.index) == ["2031-I003", "2031-I004", "2031-I007", "2031-I008"]
+    assert r.loc["2031-I003", "stated"] == 5 and r.loc["2031-I003", "items_sum"] == 2
+    assert r.loc["2031-I003", "difference"] == 3
+    assert r.loc["2031-I004", "stated"] == 137 and r.loc["2031-I004", "items_sum"] == 99
+    assert r.loc["2031-I004", "difference"] == 38
+    assert r.loc["2031-I004", "items"] == 2
+    assert r.loc["2031-I004", "items_not_exact"] == 1  # the approximate course
+    assert set(r.loc[["2031-I003", "2031-I004"], "status"]) == {rec.STATUS_STATED_HIGHER}
+    # "more than 90" for two workshops itemised without figures: nothing to compare with
+    assert pd.isna(r.loc["2031-I007", "items_sum"]) and r.loc["2031-I007", "items_missing"] == 2
+    assert r.loc["2031-I008", "difference"] == 0
     assert set(r["basis"]) == {rec.BASIS_COVERS}
-    assert set(r["paragraph_id"]) == {"2031-V.a-01"}
+    assert set(r["paragraph_id"]) == {"2031-V.a-01", "2031-V.a-02"}
 
 
 def test_items_without_figure_are_counted_not_guessed():

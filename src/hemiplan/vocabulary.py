@@ -161,3 +161,15 @@ def literal(text) -> str:
         else:
             out.append(ch)
     return "".join(out)
+
+
+def leaders(counts, singular: str, plural_: str | None = None) -> str:
+    """The largest count of a mapping label → count, every tied label named:
+    'October and November, 5 activities each'; 'June, 5 activities'; '' when empty
+    or all zero. Labels keep the mapping's order."""
+    items = [(str(k), float(v)) for k, v in dict(counts).items()]
+    top = max((v for _, v in items), default=0)
+    if top <= 0:
+        return ""
+    names = [k for k, v in items if v == top]
+    return f"{join_words(names)}, {plural(top, singular, plural_)}" + (" each" if len(names) > 1 else "")

@@ -238,21 +238,29 @@ def type_counts_text(activities: pd.DataFrame) -> str:
 
 # --- member states reached ---------------------------------------------------------------
 
+def is_attributed(activities: pd.DataFrame) -> pd.Series:
+    """True where an activity's participants can be attributed to a state: the text
+    ties them to the states it names (``attendance`` is ``named``) and it names exactly
+    one. Where an event was held (``host``) says nothing about whose officials came."""
+    return ((activities["attendance"] == "named") & (activities["countries"].map(n_listed) == 1)).astype(bool)
+
+
 def countries_reached(activities: pd.DataFrame) -> pd.DataFrame:
-    """Per member state: activities that reached it and the participants of its
-    single-country activities (participants of multi-country rows cannot be split)."""
+    """Per member state named in ``countries`` (the states whose officials took part or
+    that an activity served, not where it was held): activities, events, and the
+    participants attributed to it (:func:`is_attributed`; people of activities naming
+    several states, or whose states the text does not name, cannot be split)."""
     ex = explode_list(activities, "countries", "iso3")
     if ex.empty:
         return pd.DataFrame({"iso3": pd.Series(dtype=str), "activities": pd.Series(dtype=int),
                              "events": pd.Series(dtype="Int64"),
-                             "participants_single_country": pd.Series(dtype="Int64")})
-    single = activities["countries"].map(n_listed) == 1
-    ex["single"] = ex["activity_id"].map(dict(zip(activities["activity_id"], single)))
+                             "participants_attributed": pd.Series(dtype="Int64")})
+    ex["single"] = ex["activity_id"].map(dict(zip(activities["activity_id"], is_attributed(activities))))
     g = ex.groupby("iso3")
     return pd.DataFrame({
         "activities": g.size(),
         "events": g["events"].sum(min_count=1).astype("Int64"),
-        "participants_single_country": ex[ex["single"]].groupby("iso3")["participants"].sum(min_count=1).astype("Int64"),
+        "participants_attributed": ex[ex["single"]].groupby("iso3")["participants"].sum(min_count=1).astype("Int64"),
     }).reset_index()
 
 
@@ -290,11 +298,21 @@ def by_subregion(states: pd.DataFrame, members: pd.DataFrame, column: str, alpha
 
 # --- partners and funders ----------------------------------------------------------------
 
-def partner_links(activities: pd.DataFrame, organizations: pd.DataFrame, unknown_kind: str = "unknown") -> pd.DataFrame:
+def secretariat_orgs(organizations: pd.DataFrame) -> dict[str, str]:
+    """Organisation id → dependency for the organisations that are the Secretariat's
+    own dependencies (their acronym is one of the data contract's dependencies)."""
+    deps = set(schema.dependencies())
+    return {r.org_id: r.acronym for r in organizations.itertuples(index=False) if r.acronym in deps}
+
+
+def partner_links(activities: pd.DataFrame, organizations: pd.DataFrame, unknown_kind: str = "unknown",
+                  own: bool = False) -> pd.DataFrame:
     """One row per activity, organisation and role (partner or funder): activity,
     paragraph, dependency, activity type, organisation id, name, short label
     (acronym or name) and kind (``unknown_kind`` for an id missing from
-    ``organizations``); by organisation, activity, role."""
+    ``organizations``); by organisation, activity, role. The Secretariat's own
+    dependencies are not partners (see :func:`secretariat_orgs`) and are left out
+    unless ``own``."""
     cols = ["activity_id", "paragraph_id", "dependency", "activity_type", "org_id", "organisation", "label",
             "kind", "role"]
     if activities.empty:
@@ -302,6 +320,8 @@ def partner_links(activities: pd.DataFrame, organizations: pd.DataFrame, unknown
     parts = [explode_list(activities, col, "org_id").assign(role=role)
              for col, role in (("partners", "partner"), ("funders", "funder"))]
     links = pd.concat(parts, ignore_index=True)
+    if not own:
+        links = links[~links["org_id"].isin(secretariat_orgs(organizations))]
     if links.empty:
         return pd.DataFrame(columns=cols)
     orgs = organizations.set_index("org_id")

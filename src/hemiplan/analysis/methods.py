@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from hemiplan.data import audit, schema
+from hemiplan.analysis import counting, frames, participation
+from hemiplan.data import audit, csvio, schema
+from hemiplan.vocabulary import plural
 
 
 def data_dictionary(table: str) -> pd.DataFrame:
@@ -71,3 +73,41 @@ def number_coverage(ed, unrecorded: pd.DataFrame | None) -> pd.DataFrame:
             counts[where or "unaccounted"] = counts.get(where or "unaccounted", 0) + 1
     out = pd.DataFrame(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])), columns=["accounted", "numbers"])
     return out
+
+
+def rules(ed) -> pd.DataFrame:
+    """The counting rules of the book (see :mod:`~hemiplan.analysis.counting` and
+    :mod:`~hemiplan.analysis.participation`), each with the number of rows of the
+    edition it affects, computed from the data: rule, rows, what the book does."""
+    acts = ed.activities
+    year = counting.of_year(ed)
+    used = participation.totals_used(ed.indicators, year.activities)
+    covered = {a for c in used["covered"] for a in c}
+    multi = acts["attendance"] == "multinational"
+    own = frames.secretariat_orgs(ed.organizations)
+    named_own = sum(1 for cell in list(acts["partners"]) + list(acts["funders"])
+                    for o in csvio.split_list(cell) if o in own)
+    rows = [
+        ("Held in another year", int((~counting.held_in_year(acts, ed.year)).sum()), "activities",
+         "kept in the data and listed apart in each chapter; not counted in totals, maps or profiles"),
+        ("Held over a span of years ending in the report year", int(acts["held_since"].notna().sum()), "activities",
+         "counted as work of the report year, with a note"),
+        ("Stated participant totals standing for un-itemised work", len(used), "stated totals",
+         f"added to the itemised participants (they cover {plural(len(covered), 'activity', 'activities')} that state "
+         "no participants of their own), counted for the dependency whose work they state"),
+        ("Multinational attendance", int(multi.sum()), "activities",
+         f"participants ({plural(int(acts.loc[multi, 'participants'].notna().sum()), 'row')} state them) not attributed "
+         "to any state, "
+         "the host included"),
+        ("Joint work of several dependencies", int((acts["joint_with"].fillna("") != "").sum()), "activities",
+         "counted in a Joint row of dependency tables, never as the lead's alone"),
+        ("Events inferred by the reviewer", int((acts["events_basis"] == "inferred").sum()), "activities",
+         "counted, and shown as inferred in the headline and the dependency tables"),
+        ("Participants inferred by the reviewer", int((acts["participants_basis"] == "inferred").sum()), "activities",
+         "shown as inferred wherever the figure appears"),
+        ("Participants attributed to one member state", int(frames.is_attributed(year.activities).sum()), "activities",
+         "the text ties the people to the one state named; only these count on participant maps and profiles"),
+        ("A dependency named as partner or funder", named_own, "mentions",
+         "left out of partner tables and shown as collaboration between dependencies"),
+    ]
+    return pd.DataFrame(rows, columns=["rule", "rows", "of", "treatment"])

@@ -3,16 +3,22 @@ from __future__ import annotations
 
 import pandas as pd
 
-from hemiplan.analysis.frames import countries_reached, n_listed, partner_summary
+from hemiplan.analysis import counting
+from hemiplan.analysis.frames import countries_reached, is_attributed, n_listed, partner_summary
 from hemiplan.data import csvio
 from hemiplan.data.membership import members_in_year
 from hemiplan.vocabulary import month_abbr
 
 
+def _year(ed) -> pd.DataFrame:
+    """The activities held in the edition's year (profiles count nothing else)."""
+    return counting.of_year(ed).activities
+
+
 def default_country(ed) -> str:
     """The state a profile shows when none is asked for: the one reached by most
     activities (ties broken by ISO code)."""
-    reached = countries_reached(ed.activities)
+    reached = countries_reached(_year(ed))
     if reached.empty:
         return str(members_in_year(ed.member_states, ed.year)["iso3"].min())
     return str(reached.sort_values(["activities", "iso3"], ascending=[False, True]).iloc[0]["iso3"])
@@ -21,39 +27,76 @@ def default_country(ed) -> str:
 def states_with_activity(ed) -> list[str]:
     """Member states (in the year) reached by at least one activity, by ISO code."""
     members = set(members_in_year(ed.member_states, ed.year)["iso3"])
-    return sorted(set(countries_reached(ed.activities)["iso3"]) & members)
+    return sorted(set(countries_reached(_year(ed))["iso3"]) & members)
 
 
 def activities_of(ed, iso3: str) -> pd.DataFrame:
-    """The activities that reached a state, in report order."""
-    acts = ed.activities
-    mask = acts["countries"].map(lambda c: iso3 in csvio.split_list(c))
+    """The activities of the year that reached a state (it is in ``countries``: its
+    officials took part, or the activity served it), in report order, with the number
+    of other states named (``shared_with``) and whether its people are attributed to
+    it (``attributed``)."""
+    acts = _year(ed)
+    mask = acts["countries"].map(lambda c: iso3 in csvio.split_list(c)).astype(bool)
     out = acts[mask].copy()
     out["shared_with"] = out["countries"].map(lambda c: n_listed(c) - 1)
+    out["attributed"] = is_attributed(out) if len(out) else pd.Series(dtype=bool)
     return out.sort_values("activity_id").reset_index(drop=True)
 
 
+def hosted_by(ed, iso3: str) -> pd.DataFrame:
+    """The activities of the year held in a state (``host``) for officials of other or
+    unnamed states (it is not in ``countries``), in report order."""
+    acts = _year(ed)
+    mask = (acts["host"].map(lambda c: iso3 in csvio.split_list(c))
+            & ~acts["countries"].map(lambda c: iso3 in csvio.split_list(c))).astype(bool)
+    return acts[mask].sort_values("activity_id").reset_index(drop=True)
+
+
+def _scope(shared: int, attributed: bool, people) -> str:
+    if shared:
+        return f"with {shared} other state{'s' if shared > 1 else ''}"
+    return "national" if attributed or pd.isna(people) else "national; whose people took part is not stated"
+
+
 def activity_table(ed, iso3: str) -> pd.DataFrame:
-    """The activities that reached a state, for a table: title, type, dependency,
-    programme, month, scope (national or shared), participants, source."""
+    """The activities that reached a state, for a table: title, type, dependency (joint
+    work named), programme, month, scope (national or shared), participants (with
+    qualifier), source."""
     a = activities_of(ed, iso3)
     a["type"] = a["activity_type"].str.replace("_", " ")
     a["month"] = a["month"].map(month_abbr)
-    a["scope"] = a["shared_with"].map(lambda n: "national" if n == 0 else f"with {n} other state{'s' if n > 1 else ''}")
+    a["scope"] = [_scope(n, att, p) for n, att, p in zip(a["shared_with"], a["attributed"], a["participants"])]
+    a["dependency"] = counting.lead_label(a, detailed=True)
+    a["participants"] = counting.participants_text(a)
     return a[["title", "type", "dependency", "program", "month", "scope", "participants", "paragraph_id"]]
 
 
+def hosted_table(ed, iso3: str) -> pd.DataFrame:
+    """The activities a state hosted for others, for a table: title, type, dependency,
+    month, participants (with qualifier; not attributed to the host), source."""
+    a = hosted_by(ed, iso3)
+    return pd.DataFrame({"title": a["title"], "type": a["activity_type"].str.replace("_", " "),
+                         "dependency": counting.lead_label(a, detailed=True), "month": a["month"].map(month_abbr),
+                         "participants": counting.participants_text(a), "paragraph_id": a["paragraph_id"]})
+
+
+def attributed_participants(ed, iso3: str) -> int | None:
+    """Participants the text ties to the state alone (None when none are stated)."""
+    a = activities_of(ed, iso3)
+    people = a.loc[a["attributed"], "participants"] if len(a) else pd.Series(dtype="Int64")
+    return int(people.sum()) if people.notna().any() else None
+
+
 def participants_vs_subregion(ed, iso3: str) -> pd.DataFrame:
-    """Participants of the state's single-country activities by program, next to the
+    """Participants attributed to the state (:func:`is_attributed`) by program, next to the
     average over the member states of its subregion (states with none count as 0)."""
     ms = members_in_year(ed.member_states, ed.year)
     sub = ms.loc[ms["iso3"] == iso3, "subregion"]
     if sub.empty:
         return pd.DataFrame(columns=["program", "participants", "subregion_average"])
     peers = ms.loc[ms["subregion"] == sub.iloc[0], "iso3"].tolist()
-    acts = ed.activities.copy()
-    acts["n"] = acts["countries"].map(n_listed)
-    single = acts[(acts["n"] == 1) & acts["participants"].notna()].copy()
+    acts = _year(ed)
+    single = acts[is_attributed(acts) & acts["participants"].notna()].copy()
     single["iso3"] = single["countries"]
     single["program"] = single["program"].replace("", "(no program named)")
     single = single[single["iso3"].isin(peers)]
@@ -86,7 +129,7 @@ def mentions(ed, iso3: str) -> pd.DataFrame:
 def not_reached(ed) -> pd.DataFrame:
     """Member states with no activity in the year, with their subregion."""
     ms = members_in_year(ed.member_states, ed.year)
-    reached = set(countries_reached(ed.activities)["iso3"])
+    reached = set(countries_reached(_year(ed))["iso3"])
     out = ms[~ms["iso3"].isin(reached)][["name", "iso3", "subregion", "participating"]].copy()
     out["note"] = out["participating"].map(lambda p: "" if p else "does not participate in the OAS")
     return out.drop(columns="participating").sort_values("name").reset_index(drop=True)
@@ -94,11 +137,11 @@ def not_reached(ed) -> pd.DataFrame:
 
 def reached_table(ed) -> pd.DataFrame:
     """Every state with activity: name (linked to its profile), subregion, activities,
-    events, participants of national activities."""
+    events, participants attributed to it (activities held in the year)."""
     ms = members_in_year(ed.member_states, ed.year).set_index("iso3")
-    r = countries_reached(ed.activities)
+    r = countries_reached(_year(ed))
     r = r[r["iso3"].isin(ms.index)].copy()
     r["name"] = r["iso3"].map(ms["name"])
     r["subregion"] = r["iso3"].map(ms["subregion"])
     return r.sort_values("name")[["name", "iso3", "subregion", "activities", "events",
-                                  "participants_single_country"]].reset_index(drop=True)
+                                  "participants_attributed"]].reset_index(drop=True)

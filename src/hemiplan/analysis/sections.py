@@ -7,12 +7,12 @@ wording, order or numbers of a particular year's report."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
-from hemiplan.analysis import frames
-from hemiplan.data import csvio, membership, schema
+from hemiplan.analysis import counting, frames, participation
+from hemiplan.data import csvio, membership
 from hemiplan.reading.report import roman_to_int
 from hemiplan.vocabulary import join_words, plural, section_label
 
@@ -62,6 +62,11 @@ class Section:
     paragraphs: pd.DataFrame
     activities: pd.DataFrame
     indicators: pd.DataFrame
+    #: Rows of the section held in another year than the report's (not in ``activities``).
+    elsewhere: pd.DataFrame = field(default_factory=pd.DataFrame)
+    #: Every stated participant total of the report (a total stated elsewhere may cover
+    #: this section's activities).
+    stated_totals: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @property
     def present(self) -> bool:
@@ -101,9 +106,12 @@ def select(ed, chapter: str) -> Section:
     def rows(df: pd.DataFrame, id_column: str) -> pd.DataFrame:
         return report_order(frames.with_context(df[df["paragraph_id"].isin(ids)], ed.paragraphs), id_column)
 
+    held = counting.held_in_year(ed.activities, ed.year)
     return Section(chapter=chapter, year=ed.year, numeral=numeral, title=title, topic=topic,
                    paragraphs=ed.paragraphs[pick].reset_index(drop=True),
-                   activities=rows(ed.activities, "activity_id"), indicators=rows(ed.indicators, "indicator_id"))
+                   activities=rows(ed.activities[held], "activity_id"), indicators=rows(ed.indicators, "indicator_id"),
+                   elsewhere=rows(counting.held_elsewhere(ed), "activity_id"),
+                   stated_totals=participation.stated_totals(ed.indicators))
 
 
 def subsections(paragraphs: pd.DataFrame) -> pd.DataFrame:
@@ -116,6 +124,20 @@ def subsections(paragraphs: pd.DataFrame) -> pd.DataFrame:
 
 # --- its size ----------------------------------------------------------------------
 
+def used_totals(section: Section) -> pd.DataFrame:
+    """The stated participant totals that stand for un-itemised work of the section's
+    activities (see :mod:`~hemiplan.analysis.participation`)."""
+    if section.stated_totals.empty or section.activities.empty:
+        return pd.DataFrame(columns=participation.COLUMNS)
+    return participation.totals_used(section.stated_totals, section.activities)
+
+
+def people(section: Section) -> dict:
+    """The section's participants: itemised figures and the stated totals that stand
+    for un-itemised work, with qualifier and basis (:func:`participation.combine`)."""
+    return participation.combine(section.activities, used_totals(section))
+
+
 def summary(section: Section, member_states: pd.DataFrame) -> dict:
     """The size of a section for its year: paragraphs, lettered subsections (and the
     titles of all subsections), activities, events, stated participants (and how many
@@ -126,7 +148,8 @@ def summary(section: Section, member_states: pd.DataFrame) -> dict:
     members = membership.members_in_year(member_states, section.year)
     reached = frames.countries_reached(acts) if len(acts) else pd.DataFrame(columns=["iso3"])
     stated = acts["participants"].notna() if len(acts) else pd.Series([], dtype=bool)
-    deps = [d for d in schema.dependencies() if d in set(acts["dependency"])]
+    leads = counting.lead(acts) if len(acts) else pd.Series([], dtype=object)
+    deps = [d for d in counting.dependency_order() if d in set(leads)]
     return {
         "year": section.year, "numeral": section.numeral, "title": section.title, "topic": section.topic,
         "paragraphs": len(paras),
@@ -134,10 +157,13 @@ def summary(section: Section, member_states: pd.DataFrame) -> dict:
         "subsection_titles": [t for t in subsections(paras)["subsection_title"] if t],
         "activities": len(acts),
         "events": int(acts["events"].sum()) if len(acts) else 0,
+        "inferred_events": counting.inferred_events(acts) if len(acts) else 0,
         "participants": int(acts.loc[stated, "participants"].sum()) if stated.any() else 0,
+        "people": people(section),
+        "held_elsewhere": len(section.elsewhere),
         "with_participants": int(stated.sum()),
         "dependencies": deps,
-        "activities_by_dependency": {d: int((acts["dependency"] == d).sum()) for d in deps},
+        "activities_by_dependency": {d: int((leads == d).sum()) for d in deps},
         "states_reached": int(reached["iso3"].isin(members["iso3"]).sum()),
         "members": len(members),
         "stated_figures": len(section.indicators),
@@ -153,18 +179,28 @@ def summary_text(section: Section, s: dict) -> str:
     if s["activities"]:
         deps = s["activities_by_dependency"]
         if len(deps) == 1:
-            by_dep = ("led by " if s["activities"] == 1 else "all led by ") + next(iter(deps))
+            only = next(iter(deps))
+            by_dep = ("led " if s["activities"] == 1 else "all led ") + ("jointly" if only == counting.JOINT else f"by {only}")
         else:
-            by_dep = join_words(f"{plural(n, 'activity', 'activities')} by {d}" for d, n in deps.items())
+            by_dep = join_words(f"{plural(n, 'activity', 'activities')} " + ("led jointly" if d == counting.JOINT else f"by {d}")
+                                for d, n in deps.items())
+        inferred = f", {s['inferred_events']:,} of them inferred" if s["inferred_events"] else ""
         parts.append(f"It records **{plural(s['activities'], 'activity', 'activities')}** "
-                     f"({plural(s['events'], 'event')})" + (f", {by_dep}." if len(deps) == 1 else f": {by_dep}."))
-        if s["with_participants"]:
-            parts.append(f"Participants are stated for {plural(s['with_participants'], 'activity', 'activities')}, "
-                         f"adding up to **{plural(s['participants'], 'participant')}**.")
+                     f"({plural(s['events'], 'event')}{inferred})" + (f", {by_dep}." if len(deps) == 1 else f": {by_dep}."))
+        people = s["people"]
+        if people["basis"]:
+            parts.append(f"Participants are stated for {plural(s['with_participants'], 'activity', 'activities')}"
+                         + (f" and by {plural(len(people['totals']), 'stated total')} standing for activities not itemised"
+                            if people["totals"] else "")
+                         + f", adding up to **{people['text']} participants** ({people['basis']}).")
         else:
             parts.append("No participant numbers are stated for " + ("it." if s["activities"] == 1 else "them."))
         parts.append(f"The {'activity' if s['activities'] == 1 else 'activities'} reached "
                      f"**{s['states_reached']} of the {s['members']} member states**.")
+        if s["held_elsewhere"]:
+            parts.append(f"{plural(s['held_elsewhere'], 'further activity', 'further activities')} of the section "
+                         f"{'was' if s['held_elsewhere'] == 1 else 'were'} held in another year and "
+                         f"{'is' if s['held_elsewhere'] == 1 else 'are'} listed apart.")
     else:
         parts.append("It records no activities.")
     parts.append(f"Besides activities, the section states {plural(s['stated_figures'], 'figure')} "

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import pandas as pd
 
-from hemiplan.analysis import frames, reconciliation, sections
+from hemiplan.analysis import counting, frames, reconciliation, sections
 from hemiplan.analysis.frames import explode_list, member_names, n_listed, partner_links, totals
 from hemiplan.analysis.sections import join_ids
 from hemiplan.data import csvio, membership, schema
-from hemiplan.vocabulary import humanize, plural, shorten, subsection_label
+from hemiplan.vocabulary import QUALIFIER_WORDS, humanize, plural, shorten, subsection_label
 
 NO_PROGRAM = "(no programme named)"
 NO_HEADING = "(no sub-heading)"
-NO_COUNTRY = "(no member state named)"
+NO_COUNTRY = "(people not tied to a named member state)"
 SEVERAL_SUBREGIONS = "(several subregions)"
 TOTAL_LABEL = "Whole section"
 
@@ -32,6 +32,7 @@ def activities(sec: sections.Section) -> pd.DataFrame:
     participant qualifier, by id; empty (same columns) when the section is missing."""
     out = sec.activities.copy()
     out["n_countries"] = out["countries"].map(n_listed).astype("int64")
+    out["attributed"] = frames.is_attributed(out) if len(out) else pd.Series(dtype=bool)
     out["qualifier_label"] = out["participants_qualifier"].fillna("").map(QUALIFIER_LABELS).fillna("not stated")
     return out.sort_values("activity_id").reset_index(drop=True)
 
@@ -49,12 +50,13 @@ def section_reconciliation(indicators: pd.DataFrame, activities: pd.DataFrame, p
 def summary(sec: sections.Section, member_states: pd.DataFrame) -> dict:
     """Headline figures of the section (:func:`hemiplan.analysis.sections.summary`),
     with how many participant figures are floors or approximations, activities
-    without a participant figure, activities and participants per dependency (most
-    participants first: ``dependency_totals``) and drafts."""
+    without a participant figure, activities and itemised participants per dependency
+    (joint work as ``Joint``; most participants first: ``dependency_totals``) and drafts."""
     acts = sec.activities
     with_p = acts[acts["participants"].notna()]
     qual = with_p["participants_qualifier"].fillna("")
-    dep = totals(acts, "dependency") if len(acts) else pd.DataFrame(columns=["dependency", "activities", "events", "participants"])
+    dep = (totals(acts.assign(dependency=counting.lead(acts)), "dependency") if len(acts)
+           else pd.DataFrame(columns=["dependency", "activities", "events", "participants"]))
     dep = dep.assign(p=dep["participants"].fillna(0)).sort_values(["p", "activities", "dependency"],
                                                                     ascending=[False, False, True])
     return {
@@ -173,7 +175,7 @@ def part_dependency(acts: pd.DataFrame, paras: pd.DataFrame, value: str, width: 
         keys.append(_leaf_key(g.subsection, g.heading, with_heads))
     a = acts.assign(_key=[_leaf_key(s, h, with_heads) for s, h in zip(acts["subsection"], acts["heading"])],
                     _value=acts[value].astype("Float64").fillna(0).astype(float))
-    deps = [d for d in schema.dependencies() if d in set(a["dependency"])]
+    deps = [d for d in counting.dependency_order() if d in set(a["dependency"])]
     table = (a.pivot_table(index="_key", columns="dependency", values="_value", aggfunc="sum", fill_value=0.0)
              .reindex(index=keys, columns=deps, fill_value=0.0).astype(float))
     stated = acts[value].notna().groupby(a["_key"]).sum().reindex(keys, fill_value=0)
@@ -220,9 +222,11 @@ def _grouped(acts: pd.DataFrame, key: pd.Series, name: str) -> pd.DataFrame:
         "activities": g.size(),
         "events": g["events"].sum().astype("int64"),
         "participants": g["participants"].sum(min_count=1).astype("Int64"),
+        "stated_as": g["participants_qualifier"].agg(lambda s: QUALIFIER_WORDS[counting.sum_qualifier(s)] or "exact"),
         "without_participants": g["participants"].agg(lambda s: int(s.isna().sum())).astype("int64"),
         "paragraphs": g["paragraph_id"].agg(join_ids),
     }).reset_index()
+    out["stated_as"] = out["stated_as"].where(out["participants"].notna(), pd.NA)
     return out
 
 
@@ -230,7 +234,8 @@ def by_program(acts: pd.DataFrame) -> pd.DataFrame:
     """Per programme named in the report (empty names grouped as one row, listed
     last): dependencies, activities, events, stated participants, activities without
     a participant figure, source paragraphs. Sorted by participants, events, name."""
-    cols = ["program", "dependencies", "activities", "events", "participants", "without_participants", "paragraphs"]
+    cols = ["program", "dependencies", "activities", "events", "participants", "stated_as", "without_participants",
+            "paragraphs"]
     if acts.empty:
         return pd.DataFrame(columns=cols)
     key = acts["program"].fillna("").str.strip().replace("", NO_PROGRAM)
@@ -246,7 +251,7 @@ def by_type(acts: pd.DataFrame) -> pd.DataFrame:
     activities without a participant figure, and participants per event counted
     over the activities that state participants (``per_event``). Sorted by events,
     participants, type."""
-    cols = ["type", "dependencies", "activities", "events", "participants", "without_participants",
+    cols = ["type", "dependencies", "activities", "events", "participants", "stated_as", "without_participants",
             "per_event", "paragraphs"]
     if acts.empty:
         return pd.DataFrame(columns=cols)
@@ -274,7 +279,7 @@ def group_dependency(acts: pd.DataFrame, group: str, value: str, width: int = 58
         key = acts[group].astype(str)
     a = acts.assign(_group=key, _value=acts[value].astype("Float64").fillna(0).astype(float))
     table = a.pivot_table(index="_group", columns="dependency", values="_value", aggfunc="sum", fill_value=0.0)
-    table = table.reindex(columns=[d for d in schema.dependencies() if d in table.columns]).astype(float)
+    table = table.reindex(columns=[d for d in counting.dependency_order() if d in table.columns]).astype(float)
     stated = acts[value].notna().groupby(key).sum().reindex(table.index, fill_value=0)
     table.loc[stated.to_numpy() == 0, :] = float("nan")
     if order is None:
@@ -289,17 +294,20 @@ def group_dependency(acts: pd.DataFrame, group: str, value: str, width: int = 58
 # --- where ----------------------------------------------------------------------------
 
 def attribution(acts: pd.DataFrame) -> dict:
-    """How stated participants can be placed on the map: in activities naming one
-    member state, several, or none (activities and participants of each)."""
+    """How stated participants can be placed on the map: attributed to the one member
+    state the text ties them to (``attributed``), in activities naming several states,
+    or not tied to any named state (multinational attendance, or the text does not
+    say whose people they were): activities and participants of each."""
     with_p = acts[acts["participants"].notna()]
+    att = with_p["attributed"] if len(with_p) else pd.Series(dtype=bool)
     n = with_p["n_countries"] if len(with_p) else pd.Series(dtype="int64")
 
     def part(mask):
         return len(with_p[mask]), int(with_p.loc[mask, "participants"].sum()) if mask.any() else 0
 
-    single = part(n == 1)
-    several = part(n > 1)
-    none = part(n == 0)
+    single = part(att)
+    several = part(~att & (n > 1) & (with_p["attendance"] == "named"))
+    none = part(~att & ~((n > 1) & (with_p["attendance"] == "named")))
     return {
         "participants": int(with_p["participants"].sum()) if len(with_p) else 0,
         "single_activities": single[0], "single_participants": single[1],
@@ -310,34 +318,34 @@ def attribution(acts: pd.DataFrame) -> dict:
 
 def by_state(acts: pd.DataFrame, member_states: pd.DataFrame) -> pd.DataFrame:
     """Per member state reached: name, subregion, activities reaching it, of which
-    single-country, events and participants of its single-country activities, and
-    participants of the multi-country activities that include it (not attributable to
-    one state). Sorted by single-country participants, activities, name."""
-    cols = ["iso3", "name", "subregion", "activities", "single_activities", "single_events",
-            "participants_single", "participants_shared", "paragraphs"]
+    attributed (the text ties the people to this one state), events and participants
+    attributed to it, and participants of the activities naming it with others (not
+    attributable to one state). Sorted by attributed participants, activities, name."""
+    cols = ["iso3", "name", "subregion", "activities", "attributed_activities", "attributed_events",
+            "participants_attributed", "participants_shared", "paragraphs"]
     ex = explode_list(acts, "countries", "iso3") if len(acts) else pd.DataFrame()
     if ex.empty:
         return pd.DataFrame(columns=cols)
-    ex["single"] = ex["n_countries"] == 1
+    ex["single"] = ex["attributed"]
     g = ex.groupby("iso3")
     single = ex[ex["single"]].groupby("iso3")
-    shared = ex[~ex["single"]].groupby("iso3")
+    shared = ex[~ex["single"] & (ex["n_countries"] > 1)].groupby("iso3")
     out = pd.DataFrame({
         "activities": g.size(),
-        "single_activities": single.size(),
-        "single_events": single["events"].sum(),
-        "participants_single": single["participants"].sum(min_count=1),
+        "attributed_activities": single.size(),
+        "attributed_events": single["events"].sum(),
+        "participants_attributed": single["participants"].sum(min_count=1),
         "participants_shared": shared["participants"].sum(min_count=1),
         "paragraphs": g["paragraph_id"].agg(join_ids),
     }).reset_index()
-    for c in ("single_activities", "single_events"):
+    for c in ("attributed_activities", "attributed_events"):
         out[c] = out[c].fillna(0).astype("int64")
-    for c in ("participants_single", "participants_shared"):
+    for c in ("participants_attributed", "participants_shared"):
         out[c] = out[c].astype("Int64")
     ms = member_states.set_index("iso3")
     out["name"] = out["iso3"].map(ms["name"])
     out["subregion"] = out["iso3"].map(ms["subregion"])
-    out["_p"] = out["participants_single"].fillna(0)
+    out["_p"] = out["participants_attributed"].fillna(0)
     out = out.sort_values(["_p", "activities", "name"], ascending=[False, False, True])
     return out[cols].reset_index(drop=True)
 
@@ -345,8 +353,8 @@ def by_state(acts: pd.DataFrame, member_states: pd.DataFrame) -> pd.DataFrame:
 def attributed_by_subregion(acts: pd.DataFrame, member_states: pd.DataFrame, year: int) -> pd.DataFrame:
     """Per subregion: member states reached (of the members that year), activities
     naming at least one state of it, and participants attributable to it: those of
-    activities whose member states all lie in the subregion (single-country or
-    not). Participants of activities spanning several subregions, or naming no
+    activities whose people the text ties to named member states that all lie in
+    the subregion (single-country or not). Participants of activities spanning several subregions, or naming no
     state, get a row of their own, so that the participant column adds up to the
     section's stated participants. Subregions in the vocabulary's order."""
     cols = ["subregion", "states_reached", "members", "activities", "events", "participants", "paragraphs"]
@@ -355,7 +363,8 @@ def attributed_by_subregion(acts: pd.DataFrame, member_states: pd.DataFrame, yea
     order = schema.vocabulary("member_states", "subregion")
     a = acts.copy()
     a["_subs"] = [sorted({sub_of.get(i, "") for i in csvio.split_list(c)}) for c in a["countries"]]
-    a["_home"] = [s[0] if len(s) == 1 else (SEVERAL_SUBREGIONS if s else NO_COUNTRY) for s in a["_subs"]]
+    a["_home"] = [(s[0] if len(s) == 1 else SEVERAL_SUBREGIONS) if s and named == "named" else NO_COUNTRY
+                  for s, named in zip(a["_subs"], a["attendance"])]
     rows = []
     for sub in order:
         touching = a[pd.Series([sub in s for s in a["_subs"]], index=a.index, dtype=bool)]
@@ -488,6 +497,7 @@ def year_over_year(editions: dict) -> pd.DataFrame:
         if not sec.present:
             return None
         s = summary(sec, e.member_states)
-        return {k: s[k] for k in ("activities", "events", "participants", "with_participants", "states_reached")}
+        figures = {k: s[k] for k in ("activities", "events", "participants", "with_participants", "states_reached")}
+        return {**figures, "people": s["people"]["text"] or pd.NA}
 
     return frames.year_over_year(editions, row)

@@ -1,0 +1,145 @@
+"""Participants as the report gives them: itemised figures combined with the stated
+totals that stand for work it does not itemise.
+
+The rule: a stated participant total (an indicator with unit ``participants`` and a
+non-empty ``covers``) whose covered activities held in the year state no participants
+of their own *stands for them* and is added; otherwise the itemised figures are used
+(the reconciliation shows how they differ from the total). A sum carries the strongest
+qualifier of its parts ("more than 1,973") and its basis (itemised, stated total, or
+both); where two totals that are used cover the same activity, people may be counted
+twice, and the figure says so. A used total counts for its ``dependency`` and for the
+part of the report of the activities it covers."""
+from __future__ import annotations
+
+import pandas as pd
+
+from hemiplan.analysis import counting
+from hemiplan.data import csvio
+from hemiplan.vocabulary import join_words, quantity
+
+COLUMNS = ["indicator_id", "dependency", "value", "qualifier", "covered", "paragraph_id", "overlaps"]
+
+
+def stated_totals(indicators: pd.DataFrame) -> pd.DataFrame:
+    """Stated participant totals: unit participants, with the activities they cover."""
+    return indicators[(indicators["unit"] == "participants") & (indicators["covers"].fillna("") != "")]
+
+
+def totals_used(indicators: pd.DataFrame, activities: pd.DataFrame) -> pd.DataFrame:
+    """The stated totals that stand for un-itemised work among ``activities`` (the
+    year's): id, dependency, value, qualifier, covered activity ids (of ``activities``),
+    paragraph, and the other used totals that cover one of the same activities."""
+    with_p = dict(zip(activities["activity_id"], activities["participants"].notna()))
+    rows = []
+    for r in stated_totals(indicators).itertuples(index=False):
+        covered = [a for a in csvio.split_list(r.covers) if a in with_p]
+        if covered and not any(with_p[a] for a in covered):
+            rows.append({"indicator_id": r.indicator_id, "dependency": r.dependency, "value": r.value,
+                         "qualifier": r.qualifier or "exact", "covered": covered, "paragraph_id": r.paragraph_id})
+    out = pd.DataFrame(rows, columns=COLUMNS[:-1])
+    out["overlaps"] = [[o.indicator_id for o in out.itertuples() if o.indicator_id != r.indicator_id
+                        and set(o.covered) & set(r.covered)] for r in out.itertuples()]
+    return out.reset_index(drop=True)[COLUMNS]
+
+
+def combine(activities: pd.DataFrame, used: pd.DataFrame) -> dict:
+    """One participant figure for ``activities`` plus the ``used`` totals given:
+    value, qualifier, basis, the itemised part, the totals' ids, pairs of totals
+    counting the same activities, and the text ('more than 1,973')."""
+    has = activities["participants"].notna()
+    itemised = int(activities.loc[has, "participants"].sum())
+    stated = int(used["value"].sum()) if len(used) else 0
+    quals = list(activities.loc[has, "participants_qualifier"]) + list(used["qualifier"])
+    basis = (counting.BOTH if has.any() and len(used) else counting.STATED_TOTAL if len(used)
+             else counting.ITEMISED if has.any() else "")
+    ids = set(used["indicator_id"])
+    pairs = sorted({tuple(sorted((r.indicator_id, o))) for r in used.itertuples() for o in r.overlaps})
+    value = itemised + stated if basis else None
+    qualifier = counting.sum_qualifier(quals)
+    return {"value": value, "qualifier": qualifier, "basis": basis, "itemised": itemised, "stated": stated,
+            "totals": sorted(ids), "double": pairs, "text": quantity(value, qualifier) if basis else ""}
+
+
+def double_note(figure: dict) -> str:
+    """'' or 'stated totals 2014-I011 and 2014-I015 both cover some of the same
+    activities: people may be counted twice'."""
+    if not figure["double"]:
+        return ""
+    pairs = join_words(f"{a} and {b}" for a, b in figure["double"])
+    return f"stated totals {pairs} both cover some of the same activities: people may be counted twice"
+
+
+def by_group(activities: pd.DataFrame, used: pd.DataFrame, act_key: pd.Series, total_key: pd.Series,
+             order=None) -> pd.DataFrame:
+    """The combined figure per group: ``act_key`` gives each activity's group and
+    ``total_key`` each used total's. Columns: group, participants (number or missing),
+    qualifier, basis, text (qualified, missing when none), double (a note)."""
+    groups = list(order) if order is not None else sorted(set(act_key) | set(total_key))
+    rows = []
+    for g in groups:
+        f = combine(activities[act_key == g], used[total_key == g] if len(used) else used)
+        rows.append({"group": g, "participants": f["value"], "qualifier": f["qualifier"] if f["basis"] else "",
+                     "basis": f["basis"], "text": f["text"] or pd.NA, "double": double_note(f)})
+    out = pd.DataFrame(rows, columns=["group", "participants", "qualifier", "basis", "text", "double"])
+    out["participants"] = out["participants"].astype("Int64")
+    return out
+
+
+def by_dependency(activities: pd.DataFrame, used: pd.DataFrame) -> pd.DataFrame:
+    """Per dependency (then ``Joint``): activities, events (inferred events apart),
+    participants (text with qualifier), basis and any note of double counting. Joint
+    work counts in the Joint row; a used total counts for its dependency."""
+    key = counting.lead(activities)
+    order = counting.dependency_order()
+    people = by_group(activities, used, key, used["dependency"] if len(used) else pd.Series(dtype=object),
+                      order=order).set_index("group")
+    g = activities.assign(_key=key, _inf=activities["events"].where(activities["events_basis"] == "inferred", 0))
+    g = g.groupby("_key")
+    out = pd.DataFrame({"dependency": order})
+    out["activities"] = out["dependency"].map(g.size()).fillna(0).astype(int)
+    out["events"] = out["dependency"].map(g["events"].sum()).fillna(0).astype(int)
+    out["inferred_events"] = out["dependency"].map(g["_inf"].sum()).fillna(0).astype(int)
+    for c in ("participants", "text", "basis", "double"):
+        out[c] = out["dependency"].map(people[c])
+    out = out[(out["dependency"] != counting.JOINT) | (out["activities"] > 0)]
+    return out.reset_index(drop=True)
+
+
+def total_part(used: pd.DataFrame, activities: pd.DataFrame, part_of_activity: pd.Series,
+               part_of_paragraph: dict) -> pd.Series:
+    """The part of the report (e.g. subsection) each used total counts for: that of
+    the activities it covers when they all lie in one, else that of its own paragraph."""
+    part = dict(zip(activities["activity_id"], part_of_activity))
+    out = []
+    for r in used.itertuples():
+        parts = {part.get(a) for a in r.covered}
+        out.append(parts.pop() if len(parts) == 1 else part_of_paragraph.get(r.paragraph_id, ""))
+    return pd.Series(out, index=used.index, dtype=object)
+
+
+def by_subsection(activities: pd.DataFrame, used: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """The combined figure per subsection of ``activities`` (which carry a
+    ``subsection`` column): a used total counts for the subsection of the activities
+    it covers (see :func:`total_part`). Columns as :func:`by_group`, ``group`` the
+    subsection letter."""
+    by_para = dict(zip(paragraphs["paragraph_id"], paragraphs["subsection"]))
+    parts = total_part(used, activities, activities["subsection"], by_para)
+    return by_group(activities, used, activities["subsection"], parts)
+
+
+def on_parts(parts: pd.DataFrame, per_subsection: pd.DataFrame, whole: dict) -> pd.DataFrame:
+    """A parts table (rows with ``level`` 0 for a subsection keyed by its letter, 1 for
+    a heading, -1 for the whole) with the combined participant figure (``people``,
+    qualified text) and its ``basis`` on subsection rows and the whole row."""
+    out = parts.copy()
+    by = per_subsection.set_index("group") if len(per_subsection) else None
+    def pick(column, key, level):
+        if level == -1:
+            return (whole["text"] if column == "text" else whole["basis"]) or pd.NA
+        if level != 0 or by is None or key not in by.index:
+            return pd.NA
+        value = by.at[key, column]
+        return value if isinstance(value, str) and value else pd.NA
+    out["people"] = [pick("text", k, lv) for k, lv in zip(out["key"], out["level"])]
+    out["basis"] = [pick("basis", k, lv) for k, lv in zip(out["key"], out["level"])]
+    return out
