@@ -1,4 +1,6 @@
 # The two commands a newcomer needs:   make book   and   make test
+# make book builds every year with data (unchanged editions come from the cache);
+# make book YEAR=2015 builds that edition only.
 # Both create the virtual environment (.venv) on first use.
 SHELL := /bin/bash
 .SHELLFLAGS := -eo pipefail -c
@@ -13,7 +15,7 @@ CHROMIUM := /usr/bin/chromium
 .PHONY: help venv browser book test validate serve bench lock clean
 
 help:
-	@echo "make book      build the book for the default (latest) year into _build/html"
+	@echo "make book      build every edition (each year with data) into _build/html; YEAR=Y builds one"
 	@echo "make test      run every test (unit, notebooks with strict nbval, site, browser)"
 	@echo "make browser   install Debian's chromium for the browser tests, if missing (as root)"
 	@echo "make validate  validate the data of every year"

@@ -27,7 +27,8 @@ def test_every_chapter_is_in_the_toc_or_is_the_profile_template():
     listed = {f"{e}.ipynb" for e in ENTRIES}
     for nb in NOTEBOOKS:
         rel = str(nb.relative_to(paths.ROOT))
-        assert rel in listed or rel == "chapters/profile.ipynb", f"{rel} is not in _toc.yml"
+        # the build lists the profile template per state and the Review page in draft editions
+        assert rel in listed or rel in ("chapters/profile.ipynb", "chapters/review.ipynb"), f"{rel} is not in _toc.yml"
 
 
 def test_file_names_carry_no_order_prefix():

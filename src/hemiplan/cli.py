@@ -1,4 +1,4 @@
-"""``python -m hemiplan …``: validate, ingest, build, serve, bench."""
+"""``python -m hemiplan …``: validate, ingest, review, accept, build, serve, bench."""
 from __future__ import annotations
 
 import argparse
@@ -8,9 +8,16 @@ import sys
 import time
 
 from hemiplan import build, data, paths
+from hemiplan.build import bench_editions
 from hemiplan.build.bench import add_parser as add_bench_parser
+from hemiplan.build.bench import run as bench_run
+from hemiplan.analysis import review, series
+from hemiplan.data import schema
+from hemiplan.data.csvio import read_text_table
 from hemiplan.data.validate import ValidationError, validate_all, validate_year
 from hemiplan.ingest import add_parser as add_ingest_parser
+from hemiplan.ingest.accept import accept
+from hemiplan.ingest.errors import IngestError
 
 
 def _cmd_validate(args) -> int:
@@ -33,39 +40,98 @@ def _cmd_validate(args) -> int:
     return 1 if n else 0
 
 
+def _dry_run(years, data_dir) -> None:
+    """What a build would execute, per edition, and a summary line."""
+    total = runs = 0
+    for y in years:
+        p = build.plan(y, data_dir)
+        explained = build.explain(p)
+        n = sum(1 for _, why in explained if why != "cached")
+        print(f"edition {p.year}{' (draft)' if p.extra.get('drafts') else ''}: "
+              f"{n} of {len(explained)} notebook(s) would execute")
+        for target, why in explained:
+            print(f"  {why:<40} {target}")
+        total, runs = total + len(explained), runs + n
+    print(f"dry run: {runs} of {total} notebook(s) would execute, "
+          f"{total - runs} from the cache, in {len(years)} edition(s); nothing was executed or published")
+
+
+def _summary(plans, start: float) -> None:
+    for p in plans:
+        executed = [j for j in p.jobs if not j.cached]
+        if executed:
+            print(f"edition {p.year}: {'notebook':<44} {'seconds':>8}")
+            for j in sorted(executed, key=lambda j: -j.seconds):
+                print(f"  {j.name:<56} {j.seconds:>8.1f}")
+        state = "published" if p.extra.get("published") else "already up to date"
+        print(f"edition {p.year}{' (draft)' if p.extra.get('drafts') else ''}: {len(executed)} notebook(s) "
+              f"executed, {len(p.jobs) - len(executed)} from the cache; {state}")
+    print(f"site: {paths.BUILD / 'html' / 'index.html'} ({time.perf_counter() - start:.1f} s)")
+
+
 def _cmd_build(args) -> int:
     start = time.perf_counter()
     try:
+        years = None if args.year is None else [data.resolve_year(args.year, args.data_dir)]
         if args.dry_run:
-            p = build.plan(args.year, args.data_dir)
-            for target, why in build.explain(p):
-                print(f"{why:<40} {target}")
+            _dry_run(years if years else data.available_years(args.data_dir), args.data_dir)
             return 0
-        p, site = build.build(args.year, args.data_dir, jobs_n=args.jobs, clean=args.clean)
+        plans = build.build_editions(years, args.data_dir, jobs_n=args.jobs, clean=args.clean,
+                                     progress=sys.stderr.isatty())
     except (data.YearNotFoundError, ValidationError, build.BuildError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         print("the previously published site, if any, is unchanged", file=sys.stderr)
         return 1
-    executed = [j for j in p.jobs if not j.cached]
-    if executed:
-        print(f"{'notebook':<44} {'seconds':>8}")
-        for j in sorted(executed, key=lambda j: -j.seconds):
-            print(f"{j.name:<44} {j.seconds:>8.1f}")
-    print(f"{len(executed)} notebook(s) executed, {len(p.jobs) - len(executed)} from the cache; "
-          f"{'published' if p.extra.get('published') else 'site already up to date'}: {site / 'index.html'} "
-          f"({time.perf_counter() - start:.1f} s)")
+    _summary(plans, start)
     return 0
 
 
 def _cmd_refresh(args) -> int:
     try:
-        written = build.refresh(jobs_n=args.jobs)
+        written = build.refresh(jobs_n=args.jobs, progress=sys.stderr.isatty())
     except build.BuildError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     for p in written:
         print(f"updated {p}")
     print(f"{len(written)} notebook(s) changed")
+    return 0
+
+
+def _cmd_review(args) -> int:
+    try:
+        year = data.resolve_year(args.year, args.data_dir)
+    except data.YearNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    tables = {t: read_text_table(schema.table_path(t, year, args.data_dir))
+              for t in ("paragraphs", "activities", "indicators")}
+    print(review.listing(review.pending(tables["paragraphs"], tables["activities"], tables["indicators"], year),
+                         year))
+    return 0
+
+
+def _cmd_accept(args) -> int:
+    try:
+        done = accept(args.year, args.ids, args.paragraph, args.data_dir)
+    except (data.YearNotFoundError, ValidationError, IngestError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    for rid in done.already:
+        print(f"already reviewed: {rid}")
+    for path in done.written:
+        print(f"wrote {path}")
+    left = series.draft_rows(done.year, args.data_dir)
+    print(f"{done.year}: {len(done.accepted)} row(s) marked reviewed; {left} draft row(s) left"
+          + ("" if left else f": the {done.year} edition is reviewed (run `make book`)"))
+    return 0
+
+
+def _cmd_bench(args) -> int:
+    if args.editions:
+        bench_editions.run(args.editions, args.jobs, args.skip_jb)
+    else:
+        bench_run(args.year, args.data_dir, args.runs, args.jobs, args.skip_jb)
     return 0
 
 
@@ -93,8 +159,8 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--data-dir", default=None, help="data folder (default: the project's data/)")
     v.set_defaults(func=_cmd_validate)
 
-    b = sub.add_parser("build", help="execute the chapters for a year and publish the book")
-    b.add_argument("--year", help="year to build (default: the latest year with data)")
+    b = sub.add_parser("build", help="execute the chapters of every edition (or one year) and publish the book")
+    b.add_argument("--year", help="build this year's edition only (default: every year with data)")
     b.add_argument("--data-dir", default=None, help="data folder (default: the project's data/)")
     b.add_argument("--jobs", type=int, default=None, help="notebooks executed in parallel (default: one per core)")
     b.add_argument("--clean", action="store_true", help="rebuild the site from scratch")
@@ -106,8 +172,24 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--port", type=int, default=8000)
     s.set_defaults(func=_cmd_serve)
 
-    add_bench_parser(sub)
+    bench = add_bench_parser(sub)
+    bench.add_argument("--editions", type=int, default=None, metavar="N",
+                       help="benchmark N synthetic editions side by side instead (one run)")
+    bench.set_defaults(func=_cmd_bench)
     add_ingest_parser(sub)
+
+    rv = sub.add_parser("review", help="list the draft rows of a year to review, by paragraph")
+    rv.add_argument("--year", required=True, help="the year to review")
+    rv.add_argument("--data-dir", default=None, help="data folder (default: the project's data/)")
+    rv.set_defaults(func=_cmd_review)
+
+    ac = sub.add_parser("accept", help="mark draft rows reviewed (after validation; nothing else changes)")
+    ac.add_argument("--year", required=True, help="the year of the rows")
+    ac.add_argument("ids", nargs="*", help="ids of the rows (activity_id or indicator_id)")
+    ac.add_argument("--paragraph", action="append", default=[], metavar="PARAGRAPH_ID",
+                    help="accept every draft row of this paragraph (repeatable)")
+    ac.add_argument("--data-dir", default=None, help="data folder (default: the project's data/)")
+    ac.set_defaults(func=_cmd_accept)
 
     r = sub.add_parser("refresh", help="re-execute the committed chapters in place for the default year")
     r.add_argument("--jobs", type=int, default=None, help="notebooks executed in parallel")

@@ -1,4 +1,4 @@
-"""Stage 6, the build: ``hemiplan build`` executes the committed chapters for one year
+"""Stage 6, the build: ``hemiplan build`` executes the committed chapters for each year
 with papermill into a build tree (the committed notebooks are never modified), then
 publishes that tree with Jupyter Book. The new site replaces the previous one only
 when every notebook executed and Jupyter Book succeeded.
@@ -7,21 +7,25 @@ Modules, in the order a build uses them: ``planning`` (table of contents, jobs, 
 run; ``profiles`` adds a job per member state) → ``cache`` (keys, executed notebooks,
 manifest) → ``execution`` (worker pool; ``kernels``: one reused kernel per worker) →
 ``normalise`` (each executed notebook) → ``assembly`` (the book tree) → ``publishing``
-(Jupyter Book, atomic publish); ``run`` holds ``build`` and ``refresh``; ``jobs`` the
-types they share. Also ``bench`` and ``sphinx_ext``, the book's Sphinx extension.
+(Jupyter Book; the assembled HTML checked by ``sitecheck``; atomic publish; the landing
+and front pages by ``site``); ``run`` holds ``build_editions``, ``build`` and
+``refresh``; ``jobs`` the types they share. Also ``bench`` and ``sphinx_ext``, the
+book's Sphinx extension.
 
 Layout under _build/:
     tree/<year>/     the book sources for the edition, with executed notebooks
     cache/           executed notebooks keyed by a hash of everything they depend on
     jb/<year>/       Jupyter Book's own output (kept for its incremental build)
-    html/<year>/     the published edition; html/index.html points to the latest
+    html/<year>/     the published edition, with edition.json (status, data version, counts)
+    html/editions.html  the landing page: every edition; html/index.html and
+                     html/latest/ send the reader to the latest reviewed edition
 """
 from hemiplan.build.assembly import BOOK_FILES
 from hemiplan.build.cache import cached_notebook
 from hemiplan.build.execution import execute
 from hemiplan.build.jobs import BuildError, Job, Plan
 from hemiplan.build.planning import explain, plan, read_toc, toc_files
-from hemiplan.build.run import build, refresh
+from hemiplan.build.run import build, build_editions, refresh
 
-__all__ = ["BOOK_FILES", "BuildError", "Job", "Plan", "build", "cached_notebook", "execute", "explain", "plan",
-           "read_toc", "refresh", "toc_files"]
+__all__ = ["BOOK_FILES", "BuildError", "Job", "Plan", "build", "build_editions", "cached_notebook", "execute",
+           "explain", "plan", "read_toc", "refresh", "toc_files"]

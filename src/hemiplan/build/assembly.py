@@ -17,6 +17,7 @@ from hemiplan.build.jobs import BuildError, Plan
 from hemiplan.build.planning import toc_files
 from hemiplan.data import package
 from hemiplan.data.csvio import atomic_write_text
+from hemiplan.vocabulary import plural
 
 BOOK_FILES = ("_config.yml", "intro.md")
 
@@ -33,6 +34,12 @@ def _copy_if_changed(src: Path, dest: Path) -> None:
     shutil.copy2(src, dest)
 
 
+def draft_banner(drafts: int) -> str:
+    """The banner on every page of a draft edition."""
+    return (f"Draft edition: {plural(drafts, 'row')} not yet reviewed. Its figures may change; "
+            "the front page shows the latest reviewed edition.")
+
+
 def _write_config(plan_: Plan, root: Path, tree: Path) -> None:
     """_config.yml with the edition in the title and footer, and the plan's _toc.yml."""
     config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
@@ -40,6 +47,13 @@ def _write_config(plan_: Plan, root: Path, tree: Path) -> None:
               f'<code>{plan_.data_hash[:10]}</code></p>')
     config.setdefault("html", {})["extra_footer"] = footer
     config["title"] = f"{config.get('title', 'hemiplan')} — {plan_.year}"
+    # The edition for the "How to cite" block of every page (hemiplan.build.sphinx_ext).
+    config.setdefault("sphinx", {}).setdefault("config", {}).update(
+        hemiplan_year=plan_.year, hemiplan_data_version=plan_.data_hash[:10])
+    drafts = plan_.extra.get("drafts", 0)
+    if drafts:
+        config["title"] += " (draft)"
+        config["html"]["announcement"] = draft_banner(drafts)
     _write_if_changed(tree / "_config.yml", yaml.safe_dump(config, sort_keys=False, allow_unicode=True))
     _write_if_changed(tree / "_toc.yml", yaml.safe_dump(plan_.toc, sort_keys=False, allow_unicode=True))
 

@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import nbformat
@@ -32,6 +33,23 @@ from hemiplan import paths
 from hemiplan.build import planning, profiles, run as build_run
 from hemiplan.build.publishing import jupyter_book_command
 from hemiplan.data import package, resolve_year
+
+
+@contextmanager
+def borrowed_build(root: Path):
+    """Point the build folder (HEMIPLAN_BUILD and paths.BUILD) at ``root/_build`` for the
+    duration, and restore both afterwards, whatever happens."""
+    saved = (os.environ.get("HEMIPLAN_BUILD"), paths.BUILD)
+    os.environ["HEMIPLAN_BUILD"] = str(root / "_build")
+    paths.BUILD = root / "_build"
+    try:
+        yield
+    finally:
+        paths.BUILD = saved[1]
+        if saved[0] is None:
+            os.environ.pop("HEMIPLAN_BUILD", None)
+        else:
+            os.environ["HEMIPLAN_BUILD"] = saved[0]
 
 
 def _copy_book(dest: Path, data_dir: Path) -> tuple[Path, Path]:
@@ -54,8 +72,9 @@ def _timed(fn) -> tuple[float, object]:
 
 
 def _our_build(root: Path, year: int, data: Path, jobs: int | None):
+    """How many notebooks the build executed, and what its PDFs cost (see hemiplan.build.pdf)."""
     p, _ = build_run.build(year, data, jobs_n=jobs, root=root, progress=False)
-    return sum(1 for j in p.jobs if not j.cached)
+    return sum(1 for j in p.jobs if not j.cached), p.extra.get("pdfs", {"printed": 0, "cached": 0, "seconds": 0.0})
 
 
 def _touch_row(data: Path, year: int, n: int) -> None:
@@ -120,23 +139,31 @@ def _jb_build(tree: Path, out: Path) -> None:
         raise RuntimeError("Jupyter Book failed:\n" + "\n".join((proc.stdout + proc.stderr).splitlines()[-30:]))
 
 
+PDF_ROW = "PDFs, within the cold build"
+
+
 def _scenarios(root, data, y, runs, jobs, skip_jb, tmp, results, notes) -> None:
+    pdf_times: list[float] = []
     for i in range(runs):
         shutil.rmtree(root / "_build", ignore_errors=True)
-        t, n = _timed(lambda: _our_build(root, y, data, jobs))
+        t, (n, pdfs) = _timed(lambda: _our_build(root, y, data, jobs))
         results.setdefault("cold build", []).append(t)
         notes["cold build"] = f"{n} notebooks executed"
-        t, n = _timed(lambda: _our_build(root, y, data, jobs))
+        pdf_times.append(pdfs["seconds"])
+        notes[PDF_ROW] = (f"{pdfs['printed']} pages printed (the profiles, and the edition of {pdfs.get('pages', 0)} "
+                          f"PDF pages): +{pdfs['seconds'] / max(t - pdfs['seconds'], 1e-9):.0%} on the cold build without them")
+        t, (n, _) = _timed(lambda: _our_build(root, y, data, jobs))
         results.setdefault("no-op rebuild", []).append(t)
         notes["no-op rebuild"] = f"{n} executed"
         _touch_row(data, y, i)
-        t, n = _timed(lambda: _our_build(root, y, data, jobs))
+        t, (n, _) = _timed(lambda: _our_build(root, y, data, jobs))
         results.setdefault("one data row changed", []).append(t)
         notes["one data row changed"] = f"{n} executed"
         name = _touch_chapter(root, i)
-        t, n = _timed(lambda: _our_build(root, y, data, jobs))
+        t, (n, _) = _timed(lambda: _our_build(root, y, data, jobs))
         results.setdefault("one chapter changed", []).append(t)
         notes["one chapter changed"] = f"{n} executed ({name})"
+    results[PDF_ROW] = pdf_times
     if not skip_jb:
         for mode in ("force", "cache"):
             tree = _jb_tree(root, y, data, mode, tmp)
@@ -160,17 +187,8 @@ def run(year=None, data_dir=None, runs: int = 3, jobs: int | None = None, skip_j
     with tempfile.TemporaryDirectory(prefix="hemiplan-bench-") as tmp:
         tmp = Path(tmp)
         root, data = _copy_book(tmp, src_data)
-        saved = (os.environ.get("HEMIPLAN_BUILD"), paths.BUILD)
-        os.environ["HEMIPLAN_BUILD"] = str(root / "_build")
-        paths.BUILD = root / "_build"
-        try:
+        with borrowed_build(root):
             _scenarios(root, data, y, runs, jobs, skip_jb, tmp, results, notes)
-        finally:
-            paths.BUILD = saved[1]
-            if saved[0] is None:
-                os.environ.pop("HEMIPLAN_BUILD", None)
-            else:
-                os.environ["HEMIPLAN_BUILD"] = saved[0]
     self_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     child_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     reference = statistics.median(results["Jupyter Book, execute force"]) if "Jupyter Book, execute force" in results else None
@@ -189,7 +207,7 @@ def run(year=None, data_dir=None, runs: int = 3, jobs: int | None = None, skip_j
     return rows
 
 
-def add_parser(sub) -> None:
+def add_parser(sub):
     b = sub.add_parser("bench", help="benchmark builds against Jupyter Book's own executor")
     b.add_argument("--year", default=None)
     b.add_argument("--data-dir", default=None)
@@ -197,3 +215,4 @@ def add_parser(sub) -> None:
     b.add_argument("--jobs", type=int, default=None)
     b.add_argument("--skip-jb", action="store_true", help="skip the Jupyter Book comparisons")
     b.set_defaults(func=lambda a: (run(a.year, a.data_dir, a.runs, a.jobs, a.skip_jb), 0)[1])
+    return b

@@ -7,10 +7,14 @@ is reset (``%reset -f``), figures are closed, the working directory is set to th
 notebook's folder and the execution counter restarts, so that outputs are exactly
 those of a fresh kernel; what survives is only what makes it fast, the imported
 modules and hemiplan's per-process caches (data loaded and validated once). A kernel
-that failed or died is replaced."""
+that failed or died is replaced. Kernels talk to the build over Unix sockets in a
+private temporary folder (ZeroMQ's IPC transport): no TCP port is opened."""
 from __future__ import annotations
 
 import multiprocessing.util
+import os
+import shutil
+import tempfile
 
 from jupyter_client.manager import KernelManager
 from papermill.clientwrap import PapermillNotebookClient
@@ -29,7 +33,10 @@ def kernel(cwd: str):
     """This process's kernel, started on first use (in ``cwd``)."""
     global _KERNEL
     if _KERNEL is None or not _KERNEL.is_alive():
-        km = KernelManager(kernel_name="python3")
+        # Unix sockets in a private folder (IPC transport), not TCP: no port is opened,
+        # and IPKernelApp has no unencrypted TCP connection to warn about.
+        sockets = tempfile.mkdtemp(prefix="hemiplan-kernel-")
+        km = KernelManager(kernel_name="python3", transport="ipc", ip=os.path.join(sockets, "kernel"))
         # No history database: a reused kernel restarts its execution counter, which
         # IPython's history would report as a clash on stdout.
         km.start_kernel(cwd=cwd, extra_arguments=["--HistoryManager.enabled=False"])
@@ -47,6 +54,7 @@ def shutdown() -> None:
             km.shutdown_kernel(now=True)
         except Exception:  # already gone
             pass
+        shutil.rmtree(os.path.dirname(km.ip), ignore_errors=True)
 
 
 def prepare(km, cwd: str, env: dict[str, str]) -> None:

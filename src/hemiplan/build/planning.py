@@ -1,16 +1,24 @@
 """What a build of one year would execute: the data validated first, then one job
-per notebook of ``_toc.yml`` and per member-state profile, each with its cache key;
-and, for a dry run, why each job would execute."""
+per notebook of ``_toc.yml``, per member-state profile and, for a draft edition, the
+Review page, each with its cache key (which covers the data of the year and of every
+earlier year, that chapters compare it with); and, for a dry run, why each job would
+execute."""
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import yaml
 
 from hemiplan import paths
+from hemiplan.analysis import series
 from hemiplan.build import cache, profiles
 from hemiplan.build.jobs import BuildError, Job, Plan
-from hemiplan.data import content_hash, ensure_valid, resolve_year, table_files
+from hemiplan.data import available_years, content_hash, ensure_valid, resolve_year, table_files
+
+#: The page a draft edition gains: every draft row beside its sentence (not in _toc.yml:
+#: the build lists it for draft editions only).
+REVIEW_PAGE = "chapters/review.ipynb"
 
 
 def toc_files(toc: dict) -> list[str]:
@@ -46,6 +54,13 @@ def _chapter_jobs(toc: dict, params: dict, root: Path) -> list[Job]:
     return jobs
 
 
+def _with_review_page(toc: dict) -> dict:
+    """The table of contents with a last part holding the Review page."""
+    toc = copy.deepcopy(toc)
+    toc.setdefault("parts", []).append({"caption": "Draft", "chapters": [{"file": REVIEW_PAGE.removesuffix(".ipynb")}]})
+    return toc
+
+
 def plan(year=None, data_dir=None, root: Path = paths.ROOT) -> Plan:
     """What a build of ``year`` would execute. Validates the data first: a year
     without data, or with data that fail validation, stops here."""
@@ -57,11 +72,18 @@ def plan(year=None, data_dir=None, root: Path = paths.ROOT) -> Plan:
     jobs = _chapter_jobs(toc, {"year": y, "data_dir": str(ddir)}, root)
     toc, profile_jobs = profiles.expand(toc, y, ddir, root)
     jobs += profile_jobs
+    drafts = series.draft_rows(y, ddir)
+    if drafts and (root / REVIEW_PAGE).is_file():
+        toc = _with_review_page(toc)
+        jobs.append(Job(root / REVIEW_PAGE, REVIEW_PAGE, {"year": y, "data_dir": str(ddir)}))
     code = cache.code_hash()
+    # A chapter compares its year with the earlier ones: their data are inputs too.
+    inputs_hash = content_hash([f for earlier in available_years(ddir) if earlier <= y
+                                for f in table_files(earlier, ddir)])
     for job in jobs:
-        job.key = cache.job_key(job, data_hash, code)
-        job.inputs = cache.job_inputs(job, data_hash, code)
-    return Plan(y, ddir, jobs, toc, data_hash)
+        job.key = cache.job_key(job, inputs_hash, code)
+        job.inputs = cache.job_inputs(job, inputs_hash, code)
+    return Plan(y, ddir, jobs, toc, data_hash, extra={"drafts": drafts})
 
 
 def explain(plan_: Plan, root: Path = paths.ROOT) -> list[tuple[str, str]]:

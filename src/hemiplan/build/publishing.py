@@ -1,8 +1,9 @@
-"""Publishing an edition: Jupyter Book run on the assembled tree (in its own process,
-warnings being errors), then the new site swapped in for ``_build/html/<year>/`` in
-one rename, so that a failed build leaves the published site as it was. A stamp
-holding the digest of the tree a site was built from lets an unchanged tree skip
-both."""
+"""Publishing editions: Jupyter Book run on each assembled tree (in its own process,
+warnings being errors), the assembled HTML checked for broken links and unresolved
+references (``sitecheck``), then each new edition swapped in for
+``_build/html/<year>/`` in one rename and the site pages (``site``) rewritten, so
+that a failed or refused build leaves the published site as it was. A stamp holding
+the digest of the tree a site was built from lets an unchanged tree skip all this."""
 from __future__ import annotations
 
 import hashlib
@@ -15,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 from hemiplan import paths
+from hemiplan.build import site, sitecheck
 from hemiplan.build.cache import hash_tree
 from hemiplan.build.jobs import BuildError
 from hemiplan.data.csvio import atomic_write_text
@@ -37,9 +39,11 @@ def site_dir(year: int, root: Path = paths.ROOT) -> Path:
 
 
 def is_current(year: int, digest: str, root: Path = paths.ROOT) -> bool:
-    """Whether the published site of ``year`` was built from a tree with ``digest``."""
+    """Whether the published site of ``year`` was built from a tree with ``digest``
+    (and carries its edition.json: a site published without one is rebuilt)."""
     stamp = site_dir(year, root) / STAMP
-    return stamp.is_file() and stamp.read_text(encoding="utf-8").strip() == digest
+    return (stamp.is_file() and stamp.read_text(encoding="utf-8").strip() == digest
+            and site.read_meta(site_dir(year, root)) is not None)
 
 
 def jupyter_book_command(tree: Path, out: Path, *options: str) -> list[str]:
@@ -61,7 +65,7 @@ def _failure(tree: Path, log: str) -> str:
     without colour codes; then the end of the log, without its progress lines."""
     lines = [re.sub(r"\x1b\[[0-9;]*m", "", ln).rstrip() for ln in log.splitlines()]
     causes = list(dict.fromkeys(ln.strip() for ln in lines
-                                if re.search(r"\b(WARNING|ERROR|CRITICAL|Exception|Error):", ln)))
+                                if re.search(r"\b(WARNING|ERROR|CRITICAL|\w*Exception|\w*Error|Extension error):", ln)))
     tail = [ln for ln in lines if ln.strip() and not _PROGRESS.match(ln)]
     return (f"Jupyter Book failed on {tree}:\n"
             + "".join(f"  {c}\n" for c in causes[:20])
@@ -83,24 +87,87 @@ def publish(html_src: Path, year: int, root: Path = paths.ROOT) -> Path:
     os.replace(staging, final)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
-    _write_index(site)
     return final
 
 
-def _write_index(site: Path) -> None:
-    """index.html sends the reader to the latest edition."""
-    latest = max(int(p.name) for p in site.iterdir() if p.is_dir() and p.name.isdigit())
-    atomic_write_text(site / "index.html",
-                      f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>hemiplan</title>'
-                      f'<meta http-equiv="refresh" content="0; url={latest}/index.html"></head>'
-                      f'<body><p><a href="{latest}/index.html">The {latest} edition</a></p></body></html>')
-    (site / ".nojekyll").touch()
+#: Pages Sphinx writes that have no source document.
+SPHINX_PAGES = {"genindex", "search", "index", "py-modindex"}
 
 
-def publish_tree(tree: Path, year: int, digest: str, root: Path = paths.ROOT, clean: bool = False) -> Path:
-    """Jupyter Book on the tree, stamped with its digest, then published."""
+def prune(tree: Path, html_out: Path) -> list[Path]:
+    """Remove the pages whose document left the book (a Review page once the edition
+    is reviewed, the profile of a state without activity any more): Sphinx's
+    incremental build never deletes an output, and a stale page would be published."""
+    removed = []
+    for page in html_out.rglob("*.html"):
+        rel = page.relative_to(html_out)
+        if rel.parts[0].startswith("_"):
+            continue
+        doc = str(rel.with_suffix(""))
+        if doc not in SPHINX_PAGES and not any((tree / f"{doc}{ext}").is_file() for ext in (".ipynb", ".md")):
+            page.unlink()
+            removed.append(page)
+            for source in (html_out / "_sources").glob(f"{doc}.*"):
+                source.unlink()
+    return removed
+
+
+def jupyter_book(tree: Path, year: int, digest: str, meta: dict, root: Path = paths.ROOT,
+                 clean: bool = False) -> Path:
+    """Jupyter Book on the tree; its HTML, stamped with the tree's digest and the
+    edition's metadata, waits under _build/jb/<year>/ for :func:`publish_checked`."""
     jb_out = root / "_build" / "jb" / str(year)
     run_jupyter_book(tree, jb_out, clean=clean)
     html_out = jb_out / "_build" / "html"
+    prune(tree, html_out)
     (html_out / STAMP).write_text(digest + "\n", encoding="utf-8")
-    return publish(html_out, year, root)
+    site.write_meta(html_out, meta)
+    return html_out
+
+
+def _stage_site_pages(html: Path, metas: dict[int, dict]) -> tuple[Path, dict[str, Path]]:
+    """The site pages written to a staging folder, with where each will be served."""
+    staging = Path(tempfile.mkdtemp(prefix=".site.new-", dir=html))
+    mounts = {}
+    for name, text in site.pages(metas).items():
+        (staging / name).parent.mkdir(parents=True, exist_ok=True)
+        (staging / name).write_text(text, encoding="utf-8")
+        mounts[name] = staging / name
+    return staging, mounts
+
+
+def _unpublished_hint(problems: list, metas: dict[int, dict]) -> str:
+    """A line for links into editions that are not published (a single-year build
+    whose chapters link an earlier edition that was never built)."""
+    missing = sorted({int(m.group(1)) for p in problems
+                      for m in [re.search(r"missing page (\d{4})/", p.reason)] if m and int(m.group(1)) not in metas})
+    if not missing:
+        return ""
+    return (f"\nthe edition(s) {', '.join(map(str, missing))} linked to are not published: build every edition "
+            "(`make book`, or `hemiplan build` without --year)")
+
+
+def publish_checked(fresh: dict[int, Path], checked: list[int], root: Path = paths.ROOT) -> None:
+    """Publish the editions built afresh (year → Jupyter Book's HTML) and the site
+    pages, after checking the assembled site as it will be served: every page of the
+    editions in ``checked`` and of the site pages. Any broken link or unresolved
+    reference refuses the whole publish (BuildError naming page and link), leaving
+    the published site as it was; nothing of Sphinx's incremental state is trusted."""
+    html = root / "_build" / "html"
+    html.mkdir(parents=True, exist_ok=True)
+    metas = {**site.published(html), **{y: site.read_meta(out) for y, out in fresh.items()}}
+    staging, pages = _stage_site_pages(html, metas)
+    try:
+        view = sitecheck.Site(html, {**{str(y): out for y, out in fresh.items()}, **pages})
+        problems = sitecheck.check(view, [str(y) for y in sorted(checked)])
+        for page in sorted(pages):
+            problems += sitecheck.check_page(view, page)
+        if problems:
+            raise BuildError(sitecheck.report(problems) + _unpublished_hint(problems, metas))
+        for y, out in sorted(fresh.items()):
+            publish(out, y, root)
+        for name, path in pages.items():
+            atomic_write_text(html / name, path.read_text(encoding="utf-8"))
+        (html / ".nojekyll").touch()
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)

@@ -1,10 +1,46 @@
-"""A Sphinx extension for the book: each page lists each script once.
+"""The book's Sphinx extension.
 
-sphinx-thebe 0.3.1 (loaded by Jupyter Book 1.x even with thebe off) adds its inline
-configuration script after the HTML builder has listed its scripts, and Sphinx 7.4
-then lists it twice (once with filename None, once with ''), so every page declared
-``THEBE_JS_URL`` twice and the browser logged an error."""
+- Each page lists each script once: sphinx-thebe 0.3.1 (loaded by Jupyter Book 1.x even
+  with thebe off) adds its inline configuration script after the HTML builder has
+  listed its scripts, and Sphinx 7.4 then lists it twice (once with filename None, once
+  with ''), so every page declared ``THEBE_JS_URL`` twice and the browser logged an error.
+- Long tables (``table.hemiplan-sortable``, see ``hemiplan.present.tables``) become
+  sortable and filterable with DataTables as bundled by the pinned ``itables`` package:
+  its two files are copied into the site's ``_static/itables/`` and loaded only by the
+  pages that have such a table; nothing is fetched from the network.
+- Under each figure whose data the chapter wrote (``downloads/<figure name>.csv``, see
+  ``hemiplan.present.book.figure``), a toggle shows that data as a table: each chart
+  has an HTML-table alternative.
+- A member-state profile links to its PDF, and the front page to the edition's PDF
+  (printed by ``hemiplan.build.pdf``).
+- Every page ends with "How to cite" (title, edition year, data version, address), and
+  carries metadata for link previews (description, Open Graph title, description, image).
+
+The edition's year and data version come from the configuration values
+``hemiplan_year`` and ``hemiplan_data_version`` (written into the edition's
+``_config.yml`` by the build); ``html_baseurl`` (``html.baseurl`` in _config.yml), when
+set, makes the cited address and the preview image absolute."""
 from __future__ import annotations
+
+import html
+import posixpath
+import re
+import shutil
+from pathlib import Path
+
+import itables
+import pandas as pd
+from docutils import nodes
+
+from hemiplan.build import pdf
+from hemiplan.present import tables
+
+#: The files of itables' offline bundle that the site needs, and where they go.
+DATATABLES_FILES = ("dt_bundle.js", "dt_bundle.css")
+DATATABLES_DIR = "itables"
+SORTABLE_CLASS = "hemiplan-sortable"
+PREVIEW_IMAGE = "_static/hemiplan-preview.png"
+DESCRIPTION_CHARS = 200
 
 
 def _script_key(js) -> tuple:
@@ -28,6 +64,164 @@ def dedupe_scripts(app, pagename, templatename, context, doctree) -> None:
     context["script_files"] = kept
 
 
+# --- sortable long tables ------------------------------------------------------------
+
+def datatables_source() -> Path:
+    """The folder of itables' offline bundle (DataTables with its jQuery)."""
+    return Path(itables.__file__).parent / "html"
+
+
+def sortable_tables(app, pagename, templatename, context, doctree) -> None:
+    """On a page with a sortable table: DataTables' stylesheet, and a module script
+    that imports the bundle and hands it to hemiplan.js."""
+    if SORTABLE_CLASS not in (context.get("body") or ""):
+        return
+    bundle = context["pathto"](f"_static/{DATATABLES_DIR}/dt_bundle.js", 1)
+    app.add_css_file(f"{DATATABLES_DIR}/dt_bundle.css")
+    app.add_js_file(None, type="module",
+                    body=f'import DataTable from "{bundle}"; window.hemiplanSortable(DataTable);')
+
+
+def copy_datatables(app, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    dest = Path(app.outdir) / "_static" / DATATABLES_DIR
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in DATATABLES_FILES:
+        shutil.copyfile(datatables_source() / name, dest / name)
+
+
+# --- each figure's data ---------------------------------------------------------------
+
+_FIGURE = re.compile(r'<figure\b[^>]*\bid="([a-z0-9][a-z0-9-]*)"[^>]*>.*?</figure>', re.S)
+
+
+def figure_data(app, pagename, templatename, context, doctree) -> None:
+    """After each figure with a data file, a <details> with that data as a table."""
+    body = context.get("body") or ""
+    if "<figure" not in body:
+        return
+    folder = Path(app.srcdir) / posixpath.dirname(pagename) / "downloads"
+
+    def add(m) -> str:
+        csv = folder / f"{m.group(1)}.csv"
+        if not csv.is_file():
+            return m.group(0)
+        data = pd.read_csv(csv, keep_default_na=False, na_values=[""])
+        table = tables.html_table(data, headers={c: str(c) for c in data.columns})
+        return (m.group(0) + '<details class="hemiplan-figure-data"><summary>The data of this figure, as a table'
+                f"</summary>{table}</details>")
+
+    context["body"] = _FIGURE.sub(add, body)
+
+
+# --- a profile's PDF ------------------------------------------------------------------
+
+def pdf_link(app, pagename, templatename, context, doctree) -> None:
+    """On a member-state profile, a "Download PDF" link under its title to the PDF the
+    build prints beside the page; on the front page, one to the whole edition's PDF
+    (hemiplan.build.pdf)."""
+    body = context.get("body") or ""
+    if "</h1>" not in body:
+        return
+    if pagename.startswith(pdf.PROFILES):
+        href, what = posixpath.basename(pdf.pdf_path(pagename + ".html")), "this profile"
+    elif pagename == app.config.root_doc and app.config.hemiplan_year:
+        href, what = pdf.edition_pdf(app.config.hemiplan_year), f"the whole {app.config.hemiplan_year} edition"
+    else:
+        return
+    link = (f'<p class="hemiplan-pdf-link"><a href="{html.escape(href)}" download>Download {html.escape(what)} as PDF</a> '
+            f'(A4, for printing and sharing)</p>')
+    context["body"] = body.replace("</h1>", "</h1>" + link, 1)
+
+
+# --- how to cite and link previews ----------------------------------------------------
+
+def _page_url(app, pagename: str) -> str:
+    """The page's address: absolute when html_baseurl is set, else relative to the edition."""
+    page = pagename + ".html"
+    base = (app.config.html_baseurl or "").rstrip("/")
+    return f"{base}/{page}" if base else page
+
+
+def book_title(app) -> str:
+    """The book's title without the edition the build appends to it (" — 2014 (draft)")."""
+    title = app.config.html_title or app.config.project or "hemiplan"
+    return re.sub(r"\s+—\s+\d{4}( \(draft\))?$", "", title)
+
+
+def _plain(markup: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", markup or "")).strip()
+
+
+def citation(app, pagename: str, page_title: str) -> str:
+    """The "How to cite" block of a page (HTML, every value escaped): the page, the
+    book, the edition's year and data version, the address."""
+    c = app.config
+    year, version = c.hemiplan_year, c.hemiplan_data_version
+    url = html.escape(_page_url(app, pagename))
+    page = f"“{html.escape(page_title)}”. In: " if page_title and pagename != c.root_doc else ""
+    edition = f", {html.escape(str(year))} edition" if year else ""
+    data = f", data version <code>{html.escape(str(version))}</code>" if version else ""
+    return (f'<section class="hemiplan-cite" aria-labelledby="hemiplan-cite-h"><h2 id="hemiplan-cite-h">How to cite</h2>'
+            f'<p>hemiplan. {page}<em>{html.escape(book_title(app))}</em>{edition}{data}. '
+            f'<a class="hemiplan-cite-url" href="{html.escape(posixpath.basename(pagename))}.html">{url}</a></p></section>')
+
+
+def _description(doctree) -> str:
+    """The page's first paragraph of prose, shortened at a word."""
+    if doctree is None:
+        return ""
+    for para in doctree.findall(nodes.paragraph):
+        text = " ".join(para.astext().split())
+        if len(text) > 40:
+            if len(text) > DESCRIPTION_CHARS:
+                text = text[:DESCRIPTION_CHARS].rsplit(" ", 1)[0] + "…"
+            return text
+    return ""
+
+
+def _image(app, pagename: str, doctree, context) -> str:
+    """The page's first figure, else the book's preview image; absolute with html_baseurl."""
+    rel = None
+    if doctree is not None:
+        for img in doctree.findall(nodes.image):
+            uri = img.get("uri", "")
+            if uri and "://" not in uri and not uri.startswith("data:"):
+                rel = "_images/" + posixpath.basename(uri)
+                break
+    rel = rel or PREVIEW_IMAGE
+    base = (app.config.html_baseurl or "").rstrip("/")
+    return f"{base}/{rel}" if base else context["pathto"](rel, 1)
+
+
+def cite_and_preview(app, pagename, templatename, context, doctree) -> None:
+    if "body" not in context:
+        return
+    title = _plain(context.get("title") or "")
+    context["body"] += citation(app, pagename, title)
+    desc = html.escape(_description(doctree) or book_title(app), quote=True)
+    book = app.config.html_title or app.config.project
+    page_title = html.escape(f"{title} — {book}" if title else book, quote=True)
+    image = html.escape(_image(app, pagename, doctree, context), quote=True)
+    tags = (f'<meta name="description" content="{desc}">\n'
+            f'<meta property="og:type" content="website">\n'
+            f'<meta property="og:title" content="{page_title}">\n'
+            f'<meta property="og:description" content="{desc}">\n'
+            f'<meta property="og:image" content="{image}">\n'
+            f'<meta name="twitter:card" content="summary_large_image">\n')
+    if app.config.html_baseurl:
+        tags += f'<meta property="og:url" content="{html.escape(_page_url(app, pagename), quote=True)}">\n'
+    context["metatags"] = context.get("metatags", "") + tags
+
+
 def setup(app):
+    app.add_config_value("hemiplan_year", None, "html")
+    app.add_config_value("hemiplan_data_version", None, "html")
+    app.connect("html-page-context", figure_data)
+    app.connect("html-page-context", pdf_link)
+    app.connect("html-page-context", cite_and_preview)
+    app.connect("html-page-context", sortable_tables)
     app.connect("html-page-context", dedupe_scripts, priority=900)
+    app.connect("build-finished", copy_datatables)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

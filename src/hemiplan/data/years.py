@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from hemiplan import paths
 from hemiplan.data import schema
+from hemiplan.data.csvio import read_text_table
 
 
 class YearNotFoundError(LookupError):
@@ -20,12 +21,25 @@ def available_years(data_dir=None) -> list[int]:
     return sorted(years)
 
 
+def draft_rows(year: int, data_dir=None) -> int:
+    """Rows of ``year`` whose ``status`` is draft (activities and stated figures), read
+    from the CSV files as they are."""
+    n = 0
+    for table in ("activities", "indicators"):
+        path = schema.table_path(table, year, data_dir)
+        if path.is_file():
+            n += int((read_text_table(path)["status"].str.strip() == "draft").sum())
+    return n
+
+
 def default_year(data_dir=None) -> int:
-    """The latest year with data."""
+    """The latest year whose data hold no draft row (the edition the front page shows),
+    or the latest year with data when every year still has drafts."""
     years = available_years(data_dir)
     if not years:
         raise YearNotFoundError(f"no year has data in {paths.data_dir(data_dir)}")
-    return years[-1]
+    reviewed = [y for y in years if not draft_rows(y, data_dir)]
+    return (reviewed or years)[-1]
 
 
 def resolve_year(year, data_dir=None) -> int:

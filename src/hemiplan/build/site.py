@@ -1,0 +1,131 @@
+"""The pages of the site around the editions: the landing page that lists every
+edition (``editions.html``), the front page (``index.html``) and ``latest/``, both
+sending the reader to the latest reviewed edition (an edition with no draft row).
+
+Each published edition carries ``edition.json``: its year, status, number of draft
+rows, data version and headline counts. The site pages are made from these files
+only, so that they list exactly the editions that are published."""
+from __future__ import annotations
+
+import json
+from html import escape
+from pathlib import Path
+
+from hemiplan.analysis.series import latest_reviewed
+from hemiplan.vocabulary import plural
+
+META = "edition.json"
+LANDING = "editions.html"
+#: The columns of the landing page's table of editions.
+COLUMNS = ("Edition", "Status", "Data version", "Activities held in the year", "Events", "Participants (stated)",
+           "Member states reached", "Stated figures")
+TITLE = "Hemispheric Plan of Action against Transnational Organized Crime: the annual reports in data"
+
+_STYLE = """
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 0; color: #1a1a1a; line-height: 1.5; }
+main { max-width: 60rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
+h1 { font-size: 1.6rem; line-height: 1.25; }
+.wrap { overflow-x: auto; }
+table { border-collapse: collapse; font-size: 0.95rem; min-width: 36rem; }
+caption { text-align: left; font-weight: 600; padding-bottom: 0.4rem; }
+th, td { padding: 0.35rem 0.6rem; border-bottom: 1px solid #ddd; text-align: left; vertical-align: top; }
+thead th { border-bottom: 2px solid #888; }
+.num { text-align: right; font-variant-numeric: tabular-nums; }
+.status { display: inline-block; padding: 0 0.5rem; border-radius: 0.8rem; font-size: 0.85rem; }
+.status-reviewed { background: #E5EEF6; color: #0b4f80; }
+.status-draft { background: #FCE9D9; color: #7a3300; }
+code { font-size: 0.9em; }
+a { color: #0b4f80; }
+@media (max-width: 40rem) {
+  table, thead, tbody, tr, th, td { display: block; min-width: 0; }
+  table { min-width: 0; }
+  thead { position: absolute; left: -9999px; }
+  tr { border-bottom: 2px solid #888; padding: 0.4rem 0; }
+  th, td { border: none; padding: 0.15rem 0; text-align: left; }
+  td.num { text-align: left; }
+  td::before { content: attr(data-label) ": "; font-weight: 600; }
+}
+"""
+
+
+def write_meta(folder: Path, meta: dict) -> None:
+    (folder / META).write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def read_meta(folder: Path) -> dict | None:
+    path = folder / META
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+
+
+def published(html: Path) -> dict[int, dict]:
+    """The metadata of every edition published under ``html`` (year → edition.json)."""
+    out = {}
+    if html.is_dir():
+        for folder in html.iterdir():
+            meta = read_meta(folder) if folder.is_dir() and folder.name.isdigit() else None
+            if meta is not None:
+                out[int(folder.name)] = meta
+    return dict(sorted(out.items()))
+
+
+def _page(title: str, body: str, head: str = "") -> str:
+    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>{escape(title)}</title>{head}<style>{_STYLE}</style></head>\n"
+            f"<body><main>\n{body}\n</main></body></html>\n")
+
+
+def redirect(target: str, text: str) -> str:
+    """A page that sends the reader to ``target`` (relative URL)."""
+    t = escape(target, quote=True)
+    return _page(text, f'<p><a href="{t}">{escape(text)}</a></p>',
+                 head=f'<meta http-equiv="refresh" content="0; url={t}"><link rel="canonical" href="{t}">')
+
+
+def _row(year: int, meta: dict) -> str:
+    c = meta.get("counts", {})
+    status = meta["status"]
+    label = "Reviewed" if status == "reviewed" else f"Draft: {plural(meta['drafts'], 'row')} not yet reviewed"
+    participants = (f"{c['participants']:,} <small>(stated for {plural(c['with_participants'], 'activity')})</small>"
+                    if c.get("with_participants") else "–")
+    cells = [f'<span class="status status-{status}">{escape(label)}</span>',
+             f"<code>{escape(meta['data_version'])}</code>",
+             f'{c.get("activities", 0):,}', f'{c.get("events", 0):,}', participants,
+             f'{c.get("states_reached", 0)} of {c.get("members", 0)}', f'{c.get("stated_figures", 0):,}']
+    link = f'<a href="{year}/index.html">The {year} edition{" (draft)" if status == "draft" else ""}</a>'
+    num = ' class="num"'
+    return (f'<tr><th scope="row">{link}</th>'
+            + "".join(f'<td{num if i >= 2 else ""} data-label="{label}">{cell}</td>'
+                      for i, (label, cell) in enumerate(zip(COLUMNS[1:], cells))) + "</tr>")
+
+
+def landing(metas: dict[int, dict]) -> str:
+    """The landing page: every edition, newest first, with its status, data version,
+    headline counts and a link."""
+    latest = latest_reviewed({y: m["status"] for y, m in metas.items()})
+    lead = (f'<p>The front page shows the latest reviewed edition, <a href="latest/index.html">{latest}</a>. '
+            "An edition stays a draft, and is never the front page, while any of its rows is not yet reviewed.</p>"
+            if latest else "<p>No edition is reviewed yet: every edition below is a draft.</p>")
+    num = ' class="num"'
+    head = ("<thead><tr>" + "".join(f'<th scope="col"{num if i >= 3 else ""}>{c}</th>' for i, c in enumerate(COLUMNS))
+            + "</tr></thead>")
+    rows = "".join(_row(y, metas[y]) for y in sorted(metas, reverse=True))
+    body = (f"<h1>{escape(TITLE)}</h1>\n<p>One edition per annual report, each computed from the data of its "
+            f"year. Counts take only the activities held in the report's year; participants are counted where "
+            f"the report states them, so their totals are floors.</p>\n{lead}\n"
+            f'<div class="wrap"><table><caption>Editions</caption>{head}<tbody>{rows}</tbody></table></div>')
+    return _page(f"Editions — {TITLE}", body)
+
+
+def pages(metas: dict[int, dict]) -> dict[str, str]:
+    """The site pages (path in the site → HTML): the landing page, the front page and
+    ``latest/``. Without a reviewed edition, both send the reader to the landing page."""
+    latest = latest_reviewed({y: m["status"] for y, m in metas.items()})
+    out = {LANDING: landing(metas)}
+    if latest is None:
+        out["index.html"] = redirect(LANDING, "Every edition is a draft: see the list of editions")
+        out["latest/index.html"] = redirect(f"../{LANDING}", "No reviewed edition yet: see the list of editions")
+    else:
+        out["index.html"] = redirect(f"{latest}/index.html", f"The {latest} edition")
+        out["latest/index.html"] = redirect(f"../{latest}/index.html", f"The {latest} edition (the latest reviewed)")
+    return out
