@@ -378,7 +378,9 @@ _UNTRUSTED_DOM = """() => {
   const main = document.querySelector('article.bd-article') || document.body;
   const h1 = main.querySelectorAll('h1').length;
   if (h1 !== 1) out.push(h1 + ' <h1> elements in the article (text made into headings?)');
-  return {problems: out, text: main.innerText};
+  // A long cell shows a shortened text on screen; its full text (hidden, shown in print) counts too.
+  const full = Array.from(main.querySelectorAll('.hemiplan-full')).map(e => e.textContent);
+  return {problems: out, text: [main.innerText].concat(full).join(' | ')};
 }"""
 
 
@@ -400,3 +402,258 @@ def literal_text(context, url: str, needles) -> list[Problem]:
 def screenshot_name(path: str) -> str:
     """A file name for the screenshot of a page: chapters/profiles/bol.html → chapters-profiles-bol.png."""
     return path.removesuffix(".html").replace("/", "-") + ".png"
+
+
+# --- tables, quotes, print (issue 14) ----------------------------------------------------------
+
+WIDE = 1280
+NARROW = 390
+
+#: Whether an element is shown: laid out, and not inside a closed <details>.
+_SHOWN = "const shown = (e) => e.getClientRects().length > 0 && !e.closest('details:not([open])');"
+
+_CLIPPED = """() => { """ + _SHOWN + """ return Array.from(document.querySelectorAll('table.hemiplan-table')).filter(shown)
+  .map(t => {
+    const boxes = [];
+    for (let p = t.parentElement; p && p.tagName !== 'ARTICLE' && p !== document.body; p = p.parentElement) {
+      const o = getComputedStyle(p).overflowX;
+      if (o !== 'visible' && p.scrollWidth > p.clientWidth + 1)
+        boxes.push((p.className || p.tagName.toLowerCase()) + ' (scrollWidth ' + p.scrollWidth + ' > clientWidth ' + p.clientWidth + ')');
+    }
+    const r = t.getBoundingClientRect();
+    if (r.right > window.innerWidth + 1) boxes.push('the window (right edge ' + Math.round(r.right) + 'px)');
+    return {caption: t.caption ? t.caption.textContent.trim().slice(0, 70) : '(no caption)', boxes};
+  }).filter(t => t.boxes.length); }"""
+
+
+def clipped_tables(context, urls, width: int = WIDE) -> list[Problem]:
+    """Tables of the book cut off at ``width``: a table (shown, not in a closed
+    toggle) whose scroll box, or any box around it up to the article, is narrower than
+    its content (scrollWidth > clientWidth), or which reaches past the window."""
+    problems = []
+    page = context.new_page()
+    try:
+        page.set_viewport_size({"width": width, "height": 900})
+        for url in urls:
+            page.goto(url, wait_until="load")
+            page.wait_for_load_state("networkidle")
+            for t in page.evaluate(_CLIPPED):
+                problems.append(Problem(urlsplit(url).path, "clipped",
+                                        f"table {t['caption']!r} is cut off at {width}px by {', '.join(t['boxes'])}"))
+    finally:
+        page.close()
+    return problems
+
+
+_STICKY = """() => { """ + _SHOWN + """
+  const wraps = Array.from(document.querySelectorAll('.hemiplan-table-wrap'))
+    .filter(w => shown(w) && w.scrollWidth > w.clientWidth + 1);
+  if (!wraps.length) return {scrolling: 0, problems: []};
+  const problems = [];
+  for (const w of wraps) {
+    const t = w.querySelector('table');
+    const cap = t.caption ? t.caption.textContent.trim().slice(0, 60) : '(no caption)';
+    const first = t.tBodies[0] && t.tBodies[0].rows[0] && t.tBodies[0].rows[0].cells[0];
+    const second = t.tBodies[0] && t.tBodies[0].rows[0] && t.tBodies[0].rows[0].cells[1];
+    if (!first || !second) continue;
+    w.scrollLeft = 0;
+    const before = first.getBoundingClientRect().left, secondBefore = second.getBoundingClientRect().left;
+    w.scrollLeft = Math.min(150, w.scrollWidth - w.clientWidth);
+    const moved = secondBefore - second.getBoundingClientRect().left;
+    const stayed = Math.abs(first.getBoundingClientRect().left - before) <= 1;
+    if (moved < 1) problems.push(cap + ': the table does not scroll sideways');
+    else if (!stayed) problems.push(cap + ': the first column moves away when the table scrolls');
+    const hint = w.previousElementSibling;
+    if (!hint || !hint.classList.contains('hemiplan-scroll-hint') || hint.offsetParent === null)
+      problems.push(cap + ': no visible cue that the table scrolls sideways');
+    w.scrollLeft = 0;
+  }
+  return {scrolling: wraps.length, problems};
+}"""
+
+
+def sticky_first_column(context, url: str, width: int = NARROW) -> tuple[int, list[Problem]]:
+    """At ``width``, every table that scrolls sideways keeps its first column in view
+    while it scrolls, and shows a cue that it scrolls. Returns (how many tables scroll
+    there, problems)."""
+    page = context.new_page()
+    try:
+        page.set_viewport_size({"width": width, "height": 800})
+        page.goto(url, wait_until="load")
+        page.wait_for_load_state("networkidle")
+        found = page.evaluate(_STICKY)
+    finally:
+        page.close()
+    return found["scrolling"], [Problem(urlsplit(url).path, "sticky", p) for p in found["problems"]]
+
+
+NO_SORTABLE = "no sortable table with a numeric column is in view"
+
+_COLUMN_ORDER = """([index, col]) => {
+  const t = document.querySelectorAll('table.hemiplan-sortable')[index];
+  return Array.from(t.tBodies[0].rows).map(r => {
+    const c = r.cells[col]; const v = c.getAttribute('data-order');
+    return v === null ? c.textContent.trim() : parseFloat(v); });
+}"""
+
+
+def sorting(context, url: str) -> list[Problem]:
+    """On the page's first sortable table: the sorting library is in place, and a click
+    on a numeric column's header sorts the rows by it (ascending, then descending), and
+    typing in the filter box narrows the rows."""
+    v = Visit(url)
+    page = context.new_page()
+    watch(page, v)
+    label = urlsplit(url).path
+    problems: list[Problem] = []
+    try:
+        page.goto(url, wait_until="load")
+        try:
+            page.wait_for_selector("table.hemiplan-sortable.dataTable", state="attached", timeout=10_000)
+        except Exception:
+            return v.problems(label) + [Problem(label, "sorting", "the long table never became sortable")]
+        # The first sortable table in view (not one in a closed toggle) with a numeric column.
+        index, col = page.evaluate("""() => { """ + _SHOWN + """
+          const ts = Array.from(document.querySelectorAll('table.hemiplan-sortable'));
+          for (let i = 0; i < ts.length; i++) {
+            const c = Array.from(ts[i].tHead.rows[0].cells).findIndex(th => th.classList.contains('num'));
+            if (shown(ts[i]) && c >= 0) return [i, c]; }
+          return [-1, -1]; }""")
+        if index < 0:
+            return [Problem(label, "sorting", NO_SORTABLE)]
+        header = page.locator("table.hemiplan-sortable").nth(index).locator("thead th").nth(col)
+        for direction in ("ascending", "descending"):
+            header.click()
+            try:  # the library sorts after the click has been handled
+                page.wait_for_function("([i, c, d]) => document.querySelectorAll('table.hemiplan-sortable')[i]"
+                                       ".tHead.rows[0].cells[c].getAttribute('aria-sort') === d",
+                                       arg=[index, col, direction], timeout=5_000)
+            except Exception:
+                problems.append(Problem(label, "sorting", f"a click on the header did not sort it {direction}"))
+            values = page.evaluate(_COLUMN_ORDER, [index, col])
+            expected = sorted(values, reverse=direction == "descending")
+            if values != expected:
+                problems.append(Problem(label, "sorting", f"after a click the column is not {direction}: {values[:8]}…"))
+        rows = page.evaluate(f"() => document.querySelectorAll('table.hemiplan-sortable')[{index}].tBodies[0].rows.length")
+        first = page.evaluate(f"""() => document.querySelectorAll('table.hemiplan-sortable')[{index}]
+            .tBodies[0].rows[0].cells[0].textContent.trim()""")
+        page.locator("table.hemiplan-sortable").nth(index).locator(
+            "xpath=ancestor::div[contains(@class, 'dt-container')]").locator(".dt-search input").fill(first)
+        after = page.evaluate(f"() => document.querySelectorAll('table.hemiplan-sortable')[{index}].tBodies[0].rows.length")
+        if not 1 <= after < rows:
+            problems.append(Problem(label, "sorting", f"filtering on {first!r} left {after} of {rows} rows"))
+    finally:
+        page.close()
+    return v.problems(label) + problems
+
+
+_QUOTES = """(ids) => ids.map(id => {
+  const e = document.getElementById(id);
+  if (!e) return [id, 'no element with this id'];
+  const mark = e.closest('mark.hemiplan-quote');
+  if (!mark) return [id, 'not inside a marked quote'];
+  const bg = getComputedStyle(mark).backgroundColor;
+  if (!bg || bg === 'transparent' || bg === 'rgba(0, 0, 0, 0)') return [id, 'its quote is not highlighted'];
+  if (!mark.textContent.trim()) return [id, 'its quote is empty'];
+  return [id, null];
+})"""
+
+_TARGETED = """() => { const t = document.querySelector(':target'); if (!t) return null;
+  const m = t.closest('mark.hemiplan-quote'); if (!m) return 'none';
+  const s = getComputedStyle(m); return s.outlineStyle + ' ' + s.backgroundColor; }"""
+
+
+def quote_anchors(context, crawl_: Crawl, source_page: str) -> tuple[dict, list[Problem]]:
+    """Every quote anchor (``#q-…``) of the source-text page, and every one a page of
+    the crawl links to, lies in a highlighted <mark>; opening a quote's link outlines
+    that quote. Returns problems and counts: quotes on the page, quotes a table row or
+    caption links to, quotes reached through a link to their paragraph, and the quotes
+    no page leads to (data rows that no table shows)."""
+    src = crawl_.visits.get(source_page)
+    if src is None or src.status != 200:
+        return {}, [Problem(source_page, "quote", "the source-text page was not visited")]
+    quote_ids = sorted(i for i in src.ids if i.startswith("q-"))
+    linked_q, linked_p = set(), set()
+    for path, v in crawl_.visits.items():
+        if path == source_page:
+            continue
+        for href in v.links:
+            target, fragment = urldefrag(href)
+            if relative(crawl_.base, target) == source_page and fragment:
+                (linked_q if fragment.startswith("q-") else linked_p).add(unquote(fragment))
+    page = context.new_page()
+    problems: list[Problem] = []
+    try:
+        page.goto(urljoin(crawl_.base, source_page), wait_until="load")
+        checked = page.evaluate(_QUOTES, quote_ids + sorted(linked_q - set(quote_ids)))
+        problems += [Problem(source_page, "quote", f"#{i}: {why}") for i, why in checked if why]
+        # The quotes of each paragraph, to know which are reached through their paragraph.
+        by_paragraph = page.evaluate("""() => Object.fromEntries(Array.from(document.querySelectorAll(
+            '.hemiplan-src-paragraph')).map(p => [p.id, Array.from(p.querySelectorAll('mark.hemiplan-quote, .hemiplan-qanchor'))
+            .map(m => m.id)]))""")
+        through = {q for p in linked_p for q in by_paragraph.get(p, [])}
+        unreached = [q for q in quote_ids if q not in linked_q and q not in through]
+        probe = sorted(linked_q)[0] if linked_q else next((q for q in quote_ids if q in through), None)
+        if probe:
+            page.goto(urljoin(crawl_.base, source_page) + "#" + probe, wait_until="load")
+            style = page.evaluate(_TARGETED)
+            if not style or style == "none" or style.startswith("none "):
+                problems.append(Problem(source_page, "quote", f"opening #{probe} does not outline its quote ({style})"))
+    finally:
+        page.close()
+    counts = {"quotes": len(quote_ids), "linked": len(set(quote_ids) & linked_q),
+              "through paragraph": len([q for q in quote_ids if q not in linked_q and q in through]),
+              "unreached": unreached}
+    return counts, problems
+
+
+_PRINT = """() => {
+  const out = [];
+  for (const sel of ['.bd-sidebar-primary', '.bd-sidebar-secondary', '.bd-header']) {
+    const e = document.querySelector(sel);
+    if (e && e.offsetParent !== null && getComputedStyle(e).display !== 'none') out.push(sel + ' is shown in print');
+  }
+  document.querySelectorAll('.hemiplan-table-wrap').forEach(w => {
+    if (w.scrollWidth > w.clientWidth + 1) out.push('a table is cut off in print: ' +
+      (w.querySelector('caption') ? w.querySelector('caption').textContent.trim().slice(0, 60) : ''));
+  });
+  const article = document.querySelector('article.bd-article');
+  document.querySelectorAll('article img').forEach(i => {
+    if (article && i.getBoundingClientRect().width > article.getBoundingClientRect().width + 1)
+      out.push('a figure is wider than the page: ' + i.getAttribute('src'));
+  });
+  return out;
+}"""
+
+
+def print_view(context, url: str, screenshot: Path | None = None, width: int = 794) -> list[Problem]:
+    """The page as printed (print media, an A4 width): no sidebars or header, no table
+    cut off, no figure wider than the page; optionally a full-page screenshot."""
+    page = context.new_page()
+    try:
+        page.set_viewport_size({"width": width, "height": 1123})
+        page.emulate_media(media="print")
+        page.goto(url, wait_until="load")
+        found = page.evaluate(_PRINT)
+        if screenshot is not None:
+            screenshot.parent.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(screenshot), full_page=True)
+    finally:
+        page.close()
+    return [Problem(urlsplit(url).path, "print", p) for p in found]
+
+
+def pdf_problems(pdf: Path, name: str) -> list[Problem]:
+    """A profile's PDF exists, has at least one page and names its state (pdfplumber)."""
+    import pdfplumber  # deferred: only the PDF checks need it
+
+    label = pdf.name
+    if not pdf.is_file() or not pdf.stat().st_size:
+        return [Problem(label, "pdf", "missing or empty")]
+    with pdfplumber.open(pdf) as doc:
+        if not doc.pages:
+            return [Problem(label, "pdf", "has no page")]
+        text = " ".join((p.extract_text() or "") for p in doc.pages[:2])
+    if name not in " ".join(text.split()):
+        return [Problem(label, "pdf", f"does not name {name!r} on its first pages")]
+    return []

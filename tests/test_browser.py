@@ -4,10 +4,18 @@ with every image, link and anchor working; the search finds "CICTE"; every membe
 profile is reachable from the navigation; no page scrolls sideways at a phone width.
 A full-page screenshot of each chapter is saved under _build/screenshots/ (a CI
 artifact). A fixture site with a broken link and a broken image proves the checks
-catch them."""
+catch them.
+
+On that site and on the 2014 edition (built from the project's data): no table is cut
+off at 1280 px; at 390 px tables that scroll sideways keep their first column in view
+and say that they scroll; a long table sorts and filters; every quote anchor of the
+source text is highlighted and reached from the book; every profile has a PDF that
+names its state; a profile prints without sidebars (a print-media screenshot is kept)."""
 from __future__ import annotations
 
 import base64
+import html
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from . import browser_checks as bc
-from .conftest import SCREENSHOTS, Site
+from .conftest import PROJECT, SCREENSHOTS, Site, build_site
 
 NOT_CHAPTERS = {"genindex.html", "search.html"}
 
@@ -55,6 +63,32 @@ def crawled(synthetic_site, browser):
 
         starts = ["index.html"] + [prefix + p for p in sorted(NOT_CHAPTERS)]
         yield Crawled(synthetic_site, base, bc.crawl(browser, base, starts, on_page=shoot), shots)
+
+
+@pytest.fixture(scope="module")
+def site_2014(tmp_path_factory) -> Site:
+    """The 2014 edition, built from the project's data in a scratch root."""
+    return build_site(tmp_path_factory.mktemp("site-2014"), PROJECT / "data", 2014)
+
+
+@pytest.fixture(scope="module")
+def crawled_2014(site_2014, browser):
+    with bc.serve(site_2014.html) as base:
+        prefix = f"{site_2014.year}/"
+        starts = ["index.html"] + [prefix + p for p in sorted(NOT_CHAPTERS)]
+        yield Crawled(site_2014, base, bc.crawl(browser, base, starts), SCREENSHOTS / "edition-2014")
+
+
+@pytest.fixture(params=["synthetic", "2014"])
+def edition(request):
+    """The crawled synthetic site, then the crawled 2014 edition."""
+    return request.getfixturevalue("crawled" if request.param == "synthetic" else "crawled_2014")
+
+
+def _chapter_urls(c: Crawled) -> list[str]:
+    return [c.base + p for p in c.crawl.pages()
+            if c.crawl.visits[p].redirect is None and p.startswith(f"{c.site.year}/")
+            and p.removeprefix(f"{c.site.year}/") not in NOT_CHAPTERS]
 
 
 def _report(problems) -> str:
@@ -115,6 +149,84 @@ def test_a_screenshot_per_chapter(crawled):
     shots = {p: crawled.shots / bc.screenshot_name(p) for p in sorted(chapters)}
     missing = [p for p, shot in shots.items() if not (shot.is_file() and shot.stat().st_size)]
     assert not missing, f"no screenshot of {missing}"
+
+
+# --- tables that fit, sorting, quotes, PDFs and print (issue 14) ---------------------------
+
+def test_no_table_is_clipped_at_desktop_width(edition, browser):
+    urls = _chapter_urls(edition)
+    assert any("training.html" in u for u in urls), "the training chapter was not crawled"
+    problems = bc.clipped_tables(browser, urls, bc.WIDE)
+    assert not problems, _report(problems)
+
+
+def test_tables_scroll_with_a_sticky_first_column_at_phone_width(edition, browser):
+    scrolling, problems = 0, []
+    for url in _chapter_urls(edition):
+        n, found = bc.sticky_first_column(browser, url, bc.NARROW)
+        scrolling += n
+        problems += found
+    assert scrolling, "no table scrolls sideways at 390px: the check checked nothing"
+    assert not problems, _report(problems)
+
+
+def test_a_long_table_sorts_and_filters(edition, browser):
+    pages = [u for u in _chapter_urls(edition)
+             if "hemiplan-sortable" in (edition.site.html / bc.relative(edition.base, u)).read_text(encoding="utf-8")]
+    assert pages, "no table of 10 rows or more is marked sortable"
+    for url in pages:   # the first page with a long table in view that has numbers
+        problems = bc.sorting(browser, url)
+        if [p.detail for p in problems] != [bc.NO_SORTABLE]:
+            break
+    assert not problems, _report(problems)
+
+
+def test_every_quote_is_highlighted_and_reached_from_the_book(edition, browser):
+    counts, problems = bc.quote_anchors(browser, edition.crawl, f"{edition.site.year}/chapters/source_text.html")
+    assert counts.get("quotes"), "the source text marks no quote"
+    assert counts["linked"] + counts["through paragraph"], "no table row or caption leads to a quote"
+    assert not problems, _report(problems)
+
+
+def test_every_profile_has_a_pdf_that_names_its_state(edition):
+    profiles = sorted((edition.site.edition / "chapters" / "profiles").glob("*.html"))
+    assert profiles, "no profile to check"
+    problems = []
+    for page in profiles:
+        text = page.read_text(encoding="utf-8")
+        name = re.search(r"<h1>([^<]*)<a class=\"headerlink\"", text)
+        assert name, f"{page.name}: no title"
+        state = html.unescape(re.sub(r"<[^>]+>", "", name.group(1))).strip()
+        assert f'href="{page.stem}.pdf"' in text, f"{page.name}: no Download PDF link"
+        problems += bc.pdf_problems(page.with_suffix(".pdf"), state)
+    assert not problems, _report(problems)
+
+
+def test_the_whole_edition_has_a_pdf(edition):
+    import pypdfium2 as pdfium
+
+    front = (edition.site.edition / "intro.html").read_text(encoding="utf-8")
+    link = f"downloads/hemiplan-{edition.site.year}.pdf"
+    assert f'href="{link}"' in front, "the front page does not link to the edition's PDF"
+    book = edition.site.edition / link
+    profiles = list((edition.site.edition / "chapters" / "profiles").glob("*.pdf"))
+    doc = pdfium.PdfDocument(str(book))
+    try:
+        pages = len(doc)
+    finally:
+        doc.close()
+    # every page of the book is in it: the profiles (one page or more each) and the chapters
+    assert pages > len(profiles) + 5, f"the edition's PDF has {pages} pages for {len(profiles)} profiles"
+    assert not bc.pdf_problems(book, "Introduction")
+
+
+def test_a_profile_prints_without_sidebars(edition, browser):
+    profile = sorted((edition.site.edition / "chapters" / "profiles").glob("*.html"))[0]
+    url = f"{edition.base}{edition.site.year}/chapters/profiles/{profile.name}"
+    shot = edition.shots / f"print-chapters-profiles-{profile.stem}.png"
+    problems = bc.print_view(browser, url, shot)
+    assert not problems, _report(problems)
+    assert shot.is_file() and shot.stat().st_size
 
 
 # --- the checks themselves catch what they are for ------------------------------------------
@@ -180,3 +292,63 @@ def test_checks_catch_breakage_in_a_copy_of_the_built_site(synthetic_site, brows
     broken = f"{synthetic_site.year}/chapters/overview.html"
     found = {(p.page, p.kind) for p in result.problems}
     assert {(broken, k) for k in ("image", "link", "anchor", "console", "request")} == found, _report(result.problems)
+
+
+TABLE_SITE = {
+    # A table cut off by a box that scrolls on its own, and one that fits.
+    "clipped.html": """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Clipped</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"></head>
+<body><article class="bd-article"><div style="width: 300px; overflow-x: auto">
+<table class="hemiplan-table"><caption>Too wide</caption><tr><td style="min-width: 800px">x</td></tr></table></div>
+<div class="hemiplan-table-wrap"><table class="hemiplan-table"><caption>Fits</caption><tr><td>x</td></tr></table></div>
+</article></body></html>""",
+    # A table that scrolls at a phone width, with neither a sticky first column nor a cue.
+    "loose.html": """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Loose</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"></head>
+<body><div class="hemiplan-table-wrap" style="overflow-x: auto; max-width: 100%"><table class="hemiplan-table">
+<caption>Loose</caption><tbody><tr><th>first</th><td style="min-width: 900px">second</td></tr></tbody></table></div></body></html>""",
+    # A quote that is not highlighted, a link to a quote that does not exist, sidebars in print.
+    "source.html": """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Source</title>
+<link rel="icon" href="data:,"><style>mark.hemiplan-quote { background: yellow; } mark.plain { background: none; }</style></head>
+<body><div class="bd-sidebar-primary">navigation</div>
+<p><mark class="hemiplan-quote" id="q-2014-a001">a highlighted quote</mark>
+<mark class="hemiplan-quote plain" id="q-2014-a002">a quote left plain</mark></p></body></html>""",
+    "links.html": """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Links</title>
+<link rel="icon" href="data:,"></head><body><h1>Links</h1><p><a href="source.html#q-2014-a001">one</a>
+<a href="source.html#q-2014-a009">missing</a></p></body></html>""",
+}
+
+
+def test_table_quote_and_print_checks_catch_what_they_are_for(tmp_path, browser):
+    for name, text in TABLE_SITE.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    with bc.serve(tmp_path) as base:
+        clipped = bc.clipped_tables(browser, [base + "clipped.html"])
+        scrolling, loose = bc.sticky_first_column(browser, base + "loose.html")
+        result = bc.crawl(browser, base, "links.html")
+        counts, quotes = bc.quote_anchors(browser, result, "source.html")
+        printed = bc.print_view(browser, base + "source.html")
+    assert len(clipped) == 1 and clipped[0].detail.startswith("table 'Too wide' is cut off at 1280px by div"), \
+        _report(clipped)
+    assert scrolling == 1 and {p.detail for p in loose} == {
+        "Loose: the first column moves away when the table scrolls",
+        "Loose: no visible cue that the table scrolls sideways"}, _report(loose)
+    assert {p.detail for p in quotes} == {"#q-2014-a002: its quote is not highlighted",
+                                          "#q-2014-a009: no element with this id",
+                                          "opening #q-2014-a001 does not outline its quote (none rgb(255, 255, 0))"}, \
+        _report(quotes)
+    assert counts["quotes"] == 2 and counts["linked"] == 1 and counts["unreached"] == ["q-2014-a002"]
+    assert [p.detail for p in printed] == [".bd-sidebar-primary is shown in print"], _report(printed)
+
+
+def test_pdf_check_needs_a_pdf_that_names_the_state(tmp_path, browser):
+    page = browser.new_page()
+    try:
+        page.set_content("<h1>Profile of Atlantis</h1><p>Activities reaching Atlantis.</p>")
+        page.pdf(path=str(tmp_path / "atl.pdf"))
+    finally:
+        page.close()
+    assert bc.pdf_problems(tmp_path / "atl.pdf", "Atlantis") == []
+    assert [p.detail for p in bc.pdf_problems(tmp_path / "atl.pdf", "Lemuria")] == [
+        "does not name 'Lemuria' on its first pages"]
+    assert [p.detail for p in bc.pdf_problems(tmp_path / "none.pdf", "Atlantis")] == ["missing or empty"]

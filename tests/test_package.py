@@ -51,3 +51,22 @@ def test_a_broken_zip_fails_validation(tmp_path, synthetic_copy):
             dst.writestr(item, payload)
     problems = validate_zip(broken)
     assert any("activities" in p for p in problems), problems
+
+
+def test_zip_carries_a_citation_with_its_data_version(tmp_path, synthetic_copy):
+    import yaml
+
+    z = package.write_zip(2031, tmp_path / "d.zip", synthetic_copy)
+    with zipfile.ZipFile(z) as zf:
+        cff = yaml.safe_load(zf.read("CITATION.cff").decode("utf-8"))
+    desc = package.descriptor(2031, synthetic_copy)
+    assert cff["cff-version"] == "1.2.0" and cff["type"] == "dataset" and cff["title"] == desc["title"]
+    assert cff["version"] == desc["version"] and cff["license"] == "CC-BY-4.0"
+    assert cff["references"][0]["year"] == 2031 and cff["authors"]
+
+
+def test_the_repository_has_a_citation_file():
+    import yaml
+
+    cff = yaml.safe_load((Path(__file__).resolve().parents[1] / "CITATION.cff").read_text(encoding="utf-8"))
+    assert {"cff-version", "message", "title", "authors", "version"} <= set(cff)

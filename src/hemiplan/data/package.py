@@ -45,8 +45,38 @@ def descriptor(year: int, data_dir=None) -> dict:
     }
 
 
+def _yaml_text(value: str) -> str:
+    return json.dumps(str(value), ensure_ascii=False)  # a JSON string is a valid YAML string
+
+
+def citation_cff(year: int, data_dir=None) -> str:
+    """CITATION.cff of one edition's data package: its title, the report year, the data
+    version and licence, and the report it is drawn from (no date: the same data give
+    the same file)."""
+    desc = descriptor(year, data_dir)
+    return "\n".join([
+        "cff-version: 1.2.0",
+        f"message: {_yaml_text('If you use these data, please cite them as below, with their data version.')}",
+        "type: dataset",
+        f"title: {_yaml_text(desc['title'])}",
+        f"abstract: {_yaml_text(desc['description'])}",
+        "authors:",
+        f"  - name: {_yaml_text('The hemiplan project')}",
+        f"version: {_yaml_text(desc['version'])}",
+        f"license: {desc['licenses'][0]['name']}",
+        "keywords:",
+        f"  - {_yaml_text(f'report year {year}')}",
+        "references:",
+        "  - type: report",
+        f"    title: {_yaml_text(f'Annual report on the Hemispheric Plan of Action against Transnational Organized Crime, {year}')}",
+        "    authors:",
+        f"      - name: {_yaml_text('OAS Secretariat for Multidimensional Security')}",
+        f"    year: {int(year)}",
+    ]) + "\n"
+
+
 def write_zip(year: int, dest: Path, data_dir=None) -> Path:
-    """A deterministic zip: datapackage.json, the CSVs and the raw report."""
+    """A deterministic zip: datapackage.json, CITATION.cff, the CSVs and the raw report."""
     desc = descriptor(year, data_dir)
     dest = Path(dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
@@ -60,6 +90,7 @@ def write_zip(year: int, dest: Path, data_dir=None) -> Path:
                 info.external_attr = 0o644 << 16
                 zf.writestr(info, payload)
             add("datapackage.json", (json.dumps(desc, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+            add("CITATION.cff", citation_cff(year, data_dir).encode("utf-8"))
             for res in desc["resources"]:
                 src = schema.table_path(res["name"], year, data_dir)
                 add(res["path"], src.read_bytes())

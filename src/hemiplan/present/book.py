@@ -19,7 +19,7 @@ import pandas as pd
 from IPython.display import display
 
 from hemiplan import data, vocabulary
-from hemiplan.present import provenance, style, tables
+from hemiplan.present import figures, provenance, style, tables
 
 META_KEY = "hemiplan"
 
@@ -29,12 +29,14 @@ def load(year=None, data_dir=None):
     year with data), with the house style applied to matplotlib."""
     style.apply()
     ed = data.load(year, data_dir)
-    ed.extra["years_available"] = data.available_years(data_dir)
+    # An edition stands alone: it compares itself with the years up to its own only.
+    ed.extra["years_available"] = [y for y in data.available_years(data_dir) if y <= ed.year]
+    provenance.set_page_edition(ed.year)
     return ed
 
 
 def other_years(ed) -> dict:
-    """Every year with data (including ed's), for year-over-year comparisons."""
+    """Every year with data up to ed's (including it), for year-over-year comparisons."""
     return {y: (ed if y == ed.year else data.load(y, ed.data_dir)) for y in ed.extra.get("years_available", [ed.year])}
 
 
@@ -80,8 +82,25 @@ def figure(fig, *, name: str, caption: str, alt: str, sources=()) -> None:
         raise ValueError(f"figure {name!r} needs alt text")
     refs = provenance.refs(sources)
     full_caption = caption.strip() + (f" Source: report paragraphs {refs}." if refs else "")
+    data = getattr(fig, figures.DATA_ATTR, None)
+    if data is not None:
+        full_caption += f" {{download}}`The data of this figure (CSV) <downloads/{_write_download(data, name)}>`"
     bundle = {"image/png": base64.b64encode(png_bytes(fig)).decode("ascii"), "text/plain": f"Figure: {alt}"}
     _display(bundle, {META_KEY: {"name": name, "caption": full_caption, "alt": alt}})
+
+
+def _write_download(df: pd.DataFrame, name: str) -> str:
+    """Write ``df`` as ``<id>.csv`` into the build's downloads folder (when the build
+    set one, see :data:`DOWNLOADS_ENV`), ``<id>`` being the figure's HTML id (its name
+    in lowercase, runs of other characters as one hyphen, as docutils makes ids);
+    returns the file's name. Under the figure, the book's Sphinx extension shows the
+    same file as a table."""
+    name = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    folder = os.environ.get(DOWNLOADS_ENV)
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        df.to_csv(Path(folder) / f"{name}.csv", index=False, lineterminator="\n")
+    return f"{name}.csv"
 
 
 DOWNLOADS_ENV = "HEMIPLAN_DOWNLOADS"

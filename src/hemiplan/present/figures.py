@@ -66,6 +66,26 @@ def integer_ticks(axis, nbins: int = 10) -> None:
     axis.set_major_locator(integer_locator(nbins))
 
 
+DATA_ATTR = "hemiplan_data"
+
+
+def attach_data(fig, data: pd.DataFrame):
+    """Keep the table a figure plots on the figure itself (``fig.hemiplan_data``), so that
+    :func:`hemiplan.present.book.figure` can offer it under the figure as a table and a
+    CSV. Returns ``fig``."""
+    setattr(fig, DATA_ATTR, data.reset_index(drop=True))
+    return fig
+
+
+def _labelled(table: pd.DataFrame, label: str) -> pd.DataFrame:
+    """A plotted table with its index as a first, named column."""
+    out = table.copy()
+    out.index = [str(i) for i in out.index]
+    out.index.name = label or "Category"
+    out.columns = [str(c) for c in out.columns]
+    return out.reset_index()
+
+
 def _legend(fig, ax, where: str | None, *, title: str = "", ncol: int = 1, handles=None) -> None:
     """The one placement of a single-axes legend: "below", "right" or None (none)."""
     kwargs = {"title": title or None, "fontsize": 8, "title_fontsize": 8}
@@ -116,6 +136,7 @@ def hbar(labels, values, *, title: str, xlabel: str, ylabel: str = "", colors=No
     (label → colour) explains the bars' colours in a legend on the right;
     ``reference`` = (value, label) draws a dashed line, e.g. the number of member
     states against counts of ratifying states."""
+    data = pd.DataFrame({ylabel or "Category": [str(lab) for lab in labels], xlabel or "Value": [float(v) for v in values]})
     labels, values = [wrap(lab) for lab in labels], [float(v) for v in values]
     fig, ax = _new(height_for(labels))
     y = np.arange(len(labels))[::-1]
@@ -135,7 +156,7 @@ def hbar(labels, values, *, title: str, xlabel: str, ylabel: str = "", colors=No
     if handles:
         _legend(fig, ax, "right", handles=handles)
     fig.tight_layout()
-    return fig
+    return attach_data(fig, data)
 
 
 def stacked_hbar(table: pd.DataFrame, *, title: str, xlabel: str, ylabel: str = "",
@@ -153,7 +174,7 @@ def stacked_hbar(table: pd.DataFrame, *, title: str, xlabel: str, ylabel: str = 
         integer_ticks(ax.xaxis)
     _legend(fig, ax, legend, title=legend_title, ncol=len(table.columns))
     fig.tight_layout()
-    return fig
+    return attach_data(fig, _labelled(table, ylabel))
 
 
 def paired_stacked_hbar(left: pd.DataFrame, right: pd.DataFrame, *, title: str, left_label: str,
@@ -184,7 +205,8 @@ def paired_stacked_hbar(left: pd.DataFrame, right: pd.DataFrame, *, title: str, 
     fig.legend(handles, names, title=legend_title or None, loc="upper left", ncol=max(len(names), 1),
                fontsize=8, title_fontsize=8, bbox_to_anchor=(0.0, 1 - 0.3 / height))
     fig.tight_layout(rect=(0, 0, 1, 1 - (0.42 if legend_title else 0.2) / height))
-    return fig
+    both = pd.concat([left.add_prefix(f"{left_label}: "), right.add_prefix(f"{right_label}: ")], axis=1)
+    return attach_data(fig, _labelled(both, ylabel))
 
 
 def by_month(counts: pd.DataFrame, *, title: str, ylabel: str, colors: dict[str, str] | None = None):
@@ -204,7 +226,8 @@ def by_month(counts: pd.DataFrame, *, title: str, ylabel: str, colors: dict[str,
     integer_ticks(ax.yaxis)
     _legend(fig, ax, "below" if len(counts.columns) > 1 else None, ncol=len(counts.columns))
     fig.tight_layout()
-    return fig
+    monthly = counts.set_axis([vocabulary.month_abbr(m) for m in range(1, 13)])
+    return attach_data(fig, _labelled(monthly, "Month"))
 
 
 def timeline(events: pd.DataFrame, *, title: str, xlabel: str = "Year", ylabel: str = ""):
@@ -227,7 +250,9 @@ def timeline(events: pd.DataFrame, *, title: str, xlabel: str = "Year", ylabel: 
     if len(kinds) > 1:
         ax.legend(fontsize=8, loc="lower right")
     fig.tight_layout()
-    return fig
+    cols = [c for c in ("label", "year", "kind") if c in events]
+    return attach_data(fig, events[cols].rename(columns={"label": ylabel or "Label", "year": xlabel or "Year",
+                                                         "kind": "Kind"}))
 
 
 def line(series: pd.Series, *, title: str, xlabel: str, ylabel: str, label_points: bool = True):
@@ -242,7 +267,7 @@ def line(series: pd.Series, *, title: str, xlabel: str, ylabel: str, label_point
     _axes_text(ax, title=title, xlabel=xlabel, ylabel=ylabel)
     ax.grid(axis="y", visible=True)
     fig.tight_layout()
-    return fig
+    return attach_data(fig, pd.DataFrame({xlabel or "x": list(series.index), ylabel or "Value": list(series)}))
 
 
 def heatmap(matrix: pd.DataFrame, *, title: str, xlabel: str, ylabel: str, cmap: str = style.SEQUENTIAL):
@@ -261,4 +286,4 @@ def heatmap(matrix: pd.DataFrame, *, title: str, xlabel: str, ylabel: str, cmap:
     _axes_text(ax, title=title, xlabel=xlabel, ylabel=ylabel)
     ax.grid(False)
     fig.tight_layout()
-    return fig
+    return attach_data(fig, _labelled(matrix, ylabel))

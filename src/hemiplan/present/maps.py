@@ -74,4 +74,7 @@ def tile_map(member_states: pd.DataFrame, values: pd.Series | dict | None = None
     ax.text(0, -0.35, "Grey: no value. " + source_note, transform=ax.transData, fontsize=8, color=style.NOTE,
             va="top")
     fig.tight_layout()
-    return fig
+    cols = ["name", "iso3"] if "name" in ms.columns else ["iso3"]
+    data = ms.sort_values(cols[0])[cols].assign(value=ms["iso3"].map(values))
+    data.columns = (["Member state", "Code"] if len(cols) == 2 else ["Code"]) + [legend_label]
+    return figures.attach_data(fig, data)
