@@ -70,7 +70,8 @@ def when_held(row) -> str:
 
 def elsewhere_table(ed, paragraph_ids=None, state: str | None = None) -> pd.DataFrame:
     """'Reported this year, held in another year': title, when held, lead dependency
-    (and joint partners), participants with their qualifier, source paragraph; only
+    (and joint partners), participants with their qualifier, source paragraph and row
+    id (a table links each row to its quote); only
     rows of ``paragraph_ids``, or naming ``state`` (as host or among ``countries``),
     when given. Empty when there are none."""
     rows = held_elsewhere(ed)
@@ -85,6 +86,7 @@ def elsewhere_table(ed, paragraph_ids=None, state: str | None = None) -> pd.Data
         "dependency": lead_label(rows, detailed=True),
         "participants": participants_text(rows),
         "paragraph_id": rows["paragraph_id"],
+        "activity_id": rows["activity_id"],
     }).reset_index(drop=True)
 
 

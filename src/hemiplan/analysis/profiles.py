@@ -61,23 +61,25 @@ def _scope(shared: int, attributed: bool, people) -> str:
 def activity_table(ed, iso3: str) -> pd.DataFrame:
     """The activities that reached a state, for a table: title, type, dependency (joint
     work named), programme, month, scope (national or shared), participants (with
-    qualifier), source."""
+    qualifier), source and the row id (a table links each row to its quote)."""
     a = activities_of(ed, iso3)
     a["type"] = a["activity_type"].str.replace("_", " ")
     a["month"] = a["month"].map(month_abbr)
     a["scope"] = [_scope(n, att, p) for n, att, p in zip(a["shared_with"], a["attributed"], a["participants"])]
     a["dependency"] = counting.lead_label(a, detailed=True)
     a["participants"] = counting.participants_text(a)
-    return a[["title", "type", "dependency", "program", "month", "scope", "participants", "paragraph_id"]]
+    return a[["title", "type", "dependency", "program", "month", "scope", "participants", "paragraph_id", "activity_id"]]
 
 
 def hosted_table(ed, iso3: str) -> pd.DataFrame:
     """The activities a state hosted for others, for a table: title, type, dependency,
-    month, participants (with qualifier; not attributed to the host), source."""
+    month, participants (with qualifier; not attributed to the host), source and the
+    row id (a table links each row to its quote)."""
     a = hosted_by(ed, iso3)
     return pd.DataFrame({"title": a["title"], "type": a["activity_type"].str.replace("_", " "),
                          "dependency": counting.lead_label(a, detailed=True), "month": a["month"].map(month_abbr),
-                         "participants": counting.participants_text(a), "paragraph_id": a["paragraph_id"]})
+                         "participants": counting.participants_text(a), "paragraph_id": a["paragraph_id"],
+                         "activity_id": a["activity_id"]})
 
 
 def attributed_participants(ed, iso3: str) -> int | None:
