@@ -47,12 +47,18 @@ def module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def our_imports(tree: ast.AST):
-    """(line, imported hemiplan module, inside a function?) for every import of ours."""
+def deferred_imports(tree: ast.AST) -> set[int]:
+    """ids of the import statements that sit inside a function."""
     inside = set()
     for fn in ast.walk(tree):
         if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
             inside.update(id(n) for n in ast.walk(fn) if isinstance(n, (ast.Import, ast.ImportFrom)))
+    return inside
+
+
+def our_imports(tree: ast.AST):
+    """(line, imported hemiplan module, inside a function?) for every import of ours."""
+    inside = deferred_imports(tree)
     for node in ast.walk(tree):
         names = []
         if isinstance(node, ast.ImportFrom):
@@ -67,10 +73,7 @@ def our_imports(tree: ast.AST):
 
 def all_imports(tree: ast.AST):
     """(line, top-level module, inside a function?) for every import."""
-    inside = set()
-    for fn in ast.walk(tree):
-        if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            inside.update(id(n) for n in ast.walk(fn) if isinstance(n, (ast.Import, ast.ImportFrom)))
+    inside = deferred_imports(tree)
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.module:
             for a in node.names:  # 'from hemiplan.build import kernels' is hemiplan.build.kernels
