@@ -5,6 +5,8 @@ they wrote, and the data package. A file is written only when its content change
 so that Sphinx's incremental build sees unchanged files as unchanged."""
 from __future__ import annotations
 
+import hashlib
+import json
 import shutil
 from pathlib import Path
 
@@ -13,6 +15,7 @@ import yaml
 
 from hemiplan import paths
 from hemiplan.build import cache
+from hemiplan.build.cache import hash_tree
 from hemiplan.build.jobs import BuildError, Plan
 from hemiplan.build.planning import toc_files
 from hemiplan.data import package
@@ -58,10 +61,15 @@ def _write_config(plan_: Plan, root: Path, tree: Path) -> None:
     _write_if_changed(tree / "_toc.yml", yaml.safe_dump(plan_.toc, sort_keys=False, allow_unicode=True))
 
 
+def _page_files(plan_: Plan, root: Path) -> list[str]:
+    """The book's own files and the Markdown pages the table of contents lists."""
+    md_pages = [f"{f}.md" for f in toc_files(plan_.toc) if (root / f"{f}.md").is_file()]
+    return list(dict.fromkeys(list(BOOK_FILES) + md_pages))
+
+
 def _copy_pages(plan_: Plan, root: Path, tree: Path) -> None:
     """The book's own files and Markdown pages, and _static/."""
-    md_pages = [f"{f}.md" for f in toc_files(plan_.toc) if (root / f"{f}.md").is_file()]
-    for name in dict.fromkeys(list(BOOK_FILES) + md_pages):
+    for name in _page_files(plan_, root):
         src = root / name
         if src.is_file() and name != "_config.yml":
             (tree / name).parent.mkdir(parents=True, exist_ok=True)
@@ -93,6 +101,24 @@ def _write_notebooks(plan_: Plan, root: Path, tree: Path) -> None:
     for stale in (tree / "chapters").rglob("*.ipynb") if (tree / "chapters").is_dir() else []:
         if str(stale.relative_to(tree)) not in wanted:
             stale.unlink()
+
+
+def inputs_digest(plan_: Plan, root: Path = paths.ROOT) -> str:
+    """Hash of everything :func:`assemble_tree` makes an edition's tree from, without
+    making it: the edition's year, table of contents and draft count, the key of
+    every executed notebook (which covers its source, parameters, data and
+    hemiplan's code), the data, the book's own files, Markdown pages and _static/.
+    A published edition built from equal inputs is up to date."""
+    h = hashlib.sha256(json.dumps({
+        "year": plan_.year, "toc": plan_.toc, "drafts": plan_.extra.get("drafts", 0), "data": plan_.data_hash,
+        "code": cache.code_hash(), "notebooks": sorted((j.target, j.key) for j in plan_.jobs),
+    }, sort_keys=True, default=str).encode())
+    for name in _page_files(plan_, root):
+        h.update(name.encode())
+        h.update((root / name).read_bytes() if (root / name).is_file() else b"")
+    if (root / "_static").is_dir():
+        hash_tree(h, root / "_static", "*")
+    return h.hexdigest()
 
 
 def assemble_tree(plan_: Plan, root: Path = paths.ROOT) -> Path:

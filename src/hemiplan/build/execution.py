@@ -1,8 +1,8 @@
-"""Executing a plan's jobs whose notebook is not in the cache: a pool of spawned
-worker processes, each running notebook after notebook with papermill in one reused
-kernel (see :mod:`hemiplan.build.kernels`); every executed notebook is normalised and
-stored in the cache. A failure names the notebook and the cell as its author knows
-them."""
+"""Executing the jobs whose notebook is not in the cache, of one edition or of
+several at once: a pool of spawned worker processes, each running notebook after
+notebook with papermill in one reused kernel (see :mod:`hemiplan.build.kernels`);
+every executed notebook is normalised and stored in the cache. A failure names the
+notebook and the cell as its author knows them."""
 from __future__ import annotations
 
 import multiprocessing
@@ -66,7 +66,9 @@ def _run_papermill(job: Job, out: Path, downloads: Path, root: Path) -> None:
         kernels.prepare(km, str(job.source.parent), {DOWNLOADS_ENV: str(downloads)})
         papermill.execute_notebook(str(job.source), str(out), parameters=job.parameters,
                                    engine_name=kernels.ENGINE, km=km, kernel_name="python3",
-                                   progress_bar=False, log_output=False, cwd=str(job.source.parent))
+                                   progress_bar=False, log_output=False, cwd=str(job.source.parent),
+                                   # One write at the end (and on a failure), not one per cell.
+                                   request_save_on_cell_execute=False)
     except papermill.PapermillExecutionError as exc:
         kernels.shutdown()  # never reuse a kernel after a failure
         try:  # papermill saves the notebook up to the failing cell
@@ -128,7 +130,8 @@ def _serially(todo: list[Job], root: Path):
 
 
 def _in_pool(todo: list[Job], root: Path, workers: int):
-    """(job, error or None) for each job, executed by ``workers`` processes."""
+    """(job, error or None) for each job, executed by ``workers`` processes, in the
+    order they finish."""
     # Workers are spawned, not forked: a fork would copy this process's ZeroMQ
     # context (a kernel client of an earlier build) and hang the worker's kernel.
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
@@ -137,23 +140,53 @@ def _in_pool(todo: list[Job], root: Path, workers: int):
             yield futures[fut], _attempt(futures[fut], fut.result)
 
 
-def execute(plan_: Plan, jobs_n: int | None = None, root: Path = paths.ROOT, progress: bool = True) -> None:
-    """Execute every job whose cache entry is missing, in parallel."""
-    for job in plan_.jobs:
-        job.cached = cache.cached_notebook(job, root) is not None
-    todo = [job for job in plan_.jobs if not job.cached]
+def _progress(plans: list[Plan], total: int, progress: bool):
+    if not progress:
+        return None
+    years = sorted(p.year for p in plans)
+    span = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+    return tqdm(total=total, desc=f"executing {span}", unit="nb", file=sys.stderr)
+
+
+def execute_plans(plans: list[Plan], jobs_n: int | None = None, root: Path = paths.ROOT,
+                  progress: bool = True, done=None) -> None:
+    """Execute every job of ``plans`` whose cache entry is missing, all in one pool of
+    workers (so that their kernels, imports and loaded data serve every edition), and
+    call ``done(plan)`` as soon as every job of a plan is executed, in this thread (a
+    plan with nothing to execute first, in order): the caller can assemble and
+    publish an edition while the next one executes. A plan with a failed job is not
+    passed to ``done``; every failure is named in one BuildError at the end."""
+    for p in plans:
+        for job in p.jobs:
+            job.cached = cache.cached_notebook(job, root) is not None
+    pending = {id(p): sum(not j.cached for j in p.jobs) for p in plans}
+    owner = {id(j): p for p in plans for j in p.jobs}
+    failed: set[int] = set()
+    for p in plans:
+        if not pending[id(p)] and done:
+            done(p)
+    todo = [j for p in plans for j in p.jobs if not j.cached]
     if not todo:
         return
     workers = max(1, min(jobs_n or os.cpu_count() or 1, len(todo)))
-    bar = tqdm(total=len(todo), desc=f"executing {plan_.year}", unit="nb", file=sys.stderr) if progress else None
-    runs = _serially(todo, root) if workers == 1 else _in_pool(todo, root, workers)
+    bar = _progress(plans, len(todo), progress)
     errors = []
-    for _, error in runs:
+    for job, error in _serially(todo, root) if workers == 1 else _in_pool(todo, root, workers):
+        p = owner[id(job)]
+        pending[id(p)] -= 1
         if error is not None:
             errors.append(error)
+            failed.add(id(p))
+        elif not pending[id(p)] and id(p) not in failed and done:
+            done(p)
         if bar:
             bar.update(1)
     if bar:
         bar.close()
     if errors:
         raise BuildError("execution failed:\n" + "\n".join(f"  {e}" for e in errors))
+
+
+def execute(plan_: Plan, jobs_n: int | None = None, root: Path = paths.ROOT, progress: bool = True) -> None:
+    """Execute every job of one plan whose cache entry is missing, in parallel."""
+    execute_plans([plan_], jobs_n, root, progress)

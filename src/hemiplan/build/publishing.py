@@ -22,6 +22,9 @@ from hemiplan.build.jobs import BuildError
 from hemiplan.data.csvio import atomic_write_text
 
 STAMP = ".hemiplan-build"
+#: Beside STAMP: the digest of the inputs the tree was assembled from (see
+#: assembly.inputs_digest), with which an unchanged edition skips even its assembly.
+INPUTS_STAMP = ".hemiplan-inputs"
 # Progress lines of Sphinx's log, left out of the end of the log shown on a failure.
 _PROGRESS = re.compile(r"(copying images|reading sources|writing output|copying assets|pickling"
                        r"|checking consistency)\.\.\.")
@@ -44,6 +47,20 @@ def is_current(year: int, digest: str, root: Path = paths.ROOT) -> bool:
     stamp = site_dir(year, root) / STAMP
     return (stamp.is_file() and stamp.read_text(encoding="utf-8").strip() == digest
             and site.read_meta(site_dir(year, root)) is not None)
+
+
+def inputs_current(year: int, inputs: str, root: Path = paths.ROOT) -> bool:
+    """Whether the published site of ``year`` was made from a tree assembled from
+    ``inputs`` (and carries its edition.json)."""
+    stamp = site_dir(year, root) / INPUTS_STAMP
+    return (stamp.is_file() and stamp.read_text(encoding="utf-8").strip() == inputs
+            and site.read_meta(site_dir(year, root)) is not None)
+
+
+def restamp_inputs(year: int, inputs: str, root: Path = paths.ROOT) -> None:
+    """Record on the published site of ``year`` that ``inputs`` assemble its tree too
+    (new inputs, e.g. a code change, that changed no file of the tree)."""
+    atomic_write_text(site_dir(year, root) / INPUTS_STAMP, inputs + "\n")
 
 
 def jupyter_book_command(tree: Path, out: Path, *options: str) -> list[str]:
@@ -90,6 +107,15 @@ def publish(html_src: Path, year: int, root: Path = paths.ROOT) -> Path:
     return final
 
 
+def withdraw(year: int, root: Path = paths.ROOT) -> None:
+    """Remove the published edition of ``year`` (one rename, then the copy is deleted)."""
+    final = site_dir(year, root)
+    if final.exists():
+        old = final.with_name(f".{year}.old-{os.getpid()}")
+        os.replace(final, old)
+        shutil.rmtree(old, ignore_errors=True)
+
+
 #: Pages Sphinx writes that have no source document.
 SPHINX_PAGES = {"genindex", "search", "index", "py-modindex"}
 
@@ -113,14 +139,16 @@ def prune(tree: Path, html_out: Path) -> list[Path]:
 
 
 def jupyter_book(tree: Path, year: int, digest: str, meta: dict, root: Path = paths.ROOT,
-                 clean: bool = False) -> Path:
-    """Jupyter Book on the tree; its HTML, stamped with the tree's digest and the
-    edition's metadata, waits under _build/jb/<year>/ for :func:`publish_checked`."""
+                 clean: bool = False, inputs: str = "") -> Path:
+    """Jupyter Book on the tree; its HTML, stamped with the tree's digest, the
+    digest of its inputs and the edition's metadata, waits under _build/jb/<year>/
+    for :func:`publish_checked`."""
     jb_out = root / "_build" / "jb" / str(year)
     run_jupyter_book(tree, jb_out, clean=clean)
     html_out = jb_out / "_build" / "html"
     prune(tree, html_out)
     (html_out / STAMP).write_text(digest + "\n", encoding="utf-8")
+    (html_out / INPUTS_STAMP).write_text(inputs + "\n", encoding="utf-8")
     site.write_meta(html_out, meta)
     return html_out
 
@@ -147,18 +175,26 @@ def _unpublished_hint(problems: list, metas: dict[int, dict]) -> str:
             "(`make book`, or `hemiplan build` without --year)")
 
 
-def publish_checked(fresh: dict[int, Path], checked: list[int], root: Path = paths.ROOT) -> None:
+def publish_checked(fresh: dict[int, Path], checked: list[int], root: Path = paths.ROOT,
+                    retired: list[int] = ()) -> None:
     """Publish the editions built afresh (year → Jupyter Book's HTML) and the site
-    pages, after checking the assembled site as it will be served: every page of the
+    pages, and withdraw the ``retired`` editions (published, but whose data are
+    gone), after checking the assembled site as it will be served: every page of the
     editions in ``checked`` and of the site pages. Any broken link or unresolved
-    reference refuses the whole publish (BuildError naming page and link), leaving
-    the published site as it was; nothing of Sphinx's incremental state is trusted."""
+    reference (a link into a retired edition included) refuses the whole publish
+    (BuildError naming page and link), leaving the published site as it was;
+    nothing of Sphinx's incremental state is trusted."""
     html = root / "_build" / "html"
     html.mkdir(parents=True, exist_ok=True)
     metas = {**site.published(html), **{y: site.read_meta(out) for y, out in fresh.items()}}
+    for y in retired:
+        metas.pop(y, None)
     staging, pages = _stage_site_pages(html, metas)
     try:
-        view = sitecheck.Site(html, {**{str(y): out for y, out in fresh.items()}, **pages})
+        gone = staging / ".retired"  # an empty folder where each retired edition was
+        gone.mkdir()
+        view = sitecheck.Site(html, {**{str(y): gone for y in retired},
+                                     **{str(y): out for y, out in fresh.items()}, **pages})
         problems = sitecheck.check(view, [str(y) for y in sorted(checked)])
         for page in sorted(pages):
             problems += sitecheck.check_page(view, page)
@@ -166,6 +202,8 @@ def publish_checked(fresh: dict[int, Path], checked: list[int], root: Path = pat
             raise BuildError(sitecheck.report(problems) + _unpublished_hint(problems, metas))
         for y, out in sorted(fresh.items()):
             publish(out, y, root)
+        for y in retired:
+            withdraw(y, root)
         for name, path in pages.items():
             atomic_write_text(html / name, path.read_text(encoding="utf-8"))
         (html / ".nojekyll").touch()

@@ -1,37 +1,59 @@
 """The build's entry points. ``build_editions``: for every year (or the years given),
-plan, execute what changed and assemble the tree, then publish the changed editions
-after checking the assembled site; ``build``: the same for one edition (see the
+plan, execute what changed (every edition in one pool) and assemble each edition's
+tree as soon as its notebooks are ready, then publish the changed editions after
+checking the assembled site; ``build``: the same for one edition (see the
 package docstring for the layout under _build/).
 ``refresh``: execute the committed chapters in place for the default year."""
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import nbformat
 
 from hemiplan import paths
 from hemiplan.analysis import series
-from hemiplan.build import assembly, cache, execution, pdf, planning, profiles, publishing
+from hemiplan.build import assembly, cache, execution, pdf, planning, profiles, publishing, site
 from hemiplan.build.jobs import BuildError, Job, Plan
 from hemiplan.data import available_years, content_hash, default_year, load, resolve_year, table_files
 from hemiplan.data.csvio import atomic_write_text
 
 
-def _prepare(year, data_dir, jobs_n: int | None, clean: bool, root: Path, progress: bool) -> Plan:
-    """Plan, execute what changed and assemble the tree of one edition; unless the
-    published edition was built from exactly this tree, run Jupyter Book on it (its
-    HTML waits in ``plan.extra["html"]`` for the checked publish)."""
-    p = planning.plan(year, data_dir, root)
-    execution.execute(p, jobs_n, root, progress)
+def _finish(p: Plan, clean: bool, root: Path, jobs_n: int | None) -> None:
+    """Assemble the tree of an executed edition and, unless the published edition was
+    built from exactly this tree, run Jupyter Book on it and print its PDFs (its HTML
+    waits in ``p.extra["html"]`` for the checked publish)."""
     tree = assembly.assemble_tree(p, root)
     digest = publishing.tree_digest(tree)
-    p.extra["published"] = False
-    if clean or not publishing.is_current(p.year, digest, root):
-        meta = {"year": p.year, "status": series.status(p.extra["drafts"]), "drafts": p.extra["drafts"],
-                "data_version": p.data_hash[:10], "counts": series.headline(load(p.year, p.data_dir))}
-        p.extra["html"] = publishing.jupyter_book(tree, p.year, digest, meta, root, clean)
-        p.extra["pdfs"] = pdf.render(p.extra["html"], planning.toc_files(p.toc), p.year, root, jobs_n)
-    return p
+    if not clean and publishing.is_current(p.year, digest, root):
+        publishing.restamp_inputs(p.year, p.extra["inputs"], root)
+        return
+    meta = {"year": p.year, "status": series.status(p.extra["drafts"]), "drafts": p.extra["drafts"],
+            "data_version": p.data_hash[:10], "counts": series.headline(load(p.year, p.data_dir))}
+    p.extra["html"] = publishing.jupyter_book(tree, p.year, digest, meta, root, clean, p.extra["inputs"])
+    p.extra["pdfs"] = pdf.render(p.extra["html"], planning.toc_files(p.toc), p.year, root, jobs_n)
+
+
+def _execute_and_finish(plans: list[Plan], jobs_n: int | None, clean: bool, root: Path, progress: bool) -> None:
+    """Execute the editions' notebooks in one pool and finish each edition (assembly,
+    Jupyter Book, PDFs) in a thread of its own as soon as its notebooks are ready,
+    while the next edition executes. Every failure is reported, in one BuildError."""
+    errors: list[BuildError] = []
+    with ThreadPoolExecutor(max_workers=jobs_n or os.cpu_count() or 1, thread_name_prefix="edition") as pool:
+        futures = []
+        try:
+            execution.execute_plans(plans, jobs_n, root, progress,
+                                    done=lambda p: futures.append(pool.submit(_finish, p, clean, root, jobs_n)))
+        except BuildError as exc:
+            errors.append(exc)
+        for fut in futures:
+            try:
+                fut.result()
+            except BuildError as exc:
+                errors.append(exc)
+    if errors:
+        raise BuildError("\n".join(map(str, errors)))
 
 
 def build_editions(years=None, data_dir=None, jobs_n: int | None = None, clean: bool = False,
@@ -39,14 +61,29 @@ def build_editions(years=None, data_dir=None, jobs_n: int | None = None, clean: 
     """Build the editions of ``years`` (default: every year with data), oldest first,
     then publish those whose tree changed, all or none, after checking every page of
     the editions of this run and the site pages (see ``publishing.publish_checked``).
-    Editions whose tree is unchanged cost their planning only."""
-    years = available_years(data_dir) if years is None else [resolve_year(y, data_dir) for y in years]
+    An edition whose published site was made from the same inputs costs its planning
+    only; one whose tree comes out unchanged, its execution and assembly. Building
+    every year withdraws the published editions whose data folder is gone."""
+    every = years is None
+    years = available_years(data_dir) if every else [resolve_year(y, data_dir) for y in years]
     if not years:
         raise BuildError(f"no year has data in {paths.data_dir(data_dir)}")
-    plans = [_prepare(y, data_dir, jobs_n, clean, root, progress) for y in sorted(set(years))]
+    # A build of every year withdraws the published editions whose data are gone.
+    retired = [y for y in site.published(root / "_build" / "html") if y not in years] if every else []
+    plans = [planning.plan(y, data_dir, root) for y in sorted(set(years))]
+    todo = []
+    for p in plans:
+        p.extra["inputs"] = assembly.inputs_digest(p, root)
+        p.extra["published"] = False
+        if not clean and publishing.inputs_current(p.year, p.extra["inputs"], root):
+            for job in p.jobs:
+                job.cached = True
+        else:
+            todo.append(p)
+    _execute_and_finish(todo, jobs_n, clean, root, progress)
     fresh = {p.year: p.extra["html"] for p in plans if "html" in p.extra}
-    if fresh:
-        publishing.publish_checked(fresh, [p.year for p in plans], root)
+    if fresh or retired:
+        publishing.publish_checked(fresh, [p.year for p in plans], root, retired)
         for p in plans:
             if p.year in fresh:
                 cache.write_manifest(p, root)
