@@ -168,7 +168,8 @@ def test_dependencies_are_not_partners_but_collaboration():
     assert set(frames.partner_links(a, ORGS, own=True)["org_id"]) == {"oas-cicte", "un-x"}
     collab = counting.collaboration(a, ORGS)
     assert collab.to_dict("records") == [{"dependency": "CICAD", "with": "CICTE", "how": "led jointly and named as partner",
-                                          "activities": 2, "paragraphs": "9999-V.a-01"}]
+                                          "activities": 2, "paragraphs": "9999-V.a-01",
+                                          "activity_id": "A1;A2"}]
 
 
 def test_ties_are_named():

@@ -14,6 +14,7 @@ import pandas as pd
 from hemiplan.analysis import frames, sections
 from hemiplan.analysis.destruction import destruction_indicators
 from hemiplan.analysis.frames import ACTIVITY_TYPE_LABELS, member_names, name_list, partner_links
+from hemiplan.analysis.frames import rows_in_order
 from hemiplan.analysis.sections import paragraph_key, report_order
 from hemiplan.data import csvio, schema
 from hemiplan.vocabulary import amount, join_words, literal, plural, some, title_case
@@ -52,7 +53,7 @@ def kind_table(links: pd.DataFrame) -> pd.DataFrame:
     """The kind × dependency matrix as a table, with the number of distinct
     organisations and activities of each kind and the source paragraphs."""
     m = kind_by_dependency(links)
-    cols = ["kind", "organisations", *schema.dependencies(), "activities", "paragraphs"]
+    cols = ["kind", "organisations", *schema.dependencies(), "activities", "paragraphs", "activity_id"]
     if m.empty:
         return pd.DataFrame(columns=cols)
     g = links.groupby("kind")
@@ -61,6 +62,7 @@ def kind_table(links: pd.DataFrame) -> pd.DataFrame:
     out["organisations"] = out["kind"].map(g["org_id"].nunique()).astype(int)
     out["activities"] = out["kind"].map(g["activity_id"].nunique()).astype(int)
     out["paragraphs"] = out["kind"].map(g["paragraph_id"].agg(lambda s: ";".join(sorted(set(s)))))
+    out["activity_id"] = out["kind"].map(g[["paragraph_id", "activity_id"]].apply(rows_in_order))
     return out[cols].reset_index(drop=True)
 
 
@@ -69,7 +71,7 @@ def org_by_dependency(links: pd.DataFrame, n: int = 12) -> pd.DataFrame:
     activities per dependency (every dependency), total activities, activities as
     funder, and the source paragraphs."""
     deps = schema.dependencies()
-    cols = ["org_id", "label", "organisation", "kind", *deps, "activities", "as_funder", "paragraphs"]
+    cols = ["org_id", "label", "organisation", "kind", *deps, "activities", "as_funder", "paragraphs", "activity_id"]
     if links.empty:
         return pd.DataFrame(columns=cols)
     distinct = links.drop_duplicates(["org_id", "activity_id"])
@@ -83,6 +85,7 @@ def org_by_dependency(links: pd.DataFrame, n: int = 12) -> pd.DataFrame:
     funded = links[links["role"] == "funder"].groupby("org_id")["activity_id"].nunique()
     out["as_funder"] = out["org_id"].map(funded).fillna(0).astype(int)
     out["paragraphs"] = out["org_id"].map(links.groupby("org_id")["paragraph_id"].agg(lambda s: ";".join(sorted(set(s)))))
+    out["activity_id"] = out["org_id"].map(links.groupby("org_id")[["paragraph_id", "activity_id"]].apply(rows_in_order))
     out = out.sort_values(["activities", "organisation", "org_id"], ascending=[False, True, True], kind="mergesort")
     return out.head(n)[cols].reset_index(drop=True)
 

@@ -19,7 +19,7 @@ import dataclasses
 
 import pandas as pd
 
-from hemiplan.analysis.frames import explode_list, secretariat_orgs
+from hemiplan.analysis.frames import explode_list, rows_in_order, secretariat_orgs
 from hemiplan.data import csvio, schema
 from hemiplan.vocabulary import join_words, month_name, number, quantity
 
@@ -128,7 +128,7 @@ def collaboration(activities: pd.DataFrame, organizations: pd.DataFrame) -> pd.D
     """Collaboration between the Secretariat's dependencies: per lead, other dependency
     and how (led jointly, from ``joint_with``; named as partner or funder, when a
     partner or funder is one of the dependencies): activities and source paragraphs."""
-    cols = ["dependency", "with", "how", "activities", "paragraphs"]
+    cols = ["dependency", "with", "how", "activities", "paragraphs", "activity_id"]
     own = secretariat_orgs(organizations)
     parts = [explode_list(activities, "joint_with", "with").assign(how="led jointly")]
     for column, role in (("partners", "named as partner"), ("funders", "named as funder")):
@@ -139,9 +139,10 @@ def collaboration(activities: pd.DataFrame, organizations: pd.DataFrame) -> pd.D
     if rows is None:
         return pd.DataFrame(columns=cols)
     rows = rows[rows["with"] != rows["dependency"]]
-    out = rows.groupby(["dependency", "with"]).agg(
-        how=("how", lambda s: join_words(sorted(set(s)))), activities=("activity_id", "nunique"),
-        paragraphs=("paragraph_id", lambda s: ";".join(sorted(set(s))))).reset_index()
+    g = rows.groupby(["dependency", "with"])
+    out = g.agg(how=("how", lambda s: join_words(sorted(set(s)))), activities=("activity_id", "nunique"),
+                paragraphs=("paragraph_id", lambda s: ";".join(sorted(set(s))))).reset_index()
+    out["activity_id"] = g[["paragraph_id", "activity_id"]].apply(rows_in_order).to_numpy()
     return out.sort_values(["activities", "dependency", "with"], ascending=[False, True, True])[cols].reset_index(drop=True)
 
 

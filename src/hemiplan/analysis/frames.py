@@ -10,6 +10,7 @@ from typing import Callable
 import pandas as pd
 
 from hemiplan.data import csvio, schema
+from hemiplan.reading.report import roman_to_int
 from hemiplan.vocabulary import ACRONYMS, humanize, join_words, month_name, plural, unit_label
 
 #: A stated total is an indicator whose name starts with this.
@@ -36,6 +37,22 @@ ACTIVITY_TYPE_NOUNS = {
     "destruction": ("destruction operation", "destruction operations"), "donation": ("donation", "donations"),
     "other": ("other activity", "other activities"),
 }
+
+
+def paragraph_key(paragraph_id: str) -> tuple:
+    """Report order of paragraph ids (year, section, subsection, position)."""
+    m = re.match(r"(\d{4})-([IVXLC]+)(?:\.([a-z]))?-(\d+)", str(paragraph_id))
+    if not m:
+        return (0, 0, "", 0)
+    return (int(m.group(1)), roman_to_int(m.group(2)) or 0, m.group(3) or "", int(m.group(4)))
+
+
+def rows_in_order(frame: pd.DataFrame, id_column: str = "activity_id") -> str:
+    """The data-row ids of ``frame``, ;-joined in report order (by paragraph, then
+    id), so that the first is a row quoted in the first of the paragraphs that
+    :func:`join_ids` lists: an aggregated table's row links to that quote."""
+    pairs = {(str(p), str(i)) for p, i in zip(frame["paragraph_id"], frame[id_column]) if str(i)}
+    return ";".join(dict.fromkeys(i for _, i in sorted(pairs, key=lambda t: (paragraph_key(t[0]), t[1]))))
 
 
 # --- rows and their context -----------------------------------------------------------
@@ -267,7 +284,7 @@ def countries_reached(activities: pd.DataFrame) -> pd.DataFrame:
 def states_named(activities: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
     """Member states (of ``members``) named by the activities: name, subregion,
     activities, events, and the paragraphs, most activities first, then by name."""
-    cols = ["iso3", "name", "subregion", "activities", "events", "paragraphs"]
+    cols = ["iso3", "name", "subregion", "activities", "events", "paragraphs", "activity_id"]
     named = activities[activities["countries"].map(n_listed) > 0]
     if named.empty:  # countries_reached needs at least one state named
         return pd.DataFrame(columns=cols)
@@ -279,6 +296,7 @@ def states_named(activities: pd.DataFrame, members: pd.DataFrame) -> pd.DataFram
     paras = ex.groupby("iso3")["paragraph_id"].agg(lambda s: ";".join(sorted(set(s))))
     out = reached.merge(members[["iso3", "name", "subregion"]], on="iso3", how="left")
     out["paragraphs"] = out["iso3"].map(paras)
+    out["activity_id"] = out["iso3"].map(ex.groupby("iso3")[["paragraph_id", "activity_id"]].apply(rows_in_order))
     out = out.sort_values(["activities", "name"], ascending=[False, True], kind="mergesort").reset_index(drop=True)
     return out[cols]
 
@@ -337,7 +355,7 @@ def org_summary(links: pd.DataFrame) -> pd.DataFrame:
     """Per organisation of :func:`partner_links`: name, kind, activities, activities as
     funder, roles ('funder and partner') and source paragraphs; most activities
     first, ties by name."""
-    cols = ["org_id", "organisation", "kind", "activities", "as_funder", "role", "paragraphs"]
+    cols = ["org_id", "organisation", "kind", "activities", "as_funder", "role", "paragraphs", "activity_id"]
     if links.empty:
         return pd.DataFrame(columns=cols)
     funded = links[links["role"] == "funder"].groupby("org_id")["activity_id"].nunique()
@@ -345,6 +363,7 @@ def org_summary(links: pd.DataFrame) -> pd.DataFrame:
         organisation=("organisation", "first"), kind=("kind", "first"), activities=("activity_id", "nunique"),
         role=("role", lambda s: " and ".join(sorted(set(s)))),
         paragraphs=("paragraph_id", lambda s: ";".join(sorted(set(s))))).reset_index()
+    out["activity_id"] = out["org_id"].map(links.groupby("org_id")[["paragraph_id", "activity_id"]].apply(rows_in_order))
     out["as_funder"] = out["org_id"].map(funded).fillna(0).astype(int)
     out = out.sort_values(["activities", "organisation"], ascending=[False, True])
     return out[cols].reset_index(drop=True)

@@ -6,26 +6,18 @@ Everything here is computed from the edition passed in; nothing depends on the
 wording, order or numbers of a particular year's report."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from hemiplan.analysis import counting, frames, participation
+from hemiplan.analysis.frames import paragraph_key
 from hemiplan.data import csvio, membership
 from hemiplan.reading.report import roman_to_int
 from hemiplan.vocabulary import join_words, plural, section_label
 
 
 # --- report order ------------------------------------------------------------------
-
-def paragraph_key(paragraph_id: str) -> tuple:
-    """Report order of paragraph ids (year, section, subsection, position)."""
-    m = re.match(r"(\d{4})-([IVXLC]+)(?:\.([a-z]))?-(\d+)", str(paragraph_id))
-    if not m:
-        return (0, 0, "", 0)
-    return (int(m.group(1)), roman_to_int(m.group(2)) or 0, m.group(3) or "", int(m.group(4)))
-
 
 def report_order(df: pd.DataFrame, *ties: str) -> pd.DataFrame:
     """Rows sorted in the order of the report (their ``paragraph_id``), ties broken by

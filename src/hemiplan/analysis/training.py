@@ -10,6 +10,7 @@ import pandas as pd
 
 from hemiplan.analysis import counting, frames, reconciliation, sections
 from hemiplan.analysis.frames import explode_list, member_names, n_listed, partner_links, totals
+from hemiplan.analysis.frames import rows_in_order
 from hemiplan.analysis.sections import join_ids
 from hemiplan.data import csvio, membership, schema
 from hemiplan.vocabulary import QUALIFIER_WORDS, humanize, plural, shorten, subsection_label
@@ -225,6 +226,7 @@ def _grouped(acts: pd.DataFrame, key: pd.Series, name: str) -> pd.DataFrame:
         "stated_as": g["participants_qualifier"].agg(lambda s: QUALIFIER_WORDS[counting.sum_qualifier(s)] or "exact"),
         "without_participants": g["participants"].agg(lambda s: int(s.isna().sum())).astype("int64"),
         "paragraphs": g["paragraph_id"].agg(join_ids),
+        "activity_id": g[["paragraph_id", "activity_id"]].apply(rows_in_order),
     }).reset_index()
     out["stated_as"] = out["stated_as"].where(out["participants"].notna(), pd.NA)
     return out
@@ -235,7 +237,7 @@ def by_program(acts: pd.DataFrame) -> pd.DataFrame:
     last): dependencies, activities, events, stated participants, activities without
     a participant figure, source paragraphs. Sorted by participants, events, name."""
     cols = ["program", "dependencies", "activities", "events", "participants", "stated_as", "without_participants",
-            "paragraphs"]
+            "paragraphs", "activity_id"]
     if acts.empty:
         return pd.DataFrame(columns=cols)
     key = acts["program"].fillna("").str.strip().replace("", NO_PROGRAM)
@@ -252,7 +254,7 @@ def by_type(acts: pd.DataFrame) -> pd.DataFrame:
     over the activities that state participants (``per_event``). Sorted by events,
     participants, type."""
     cols = ["type", "dependencies", "activities", "events", "participants", "stated_as", "without_participants",
-            "per_event", "paragraphs"]
+            "per_event", "paragraphs", "activity_id"]
     if acts.empty:
         return pd.DataFrame(columns=cols)
     out = _grouped(acts, acts["activity_type"].map(humanize), "type")
@@ -322,7 +324,7 @@ def by_state(acts: pd.DataFrame, member_states: pd.DataFrame) -> pd.DataFrame:
     attributed to it, and participants of the activities naming it with others (not
     attributable to one state). Sorted by attributed participants, activities, name."""
     cols = ["iso3", "name", "subregion", "activities", "attributed_activities", "attributed_events",
-            "participants_attributed", "participants_shared", "paragraphs"]
+            "participants_attributed", "participants_shared", "paragraphs", "activity_id"]
     ex = explode_list(acts, "countries", "iso3") if len(acts) else pd.DataFrame()
     if ex.empty:
         return pd.DataFrame(columns=cols)
@@ -337,6 +339,7 @@ def by_state(acts: pd.DataFrame, member_states: pd.DataFrame) -> pd.DataFrame:
         "participants_attributed": single["participants"].sum(min_count=1),
         "participants_shared": shared["participants"].sum(min_count=1),
         "paragraphs": g["paragraph_id"].agg(join_ids),
+        "activity_id": g[["paragraph_id", "activity_id"]].apply(rows_in_order),
     }).reset_index()
     for c in ("attributed_activities", "attributed_events"):
         out[c] = out[c].fillna(0).astype("int64")
@@ -357,7 +360,7 @@ def attributed_by_subregion(acts: pd.DataFrame, member_states: pd.DataFrame, yea
     the subregion (single-country or not). Participants of activities spanning several subregions, or naming no
     state, get a row of their own, so that the participant column adds up to the
     section's stated participants. Subregions in the vocabulary's order."""
-    cols = ["subregion", "states_reached", "members", "activities", "events", "participants", "paragraphs"]
+    cols = ["subregion", "states_reached", "members", "activities", "events", "participants", "paragraphs", "activity_id"]
     members = membership.members_in_year(member_states, year)
     sub_of = dict(zip(member_states["iso3"], member_states["subregion"]))
     order = schema.vocabulary("member_states", "subregion")
@@ -378,13 +381,14 @@ def attributed_by_subregion(acts: pd.DataFrame, member_states: pd.DataFrame, yea
             "events": int(home["events"].sum()) if len(home) else 0,
             "participants": home["participants"].sum(min_count=1),
             "paragraphs": join_ids(touching["paragraph_id"]),
+            "activity_id": rows_in_order(touching),
         })
     for label in (SEVERAL_SUBREGIONS, NO_COUNTRY):
         home = a[a["_home"] == label]
         if len(home):
             rows.append({"subregion": label, "states_reached": pd.NA, "members": pd.NA, "activities": len(home),
                          "events": int(home["events"].sum()), "participants": home["participants"].sum(min_count=1),
-                         "paragraphs": join_ids(home["paragraph_id"])})
+                         "paragraphs": join_ids(home["paragraph_id"]), "activity_id": rows_in_order(home)})
     out = pd.DataFrame(rows, columns=cols)
     for c in ("states_reached", "members", "participants"):
         out[c] = out[c].astype("Int64")
@@ -407,7 +411,7 @@ def qualifiers(acts: pd.DataFrame) -> pd.DataFrame:
         p = sub["participants"].sum(min_count=1) if key else pd.NA
         share = (float(p) / float(stated) * 100) if key and pd.notna(p) and pd.notna(stated) and stated else pd.NA
         rows.append({"qualifier": label, "activities": len(sub), "participants": p,
-                     "share": share, "paragraphs": join_ids(sub["paragraph_id"])})
+                     "share": share, "paragraphs": join_ids(sub["paragraph_id"]), "activity_id": rows_in_order(sub)})
     out = pd.DataFrame(rows)
     out["participants"] = out["participants"].astype("Int64")
     out["share"] = out["share"].astype("Float64").round(1)
@@ -438,7 +442,8 @@ def largest(acts: pd.DataFrame, member_states: pd.DataFrame, n: int = 10) -> pd.
     """The ``n`` activities with the most stated participants: title, dependency,
     type, member states (names; a count beyond three), events, participants with
     the qualifier, participants per event, source paragraph. Ties broken by id."""
-    cols = ["title", "dependency", "type", "states", "events", "participants", "qualifier", "per_event", "paragraph_id"]
+    cols = ["title", "dependency", "type", "states", "events", "participants", "qualifier", "per_event", "paragraph_id",
+            "activity_id"]
     with_p = acts[acts["participants"].notna()]
     if with_p.empty:
         return pd.DataFrame(columns=cols)
@@ -466,7 +471,7 @@ def partners(acts: pd.DataFrame, organizations: pd.DataFrame, n: int = 10) -> pd
     """Organisations named most often as partners or funders of the section's
     activities: name, kind, activities, of which as funder, participants of those
     activities, source paragraphs. Sorted by activities, then name."""
-    cols = ["organisation", "kind", "activities", "as_funder", "participants", "paragraphs"]
+    cols = ["organisation", "kind", "activities", "as_funder", "participants", "paragraphs", "activity_id"]
     both = partner_links(acts, organizations, unknown_kind="")
     if both.empty:
         return pd.DataFrame(columns=cols)
@@ -480,6 +485,7 @@ def partners(acts: pd.DataFrame, organizations: pd.DataFrame, n: int = 10) -> pd
         "activities": g.size(),
         "participants": g["participants"].sum(min_count=1).astype("Int64"),
         "paragraphs": g["paragraph_id"].agg(join_ids),
+        "activity_id": g[["paragraph_id", "activity_id"]].apply(rows_in_order),
     }).reset_index()
     out["as_funder"] = out["org_id"].map(funders).fillna(0).astype("int64")
     out = out.sort_values(["activities", "organisation"], ascending=[False, True]).head(n)

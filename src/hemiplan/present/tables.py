@@ -69,7 +69,11 @@ def _source_cell(ids, depth: int, quotes=None) -> str:
     items = _ids(ids)
     if not items:
         return EMPTY
-    rows = [q for q in _ids(quotes) if provenance.is_row_id(q)]
+    # In the order given: an aggregated row lists its data rows in report order, the
+    # first quoted in the first source paragraph (analysis.frames.rows_in_order).
+    given = [] if quotes is None or (not isinstance(quotes, (list, tuple)) and pd.isna(quotes)) else (
+        quotes if isinstance(quotes, (list, tuple)) else str(quotes).split(";"))
+    rows = [q for q in dict.fromkeys(str(q).strip() for q in given) if provenance.is_row_id(q)]
     title = "Read it in the report: " + ", ".join(items)
     link = (f'<a class="hemiplan-src" href="{provenance.href(rows[0] if rows else items[0], depth)}" '
             f'title="{_escape(title)}">{_escape(provenance.short_id(items[0]))}</a>')
