@@ -211,6 +211,22 @@ def test_accept_moves_the_front_page(series_site):
     assert not any(p.extra["published"] for p in again)
 
 
+def test_an_edition_whose_data_are_gone_is_withdrawn(series_site):
+    """Removing a year's data folder and building every year withdraws its edition:
+    its folder, its line on the landing page and the front page go, and nothing
+    left links to it. (Runs after the test above: the module's site, last.)"""
+    root, data_dir, _ = series_site
+    html = root / "_build" / "html"
+    assert (html / str(DRAFT) / "index.html").exists()
+    shutil.move(data_dir / str(DRAFT), data_dir.parent / f"removed-{DRAFT}")
+    plans = build.build_editions(None, data_dir, root=root, progress=False)
+    assert [p.year for p in plans] == [2014]
+    assert not (html / str(DRAFT)).exists()
+    assert str(DRAFT) not in (html / "editions.html").read_text(encoding="utf-8")
+    assert front_page(html) == "2014/index.html"
+    assert broken_links(html) == []
+
+
 # --- without a build: counts, status, site pages, default year --------------------------
 
 def test_headline_counts_only_activities_held_in_the_year(synthetic_copy):
