@@ -8,19 +8,18 @@ deliberately broken site produces exactly the expected ones.
 """
 from __future__ import annotations
 
-import functools
 import posixpath
 import re
 import tempfile
-import threading
 import urllib.error
 import urllib.request
 from collections import deque
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit
+
+from hemiplan.build.pdf import serve  # the build's own loopback server, which the tests use too
 
 CHROMIUM = Path("/usr/bin/chromium")
 # --headless is added by playwright (headless=True), and --user-data-dir is the fresh
@@ -57,27 +56,6 @@ def kinds(problems) -> set[str]:
 
 
 # --- serving and launching -------------------------------------------------------------
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class's signature
-        pass
-
-
-@contextmanager
-def serve(directory: Path):
-    """Serve ``directory`` on 127.0.0.1 (a free port) from a thread; yields the base
-    URL, ending in a slash."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(timeout=10)
-
 
 def chromium_missing() -> str | None:
     if not CHROMIUM.is_file():

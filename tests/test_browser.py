@@ -352,3 +352,42 @@ def test_pdf_check_needs_a_pdf_that_names_the_state(tmp_path, browser):
     assert [p.detail for p in bc.pdf_problems(tmp_path / "atl.pdf", "Lemuria")] == [
         "does not name 'Lemuria' on its first pages"]
     assert [p.detail for p in bc.pdf_problems(tmp_path / "none.pdf", "Atlantis")] == ["missing or empty"]
+
+
+def _page(title: str, body: str, h1s: int = 1) -> str:
+    heads = "".join(f"<h1>{title}</h1>" for _ in range(h1s))
+    return (f'<!DOCTYPE html><html><head><title>{title}</title><script>var x;</script></head><body>'
+            f'<nav>navigation</nav><article class="bd-article">{heads}<p>{body}</p></article></body></html>')
+
+
+def test_pages_printed_together_are_split_back_into_their_own_pdfs(tmp_path, browser):
+    """Pages of one folder are printed in one combined copy and split at their
+    headings: each PDF holds its own page, all of it, and nothing of the others; a
+    page with two top-level headings is printed alone; no print copy is left."""
+    import pypdfium2 as pdfium
+
+    from hemiplan.build import pdf, printcopy
+
+    (tmp_path / "p").mkdir()
+    pages = {"p/a.html": _page("Atlantis", "alpha"), "p/b.html": _page("Lemuria", "beta " * 4000),
+             "p/c.html": _page("Mu", "gamma"), "p/d.html": _page("Hyperborea", "delta", h1s=2)}
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert [printcopy.combinable(t) for t in pages.values()] == [True, True, True, False]
+    assert "navigation" not in printcopy.print_copy(pages["p/a.html"])
+    assert "<script" not in printcopy.combined_copy(list(pages.values()))
+    todo = {name: tmp_path / f"{Path(name).stem}.pdf" for name in pages}
+    pdf._print_pages(tmp_path, todo, "test", 2)
+    titles = {"a": "Atlantis", "b": "Lemuria", "c": "Mu", "d": "Hyperborea"}
+    for stem, title in titles.items():
+        doc = pdfium.PdfDocument(str(tmp_path / f"{stem}.pdf"))
+        text = " ".join(doc[i].get_textpage().get_text_range() for i in range(len(doc)))
+        assert text.lstrip().startswith(title), stem
+        assert not any(other in text for other in titles.values() if other != title), stem
+        if stem == "b":
+            assert len(doc) > 1 and text.count("beta") == 4000  # all of a long page
+        doc.close()
+    assert not list((tmp_path / "p").glob(".print*"))
+    # bookmarks that do not match the parts: no split, nothing written
+    assert pdf.split(tmp_path / "b.pdf", [tmp_path / "x.pdf", tmp_path / "y.pdf"]) is False
+    assert not (tmp_path / "x.pdf").exists()

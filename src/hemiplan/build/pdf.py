@@ -10,12 +10,12 @@ order of its table of contents, is ``downloads/hemiplan-<year>.pdf``, linked fro
 front page. Each page is printed once; PDFs are cached under ``_build/cache/pdf/`` by the
 content they are printed from: the page, every stylesheet and image it uses, the
 browser and the print options; an unchanged page is not printed again.
-Pages are printed with scripts off (the print stylesheet needs none), several at a
-time in one browser, each from its *print copy*: the page's article (with the draft
-banner, if any) and the stylesheets of its content, without the theme's navigation,
-scripts and stylesheets, which the print stylesheet hides anyway and which cost a
-third of the printing time (hemiplan.css's ``.hemiplan-print`` rules stand in for the
-theme's typography). Print copies sit beside their page while it prints, then go."""
+Pages are printed with scripts off (the print stylesheet needs none), from their print
+copies (see :mod:`hemiplan.build.printcopy`): the pages of one folder together, a dozen
+at a time, in one combined copy whose PDF is split back into one PDF per page at its
+top-level bookmarks; several copies print side by side in one browser. A combined
+copy whose bookmarks do not match its pages is printed again page by page. The PDFs
+carry no page numbers: a page's numbers would be those of the combined copy."""
 from __future__ import annotations
 
 import asyncio
@@ -37,6 +37,7 @@ from urllib.parse import unquote
 import pypdfium2 as pdfium
 
 from hemiplan import paths
+from hemiplan.build import printcopy
 from hemiplan.build.jobs import BuildError
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -46,22 +47,14 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 PROFILES = "chapters/profiles/"
 #: A4; at 80 % the page holds the width of the book's text column and of most tables.
 PDF_OPTIONS = {"format": "A4", "print_background": True, "scale": 0.8,
-               "margin": {"top": "14mm", "bottom": "16mm", "left": "12mm", "right": "12mm"},
-               "display_header_footer": True, "header_template": "<span></span>",
-               "footer_template": ('<div style="font-size:8px;width:100%;text-align:center;color:#666">'
-                                   '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')}
+               "margin": {"top": "14mm", "bottom": "14mm", "left": "12mm", "right": "12mm"}}
+#: A combined copy's options: with its headings as bookmarks, where it is split.
+COMBINED_OPTIONS = {**PDF_OPTIONS, "outline": True, "tagged": True}
 TIMEOUT_MS = 60_000
 _ASSET = re.compile(r"""(?:href|src)=["']([^"'#?]+\.(?:css|png|svg|jpg|jpeg|gif|woff2?))["']""")
-#: The theme's stylesheets (layout, navigation, colour modes, code cells, buttons),
-#: left out of a print copy.
-_THEME_CSS = re.compile(r"""<link\b[^>]*href=["'][^"']*(?:pydata-sphinx-theme|sphinx-book-theme|styles/theme|pygments|"""
-                        r"""togglebutton|copybutton|sphinx-thebe)[^"']*\.css[^>]*>\s*""")
-_SCRIPT = re.compile(r"<script\b.*?</script>\s*", re.S)
-_PRELOAD = re.compile(r"""<link\b[^>]*rel=["']preload["'][^>]*>\s*""")
-_ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
-_BANNER = re.compile(r"""<div\b[^>]*class=["'][^"']*bd-header-announcement.*?</div>\s*</div>""", re.S)
-
-
+#: Pages printed together in one combined copy, at most: two or more copies of a
+#: larger folder print side by side.
+CHUNK = 12
 def pdf_path(page: str) -> str:
     """Where the PDF of a page goes: chapters/profiles/arg.html → chapters/profiles/arg.pdf."""
     return page.removesuffix(".html") + ".pdf"
@@ -94,25 +87,6 @@ def content_key(html_dir: Path, page: str, browser: str) -> str:
     return h.hexdigest()
 
 
-def print_copy(html: str) -> str:
-    """What a page is printed from: its head without scripts and the theme's
-    stylesheets, and a body holding the draft banner (if any) and the article."""
-    head, _, _ = html.partition("<body")
-    article = _ARTICLE.search(html)
-    if article is None:
-        return html
-    head = _PRELOAD.sub("", _THEME_CSS.sub("", _SCRIPT.sub("", head)))
-    banner = _BANNER.search(html)
-    return (f'{head}<body class="hemiplan-print">\n{banner.group(0) if banner else ""}\n'
-            f'<main>{article.group(0)}</main>\n</body>\n</html>\n')
-
-
-def _copy_name(page: str) -> str:
-    """A print copy's name, beside its page (so that relative links still resolve)."""
-    folder, name = posixpath.split(page)
-    return posixpath.join(folder, f".print-{name}")
-
-
 class _Quiet(SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - the base class's signature
         pass
@@ -125,7 +99,9 @@ class _Quiet(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def _serve(directory: Path):
+def serve(directory: Path):
+    """Serve ``directory`` on 127.0.0.1 (a free port) from a thread; yields the base
+    URL, ending in a slash. (The browser tests serve their sites with it too.)"""
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(directory)))
     thread = threading.Thread(target=httpd.serve_forever, name="pdf-server", daemon=True)
     thread.start()
@@ -137,14 +113,15 @@ def _serve(directory: Path):
         thread.join(timeout=10)
 
 
-async def _print_all(base: str, todo: dict[str, Path], workers: int) -> None:
+async def _print_all(base: str, jobs: list[tuple[str, Path, dict]], workers: int) -> None:
+    """Print each (page, PDF, options) of ``jobs``, ``workers`` at a time."""
     # Deferred: playwright is heavy, and only a build that prints needs it.
     from playwright.async_api import async_playwright
 
     async with async_playwright() as pw:
         browser = await pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, timeout=TIMEOUT_MS)
         try:
-            queue = list(todo.items())
+            queue = list(jobs)
 
             async def worker():
                 # A context per worker: pages of one origin in one context share a
@@ -154,21 +131,82 @@ async def _print_all(base: str, todo: dict[str, Path], workers: int) -> None:
                 page.set_default_timeout(TIMEOUT_MS)
                 await page.emulate_media(media="print")
                 while queue:
-                    name, out = queue.pop(0)
+                    name, out, options = queue.pop(0)
                     response = await page.goto(base + name, wait_until="load")
                     if response is None or response.status != 200:
                         raise BuildError(f"{name}: could not be opened to print it (HTTP "
                                          f"{response.status if response else '?'})")
-                    await page.pdf(path=str(out), **PDF_OPTIONS)
+                    await page.pdf(path=str(out), **options)
                 await context.close()
 
-            await asyncio.gather(*(worker() for _ in range(max(1, min(workers, len(todo))))))
+            await asyncio.gather(*(worker() for _ in range(max(1, min(workers, len(jobs))))))
         finally:
             await browser.close()
 
 
 def _cache_dir(root: Path) -> Path:
     return root / "_build" / "cache" / "pdf"
+
+
+def split(combined: Path, outs: list[Path]) -> bool:
+    """Split a combined copy's PDF into one PDF per part (``outs``, in order) at its
+    top-level bookmarks; False, and nothing written, when they do not match the parts."""
+    doc = pdfium.PdfDocument(str(combined))
+    try:
+        starts = [b.get_dest().get_index() for b in doc.get_toc() if b.level == 0 and b.get_dest() is not None]
+        if len(starts) != len(outs) or not starts or starts[0] != 0 or any(a >= b for a, b in zip(starts, starts[1:])):
+            return False
+        for out, first, end in zip(outs, starts, starts[1:] + [len(doc)]):
+            part = pdfium.PdfDocument.new()
+            try:
+                part.import_pages(doc, list(range(first, end)))
+                part.save(str(out))
+            finally:
+                part.close()
+        return True
+    finally:
+        doc.close()
+
+
+def _print(html_dir: Path, jobs: list[tuple[str, Path, dict]], workers: int | None) -> None:
+    # In a thread of its own: the caller may be running an event loop already
+    # (playwright's sync API does, e.g. in the browser tests).
+    with serve(html_dir) as base, ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, _print_all(base, jobs, workers or os.cpu_count() or 1)).result()
+
+
+def _print_pages(html_dir: Path, todo: dict[str, Path], scratch: str, workers: int | None) -> None:
+    """Print each page of ``todo`` (page → PDF) from print copies written beside the
+    pages (and removed afterwards): combined copies where they split as expected,
+    else one copy a page."""
+    texts = {p: (html_dir / p).read_text(encoding="utf-8") for p in todo}
+    made: list[Path] = []
+
+    def write(name: str, text: str) -> str:
+        made.append(html_dir / name)
+        made[-1].write_text(text, encoding="utf-8")
+        return name
+
+    def single(page: str) -> tuple[str, Path, dict]:
+        return write(printcopy.copy_name(page), printcopy.print_copy(texts[page])), todo[page], PDF_OPTIONS
+
+    try:
+        groups = [g for g in printcopy.chunks([p for p in todo if printcopy.combinable(texts[p])], CHUNK) if len(g) > 1]
+        grouped = {p for g in groups for p in g}
+        jobs = [single(p) for p in todo if p not in grouped]
+        combined = []
+        for i, group in enumerate(groups):
+            name = write(printcopy.copy_name(group[0], f"{scratch}-{i}"), printcopy.combined_copy([texts[p] for p in group]))
+            combined.append((html_dir / f"{name}.pdf", group))
+            made.append(combined[-1][0])
+            jobs.append((name, combined[-1][0], COMBINED_OPTIONS))
+        _print(html_dir, jobs, workers)
+        again = [p for pdf, group in combined if not split(pdf, [todo[p] for p in group]) for p in group]
+        if again:
+            _print(html_dir, [single(p) for p in again], workers)
+    finally:
+        for f in made:
+            f.unlink(missing_ok=True)
 
 
 def _print_cached(html_dir: Path, pages: list[str], root: Path, workers: int | None) -> tuple[dict, int]:
@@ -186,20 +224,13 @@ def _print_cached(html_dir: Path, pages: list[str], root: Path, workers: int | N
     keys = {p: content_key(html_dir, p, browser) for p in pages}
     tag = f"{os.getpid()}-{threading.get_ident()}"
     todo = {p: cache / f".{keys[p]}.{tag}.tmp.pdf" for p in pages if not (cache / f"{keys[p]}.pdf").is_file()}
-    copies = {p: html_dir / _copy_name(p) for p in todo}
     if todo:
         try:
-            for p, copy in copies.items():
-                copy.write_text(print_copy((html_dir / p).read_text(encoding="utf-8")), encoding="utf-8")
-            # In a thread of its own: the caller may be running an event loop already
-            # (playwright's sync API does, e.g. in the browser tests).
-            with _serve(html_dir) as base, ThreadPoolExecutor(max_workers=1) as pool:
-                pool.submit(asyncio.run, _print_all(base, {_copy_name(p): out for p, out in todo.items()},
-                                                    workers or os.cpu_count() or 1)).result()
+            _print_pages(html_dir, todo, tag, workers)
             for p, tmp in todo.items():
                 os.replace(tmp, cache / f"{keys[p]}.pdf")
         finally:
-            for tmp in list(todo.values()) + list(copies.values()):
+            for tmp in todo.values():
                 tmp.unlink(missing_ok=True)
     return {p: cache / f"{keys[p]}.pdf" for p in pages}, len(todo)
 

@@ -1,0 +1,72 @@
+"""What the book's pages are printed from (see :mod:`hemiplan.build.pdf`).
+
+A *print copy* of a page keeps its head without scripts and without the theme's
+stylesheets (layout, navigation, colour modes, code cells, buttons: hidden in print
+anyway, they cost a third of the printing time; hemiplan.css's ``.hemiplan-print``
+rules stand in for the theme's typography), and a body holding the draft banner (if
+any) and the page's article. A *combined copy* puts the articles of several pages of
+one folder (so that their relative links are alike) in one document, each part from a
+new page: printing it once costs a third of printing its pages one by one, and its
+PDF is split back into one PDF per page at the part's heading (each part has exactly
+one ``<h1>``, which Chromium makes a top-level bookmark)."""
+from __future__ import annotations
+
+import posixpath
+import re
+
+#: The theme's stylesheets, left out of a print copy.
+_THEME_CSS = re.compile(r"""<link\b[^>]*href=["'][^"']*(?:pydata-sphinx-theme|sphinx-book-theme|styles/theme|pygments|"""
+                        r"""togglebutton|copybutton|sphinx-thebe)[^"']*\.css[^>]*>\s*""")
+_SCRIPT = re.compile(r"<script\b.*?</script>\s*", re.S)
+_PRELOAD = re.compile(r"""<link\b[^>]*rel=["']preload["'][^>]*>\s*""")
+_ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
+_BANNER = re.compile(r"""<div\b[^>]*class=["'][^"']*bd-header-announcement.*?</div>\s*</div>""", re.S)
+_H1 = re.compile(r"<h1\b")
+
+
+def _head(html: str) -> str:
+    head, _, _ = html.partition("<body")
+    return _PRELOAD.sub("", _THEME_CSS.sub("", _SCRIPT.sub("", head)))
+
+
+def _part(html: str) -> str:
+    """The draft banner (if any) and the article of a page."""
+    article = _ARTICLE.search(html)
+    banner = _BANNER.search(html)
+    return f'{banner.group(0) if banner else ""}\n{article.group(0) if article else ""}'
+
+
+def print_copy(html: str) -> str:
+    """What one page is printed from (the page itself if it has no article)."""
+    if _ARTICLE.search(html) is None:
+        return html
+    return f'{_head(html)}<body class="hemiplan-print">\n<main>{_part(html)}</main>\n</body>\n</html>\n'
+
+
+def combinable(html: str) -> bool:
+    """Whether a page can be printed in a combined copy: an article with exactly one
+    top-level heading, where its PDF is split."""
+    article = _ARTICLE.search(html)
+    return article is not None and len(_H1.findall(article.group(0))) == 1
+
+
+def combined_copy(pages_html: list[str]) -> str:
+    """What several pages of one folder are printed from together, in the order
+    given, each from a new page."""
+    parts = "".join(f'<section class="hemiplan-print-part">{_part(h)}</section>\n' for h in pages_html)
+    return f'{_head(pages_html[0])}<body class="hemiplan-print">\n<main>\n{parts}</main>\n</body>\n</html>\n'
+
+
+def copy_name(page: str, tag: str = "") -> str:
+    """A print copy's name, beside its page (so that relative links still resolve)."""
+    folder, name = posixpath.split(page)
+    return posixpath.join(folder, f".print-{tag or name}" + (".html" if tag else ""))
+
+
+def chunks(pages: list[str], size: int) -> list[list[str]]:
+    """``pages`` in runs of at most ``size`` pages of one folder, in order of first
+    appearance of the folder."""
+    folders: dict[str, list[str]] = {}
+    for p in pages:
+        folders.setdefault(posixpath.dirname(p), []).append(p)
+    return [run[i:i + size] for run in folders.values() for i in range(0, len(run), size)]
