@@ -197,6 +197,12 @@ def test_accept_moves_the_front_page(series_site):
     html = root / "_build" / "html"
     assert front_page(html) == f"{DRAFT}/index.html"
     assert 'url=../2033/index.html"' in (html / "latest" / "index.html").read_text(encoding="utf-8")
+    # latest/ holds the new edition's pages only (2014's profiles of states 2033 does not reach are gone)
+    latest = {p.relative_to(html / "latest").as_posix() for p in (html / "latest").rglob("*.html")}
+    assert latest == {p.relative_to(html / str(DRAFT)).as_posix() for p in (html / str(DRAFT)).rglob("*.html")
+                      if not p.relative_to(html / str(DRAFT)).parts[0].startswith("_")}
+    assert 'url=../../2033/chapters/training.html"' in (html / "latest" / "chapters" / "training.html").read_text(
+        encoding="utf-8")
     assert BANNER not in (html / str(DRAFT) / "intro.html").read_text(encoding="utf-8")
     assert not (html / str(DRAFT) / "chapters" / "review.html").exists()
     # 2014's inputs do not include 2033's data: unless hemiplan's code changed meanwhile
@@ -247,9 +253,15 @@ def test_site_pages_send_the_reader_to_the_latest_reviewed_edition():
     meta = {2014: {"status": "reviewed", "drafts": 0, "data_version": "a", "counts": {}},
             2015: {"status": "reviewed", "drafts": 0, "data_version": "b", "counts": {}},
             2016: {"status": "draft", "drafts": 3, "data_version": "c", "counts": {}}}
-    pages = site.pages(meta)
+    pages = site.pages(meta, ["chapters/training.html", "chapters/profiles/arg.html", "intro.html"])
     assert 'url=2015/index.html"' in pages["index.html"]
     assert 'url=../2015/index.html"' in pages["latest/index.html"]
+    # every page of the latest reviewed edition has its stable address, anchor kept
+    assert 'url=../../2015/chapters/training.html"' in pages["latest/chapters/training.html"]
+    assert 'url=../../../2015/chapters/profiles/arg.html"' in pages["latest/chapters/profiles/arg.html"]
+    assert '"../../2015/chapters/training.html" + location.hash' in pages["latest/chapters/training.html"]
+    assert sorted(k for k in pages if k.startswith("latest/")) == [
+        "latest/chapters/profiles/arg.html", "latest/chapters/training.html", "latest/index.html", "latest/intro.html"]
     assert "Draft: 3 rows not yet reviewed" in pages["editions.html"]
     assert pages["editions.html"].index("2016/index.html") < pages["editions.html"].index("2014/index.html")
     only_drafts = site.pages({2016: meta[2016]})

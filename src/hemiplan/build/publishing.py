@@ -90,21 +90,26 @@ def _failure(tree: Path, log: str) -> str:
             + "end of its log:\n" + "\n".join(tail[-15:]))
 
 
+def _swap_in(staging: Path, final: Path) -> Path:
+    """Put the folder ``staging`` in the place of ``final`` (same file system) by
+    renames: ``final`` is never half-replaced."""
+    old = None
+    if final.exists():
+        old = final.with_name(f".{final.name}.old-{os.getpid()}")
+        os.replace(final, old)
+    os.replace(staging, final)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+    return final
+
+
 def publish(html_src: Path, year: int, root: Path = paths.ROOT) -> Path:
     """Replace _build/html/<year> with a new site atomically (rename, never half-copied)."""
     site = root / "_build" / "html"
     site.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{year}.new-", dir=site))
     shutil.copytree(html_src, staging, dirs_exist_ok=True)
-    final = site / str(year)
-    old = None
-    if final.exists():
-        old = site / f".{year}.old-{os.getpid()}"
-        os.replace(final, old)
-    os.replace(staging, final)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-    return final
+    return _swap_in(staging, site / str(year))
 
 
 def withdraw(year: int, root: Path = paths.ROOT) -> None:
@@ -153,11 +158,20 @@ def jupyter_book(tree: Path, year: int, digest: str, meta: dict, root: Path = pa
     return html_out
 
 
-def _stage_site_pages(html: Path, metas: dict[int, dict]) -> tuple[Path, dict[str, Path]]:
+def edition_pages(folder: Path) -> list[str]:
+    """The pages of an edition's site (paths inside it), without Sphinx's sources
+    and static files."""
+    return sorted(str(p.relative_to(folder).as_posix()) for p in folder.rglob("*.html")
+                  if not p.relative_to(folder).parts[0].startswith(("_", ".")))
+
+
+def _stage_site_pages(html: Path, metas: dict[int, dict], fresh: dict[int, Path]) -> tuple[Path, dict[str, Path]]:
     """The site pages written to a staging folder, with where each will be served."""
     staging = Path(tempfile.mkdtemp(prefix=".site.new-", dir=html))
+    latest = site.latest_year(metas)
+    folder = fresh.get(latest, html / str(latest)) if latest is not None else None
     mounts = {}
-    for name, text in site.pages(metas).items():
+    for name, text in site.pages(metas, edition_pages(folder) if folder is not None and folder.is_dir() else ()).items():
         (staging / name).parent.mkdir(parents=True, exist_ok=True)
         (staging / name).write_text(text, encoding="utf-8")
         mounts[name] = staging / name
@@ -189,7 +203,7 @@ def publish_checked(fresh: dict[int, Path], checked: list[int], root: Path = pat
     metas = {**site.published(html), **{y: site.read_meta(out) for y, out in fresh.items()}}
     for y in retired:
         metas.pop(y, None)
-    staging, pages = _stage_site_pages(html, metas)
+    staging, pages = _stage_site_pages(html, metas, fresh)
     try:
         gone = staging / ".retired"  # an empty folder where each retired edition was
         gone.mkdir()
@@ -205,7 +219,9 @@ def publish_checked(fresh: dict[int, Path], checked: list[int], root: Path = pat
         for y in retired:
             withdraw(y, root)
         for name, path in pages.items():
-            atomic_write_text(html / name, path.read_text(encoding="utf-8"))
+            if not name.startswith("latest/"):
+                atomic_write_text(html / name, path.read_text(encoding="utf-8"))
+        _swap_in(staging / "latest", html / "latest")  # whole: no page of an earlier latest edition stays
         (html / ".nojekyll").touch()
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -75,11 +75,15 @@ def _page(title: str, body: str, head: str = "") -> str:
             f"<body><main>\n{body}\n</main></body></html>\n")
 
 
-def redirect(target: str, text: str) -> str:
-    """A page that sends the reader to ``target`` (relative URL)."""
+def redirect(target: str, text: str, keep_fragment: bool = False) -> str:
+    """A page that sends the reader to ``target`` (relative URL); with
+    ``keep_fragment``, to the ``#anchor`` of the address asked for too (by a line of
+    script; without scripts, to the top of the page)."""
     t = escape(target, quote=True)
-    return _page(text, f'<p><a href="{t}">{escape(text)}</a></p>',
-                 head=f'<meta http-equiv="refresh" content="0; url={t}"><link rel="canonical" href="{t}">')
+    head = f'<meta http-equiv="refresh" content="0; url={t}"><link rel="canonical" href="{t}">'
+    if keep_fragment:
+        head = f"<script>location.replace({json.dumps(target)} + location.hash)</script>" + head
+    return _page(text, f'<p><a href="{t}">{escape(text)}</a></p>', head=head)
 
 
 def _row(year: int, meta: dict) -> str:
@@ -117,15 +121,27 @@ def landing(metas: dict[int, dict]) -> str:
     return _page(f"Editions — {TITLE}", body)
 
 
-def pages(metas: dict[int, dict]) -> dict[str, str]:
+def latest_year(metas: dict[int, dict]) -> int | None:
+    """The edition ``latest/`` stands for: the latest reviewed one."""
+    return latest_reviewed({y: m["status"] for y, m in metas.items()})
+
+
+def pages(metas: dict[int, dict], latest_pages=()) -> dict[str, str]:
     """The site pages (path in the site → HTML): the landing page, the front page and
-    ``latest/``. Without a reviewed edition, both send the reader to the landing page."""
-    latest = latest_reviewed({y: m["status"] for y, m in metas.items()})
+    ``latest/``, where every page of the latest reviewed edition (``latest_pages``,
+    paths inside it) has a stable address that sends the reader to that page of it,
+    anchor included (``latest/chapters/training.html`` → ``2014/chapters/training.html``).
+    Without a reviewed edition, the front page and ``latest/`` send the reader to the
+    landing page."""
+    latest = latest_year(metas)
     out = {LANDING: landing(metas)}
     if latest is None:
         out["index.html"] = redirect(LANDING, "Every edition is a draft: see the list of editions")
         out["latest/index.html"] = redirect(f"../{LANDING}", "No reviewed edition yet: see the list of editions")
-    else:
-        out["index.html"] = redirect(f"{latest}/index.html", f"The {latest} edition")
-        out["latest/index.html"] = redirect(f"../{latest}/index.html", f"The {latest} edition (the latest reviewed)")
+        return out
+    out["index.html"] = redirect(f"{latest}/index.html", f"The {latest} edition")
+    for page in sorted({"index.html", *latest_pages}):
+        up = "../" * (page.count("/") + 1)
+        out[f"latest/{page}"] = redirect(f"{up}{latest}/{page}", f"The {latest} edition (the latest reviewed): {page}",
+                                         keep_fragment=True)
     return out
