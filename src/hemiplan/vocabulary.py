@@ -55,6 +55,12 @@ def plural(n, singular: str, plural: str | None = None) -> str:
     return f"{number(value)} {singular if value == 1 else (plural or plural_form(singular))}"
 
 
+def agree(n, singular: str, plural_: str) -> str:
+    """The form of a word that agrees with a count: agree(1, 'is', 'are') → 'is',
+    agree(3, 'was', 'were') → 'were'."""
+    return singular if float(n) == 1 else plural_
+
+
 def some(n, singular: str, plural_: str | None = None) -> str:
     """Like :func:`plural`, but 'no <singular>' for zero."""
     return f"no {singular}" if float(n) == 0 else plural(n, singular, plural_)

@@ -17,7 +17,7 @@ from hemiplan.analysis.frames import ACTIVITY_TYPE_LABELS, member_names, name_li
 from hemiplan.analysis.frames import rows_in_order
 from hemiplan.analysis.sections import paragraph_key, report_order
 from hemiplan.data import csvio, schema
-from hemiplan.vocabulary import amount, join_words, literal, plural, some, title_case
+from hemiplan.vocabulary import agree, amount, join_words, literal, plural, some, title_case
 
 CHAPTER = "cooperation"
 
@@ -134,7 +134,7 @@ def partners_text(p: dict, year: int) -> str:
     if not p["organisations"]:
         return f"The {year} report names no partner or funder organisation for any activity."
     text = (f"Across the whole {year} report, **{plural(p['organisations'], 'organisation')}** of "
-            f"{plural(p['kinds'], 'kind')} {'is' if p['organisations'] == 1 else 'are'} named as partners or "
+            f"{plural(p['kinds'], 'kind')} {agree(p['organisations'], 'is', 'are')} named as partners or "
             f"funders of {plural(p['activities'], 'activity')}, {p['share']}% of the {p['all_activities']:,} "
             f"recorded. ")
     kinds = join_words(f"*{literal(k)}*" for k in p["top_kinds"])
@@ -206,7 +206,7 @@ def agreements_text(ag: pd.DataFrame) -> str:
     where = f"part {literal(parts[0])}" if len(parts) == 1 else f"parts {join_words(literal(x) for x in parts)}"
     return (f"The report records {plural(len(ag), 'agreement')} (in {where} of the report), "
             f"{named} of them with a named counterpart organisation; {deps} "
-            f"{'is' if len(set(ag['dependency'])) == 1 else 'are'} the signing side.")
+            f"{agree(len(set(ag['dependency'])), 'is', 'are')} the signing side.")
 
 
 def funders_text(f: pd.DataFrame, activities: pd.DataFrame) -> str:
@@ -217,7 +217,7 @@ def funders_text(f: pd.DataFrame, activities: pd.DataFrame) -> str:
     leaders, top = _leaders(per)
     n_act = f["activity_id"].nunique()
     share = round(100.0 * n_act / len(activities)) if len(activities) else 0
-    text = (f"{plural(len(per), 'funder')} {'is' if len(per) == 1 else 'are'} named for "
+    text = (f"{plural(len(per), 'funder')} {agree(len(per), 'is', 'are')} named for "
             f"{plural(n_act, 'activity')}, {share:.0f}% of all activities of the year")
     if len(per) > 1 and len(leaders) == 1:
         text += f"; {literal(leaders[0])} funds the most ({plural(top, 'activity')})"
@@ -268,7 +268,7 @@ def donations_text(don: pd.DataFrame) -> str:
         return text + "; none names a funder."
     if len(don) == 1:
         return text + "; it names a funder."
-    return text + f"; {funded} {'names' if funded == 1 else 'name'} a funder."
+    return text + f"; {funded} {agree(funded, 'names', 'name')} a funder."
 
 
 # --- technical assistance in the section ------------------------------------------------------
@@ -297,7 +297,7 @@ def assistance_text(ta: pd.DataFrame, numeral: str) -> str:
     if len(ta) == 1:
         served = "it names the member states served" if named else "it names no member state"
     else:
-        served = f"{named} of them {'names' if named == 1 else 'name'} the member states served"
+        served = f"{named} of them {agree(named, 'names', 'name')} the member states served"
     return (f"Section {numeral} records "
             f"{plural(len(ta), 'technical assistance activity', 'technical assistance activities')} ({kinds}); "
             f"{served}.")

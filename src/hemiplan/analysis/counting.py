@@ -21,7 +21,7 @@ import pandas as pd
 
 from hemiplan.analysis.frames import explode_list, rows_in_order, secretariat_orgs
 from hemiplan.data import csvio, schema
-from hemiplan.vocabulary import join_words, month_name, number, quantity
+from hemiplan.vocabulary import agree, join_words, month_name, number, quantity
 
 #: Where :func:`of_year` keeps the rows held in another year.
 HELD_ELSEWHERE = "held_elsewhere"
@@ -95,7 +95,7 @@ def elsewhere_intro(n: int, year: int) -> str:
     rows = "activity" if n == 1 else "activities"
     return (f"The {year} report also describes {n:,} {rows} held in another year: an event recalled as background, "
             f"the previous edition of a series, or one still to come. {'It is' if n == 1 else 'They are'} kept in the "
-            f"data, because the report describes {'it' if n == 1 else 'them'}, but not counted among the work of {year}: "
+            f"data, because the report describes {agree(n, 'it', 'them')}, but not counted among the work of {year}: "
             "not in the totals, the maps or the member-state profiles.")
 
 

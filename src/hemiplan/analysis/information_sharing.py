@@ -12,7 +12,7 @@ import pandas as pd
 from hemiplan.analysis import frames, sections
 from hemiplan.analysis.sections import report_order
 from hemiplan.data import membership
-from hemiplan.vocabulary import QUALIFIER_WORDS, amount, join_words, literal, plural, title_case, unit_label
+from hemiplan.vocabulary import QUALIFIER_WORDS, agree, amount, join_words, literal, plural, title_case, unit_label
 
 CHAPTER = "information_sharing"
 
@@ -99,7 +99,7 @@ def networks_text(nets: pd.DataFrame, numeral: str | None) -> str:
     named = int((nets["n_states"] > 0).sum())
     return (f"The report records {plural(len(nets), 'network, directory or platform', 'networks, directories or platforms')}"
             f", {inside} of them in this section; {named} "
-            f"{'names' if named == 1 else 'name'} the member states taking part.")
+            f"{agree(named, 'names', 'name')} the member states taking part.")
 
 
 # --- meetings and events --------------------------------------------------------------
@@ -213,7 +213,7 @@ def meetings_text(ev: pd.DataFrame) -> str:
                  f"{plural(int(ev.loc[with_p, 'participants'].sum()), 'participant')}")
         rough = int((ev.loc[with_p, "qualifier"] != "").sum())
         if rough:
-            text += (f" ({rough} of these attendances {'is' if rough == 1 else 'are'} stated as approximate "
+            text += (f" ({rough} of these attendances {agree(rough, 'is', 'are')} stated as approximate "
                      f"or as a minimum)")
     return text + "."
 

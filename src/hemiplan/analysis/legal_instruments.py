@@ -14,7 +14,7 @@ import pandas as pd
 from hemiplan.analysis import sections
 from hemiplan.analysis.frames import countries_reached, member_names, name_list, or_missing
 from hemiplan.data import csvio, membership
-from hemiplan.vocabulary import humanize, join_words, plural, quantity, section_label
+from hemiplan.vocabulary import agree, humanize, join_words, plural, quantity, section_label
 
 #: (category, pattern on the indicator name or unit), first match wins, in this order.
 CATEGORIES = (
@@ -197,7 +197,7 @@ def assistance_text(tot: dict) -> str:
     text = (f"The report records **{plural(n, 'legislative or technical assistance activity', 'legislative or technical assistance activities')}** "
             f"({plural(tot['events'], 'event')}) reaching {plural(tot['states'], 'member state')}")
     if tot["outside_section"]:
-        text += f"; {tot['outside_section']:,} of {'it' if n == 1 else 'them'} outside this section"
+        text += f"; {tot['outside_section']:,} of {agree(n, 'it', 'them')} outside this section"
     text += ". "
     if not tot["with_participants"]:
         return text + ("No participant number is stated for it." if n == 1 else "No participant numbers are stated for them.")

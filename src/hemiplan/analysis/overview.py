@@ -7,7 +7,7 @@ from hemiplan.analysis import counting, frames, participation
 from hemiplan.analysis.frames import countries_reached, partner_links, partner_summary, with_context
 from hemiplan.analysis.sections import report_sections
 from hemiplan.data import membership
-from hemiplan.vocabulary import leaders, month_name, number, plural, section_label
+from hemiplan.vocabulary import agree, leaders, month_name, number, plural, section_label
 
 
 def headline(ed) -> dict:
@@ -104,11 +104,11 @@ def headline_text(h: dict, year: int) -> str:
     if p["basis"] == counting.BOTH:
         people = (f"Adding the participants it itemises ({h['with_participants']:,} activities state them, "
                   f"{number(p['itemised'])} people) to the {plural(len(p['totals']), 'stated total')} that "
-                  f"{'stands' if len(p['totals']) == 1 else 'stand'} for activities it does not itemise gives "
+                  f"{agree(len(p['totals']), 'stands', 'stand')} for activities it does not itemise gives "
                   f"**{p['text']} participants**")
     elif p["basis"]:
         people = (f"The participant figures it gives ({p['basis']}, for {h['with_participants']:,} "
-                  f"{'activity' if h['with_participants'] == 1 else 'activities'}) add up to **{p['text']} participants**")
+                  f"{agree(h['with_participants'], 'activity', 'activities')}) add up to **{p['text']} participants**")
     else:
         people = "The report states no participant figure"
     double = participation.double_note(p)

@@ -14,7 +14,7 @@ from hemiplan.analysis import counting, frames, participation
 from hemiplan.analysis.frames import paragraph_key
 from hemiplan.data import csvio, membership
 from hemiplan.reading.report import roman_to_int
-from hemiplan.vocabulary import join_words, plural, section_label
+from hemiplan.vocabulary import agree, join_words, plural, section_label
 
 
 # --- report order ------------------------------------------------------------------
@@ -187,12 +187,12 @@ def summary_text(section: Section, s: dict) -> str:
                          + f", adding up to **{people['text']} participants** ({people['basis']}).")
         else:
             parts.append("No participant numbers are stated for " + ("it." if s["activities"] == 1 else "them."))
-        parts.append(f"The {'activity' if s['activities'] == 1 else 'activities'} reached "
+        parts.append(f"The {agree(s['activities'], 'activity', 'activities')} reached "
                      f"**{s['states_reached']} of the {s['members']} member states**.")
         if s["held_elsewhere"]:
             parts.append(f"{plural(s['held_elsewhere'], 'further activity', 'further activities')} of the section "
-                         f"{'was' if s['held_elsewhere'] == 1 else 'were'} held in another year and "
-                         f"{'is' if s['held_elsewhere'] == 1 else 'are'} listed apart.")
+                         f"{agree(s['held_elsewhere'], 'was', 'were')} held in another year and "
+                         f"{agree(s['held_elsewhere'], 'is', 'are')} listed apart.")
     else:
         parts.append("It records no activities.")
     parts.append(f"Besides activities, the section states {plural(s['stated_figures'], 'figure')} "
