@@ -198,3 +198,27 @@ def test_methods_counts_the_rows_each_rule_affects(ed31):
     assert rules["Joint work of several dependencies"] == 1
     assert rules["Events inferred by the reviewer"] == 0
     assert rules["Participants attributed to one member state"] == 4  # not A005 (multinational)
+
+
+def test_a_state_that_only_hosted_has_a_profile_that_says_so(ed31):
+    """A member state that hosted an activity of the year for others, and was reached
+    by none, gets a profile: it says that no activity named it and what it hosted,
+    and attributes none of the participants to it. Hosting an activity held in
+    another year gives no profile."""
+    import dataclasses
+
+    acts = ed31.activities.copy()
+    acts.loc[acts["activity_id"] == "2031-A011", "host"] = "CAN"   # the multinational workshop, moved to Canada
+    ed = dataclasses.replace(ed31, activities=acts)
+    assert "CAN" not in profiles.states_with_activity(ed31)
+    assert "CAN" in profiles.states_with_activity(ed)
+    text = profiles.summary(ed, "CAN", "Canada")
+    assert text.startswith("In 2031, no activity held that year names **Canada**")
+    assert "Canada hosted **1 activity** for officials of other member states" in text
+    assert profiles.attributed_participants(ed, "CAN") is None
+    # a state reached by activities and hosting one for others: both said
+    paraguay = profiles.summary(ed31, "PRY", "Paraguay")
+    assert "took part in, or was served by" in paraguay and "Paraguay also hosted **1 activity**" in paraguay
+    other_year = acts["held_year"] != ed31.year
+    acts.loc[other_year, "host"] = "BRA"
+    assert "BRA" not in profiles.states_with_activity(dataclasses.replace(ed31, activities=acts))

@@ -7,7 +7,7 @@ from hemiplan.analysis import counting
 from hemiplan.analysis.frames import countries_reached, is_attributed, n_listed, partner_summary
 from hemiplan.data import csvio
 from hemiplan.data.membership import members_in_year
-from hemiplan.vocabulary import month_abbr
+from hemiplan.vocabulary import month_abbr, plural
 
 
 def _year(ed) -> pd.DataFrame:
@@ -25,9 +25,13 @@ def default_country(ed) -> str:
 
 
 def states_with_activity(ed) -> list[str]:
-    """Member states (in the year) reached by at least one activity, by ISO code."""
+    """Member states (in the year) reached by at least one activity of the year, or
+    hosting one (for officials of other states: a state that only hosted has a
+    profile too, which says so), by ISO code."""
     members = set(members_in_year(ed.member_states, ed.year)["iso3"])
-    return sorted(set(countries_reached(_year(ed))["iso3"]) & members)
+    acts = _year(ed)
+    hosts = {h for cell in acts["host"] for h in csvio.split_list(cell)} if "host" in acts else set()
+    return sorted((set(countries_reached(acts)["iso3"]) | hosts) & members)
 
 
 def activities_of(ed, iso3: str) -> pd.DataFrame:
@@ -50,6 +54,31 @@ def hosted_by(ed, iso3: str) -> pd.DataFrame:
     mask = (acts["host"].map(lambda c: iso3 in csvio.split_list(c))
             & ~acts["countries"].map(lambda c: iso3 in csvio.split_list(c))).astype(bool)
     return acts[mask].sort_values("activity_id").reset_index(drop=True)
+
+
+def summary(ed, iso3: str, name: str) -> str:
+    """The profile's opening sentences: the activities of the year that reached the
+    state (national or shared), the people the report ties to it alone, the
+    dependencies involved, and what it hosted for others."""
+    acts = activities_of(ed, iso3)
+    hosted = hosted_by(ed, iso3)
+    people = attributed_participants(ed, iso3)
+    sub = ed.member_states.set_index("iso3").at[iso3, "subregion"]
+    if len(acts):
+        national = int((acts["shared_with"] == 0).sum())
+        text = (f"In {ed.year}, **{name}** ({sub}) took part in, or was served by, **{plural(len(acts), 'activity')}** "
+                f"held that year: {national} national and {len(acts) - national} shared with other member states. "
+                + (f"The activities whose people the report ties to {name} alone trained or convened **{people:,} people**. "
+                   if people is not None else f"The report states no participant figure that it ties to {name} alone. ")
+                + f"The dependencies involved: {', '.join(sorted(acts['dependency'].unique()))}.")
+    else:
+        text = (f"In {ed.year}, no activity held that year names **{name}** ({sub}) among the states whose officials "
+                "took part or which it served.")
+    if len(hosted):
+        text += (f" {name} {'also ' if len(acts) else ''}hosted **{plural(len(hosted), 'activity')}** for officials "
+                 "of other member states (listed below); their participants came from several states and are not "
+                 f"counted for {name}.")
+    return text
 
 
 def _scope(shared: int, attributed: bool, people) -> str:
