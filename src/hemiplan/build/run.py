@@ -37,8 +37,8 @@ def _finish(p: Plan, clean: bool, root: Path, jobs_n: int | None) -> None:
 
 def _execute_and_finish(plans: list[Plan], jobs_n: int | None, clean: bool, root: Path, progress: bool) -> None:
     """Execute the editions' notebooks in one pool and finish each edition (assembly,
-    Jupyter Book, PDFs) in a thread of its own as soon as its notebooks are ready,
-    while the next edition executes. Every failure is reported, in one BuildError."""
+    Jupyter Book, PDFs) in a thread pool as soon as its notebooks are ready, while the
+    next edition executes. Every failure is reported, in one BuildError."""
     errors: list[BuildError] = []
     with ThreadPoolExecutor(max_workers=jobs_n or os.cpu_count() or 1, thread_name_prefix="edition") as pool:
         futures = []
@@ -62,8 +62,9 @@ def build_editions(years=None, data_dir=None, jobs_n: int | None = None, clean: 
     then publish those whose tree changed, all or none, after checking every page of
     the editions of this run and the site pages (see ``publishing.publish_checked``).
     An edition whose published site was made from the same inputs costs its planning
-    only; one whose tree comes out unchanged, its execution and assembly. Building
-    every year withdraws the published editions whose data folder is gone."""
+    only; one whose assembled tree comes out unchanged is not given to Jupyter Book
+    again. Building every year withdraws the published editions whose data folder is
+    gone."""
     every = years is None
     years = available_years(data_dir) if every else [resolve_year(y, data_dir) for y in years]
     if not years:
