@@ -11,13 +11,22 @@ twice, and the figure says so. A used total counts for its ``dependency`` and fo
 part of the report of the activities it covers."""
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from hemiplan.analysis import counting
 from hemiplan.data import csvio
 from hemiplan.vocabulary import join_words, quantity
 
-COLUMNS = ["indicator_id", "dependency", "value", "qualifier", "covered", "paragraph_id", "overlaps"]
+COLUMNS = ["indicator_id", "dependency", "value", "qualifier", "covered", "paragraph_id", "overlaps", "labels"]
+
+
+def total_label(dependency, value, qualifier, paragraph_id) -> str:
+    """A stated total as a reader knows it: "CICTE's stated total of more than 170 (V.a-01)"."""
+    owner = f"{dependency}'s stated total" if isinstance(dependency, str) and dependency else "the stated total"
+    where = re.sub(r"^\d{4}-", "", paragraph_id) if isinstance(paragraph_id, str) and paragraph_id else ""
+    return f"{owner} of {quantity(value, qualifier)}" + (f" ({where})" if where else "")
 
 
 def stated_totals(indicators: pd.DataFrame) -> pd.DataFrame:
@@ -36,9 +45,12 @@ def totals_used(indicators: pd.DataFrame, activities: pd.DataFrame) -> pd.DataFr
         if covered and not any(with_p[a] for a in covered):
             rows.append({"indicator_id": r.indicator_id, "dependency": r.dependency, "value": r.value,
                          "qualifier": r.qualifier or "exact", "covered": covered, "paragraph_id": r.paragraph_id})
-    out = pd.DataFrame(rows, columns=COLUMNS[:-1])
+    out = pd.DataFrame(rows, columns=COLUMNS[:-2])
     out["overlaps"] = [[o.indicator_id for o in out.itertuples() if o.indicator_id != r.indicator_id
                         and set(o.covered) & set(r.covered)] for r in out.itertuples()]
+    # Each total's label and those of the totals it overlaps, for the note a reader sees.
+    label = {r.indicator_id: total_label(r.dependency, r.value, r.qualifier, r.paragraph_id) for r in out.itertuples()}
+    out["labels"] = [{i: label[i] for i in [r.indicator_id, *r.overlaps]} for r in out.itertuples()]
     return out.reset_index(drop=True)[COLUMNS]
 
 
@@ -56,17 +68,19 @@ def combine(activities: pd.DataFrame, used: pd.DataFrame) -> dict:
     pairs = sorted({tuple(sorted((r.indicator_id, o))) for r in used.itertuples() for o in r.overlaps})
     value = itemised + stated if basis else None
     qualifier = counting.sum_qualifier(quals)
+    labels = {i: text for r in used.itertuples() for i, text in r.labels.items()}
     return {"value": value, "qualifier": qualifier, "basis": basis, "itemised": itemised, "stated": stated,
-            "totals": sorted(ids), "double": pairs, "text": quantity(value, qualifier) if basis else ""}
+            "totals": sorted(ids), "double": pairs, "labels": labels, "text": quantity(value, qualifier) if basis else ""}
 
 
 def double_note(figure: dict) -> str:
-    """'' or 'stated totals 2014-I011 and 2014-I015 both cover some of the same
-    activities: people may be counted twice'."""
+    """'' or "CICTE's stated total of more than 170 (V.a-01) and CICAD's stated total of
+    395 (V.a-05) both cover some of the same activities: people may be counted twice"."""
     if not figure["double"]:
         return ""
-    pairs = join_words(f"{a} and {b}" for a, b in figure["double"])
-    return f"stated totals {pairs} both cover some of the same activities: people may be counted twice"
+    name = figure.get("labels", {})
+    pairs = join_words(f"{name.get(a, a)} and {name.get(b, b)}" for a, b in figure["double"])
+    return f"{pairs} both cover some of the same activities: people may be counted twice"
 
 
 def by_group(activities: pd.DataFrame, used: pd.DataFrame, act_key: pd.Series, total_key: pd.Series,
