@@ -306,3 +306,19 @@ def test_rows_of_another_year_are_not_the_sections():
     assert "9999-A003" not in set(sec.activities["activity_id"])
     assert list(sec.elsewhere["activity_id"]) == ["9999-A003"]
     assert t.summary(sec, MEMBERS)["participants"] == 180 - 90
+
+
+def test_inferred_events_are_counted_apart_in_the_part_programme_and_kind_tables(acts, paras):
+    """Events the reviewer inferred are shown in their own column wherever training
+    counts events by part, programme or kind (here: Seminar three's 3 events and
+    Course five's 1 are inferred)."""
+    a = acts.copy()
+    a["events_basis"] = a["activity_id"].map({"9999-A003": "inferred", "9999-A005": "inferred"}).fillna("stated")
+    parts = t.by_part(a, paras, total=True).set_index("part")
+    assert parts.at[t.TOTAL_LABEL, "inferred_events"] == 4 and parts.at[t.TOTAL_LABEL, "events"] == 10
+    assert parts.at["b) Supply reduction", "inferred_events"] == 4 and parts.at["a) Money laundering", "inferred_events"] == 0
+    prog = t.by_program(a).set_index("program")
+    assert prog.at["Alpha", "inferred_events"] == 3 and prog.at[t.NO_PROGRAM, "inferred_events"] == 1
+    types = t.by_type(a).set_index("type")
+    assert types.at["Seminar", "inferred_events"] == 3 and types.at["Course", "inferred_events"] == 1
+    assert types["inferred_events"].sum() == 4

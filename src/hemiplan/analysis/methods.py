@@ -102,7 +102,8 @@ def rules(ed) -> pd.DataFrame:
         ("Joint work of several dependencies", int((acts["joint_with"].fillna("") != "").sum()), "activities",
          "counted in a Joint row of dependency tables, never as the lead's alone"),
         ("Events inferred by the reviewer", int((acts["events_basis"] == "inferred").sum()), "activities",
-         "counted, and shown as inferred in the headline and the dependency tables"),
+         "counted, and shown as inferred in the headline, the dependency tables and training's tables by part, "
+         "programme and kind"),
         ("Participants inferred by the reviewer", int((acts["participants_basis"] == "inferred").sum()), "activities",
          "shown as inferred wherever the figure appears"),
         ("Participants attributed to one member state", int(frames.is_attributed(year.activities).sum()), "activities",

@@ -106,6 +106,7 @@ def _part_row(label: str, level: int, sub: pd.DataFrame, fallback_paragraph: str
         "part": label, "name": name or label, "level": level, "key": key,
         "activities": len(sub),
         "events": int(sub["events"].sum()) if len(sub) else 0,
+        "inferred_events": counting.inferred_events(sub) if len(sub) else 0,
         "participants": (int(sub.loc[has_p, "participants"].sum()) if has_p.any() else pd.NA),
         "without_participants": int((~has_p).sum()),
         "paragraphs": join_ids(sub["paragraph_id"]) or fallback_paragraph,
@@ -134,8 +135,8 @@ def by_part(acts: pd.DataFrame, paras: pd.DataFrame, total: bool = False) -> pd.
         whole = _part_row(TOTAL_LABEL, -1, acts, "", "")
         whole["paragraphs"] = ""
         rows.append(whole)
-    out = pd.DataFrame(rows, columns=["part", "name", "level", "key", "activities", "events", "participants",
-                                      "without_participants", "paragraphs"])
+    out = pd.DataFrame(rows, columns=["part", "name", "level", "key", "activities", "events", "inferred_events",
+                                      "participants", "without_participants", "paragraphs"])
     out["participants"] = out["participants"].astype("Int64")
     return out
 
@@ -222,6 +223,7 @@ def _grouped(acts: pd.DataFrame, key: pd.Series, name: str) -> pd.DataFrame:
         "dependencies": g["dependency"].agg(lambda s: ", ".join(d for d in schema.dependencies() if d in set(s))),
         "activities": g.size(),
         "events": g["events"].sum().astype("int64"),
+        "inferred_events": g[["events", "events_basis"]].apply(counting.inferred_events).astype("int64"),
         "participants": g["participants"].sum(min_count=1).astype("Int64"),
         "stated_as": g["participants_qualifier"].agg(lambda s: QUALIFIER_WORDS[counting.sum_qualifier(s)] or "exact"),
         "without_participants": g["participants"].agg(lambda s: int(s.isna().sum())).astype("int64"),
@@ -234,10 +236,11 @@ def _grouped(acts: pd.DataFrame, key: pd.Series, name: str) -> pd.DataFrame:
 
 def by_program(acts: pd.DataFrame) -> pd.DataFrame:
     """Per programme named in the report (empty names grouped as one row, listed
-    last): dependencies, activities, events, stated participants, activities without
-    a participant figure, source paragraphs. Sorted by participants, events, name."""
-    cols = ["program", "dependencies", "activities", "events", "participants", "stated_as", "without_participants",
-            "paragraphs", "activity_id"]
+    last): dependencies, activities, events (and how many the reviewer inferred),
+    stated participants, activities without a participant figure, source paragraphs.
+    Sorted by participants, events, name."""
+    cols = ["program", "dependencies", "activities", "events", "inferred_events", "participants", "stated_as",
+            "without_participants", "paragraphs", "activity_id"]
     if acts.empty:
         return pd.DataFrame(columns=cols)
     key = acts["program"].fillna("").str.strip().replace("", NO_PROGRAM)
@@ -249,12 +252,13 @@ def by_program(acts: pd.DataFrame) -> pd.DataFrame:
 
 
 def by_type(acts: pd.DataFrame) -> pd.DataFrame:
-    """Per activity type: dependencies, activities, events, stated participants,
-    activities without a participant figure, and participants per event counted
+    """Per activity type: dependencies, activities, events (and how many the reviewer
+    inferred), stated participants, activities without a participant figure, and
+    participants per event counted
     over the activities that state participants (``per_event``). Sorted by events,
     participants, type."""
-    cols = ["type", "dependencies", "activities", "events", "participants", "stated_as", "without_participants",
-            "per_event", "paragraphs", "activity_id"]
+    cols = ["type", "dependencies", "activities", "events", "inferred_events", "participants", "stated_as",
+            "without_participants", "per_event", "paragraphs", "activity_id"]
     if acts.empty:
         return pd.DataFrame(columns=cols)
     out = _grouped(acts, acts["activity_type"].map(humanize), "type")
