@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from hemiplan import data
-from hemiplan.analysis import sections
+from hemiplan.analysis import counting, sections
 from hemiplan.analysis import training as t
 from hemiplan.analysis.sections import join_ids
 from hemiplan.data import csvio, schema
@@ -322,3 +322,7 @@ def test_inferred_events_are_counted_apart_in_the_part_programme_and_kind_tables
     types = t.by_type(a).set_index("type")
     assert types.at["Seminar", "inferred_events"] == 3 and types.at["Course", "inferred_events"] == 1
     assert types["inferred_events"].sum() == 4
+    # the kind table is too wide for the column: a sentence under it says the same
+    assert counting.inferred_note(t.by_type(a), "type") == (
+        "Of these events, the reviewer inferred 4 where the text gives no number: Course 1 and Seminar 3.")
+    assert counting.inferred_note(t.by_type(acts.assign(events_basis="stated")), "type") == ""

@@ -188,3 +188,16 @@ def events_text(activities: pd.DataFrame) -> pd.Series:
 def inferred_events(activities: pd.DataFrame) -> int:
     """Events of the rows whose count the reviewer inferred."""
     return int(activities.loc[activities["events_basis"] == "inferred", "events"].sum())
+
+
+def inferred_note(table: pd.DataFrame, label: str) -> str:
+    """'' or a sentence on the events the reviewer inferred, per row of a table with
+    an ``inferred_events`` column (``label`` its first column), for a table too wide
+    for a column of its own: "Of these events, the reviewer inferred 15 where the
+    text gives no number: Course 14 and Meeting 1." """
+    rows = table[table["inferred_events"] > 0] if len(table) else table
+    if rows.empty:
+        return ""
+    each = join_words(f"{r[label]} {number(r['inferred_events'])}" for _, r in rows.iterrows())
+    return (f"Of these events, the reviewer inferred {number(rows['inferred_events'].sum())} where the text gives "
+            f"no number: {each}.")
