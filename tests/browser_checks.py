@@ -297,14 +297,23 @@ _OVERFLOW = """() => {
 }"""
 
 
+@contextmanager
+def sized_page(context, width: int, height: int = 800):
+    """A new page of ``context`` with a ``width`` × ``height`` viewport, closed afterwards."""
+    page = context.new_page()
+    try:
+        page.set_viewport_size({"width": width, "height": height})
+        yield page
+    finally:
+        page.close()
+
+
 def horizontal_overflow(context, urls, width: int = PHONE_WIDTH) -> list[Problem]:
     """Pages whose body scrolls horizontally at a phone width
     (document.documentElement.scrollWidth > window.innerWidth), naming the elements
     that stick out and are not inside a box that scrolls on its own."""
     problems = []
-    page = context.new_page()
-    try:
-        page.set_viewport_size({"width": width, "height": 800})
+    with sized_page(context, width) as page:
         for url in urls:
             page.goto(url, wait_until="load")
             o = page.evaluate(_OVERFLOW)
@@ -312,8 +321,6 @@ def horizontal_overflow(context, urls, width: int = PHONE_WIDTH) -> list[Problem
                 problems.append(Problem(urlsplit(url).path, "overflow",
                                         f"scrolls horizontally at {width}px (scrollWidth {o['scrollWidth']} > "
                                         f"innerWidth {o['innerWidth']}); sticking out: {', '.join(o['culprits'])}"))
-    finally:
-        page.close()
     return problems
 
 
@@ -409,17 +416,13 @@ def clipped_tables(context, urls, width: int = WIDE) -> list[Problem]:
     toggle) whose scroll box, or any box around it up to the article, is narrower than
     its content (scrollWidth > clientWidth), or which reaches past the window."""
     problems = []
-    page = context.new_page()
-    try:
-        page.set_viewport_size({"width": width, "height": 900})
+    with sized_page(context, width, 900) as page:
         for url in urls:
             page.goto(url, wait_until="load")
             page.wait_for_load_state("networkidle")
             for t in page.evaluate(_CLIPPED):
                 problems.append(Problem(urlsplit(url).path, "clipped",
                                         f"table {t['caption']!r} is cut off at {width}px by {', '.join(t['boxes'])}"))
-    finally:
-        page.close()
     return problems
 
 
@@ -454,14 +457,10 @@ def sticky_first_column(context, url: str, width: int = NARROW) -> tuple[int, li
     """At ``width``, every table that scrolls sideways keeps its first column in view
     while it scrolls, and shows a cue that it scrolls. Returns (how many tables scroll
     there, problems)."""
-    page = context.new_page()
-    try:
-        page.set_viewport_size({"width": width, "height": 800})
+    with sized_page(context, width) as page:
         page.goto(url, wait_until="load")
         page.wait_for_load_state("networkidle")
         found = page.evaluate(_STICKY)
-    finally:
-        page.close()
     return found["scrolling"], [Problem(urlsplit(url).path, "sticky", p) for p in found["problems"]]
 
 
@@ -607,17 +606,13 @@ _PRINT = """() => {
 def print_view(context, url: str, screenshot: Path | None = None, width: int = 794) -> list[Problem]:
     """The page as printed (print media, an A4 width): no sidebars or header, no table
     cut off, no figure wider than the page; optionally a full-page screenshot."""
-    page = context.new_page()
-    try:
-        page.set_viewport_size({"width": width, "height": 1123})
+    with sized_page(context, width, 1123) as page:
         page.emulate_media(media="print")
         page.goto(url, wait_until="load")
         found = page.evaluate(_PRINT)
         if screenshot is not None:
             screenshot.parent.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(screenshot), full_page=True)
-    finally:
-        page.close()
     return [Problem(urlsplit(url).path, "print", p) for p in found]
 
 
