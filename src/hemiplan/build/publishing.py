@@ -41,20 +41,23 @@ def site_dir(year: int, root: Path = paths.ROOT) -> Path:
     return root / "_build" / "html" / str(year)
 
 
-def is_current(year: int, digest: str, root: Path = paths.ROOT) -> bool:
-    """Whether the published site of ``year`` was built from a tree with ``digest``
-    (and carries its edition.json: a site published without one is rebuilt)."""
-    stamp = site_dir(year, root) / STAMP
-    return (stamp.is_file() and stamp.read_text(encoding="utf-8").strip() == digest
+def _stamped(year: int, stamp: str, value: str, root: Path) -> bool:
+    """Whether the published site of ``year`` holds ``value`` in its ``stamp`` file
+    and carries its edition.json (a site published without one is rebuilt)."""
+    path = site_dir(year, root) / stamp
+    return (path.is_file() and path.read_text(encoding="utf-8").strip() == value
             and site.read_meta(site_dir(year, root)) is not None)
+
+
+def is_current(year: int, digest: str, root: Path = paths.ROOT) -> bool:
+    """Whether the published site of ``year`` was built from a tree with ``digest``."""
+    return _stamped(year, STAMP, digest, root)
 
 
 def inputs_current(year: int, inputs: str, root: Path = paths.ROOT) -> bool:
     """Whether the published site of ``year`` was made from a tree assembled from
-    ``inputs`` (and carries its edition.json)."""
-    stamp = site_dir(year, root) / INPUTS_STAMP
-    return (stamp.is_file() and stamp.read_text(encoding="utf-8").strip() == inputs
-            and site.read_meta(site_dir(year, root)) is not None)
+    ``inputs``."""
+    return _stamped(year, INPUTS_STAMP, inputs, root)
 
 
 def restamp_inputs(year: int, inputs: str, root: Path = paths.ROOT) -> None:
@@ -90,13 +93,19 @@ def _failure(tree: Path, log: str) -> str:
             + "end of its log:\n" + "\n".join(tail[-15:]))
 
 
+def _set_aside(final: Path) -> Path | None:
+    """Rename the folder ``final``, if any, out of the way (to be deleted)."""
+    if not final.exists():
+        return None
+    old = final.with_name(f".{final.name}.old-{os.getpid()}")
+    os.replace(final, old)
+    return old
+
+
 def _swap_in(staging: Path, final: Path) -> Path:
     """Put the folder ``staging`` in the place of ``final`` (same file system) by
     renames: ``final`` is never half-replaced."""
-    old = None
-    if final.exists():
-        old = final.with_name(f".{final.name}.old-{os.getpid()}")
-        os.replace(final, old)
+    old = _set_aside(final)
     os.replace(staging, final)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
@@ -114,10 +123,8 @@ def publish(html_src: Path, year: int, root: Path = paths.ROOT) -> Path:
 
 def withdraw(year: int, root: Path = paths.ROOT) -> None:
     """Remove the published edition of ``year`` (one rename, then the copy is deleted)."""
-    final = site_dir(year, root)
-    if final.exists():
-        old = final.with_name(f".{year}.old-{os.getpid()}")
-        os.replace(final, old)
+    old = _set_aside(site_dir(year, root))
+    if old is not None:
         shutil.rmtree(old, ignore_errors=True)
 
 

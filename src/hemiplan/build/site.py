@@ -106,7 +106,7 @@ def _row(year: int, meta: dict) -> str:
 def landing(metas: dict[int, dict]) -> str:
     """The landing page: every edition, newest first, with its status, data version,
     headline counts and a link."""
-    latest = latest_reviewed({y: m["status"] for y, m in metas.items()})
+    latest = latest_year(metas)
     lead = (f'<p>The front page shows the latest reviewed edition, <a href="latest/index.html">{latest}</a>. '
             "An edition stays a draft, and is never the front page, while any of its rows is not yet reviewed.</p>"
             if latest else "<p>No edition is reviewed yet: every edition below is a draft.</p>")
