@@ -9,6 +9,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
+from hemiplan import vocabulary
 from hemiplan.present import figures, sourcetext, style, tables
 
 
@@ -211,7 +212,7 @@ def test_provenance_links_paragraphs_and_data_rows():
     assert provenance.href("2014-V.a-02", 1) == "../source_text.html#src-2014-v-a-02"
     assert provenance.href("2014-A012") == "source_text.html#q-2014-a012"
     assert provenance.ref("2014-I003") == "{ref}`2014-I003 <q-2014-i003>`"
-    assert provenance.short_id("2014-V.a-02") == "V.a-02"
+    assert vocabulary.short_id("2014-V.a-02") == "V.a-02"
     ordered = sorted(["2014-A001", "2014-V.a-02", "2014-II.a-01"], key=provenance.order_key)
     assert ordered == ["2014-II.a-01", "2014-V.a-02", "2014-A001"]
 

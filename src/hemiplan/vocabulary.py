@@ -111,6 +111,11 @@ def subsection_label(subsection: str, title: str, width: int | None = None) -> s
     return shorten(label, width) if width else label
 
 
+def short_id(source_id: str) -> str:
+    """A paragraph or row id without its year, for a compact label: 2014-V.a-02 → V.a-02."""
+    return re.sub(r"^\d{4}-", "", str(source_id))
+
+
 def section_label(numeral: str, title: str) -> str:
     """'II. National strategies against …' (sentence case)."""
     return f"{numeral}. {title_case(title)}"

@@ -11,13 +11,11 @@ twice, and the figure says so. A used total counts for its ``dependency`` and fo
 part of the report of the activities it covers."""
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
 from hemiplan.analysis import counting
 from hemiplan.data import csvio
-from hemiplan.vocabulary import join_words, quantity
+from hemiplan.vocabulary import join_words, quantity, short_id
 
 COLUMNS = ["indicator_id", "dependency", "value", "qualifier", "covered", "paragraph_id", "overlaps", "labels"]
 
@@ -25,7 +23,7 @@ COLUMNS = ["indicator_id", "dependency", "value", "qualifier", "covered", "parag
 def total_label(dependency, value, qualifier, paragraph_id) -> str:
     """A stated total as a reader knows it: "CICTE's stated total of more than 170 (V.a-01)"."""
     owner = f"{dependency}'s stated total" if isinstance(dependency, str) and dependency else "the stated total"
-    where = re.sub(r"^\d{4}-", "", paragraph_id) if isinstance(paragraph_id, str) and paragraph_id else ""
+    where = short_id(paragraph_id) if isinstance(paragraph_id, str) and paragraph_id else ""
     return f"{owner} of {quantity(value, qualifier)}" + (f" ({where})" if where else "")
 
 

@@ -40,11 +40,6 @@ def target(source_id: str) -> str:
     return quote_anchor(source_id) if is_row_id(source_id) else anchor(source_id)
 
 
-def short_id(source_id: str) -> str:
-    """The id without its year, for a compact link: 2014-V.a-02 → V.a-02."""
-    return re.sub(r"^\d{4}-", "", str(source_id))
-
-
 def order_key(source_id: str) -> tuple:
     """Report order: paragraphs as in the report, data rows after them by id."""
     if _PARAGRAPH.match(str(source_id)):

@@ -17,6 +17,7 @@ import re
 import pandas as pd
 
 from hemiplan.present import provenance
+from hemiplan.vocabulary import short_id
 
 EMPTY = "–"
 #: Text cells longer than this are shortened at a word (the full text on hover).
@@ -76,7 +77,7 @@ def _source_cell(ids, depth: int, quotes=None) -> str:
     rows = [q for q in dict.fromkeys(str(q).strip() for q in given) if provenance.is_row_id(q)]
     title = "Read it in the report: " + ", ".join(items)
     link = (f'<a class="hemiplan-src" href="{provenance.href(rows[0] if rows else items[0], depth)}" '
-            f'title="{_escape(title)}">{_escape(provenance.short_id(items[0]))}</a>')
+            f'title="{_escape(title)}">{_escape(short_id(items[0]))}</a>')
     if len(items) > 1:
         link += f' <span class="hemiplan-more" title="{_escape(title)}">+{len(items) - 1}</span>'
     return link
