@@ -17,7 +17,7 @@ CHROMIUM := /usr/bin/chromium
 help:
 	@echo "make book      build every edition (each year with data) into _build/html; YEAR=Y builds one"
 	@echo "make test      run every test (unit, notebooks with strict nbval, site, browser)"
-	@echo "make browser   install Debian's chromium for the browser tests, if missing (as root)"
+	@echo "make browser   install Debian's chromium (PDFs and browser tests), if missing (as root)"
 	@echo "make validate  validate the data of every year"
 	@echo "make serve     preview the built site on http://127.0.0.1:8000"
 	@echo "make bench     benchmark the build"
@@ -30,7 +30,8 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $(STAMP)
 
-book: $(STAMP)
+# The build prints the PDFs with the same chromium.
+book: $(STAMP) browser
 	$(BIN)/python -m hemiplan build $(if $(YEAR),--year $(YEAR),)
 
 # Debian's chromium and chromium-driver, installed only when missing (needs root, as in CI).
