@@ -4,6 +4,8 @@ hemiplan.analysis.destruction) and the frames they share, on small
 hand-made tables and on the synthetic fixture (invented data)."""
 from __future__ import annotations
 
+import dataclasses
+
 import pandas as pd
 import pytest
 
@@ -12,7 +14,8 @@ from hemiplan.analysis import cooperation as co
 from hemiplan.analysis import destruction as de
 from hemiplan.analysis import frames, sections
 from hemiplan.analysis import information_sharing as isx
-from hemiplan.data import csvio, schema
+from hemiplan.data import csvio, held, schema
+from hemiplan.data.labels import type_label
 from hemiplan.data.membership import members_in_year
 
 from .conftest import SYNTHETIC_DATA
@@ -106,6 +109,7 @@ class Ed:
     year = 9999
     paragraphs = PARAS
     activities = ACTIVITIES
+    held, elsewhere = held.split(ACTIVITIES, 9999)
     indicators = INDICATORS
     member_states = MEMBERS
     organizations = ORGS
@@ -203,7 +207,9 @@ def test_meetings_calendar_order_and_names():
     assert ev.loc[1, "qualifier"] == "approximately"
     text = isx.meetings_text(ev)
     assert text.startswith("The section records 3 meetings and events: 2 dated to the month, 2 bringing together")
-    assert "2 with a stated attendance, which adds up to 75 participants (1 of these attendances is stated" in text
+    # an approximate attendance makes the sum approximate
+    assert ("2 with a stated attendance, which adds up to approximately 75 participants "
+            "(1 of these attendances is not stated exactly).") in text
 
 
 def test_states_taking_part_and_subregions():
@@ -226,7 +232,7 @@ def test_states_taking_part_with_no_state_named():
 
 
 def test_type_by_dependency():
-    t = frames.type_by_dependency(sections.select(Ed, isx.CHAPTER).activities, frames.ACTIVITY_TYPE_LABELS.get)
+    t = frames.type_by_dependency(sections.select(Ed, isx.CHAPTER).activities, type_label)
     assert list(t.columns) == ["CICAD", "CICTE", "DPS", "SMS"]
     assert t.loc["workshop", "CICAD"] == 1 and t.loc["network", "CICTE"] == 1
     assert int(t.to_numpy().sum()) == 5
@@ -235,18 +241,72 @@ def test_type_by_dependency():
 def test_information_sharing_summary():
     sec = sections.select(Ed, isx.CHAPTER)
     s = isx.summary(sec, MEMBERS)
-    assert (s["activities"], s["events"], s["participants"], s["meetings"], s["networks"], s["states_reached"]) == (5, 6, 75, 3, 1, 4)
+    assert isinstance(s, isx.SharingSummary) and isinstance(s.section, sections.SectionSummary)
+    size = s.section
+    assert (size.activities, size.events, size.itemised_participants, s.meetings, s.networks,
+            size.states_reached) == (5, 6, 75, 3, 1, 4)
+    assert s.meeting_events == 4 and s.contact_figures == ("30 focal points", "2 participating states")
     text = isx.summary_text(s)
     assert "runs to 3 paragraphs in 2 subsections (Contacts and Meetings)" in text
     assert "**5 activities** led by CICAD, CICTE, DPS and SMS" in text
+    assert "adding up to **approximately 75 participants**." in text  # A004's 60 is approximate
     assert "**4 of the 5 member states**" in text
     assert "30 focal points and 2 participating states" in text
+
+
+def test_information_sharing_summary_with_joint_work_and_no_participants():
+    joint = ACTIVITIES.assign(joint_with=ACTIVITIES["activity_id"].map({"9999-A005": "DPS"}).fillna(""),
+                              participants=pd.array([None] * len(ACTIVITIES), dtype="Int64"))
+
+    class JointEd(Ed):
+        held, elsewhere = held.split(joint, 9999)
+
+    s = isx.summary(sections.select(JointEd, isx.CHAPTER), MEMBERS)
+    assert s.section.dependencies == ("CICAD", "CICTE", "DPS", "SMS", "Joint")
+    text = isx.summary_text(s)
+    assert "**5 activities** led by CICAD, CICTE, DPS and SMS, or jointly (" in text
+    assert "Participants are stated" not in text and isx.participants_sentence(s.section) == ""
+
+
+def test_participants_sentence_carries_the_qualifier():
+    s = isx.summary(sections.select(Ed, isx.CHAPTER), MEMBERS).section
+    assert isx.participants_sentence(s) == ("Participants are stated for 2 activities, adding up to "
+                                            "**approximately 75 participants**.")
+    one = dataclasses.replace(s, with_participants=1,
+                              people=dataclasses.replace(s.people, value=1, qualifier="exact", text="1"))
+    assert isx.participants_sentence(one) == "Participants are stated for 1 activity, adding up to **1 participant**."
+
+
+def test_summary_text_on_contact_figures_of_part_of_the_section():
+    s = isx.summary(sections.select(Ed, isx.CHAPTER), MEMBERS)
+    # 3 stated figures, 2 of them on contacts; and when every figure is one
+    assert "The section also states 3 figures, among them, on networks and points of contact, 30 focal points and " \
+           "2 participating states." in isx.summary_text(s)
+    only = dataclasses.replace(s, section=dataclasses.replace(s.section, stated_figures=1), contact_figures=("33 focal points",))
+    assert isx.summary_text(only).endswith("The section also states 1 figure, about networks and points of contact: "
+                                           "33 focal points.")
+
+
+def test_meetings_text_sums_qualifiers_by_the_schema_rule():
+    acts = sections.select(Ed, isx.CHAPTER).activities
+    floor = acts.assign(participants_qualifier=acts["participants_qualifier"].replace({"approx": "more_than"}))
+    text = isx.meetings_text(isx.meetings(floor, MEMBERS))
+    assert "which adds up to more than 75 participants (1 of these attendances is not stated exactly)." in text
+    mixed = floor.assign(participants_qualifier=floor["participants_qualifier"].replace({"exact": "up_to"}))
+    assert "adds up to approximately 75 participants (2 of these attendances are not stated exactly)." in \
+        isx.meetings_text(isx.meetings(mixed, MEMBERS))
+    exact = acts.assign(participants_qualifier=acts["participants_qualifier"].replace({"approx": "exact"}))
+    assert isx.meetings_text(isx.meetings(exact, MEMBERS)).endswith("which adds up to 75 participants.")
+    ev = isx.meetings(acts, MEMBERS)
+    assert ev.set_index("activity_id").at["9999-A004", "participants_qualifier"] == "approx"
+    assert isx.meetings_text(ev.iloc[0:0]) == ""
 
 
 def test_information_sharing_on_synthetic_year(synth):
     sec = sections.select(synth, isx.CHAPTER)
     s = isx.summary(sec, synth.member_states)
-    assert s["numeral"] == "VI" and s["activities"] == 0 and s["stated_figures"] == 1
+    assert s.section.numeral == "VI" and s.section.activities == 0 and s.section.stated_figures == 1
+    assert s.contact_figures == ("33 focal points",)
     assert "33 focal points" in isx.summary_text(s)
     f = isx.contact_figures(sec.indicators, synth.member_states)
     assert f["value"].tolist() == [33]
@@ -258,7 +318,18 @@ def test_information_sharing_year_over_year_synthetic():
     assert yoy["year"].tolist() == ["2030", "2031"]
     assert yoy["present"].tolist() == ["no", "yes"]
     assert yoy["figures"].tolist() == [0, 1]
-    assert yoy["participants"].isna().all()
+    assert yoy["participants"].isna().all()  # no participants stated in section VI of either year
+
+
+def test_information_sharing_year_over_year_gives_the_qualified_figure():
+    class Before(Ed):
+        year = 9998
+        held, elsewhere = held.split(ACTIVITIES.assign(held_year=pd.array([9998] * len(ACTIVITIES), dtype="Int64")), 9998)
+
+    yoy = isx.year_over_year({9998: Before, 9999: Ed})
+    assert yoy["year"].tolist() == ["9998", "9999"]
+    assert yoy["participants"].tolist() == ["approximately 75", "approximately 75"]
+    assert yoy["meetings"].tolist() == [3, 3] and yoy["states"].tolist() == [4, 4]
 
 
 # --- cooperation: partners -------------------------------------------------------------
@@ -273,11 +344,11 @@ def test_partner_links_roles_and_kinds():
 
 def test_kind_by_dependency_counts_distinct_activities():
     m = co.kind_by_dependency(co.partner_links(ACTIVITIES, ORGS))
-    assert list(m.columns) == ["CICAD", "CICTE", "DPS", "SMS"]
+    assert list(m.columns) == ["CICAD", "CICTE", "DPS", "SMS", "Joint"]  # every dependency, then joint work
     assert m.index.tolist() == ["UN body", "national government agency", "private sector"]
     # UN bodies: A001 (CICAD), A008 (CICTE), A012 (DPS), A007 (SMS), one activity each
-    assert m.loc["UN body"].to_dict() == {"CICAD": 1, "CICTE": 1, "DPS": 1, "SMS": 1}
-    assert m.loc["national government agency"].to_dict() == {"CICAD": 1, "CICTE": 0, "DPS": 3, "SMS": 0}
+    assert m.loc["UN body"].to_dict() == {"CICAD": 1, "CICTE": 1, "DPS": 1, "SMS": 1, "Joint": 0}
+    assert m.loc["national government agency"].to_dict() == {"CICAD": 1, "CICTE": 0, "DPS": 3, "SMS": 0, "Joint": 0}
     t = co.kind_table(co.partner_links(ACTIVITIES, ORGS)).set_index("kind")
     assert t.at["UN body", "organisations"] == 2 and t.at["UN body", "activities"] == 4
     assert t.at["private sector", "paragraphs"] == "9999-VII.a-01"
@@ -293,14 +364,39 @@ def test_org_by_dependency_top_and_ties():
 
 def test_partner_summary_and_text_with_ties():
     p = co.partner_figures(co.partner_links(ACTIVITIES, ORGS), ACTIVITIES)
-    assert (p["organisations"], p["activities"], p["all_activities"], p["share"]) == (4, 7, 12, 58)
-    assert p["top_kinds"] == ["UN body"] and p["top_kind_orgs"] == 2
-    assert p["top_dependencies"] == ["CICAD", "CICTE", "DPS"] and p["top_dependency_orgs"] == 2
+    assert isinstance(p, co.PartnerFigures)
+    assert (p.organisations, p.kinds, p.activities, p.all_activities, p.share) == (4, 3, 7, 12, 58)
+    assert p.top_kinds == ("UN body",) and p.top_kind_orgs == 2
+    assert p.top_dependencies == ("CICAD", "CICTE", "DPS") and p.top_dependency_orgs == 2
     text = co.partners_text(p, 9999)
     assert "**4 organisations** of 3 kinds are named" in text and "58% of the 12 recorded" in text
     assert "CICAD, CICTE and DPS each work with 2 organisations" in text
     assert co.partners_text(co.partner_figures(co.partner_links(ACTIVITIES.iloc[1:3], ORGS), ACTIVITIES.iloc[1:3]),
                             9999) == "The 9999 report names no partner or funder organisation for any activity."
+
+
+def test_alternative_texts_of_the_partner_heat_maps():
+    links = co.partner_links(ACTIVITIES, ORGS)
+    alt = co.kinds_alt(co.kind_by_dependency(links))
+    # zero cells are left out
+    assert alt == ("Heat map of activities with partners by kind and dependency: UN body: CICAD 1, CICTE 1, DPS 1, "
+                   "SMS 1; national government agency: CICAD 1, DPS 3; private sector: CICTE 1.")
+    top = co.org_by_dependency(links, n=2)
+    assert co.top_partners_alt(top) == "Heat map of the most frequent partners: Government of X: 4; UNA: 3."
+
+
+def test_collaboration_text_only_with_collaboration():
+    assert co.collaboration_text(pd.DataFrame(columns=["dependency", "with"])) == ""
+    text = co.collaboration_text(pd.DataFrame({"dependency": ["CICAD"], "with": ["DPS"]}))
+    assert text.startswith("The Secretariat's own dependencies are not counted among the partners above.")
+    assert text.endswith("it is collaboration between dependencies:")
+
+
+def test_led_by_with_the_joint_rule():
+    assert co.led_by(("CICAD",)) == "led by CICAD"
+    assert co.led_by(("CICAD", "DPS", "SMS")) == "led by CICAD, DPS and SMS"
+    assert co.led_by(("CICAD", "Joint")) == "led by CICAD, or jointly"
+    assert co.led_by(("Joint",)) == "led jointly"
 
 
 # --- cooperation: agreements, funders, donations ------------------------------------------
@@ -314,6 +410,11 @@ def test_agreements_with_whom():
     assert ag["section"].tolist() == ["VII.a", "VII.a"]
     # data in computed Markdown is escaped (hemiplan.book.literal)
     assert co.agreements_text(ag).startswith("The report records 2 agreements (in part VII\\.a of the report), 2 of them")
+    assert co.agreements_text(ag.head(1)) == ("The report records 1 agreement (in part VII\\.a of the report), with a "
+                                              "named counterpart organisation; SMS is the signing side.")
+    assert co.agreements_text(ag.head(1).assign(with_whom="")).startswith(
+        "The report records 1 agreement (in part VII\\.a of the report), with no named counterpart organisation;")
+    assert co.agreements_text(ag.iloc[0:0]) == ""
 
 
 def test_funders_who_funds_what():
@@ -418,19 +519,39 @@ def test_technical_assistance_of_the_section():
 def test_cooperation_summary():
     sec = sections.select(Ed, co.CHAPTER)
     s = co.summary(sec, Ed)
-    assert (s["activities"], s["agreements"], s["assistance"], s["partners"], s["states_reached"]) == (6, 2, 2, 4, 3)
-    assert s["stated_figures"] == 9 and s["destruction_figures"] == 8
+    assert isinstance(s, co.CooperationSummary) and isinstance(s.section, sections.SectionSummary)
+    assert (s.section.activities, s.agreements, s.assistance, s.partners, s.section.states_reached) == (6, 2, 2, 4, 3)
+    assert s.partnered == 6 and s.types == ("2 agreements, 1 destruction operation, 1 donation, 1 mission and "
+                                            "1 technical assistance activity")
+    assert s.section.stated_figures == 9 and s.destruction_figures == 8
     text = co.summary_text(s)
+    assert text.startswith("Section VII of the 9999 report (*International cooperation*) runs to 3 paragraphs in "
+                           "2 subsections.")
     assert "**6 activities** led by CICTE, DPS and SMS" in text
+    assert "They name 3 member states and 4 partner or funder organisations (for 6 activities)." in text
     assert "The section holds 2 agreements and 2 technical assistance activities." in text
     assert "It also states 9 figures, 8 of them about munitions or firearms destroyed." in text
+    every = dataclasses.replace(s, destruction_figures=9)
+    assert co.summary_text(every).endswith("It also states 9 figures, all about munitions or firearms destroyed.")
+    none = dataclasses.replace(s, destruction_figures=0, agreements=0, assistance=0)
+    assert co.summary_text(none).endswith("activity). They name 3 member states and 4 partner or funder "
+                                          "organisations (for 6 activities). It also states 9 figures.")
+
+
+def test_cooperation_summary_without_the_section():
+    class NoSeven(Ed):
+        paragraphs = PARAS[PARAS["section"] != "VII"]
+    s = co.summary(sections.select(NoSeven, co.CHAPTER), NoSeven)
+    assert (s.section.numeral, s.partners, s.agreements, s.destruction_figures) == (None, 0, 0, 0)
+    assert co.summary_text(s) == ("The 9999 report has no section on international cooperation and assistance; "
+                                  "the analyses below that span the whole report still apply.")
 
 
 def test_cooperation_on_synthetic_year(synth):
     sec = sections.select(synth, co.CHAPTER)
     assert sec.numeral == "VII"
     s = co.summary(sec, synth)
-    assert (s["activities"], s["agreements"], s["partners"], s["destruction_figures"]) == (2, 1, 1, 1)
+    assert (s.section.activities, s.agreements, s.partners, s.destruction_figures) == (2, 1, 1, 1)
     ds = de.destruction_summary(synth.indicators, synth.member_states)
     assert ds["quantity"].tolist() == [4321] and ds.loc[0, "states"] == "Honduras"
     assert de.check_totals(synth.indicators).empty

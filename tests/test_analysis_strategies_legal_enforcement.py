@@ -19,6 +19,7 @@ from hemiplan.analysis import national_strategies as ns
 from hemiplan.analysis.frames import member_names, with_context
 from hemiplan.data.membership import members_in_year
 from hemiplan import vocabulary
+from hemiplan.data import labels
 
 from .conftest import SYNTHETIC_DATA
 from .contract_defaults import with_contract_defaults
@@ -72,9 +73,9 @@ def test_plural_and_labels():
     assert frames.name_list("ECU;BOL", NAMES) == "Bolivia, Ecuador"
     assert vocabulary.subsection_label("b", "COUNTER-TERRORISM EFFORTS") == "b) Counter-terrorism efforts"
     assert vocabulary.subsection_label("", "") == vocabulary.NO_SUBSECTION
-    assert vocabulary.quantity(170, "more_than") == "more than 170"
-    assert vocabulary.quantity(40, "approx") == "approximately 40"
-    assert vocabulary.quantity(pd.NA, "") == ""
+    assert labels.quantity(170, "more_than") == "more than 170"
+    assert labels.quantity(40, "approx") == "approximately 40"
+    assert labels.quantity(pd.NA, "") == ""
 
 
 def test_years_as_text_keeps_missing():
@@ -98,20 +99,20 @@ def test_select_missing_section(ed30):
     assert sec.activities.empty and sec.indicators.empty and sec.paragraphs.empty
     assert "activity_id" in sec.activities.columns
     s = sections.summary(sec, ed30.member_states)
-    assert s["activities"] == 0 and s["states_reached"] == 0
+    assert s.activities == 0 and s.states_reached == 0
     assert sections.summary_text(sec, s) == "The 2030 report has no section on law enforcement matters."
 
 
 def test_summary_synthetic_legal(ed31):
     sec = sections.select(ed31, "legal_instruments")
     s = sections.summary(sec, ed31.member_states)
-    assert s["paragraphs"] == 2 and s["subsections"] == 1
-    assert s["activities"] == 1 and s["events"] == 1
-    assert s["participants"] == 41 and s["with_participants"] == 1
-    assert s["dependencies"] == ["CICTE"]
-    assert s["states_reached"] == 1
-    assert s["members"] == len(members_in_year(ed31.member_states, 2031))
-    assert s["stated_figures"] == 1
+    assert s.paragraphs == 2 and s.subsections == 1
+    assert s.activities == 1 and s.events == 1
+    assert s.itemised_participants == 41 and s.people.text == "41" and s.with_participants == 1
+    assert s.dependencies == ("CICTE",)
+    assert s.states_reached == 1
+    assert s.members == len(members_in_year(ed31.member_states, 2031))
+    assert s.stated_figures == 1
     text = sections.summary_text(sec, s)
     assert "**III. Legal instruments**" in text and "**41 participants**" in text and "(1 event), led by CICTE." in text
 

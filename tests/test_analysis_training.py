@@ -3,15 +3,19 @@ tables and on the synthetic fixture (invented data)."""
 from __future__ import annotations
 
 import math
+from types import SimpleNamespace
 
 import pandas as pd
 import pytest
 
 from hemiplan import data
-from hemiplan.analysis import counting, sections
+from hemiplan.analysis import counting, participation, sections
+from hemiplan.analysis import reconciliation as rec
 from hemiplan.analysis import training as t
+from hemiplan.analysis import training_text as tx
+from hemiplan.analysis import training_where as tw
 from hemiplan.analysis.sections import join_ids
-from hemiplan.data import csvio, schema
+from hemiplan.data import csvio, held, labels, schema
 from hemiplan.vocabulary import NO_SUBSECTION, humanize, plural, shorten, subsection_label
 
 from .conftest import SYNTHETIC_DATA
@@ -61,21 +65,33 @@ ORGS = pd.DataFrame({"org_id": ["org-x", "org-y"], "name": ["Org X", "Org Y"], "
                      "kind": ["UN body", "private sector"]})
 
 
-class Ed:
-    """A minimal edition for the section selector."""
-    year = 9999
-    paragraphs = PARAS
-    activities = ACTIVITIES
-    indicators = pd.DataFrame({c: pd.Series(dtype=str) for c in (
-        "indicator_id", "paragraph_id", "dependency", "unit", "covers", "qualifier")}).assign(value=pd.Series(dtype=float))
-    chapter_sections = csvio.typed(csvio.read_text_table(schema.table_path("chapter_sections")), "chapter_sections")
+INDICATORS = pd.DataFrame({c: pd.Series(dtype=str) for c in (
+    "indicator_id", "paragraph_id", "dependency", "unit", "covers", "qualifier")}).assign(value=pd.Series(dtype=float))
+CHAPTER_SECTIONS = csvio.typed(csvio.read_text_table(schema.table_path("chapter_sections")), "chapter_sections")
 
 
-class NoTraining(Ed):
-    paragraphs = PARAS[PARAS["section"] != "V"]
+def edition(activities: pd.DataFrame = ACTIVITIES, paragraphs: pd.DataFrame = PARAS, year: int = 9999):
+    """A minimal edition for the section selector, its year's view split as loading does."""
+    in_year, elsewhere = held.split(activities, year)
+    return SimpleNamespace(year=year, paragraphs=paragraphs, activities=activities, held=in_year, elsewhere=elsewhere,
+                           indicators=INDICATORS, chapter_sections=CHAPTER_SECTIONS)
 
 
+Ed = edition()
+NoTraining = edition(paragraphs=PARAS[PARAS["section"] != "V"])
 SEC = sections.select(Ed, "training")
+
+
+def section_with(qualifiers: dict, unstated: bool = True) -> sections.Section:
+    """The training section with the participant qualifiers of some rows replaced
+    ({"A003": "up_to"}); without ``unstated``, the one activity without a figure (A004)
+    is left out, so that every activity gives one."""
+    acts = ACTIVITIES.copy()
+    for short, q in qualifiers.items():
+        acts.loc[acts["activity_id"] == f"9999-{short}", "participants_qualifier"] = q
+    if not unstated:
+        acts = acts[acts["activity_id"] != "9999-A004"]
+    return sections.select(edition(acts), "training")
 
 
 @pytest.fixture
@@ -115,43 +131,67 @@ def test_missing_section_gives_empty_results():
     acts = t.activities(sec)
     paras = sec.paragraphs
     assert acts.empty and "n_countries" in acts.columns and paras.empty
-    assert t.summary(sec, MEMBERS)["activities"] == 0
+    assert t.summary(sec, MEMBERS).section.activities == 0
     assert t.by_part(acts, paras, total=True).empty
     assert t.part_dependency(acts, paras, "events").empty
     assert t.by_program(acts).empty and t.by_type(acts).empty
     assert t.group_dependency(acts, "type", "events").empty
-    assert t.by_state(acts, MEMBERS).empty
-    assert t.attributed_by_subregion(acts, MEMBERS, 9999)["activities"].sum() == 0
-    assert t.attribution(acts)["participants"] == 0
+    assert tw.by_state(acts, MEMBERS).empty
+    assert tw.attributed_by_subregion(acts, MEMBERS, 9999)["activities"].sum() == 0
+    assert tw.attribution(acts) == tw.Attribution()
     assert t.qualifiers(acts)["activities"].sum() == 0
-    assert t.per_event_stats(acts) == {"activities": 0}
+    assert t.per_event_stats(acts) == t.PerEvent()
+    assert t.top_part(t.by_part(acts, paras, total=True)) == t.TopPart()
     assert t.largest(acts, MEMBERS).empty and t.partners(acts, ORGS).empty
     assert sec.indicators.empty
 
 
 def test_summary(acts, paras):
     s = t.summary(SEC, MEMBERS)
-    assert (s["paragraphs"], s["subsections"], s["activities"], s["events"]) == (7, 3, 6, 10)
-    assert (s["participants"], s["with_participants"], s["without_participants"]) == (180, 5, 1)
-    assert (s["exact"], s["approx"], s["more_than"]) == (3, 1, 1)
-    assert (s["approx_participants"], s["more_than_participants"]) == (30, 90)
-    assert s["dependency_totals"] == [("CICAD", 3, 130), ("CICTE", 1, 30), ("DPS", 2, 20)]
-    assert (s["states_reached"], s["members"], s["drafts"]) == (4, 5, 1)
-    assert t.total_kind(s) == "a floor"
-    assert t.total_kind({"approx": 1}) == "approximate"
-    assert t.total_kind({"exact": 3}) == "exact as stated"
+    sec = s.section
+    assert (sec.paragraphs, sec.subsections, sec.activities, sec.events) == (7, 3, 6, 10)
+    assert (s.participants, sec.with_participants, s.without_participants) == (180, 5, 1)
+    assert list(s.by_qualifier) == labels.qualifiers()  # every qualifier of the schema, in its order
+    assert s.by_qualifier == {"exact": t.Stated(3, 60), "approx": t.Stated(1, 30), "more_than": t.Stated(1, 90),
+                              "at_least": t.Stated(0, 0), "up_to": t.Stated(0, 0)}
+    assert s.by_bound() == {"exact": t.Stated(3, 60), "estimate": t.Stated(1, 30), "lower": t.Stated(1, 90),
+                            "upper": t.Stated(0, 0)}
+    assert s.dependency_totals == (("CICAD", 3, 130), ("CICTE", 1, 30), ("DPS", 2, 20))
+    assert (sec.states_reached, sec.members, s.drafts) == (4, 5, 1)
+    # one approximate figure makes the total approximate (counting.sum_qualifier)
+    assert (s.qualifier, t.total_kind(s)) == ("approx", "approximate")
+
+
+@pytest.mark.parametrize("qualifiers, unstated, qualifier, kind", [
+    ({"A002": "exact", "A003": "exact"}, False, "exact", "exact as stated"),
+    ({"A002": "exact", "A003": "exact"}, True, "at_least", "a floor"),      # an activity gives no figure
+    ({"A002": "exact", "A003": "more_than"}, True, "more_than", "a floor"),
+    ({"A002": "exact", "A003": "at_least"}, False, "at_least", "a floor"),
+    ({"A002": "at_least", "A003": "more_than"}, False, "more_than", "a floor"),
+    ({"A002": "exact", "A003": "up_to"}, False, "up_to", "a ceiling"),
+    ({"A002": "exact", "A003": "up_to"}, True, "approx", "approximate"),    # a ceiling and a missing figure
+    ({"A002": "at_least", "A003": "up_to"}, False, "approx", "approximate"),
+    ({"A002": "approx", "A003": "exact"}, False, "approx", "approximate"),
+])
+def test_total_kind_reads_the_qualifier_of_the_sum(qualifiers, unstated, qualifier, kind):
+    s = t.summary(section_with(qualifiers, unstated), MEMBERS)
+    assert (s.qualifier, t.total_kind(s)) == (qualifier, kind)
 
 
 def test_summary_synthetic_year():
     ed = data.load(2031, SYNTHETIC_DATA)
     s = t.summary(sections.select(ed, "training"), ed.member_states)
+    sec = s.section
     # 2031-A010 (held in 2030, 64 participants) is not counted; the multinational workshop's 48 are
-    assert (s["activities"], s["events"], s["participants"]) == (8, 10, 441)
-    assert (s["exact"], s["approx"], s["more_than"], s["without_participants"]) == (3, 1, 1, 3)
-    assert (s["states_reached"], s["members"], s["held_elsewhere"]) == (6, 34, 1)
-    # CICTE's "more than 90" stands for its two workshops that state no figure
-    assert (s["people"]["text"], s["people"]["basis"]) == ("more than 531", "itemised and stated totals")
-    assert ("Joint", 1, 0) in s["dependency_totals"]
+    assert (sec.activities, sec.events, s.participants) == (8, 10, 441)
+    assert ({q: n.figures for q, n in s.by_qualifier.items()}
+            == {"exact": 3, "approx": 1, "more_than": 1, "at_least": 0, "up_to": 0})
+    assert s.without_participants == 3
+    assert (sec.states_reached, sec.members, sec.held_elsewhere) == (6, 34, 1)
+    # CICTE's "more than 90" stands for its two workshops that state no figure; the one
+    # approximate figure makes the sum approximate (counting.sum_qualifier)
+    assert (sec.people.text, sec.people.basis) == ("approximately 531", "itemised and stated totals")
+    assert ("Joint", 1, 0) in s.dependency_totals
 
 
 def test_by_part_structure_and_total(acts, paras):
@@ -167,8 +207,8 @@ def test_by_part_structure_and_total(acts, paras):
     assert p.loc[5, "paragraphs"] == "9999-V.c-01"  # a part without activities links to where it starts
     assert p.loc[3, "name"] == "Chemicals"
     top = t.top_part(p)
-    assert top["name"] == "b) Supply reduction" and top["participants"] == 102
-    assert math.isclose(top["share"], 102 / 180) and top["empty_parts"] == 1 and top["parts"] == 3
+    assert top.name == "b) Supply reduction" and top.participants == 102 and top.events == 5
+    assert math.isclose(top.share, 102 / 180) and top.empty_parts == 1 and top.parts == 3
 
 
 def test_part_dependency(acts, paras):
@@ -212,30 +252,30 @@ def test_group_dependency(acts):
 
 
 def test_where(acts):
-    att = t.attribution(acts)
-    assert att == {"participants": 180, "single_activities": 2, "single_participants": 52,
-                   "several_activities": 3, "several_participants": 128,
-                   "none_activities": 0, "none_participants": 0}
-    st = t.by_state(acts, MEMBERS).set_index("iso3")
+    att = tw.attribution(acts)
+    assert att == tw.Attribution(participants=180, single=tw.Placed(2, 52), several=tw.Placed(3, 128),
+                                 none=tw.Placed(0, 0))
+    st = tw.by_state(acts, MEMBERS).set_index("iso3")
     assert list(st.index) == ["PER", "GTM", "BRB", "JAM"]
     assert st.at["PER", "activities"] == 3 and st.at["PER", "participants_attributed"] == 40
     assert st.at["PER", "participants_shared"] == 98
     assert st.at["GTM", "attributed_events"] == 1 and pd.isna(st.at["BRB", "participants_attributed"])
-    sub = t.attributed_by_subregion(acts, MEMBERS, 9999).set_index("subregion")
+    assert tw.attributed_values(tw.by_state(acts, MEMBERS)) == {"PER": 40.0, "GTM": 12.0}
+    sub = tw.attributed_by_subregion(acts, MEMBERS, 9999).set_index("subregion")
     assert sub.at["Caribbean", "participants"] == 30 and sub.at["Caribbean", "states_reached"] == 2
     assert sub.at["Caribbean", "members"] == 2 and sub.at["Caribbean", "activities"] == 2
     assert sub.at["South America", "participants"] == 40
     assert sub.at["Central America", "participants"] == 12
     assert pd.isna(sub.at["North America", "participants"]) and sub.at["North America", "activities"] == 0
-    assert sub.at[t.SEVERAL_SUBREGIONS, "participants"] == 98
-    assert sub.at[t.NO_COUNTRY, "activities"] == 1
+    assert sub.at[tw.SEVERAL_SUBREGIONS, "participants"] == 98
+    assert sub.at[tw.NO_COUNTRY, "activities"] == 1
     assert sub["participants"].sum() == 180  # every stated participant lands in one row
 
 
 def test_qualifiers(acts):
     q = t.qualifiers(acts).set_index("qualifier")
-    assert list(q.index) == ["exact", "approximately", "more than", "not stated"]
-    assert q["activities"].tolist() == [3, 1, 1, 1]
+    assert list(q.index) == ["exact", "approximately", "more than", "at least", "up to", "not stated"]
+    assert q["activities"].tolist() == [3, 1, 1, 0, 0, 1]
     assert q.at["exact", "participants"] == 60 and q.at["more than", "participants"] == 90
     assert q.at["more than", "share"] == 50.0
     assert pd.isna(q.at["not stated", "participants"])
@@ -243,10 +283,10 @@ def test_qualifiers(acts):
 
 def test_per_event_and_largest(acts):
     pe = t.per_event_stats(acts)
-    assert (pe["activities"], pe["participants"], pe["events"]) == (5, 180, 9)
-    assert math.isclose(pe["overall"], 20.0) and pe["median"] == 20.0
-    assert (pe["min"], pe["min_title"]) == (4.0, "Regional course")
-    assert (pe["max"], pe["max_title"]) == (30.0, "Seminar three")
+    assert (pe.activities, pe.participants, pe.events) == (5, 180, 9)
+    assert math.isclose(pe.overall, 20.0) and pe.median == 20.0
+    assert (pe.min, pe.min_title) == (4.0, "Regional course")
+    assert (pe.max, pe.max_title) == (30.0, "Seminar three")
     top = t.largest(acts, MEMBERS, n=3)
     assert list(top["title"]) == ["Seminar three", "Course one", "Workshop two"]
     assert list(top["states"]) == ["Guatemala, Peru", "Peru", "Barbados, Jamaica"]
@@ -282,30 +322,29 @@ def test_section_reconciliation_synthetic():
 def test_a_multinational_event_is_not_attributed_to_its_host():
     """'Attended by 40 officials from the Member States', held in Peru: Peru hosts, and
     the 40 are not Peru's on the map, the table by state or the subregion table."""
-    class Multinational(Ed):
-        activities = ACTIVITIES.assign(
-            countries=ACTIVITIES["countries"].mask(ACTIVITIES["activity_id"] == "9999-A001", ""),
-            host=ACTIVITIES["activity_id"].map({"9999-A001": "PER"}).fillna(""),
-            attendance=ACTIVITIES["attendance"].mask(ACTIVITIES["activity_id"] == "9999-A001", "multinational"))
+    multinational = edition(ACTIVITIES.assign(
+        countries=ACTIVITIES["countries"].mask(ACTIVITIES["activity_id"] == "9999-A001", ""),
+        host=ACTIVITIES["activity_id"].map({"9999-A001": "PER"}).fillna(""),
+        attendance=ACTIVITIES["attendance"].mask(ACTIVITIES["activity_id"] == "9999-A001", "multinational")))
 
-    a = t.activities(sections.select(Multinational, "training"))
-    att = t.attribution(a)
-    assert (att["single_participants"], att["none_activities"], att["none_participants"]) == (12, 1, 40)
-    st = t.by_state(a, MEMBERS).set_index("iso3")
+    a = t.activities(sections.select(multinational, "training"))
+    att = tw.attribution(a)
+    assert (att.single.participants, att.none.activities, att.none.participants) == (12, 1, 40)
+    st = tw.by_state(a, MEMBERS).set_index("iso3")
     assert pd.isna(st.at["PER", "participants_attributed"])
-    sub = t.attributed_by_subregion(a, MEMBERS, 9999).set_index("subregion")
-    assert pd.isna(sub.at["South America", "participants"]) and sub.at[t.NO_COUNTRY, "participants"] == 40
+    sub = tw.attributed_by_subregion(a, MEMBERS, 9999).set_index("subregion")
+    assert pd.isna(sub.at["South America", "participants"]) and sub.at[tw.NO_COUNTRY, "participants"] == 40
 
 
 def test_rows_of_another_year_are_not_the_sections():
-    class Earlier(Ed):
-        activities = ACTIVITIES.assign(held_year=ACTIVITIES["held_year"].mask(ACTIVITIES["activity_id"] == "9999-A003",
-                                                                             9998))
+    earlier = edition(ACTIVITIES.assign(held_year=ACTIVITIES["held_year"].mask(ACTIVITIES["activity_id"] == "9999-A003",
+                                                                              9998)))
 
-    sec = sections.select(Earlier, "training")
+    sec = sections.select(earlier, "training")
     assert "9999-A003" not in set(sec.activities["activity_id"])
     assert list(sec.elsewhere["activity_id"]) == ["9999-A003"]
-    assert t.summary(sec, MEMBERS)["participants"] == 180 - 90
+    assert t.summary(sec, MEMBERS).participants == 180 - 90
+    assert t.summary(sec, MEMBERS).section.held_elsewhere == 1
 
 
 def test_inferred_events_are_counted_apart_in_the_part_programme_and_kind_tables(acts, paras):
@@ -326,3 +365,218 @@ def test_inferred_events_are_counted_apart_in_the_part_programme_and_kind_tables
     assert counting.inferred_note(t.by_type(a), "type") == (
         "Of these events, the reviewer inferred 4 where the text gives no number: Course 1 and Seminar 3.")
     assert counting.inferred_note(t.by_type(acts.assign(events_basis="stated")), "type") == ""
+
+
+# --- every qualifier of the schema survives ------------------------------------------------
+
+EVERY_QUALIFIER = {"A002": "at_least", "A003": "up_to", "A005": "approx", "A007": "more_than"}
+
+
+def test_every_qualifier_of_the_schema_survives_into_the_qualifiers_table():
+    """Figures stated 'at least' or 'up to' are rows of their own: all 180 of 180
+    participants are shown, and the shares of the stated rows add up to 100%."""
+    a = t.activities(section_with(EVERY_QUALIFIER))
+    q = t.qualifiers(a).set_index("qualifier")
+    assert list(q.index) == [labels.qualifier_label(k) for k in labels.qualifiers()] + ["not stated"]
+    assert q["participants"].sum() == 180 == a["participants"].sum()
+    assert math.isclose(float(q["share"].sum()), 100.0, abs_tol=0.2)
+    assert (q.at["at least", "participants"], q.at["up to", "participants"]) == (30, 90)
+    assert q.at["at least", "activity_id"] == "9999-A002" and q.at["up to", "activities"] == 1
+    assert list(a.set_index("activity_id").loc[["9999-A002", "9999-A003"], "qualifier_label"]) == ["at least", "up to"]
+    s = t.summary(section_with(EVERY_QUALIFIER), MEMBERS)
+    assert all(n.figures == 1 for k, n in s.by_qualifier.items() if k != "exact")
+    assert s.by_bound()["lower"] == t.Stated(2, 38) and s.by_bound()["upper"] == t.Stated(1, 90)
+    # the programme table states how each sum is known, in the schema's words
+    prog = t.by_program(a).set_index("program")
+    assert prog.at["Alpha", "stated_as"] == "up to"  # exact 40 + up to 90
+    assert prog.at[t.NO_PROGRAM, "stated_as"] == "approximately"  # a floor, an estimate and an exact figure
+
+
+def test_a_qualifier_outside_the_schema_raises():
+    """No '.map(...).fillna(...)': a value without a label stops the chapter, naming it."""
+    sec = section_with({"A002": "roughly"})
+    for call in (lambda: t.activities(sec), lambda: t.summary(sec, MEMBERS), lambda: t.qualifiers(sec.activities)):
+        with pytest.raises(labels.UnknownValue, match="roughly"):
+            call()
+
+
+def test_a_figure_stated_without_a_qualifier_counts_as_exact():
+    a = t.activities(section_with({"A001": ""}))
+    q = t.qualifiers(a).set_index("qualifier")
+    assert q.at["exact", "participants"] == 60 and q["participants"].sum() == 180
+    assert a.set_index("activity_id").at["9999-A001", "qualifier_label"] == "exact"
+
+
+# --- the sentences of the chapter ----------------------------------------------------------------
+
+SYNTHETIC = data.load(2031, SYNTHETIC_DATA)
+NO_TOTALS = rec.summary(t.section_reconciliation(SYNTHETIC.indicators, SYNTHETIC.held, SYNTHETIC.paragraphs, None))
+TOTALS = rec.summary(t.section_reconciliation(SYNTHETIC.indicators, SYNTHETIC.held, SYNTHETIC.paragraphs, "V"))
+
+
+def only(*ids: str) -> sections.Section:
+    """The training section with only the activities given (short ids)."""
+    return sections.select(edition(ACTIVITIES[ACTIVITIES["activity_id"].isin([f"9999-{i}" for i in ids])]), "training")
+
+
+def test_summary_text_many_activities():
+    assert tx.summary_text(t.summary(SEC, MEMBERS), NO_TOTALS) == (
+        "Section V of the 9999 report, *Training*, runs to 7 paragraphs in 3 subsections. It records **6 activities** "
+        "amounting to **10 events**; by dependency, CICAD led 3 activities, CICTE led 1 activity, DPS led 2 activities. "
+        "The report gives a participant figure for 5 of the activities held in 9999, adding up to 180 participants "
+        "itemised. Of these figures, 2 are approximate or a floor, and 1 activity has no figure at all, so this total is "
+        "approximate. The activities name 4 of the 5 member states among those whose officials took part or that they "
+        "served. The section states no totals of its own. 1 activity of the section is still in draft, awaiting review "
+        "against the text.")
+
+
+def test_summary_text_one_activity_and_none():
+    one = tx.summary_text(t.summary(only("A001"), MEMBERS), NO_TOTALS)
+    assert "It records **1 activity** amounting to **2 events**; by dependency, CICAD led 1 activity." in one
+    assert "a participant figure for the one activity held in 9999, adding up to 40 participants itemised." in one
+    assert "The figure is exact, and every activity has one, so this total is exact as stated." in one
+    assert "The activity names 1 of the 5 member states" in one and "draft" not in one
+    unstated = tx.summary_text(t.summary(only("A004"), MEMBERS), NO_TOTALS)
+    assert "The report gives no participant figure for the activities held in 9999." in unstated
+    assert "Of these figures" not in unstated
+    assert tx.summary_text(t.summary(only(), MEMBERS), NO_TOTALS) == (
+        "Section V of the 9999 report, *Training*, runs to 7 paragraphs but records no activity with figures.")
+    assert tx.summary_text(t.summary(sections.select(NoTraining, "training"), MEMBERS), NO_TOTALS) == (
+        "*The 9999 report has no section on training, so this chapter has nothing to show for that year.*")
+
+
+def test_summary_text_with_stated_totals_joint_work_and_rows_held_elsewhere():
+    text = tx.summary_text(t.summary(sections.select(SYNTHETIC, "training"), SYNTHETIC.member_states), TOTALS)
+    assert "CICAD led 5 activities, CICTE led 2 activities, 1 activity was led jointly." in text
+    assert ("adding up to 441 participants itemised; with the 1 stated total that stands for activities it does not "
+            "itemise, the section's participants come to **approximately 531** (itemised and stated totals).") in text
+    assert "1 activity of the section was held in another year and is listed apart at the end of the chapter." in text
+    assert ("The section also states 4 totals of its own: 1 agrees with the sum of the items recorded under them, "
+            "2 differ and 1 cannot be compared (see the reconciliation below).") in text
+
+
+@pytest.mark.parametrize("qualifiers, unstated, expected", [
+    ({}, True, "Of these figures, 2 are approximate or a floor, and 1 activity has no figure at all, so this total "
+               "is approximate."),
+    ({"A002": "exact", "A003": "exact"}, False, "Of these figures, none is approximate or a bound, and every activity "
+                                                "has one, so this total is exact as stated."),
+    ({"A002": "exact", "A003": "up_to"}, False, "Of these figures, 1 is a ceiling, and every activity has one, so this "
+                                                "total is a ceiling."),
+    (EVERY_QUALIFIER, False, "Of these figures, 4 are approximate, a floor or a ceiling, and every activity has one, so "
+                             "this total is approximate."),
+])
+def test_figures_sentence(qualifiers, unstated, expected):
+    assert tx.figures_sentence(t.summary(section_with(qualifiers, unstated), MEMBERS)) == expected
+
+
+def test_qualifiers_text():
+    assert tx.qualifiers_text(t.summary(SEC, MEMBERS)) == (
+        "3 figures are exact, 1 approximate (30 participants), 1 a floor (90 participants) and none a ceiling; "
+        "1 activity gives no number. The stated total of 180 participants is therefore approximate.")
+    assert tx.qualifiers_text(t.summary(section_with(EVERY_QUALIFIER, unstated=False), MEMBERS)) == (
+        "1 figure is exact, 1 approximate (12 participants), 2 a floor (38 participants) and 1 a ceiling "
+        "(90 participants); every activity gives a number. The stated total of 180 participants is therefore "
+        "approximate.")
+    assert tx.qualifiers_text(t.summary(only("A001"), MEMBERS)) == (
+        "1 figure is exact and none approximate, a floor or a ceiling; every activity gives a number. The stated "
+        "total of 40 participants is therefore exact as stated.")
+    assert tx.qualifiers_text(t.summary(only("A002"), MEMBERS)).startswith("No figure is exact, 1 approximate")
+    assert tx.qualifiers_text(t.summary(only("A004"), MEMBERS)) == "No activity of the section gives a participant number."
+
+
+def test_attribution_text(acts):
+    assert tx.attribution_text(tw.attribution(acts)) == (
+        "Of the 180 stated participants, **52** (29%) took part in 2 activities whose people the text ties to a single "
+        "member state, and can be attributed to it. **128** (71%) took part in 3 activities covering several member "
+        "states and cannot be attributed to any one of them.")
+    one = tx.attribution_text(tw.attribution(t.activities(only("A001"))))
+    assert one == ("Of the 40 stated participants, **40** (100%) took part in 1 activity whose people the text ties to "
+                   "a single member state, and can be attributed to it. No activity with a participant figure covers "
+                   "several member states.")
+    nobody = tw.Attribution(participants=40, none=tw.Placed(1, 40))
+    assert tx.attribution_text(nobody) == (
+        "None of the 40 stated participants can be attributed to a single member state: the text ties the people of "
+        "no activity with a participant figure to one state. No activity with a participant figure covers several "
+        "member states. 40 (100%) took part in 1 activity whose people the text does not tie to a named member state "
+        "(events for officials of many states, or figures without their states).")
+    assert tx.attribution_text(tw.Attribution()) == ""
+
+
+def test_top_part_text(acts, paras):
+    assert tx.top_part_text(t.top_part(t.by_part(acts, paras, total=True))) == (
+        "The subsection with the most stated participants is *b\\) Supply reduction*, with 102 participants in "
+        "5 events (57% of the section's stated participants). 1 subsection of 3 records no activity with figures.")
+    every = tx.top_part_text(t.TopPart(name="a) One", participants=10, events=1, share=0.5, parts=2))
+    assert every.endswith("(50% of the section's stated participants). Every subsection records at least one activity.")
+    assert tx.top_part_text(t.TopPart(name="a) One", participants=10, events=1, share=1.0, parts=1)).endswith(
+        "participants).")
+    assert tx.top_part_text(t.TopPart(parts=3)) == ""
+
+
+def test_per_event_text(acts):
+    assert tx.per_event_text(t.per_event_stats(acts)) == (
+        "Over the 5 activities that state participants, 180 participants attended 9 events: 20.0 per event on "
+        "average. The median activity had 20.0 participants per event, from 4.0 (*Regional course*) to 30.0 "
+        "(*Seminar three*).")
+    assert tx.per_event_text(t.per_event_stats(t.activities(only("A001")))) == (
+        "Over the 1 activity that states participants, 40 participants attended 2 events: 20.0 per event on average.")
+    assert tx.per_event_text(t.PerEvent()) == ""
+
+
+def test_largest_share_text(acts):
+    s = t.summary(SEC, MEMBERS)
+    assert tx.largest_share_text(t.largest(acts, MEMBERS, n=3), s) == (
+        "These 3 activities account for 89% of the section's stated participants.")
+    one = only("A001")
+    assert tx.largest_share_text(t.largest(t.activities(one), MEMBERS), t.summary(one, MEMBERS)) == (
+        "This activity accounts for 100% of the section's stated participants.")
+    none = only("A004")
+    assert tx.largest_share_text(t.largest(t.activities(none), MEMBERS), t.summary(none, MEMBERS)) == ""
+
+
+def test_reconciliation_text():
+    assert tx.reconciliation_text(TOTALS, lambda p: f"[{p}]") == (
+        "The section states 4 totals, of which 3 can be set against itemised figures: 1 agrees exactly and 2 differ. "
+        "In 2 the stated total is higher than its items; the differences come to 41 in absolute terms. The largest is "
+        "in a total of participants stated as 137, 38 above the sum of its items ([2031-V.a-01]). 1 total cannot be "
+        "compared, because no item with a figure is linked to it. In 2 totals every covered item has a figure and the "
+        "stated total is still higher, so the difference can only come from events or people the report does not "
+        "itemise.")
+    below = {**TOTALS, "stated_higher": 0, "items_higher": 2, "largest_difference": -38.0, "stated_higher_complete": 0,
+             "not_comparable": 0, "differ_with_missing": 1, "differ_missing_items": 1}
+    text = tx.reconciliation_text(below)
+    assert "In 2 the items add up to more; the differences come to 41" in text and "In 0" not in text
+    assert "38 below the sum of its items (2031-V.a-01)." in text
+    assert "In 1 total that differs, some covered items give no figure (1 item in all)" in text
+    assert text.endswith("either the total covers less than the activities linked to it or the report's own figures "
+                         "do not agree with each other.")
+    assert tx.reconciliation_text(NO_TOTALS) == ""
+    assert tx.own_totals_sentence(NO_TOTALS) == "The section states no totals of its own."
+
+
+def test_figure_alt_texts(acts, paras):
+    st = tw.by_state(acts, MEMBERS)
+    assert tx.participants_map_alt(st, 5) == (
+        "Tile map of the 5 member states; 2 have participants attributed to them. The largest: Peru (40), Guatemala (12).")
+    assert tx.activities_map_alt(st, 5) == (
+        "Tile map of the 5 member states; 4 are named by at least one training activity. The most often: Guatemala (3), "
+        "Peru (3), Barbados (2), Jamaica (2).")
+    one = tw.by_state(t.activities(only("A001")), MEMBERS)
+    assert tx.participants_map_alt(one, 5) == (
+        "Tile map of the 5 member states; 1 has participants attributed to it. The largest: Peru (40).")
+    assert tx.activities_map_alt(one, 5).startswith("Tile map of the 5 member states; 1 is named by")
+    ev, pa = t.part_dependency(acts, paras, "events"), t.part_dependency(acts, paras, "participants")
+    assert tx.pairs_alt("by part", ev, pa) == (
+        f"Paired stacked bar charts of events and participants by part: {t.pairs_text(ev, pa)}.")
+
+
+def test_double_note():
+    s = t.summary(sections.select(SYNTHETIC, "training"), SYNTHETIC.member_states)
+    assert tx.double_note(s.section.people) == ""  # one stated total: nothing is counted twice
+    both = participation.People(
+        value=10, qualifier="approx", basis="stated total", stated=10, totals=("i1", "i2"), double=(("i1", "i2"),),
+        labels={"i1": "CICTE's stated total of 4 (V.a-01)", "i2": "CICAD's stated total of 6 (V.b-01)"},
+        text="approximately 10")
+    note = tx.double_note(both)
+    assert note.startswith("Note: It adds both CICTE's stated total of 4 (V.a-01) and CICAD's stated total of 6 "
+                           "(V.b-01)") and note.endswith(".")

@@ -15,13 +15,16 @@ import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
 
 from hemiplan import build, data, ingest, paths
 from hemiplan.analysis import series
+from hemiplan.analysis.headline import headline
 from hemiplan.data import csvio
 
+from . import site_agreement
 from .conftest import copy_book, snapshot
 
 REPORT = Path(__file__).parent / "fixtures" / "reports" / "synthetic_2033.txt"
@@ -143,14 +146,38 @@ def test_the_landing_page_lists_every_edition_with_its_counts(series_site):
     assert list(rows) == [f"The {DRAFT} edition (draft)", "The 2014 edition"]
     for year, label in ((2014, "The 2014 edition"), (DRAFT, f"The {DRAFT} edition (draft)")):
         ed = data.load(year, data_dir)
-        held = ed.activities[ed.activities["held_year"] == year]
-        status, version, activities, events = rows[label][:4]
+        held = ed.held
+        status, version, activities, events, participants = rows[label][:5]
         assert status == ("Reviewed" if year == 2014 else f"Draft: {series.draft_rows(year, data_dir)} rows not yet reviewed")
         assert version == ed.data_hash[:10]
         assert activities == f"{len(held):,}" and events == f"{int(held['events'].sum()):,}"
+        # the one headline: the same participants, with the same qualifier, as the overview's
+        people = headline(ed).people
+        assert participants == (f"{people.text} ({people.basis})" if people.basis else "–")
     # 2014 mentions activities held in other years: they are not counted
     ed14 = data.load(2014, data_dir)
     assert (ed14.activities["held_year"] != 2014).any()
+
+
+def test_every_figure_shown_on_two_pages_agrees(series_site):
+    """The landing page, the overview, the series chapter, the member-states table and
+    every profile give the same figures, for the reviewed edition and the draft beside it."""
+    root, _, _ = series_site
+    html = root / "_build" / "html"
+    assert set(site_agreement.landing(html)) == {2014, DRAFT}
+    assert site_agreement.member_states(html / "2014")  # the check reads real rows
+    assert site_agreement.disagreements(html) == []
+
+
+def test_the_agreement_check_finds_a_disagreement(series_site, tmp_path):
+    root, _, _ = series_site
+    html = tmp_path / "html"
+    shutil.copytree(root / "_build" / "html", html)
+    page = html / "editions.html"
+    first = site_agreement.landing(html)[2014]["activities"]
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace(f">{first:,}<", f">{first + 1:,}<", 1), encoding="utf-8")
+    assert any("editions.html gives activities" in d for d in site_agreement.disagreements(html))
 
 
 def test_review_lists_the_drafts_by_paragraph(series_site):
@@ -237,14 +264,18 @@ def test_an_edition_whose_data_are_gone_is_withdrawn(series_site):
 
 def test_headline_counts_only_activities_held_in_the_year(synthetic_copy):
     ed = data.load(2031, synthetic_copy)
-    before = series.headline(ed)
-    row = ed.activities.index[ed.activities["events"].fillna(0) > 0][0]
-    events = int(ed.activities.at[row, "events"])
-    ed.activities.loc[row, "held_year"] = 2030
-    after = series.headline(ed)
-    assert after["activities"] == before["activities"] - 1
-    assert after["mentioned_other_years"] == before["mentioned_other_years"] + 1
-    assert after["events"] == before["events"] - events
+    before = headline(ed)
+    acts = ed.activities.copy()
+    row = acts.index[acts["events"].fillna(0) > 0][0]
+    events = int(acts.at[row, "events"])
+    acts.loc[row, "held_year"] = 2030
+    after = headline(ed.with_activities(acts))
+    assert after.activities == before.activities - 1
+    assert after.held_elsewhere == before.held_elsewhere + 1
+    assert after.events == before.events - events
+    # a row without held_year is the report's: counted, on the landing page as in the overview
+    acts.loc[row, "held_year"] = pd.NA
+    assert headline(ed.with_activities(acts)).activities == before.activities
 
 
 def test_site_pages_send_the_reader_to_the_latest_reviewed_edition():

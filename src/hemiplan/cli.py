@@ -47,7 +47,7 @@ def _dry_run(years, data_dir) -> None:
         p = build.plan(y, data_dir)
         explained = build.explain(p)
         n = sum(1 for _, why in explained if why != "cached")
-        print(f"edition {p.year}{' (draft)' if p.extra.get('drafts') else ''}: "
+        print(f"edition {p.year}{' (draft)' if p.drafts else ''}: "
               f"{n} of {len(explained)} notebook(s) would execute")
         for target, why in explained:
             print(f"  {why:<40} {target}")
@@ -63,8 +63,8 @@ def _summary(plans, start: float) -> None:
             print(f"edition {p.year}: {'notebook':<44} {'seconds':>8}")
             for j in sorted(executed, key=lambda j: -j.seconds):
                 print(f"  {j.name:<56} {j.seconds:>8.1f}")
-        state = "published" if p.extra.get("published") else "already up to date"
-        print(f"edition {p.year}{' (draft)' if p.extra.get('drafts') else ''}: {len(executed)} notebook(s) "
+        state = "published" if p.published else "already up to date"
+        print(f"edition {p.year}{' (draft)' if p.drafts else ''}: {len(executed)} notebook(s) "
               f"executed, {len(p.jobs) - len(executed)} from the cache; {state}")
     print(f"site: {paths.BUILD / 'html' / 'index.html'} ({time.perf_counter() - start:.1f} s)")
 

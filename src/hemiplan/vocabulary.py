@@ -20,12 +20,7 @@ ACRONYMS = {"aeo": "AEO", "aml": "AML", "ameripol": "AMERIPOL", "caricom": "CARI
 #: Shown where a row sits outside any lettered subsection.
 NO_SUBSECTION = "(no subsection)"
 
-#: How a qualifier of a stated figure reads before the number ('exact' reads as nothing).
-QUALIFIER_WORDS = {"exact": "", "approx": "approximately", "about": "about", "more_than": "more than",
-                   "at_least": "at least", "up_to": "up to", "less_than": "fewer than"}
-
-
-def _missing(value) -> bool:
+def missing(value) -> bool:
     if value is None:
         return True
     try:
@@ -123,21 +118,12 @@ def section_label(numeral: str, title: str) -> str:
 
 def month_name(month) -> str:
     """'June' for 6; '' for a missing month."""
-    return "" if _missing(month) else calendar.month_name[int(month)]
+    return "" if missing(month) else calendar.month_name[int(month)]
 
 
 def month_abbr(month) -> str:
     """'Jun' for 6; '' for a missing month."""
-    return "" if _missing(month) else calendar.month_abbr[int(month)]
-
-
-def quantity(value, qualifier=None) -> str:
-    """A stated figure with its qualifier: '41', 'approximately 40', 'more than 170';
-    '' when no figure is stated."""
-    if _missing(value):
-        return ""
-    words = "" if _missing(qualifier) else QUALIFIER_WORDS.get(str(qualifier), str(qualifier).replace("_", " "))
-    return f"{words} {number(value)}".strip()
+    return "" if missing(month) else calendar.month_abbr[int(month)]
 
 
 def unit_label(unit) -> str:

@@ -5,18 +5,20 @@ and firearms, with the report's arithmetic checked, is in
 :mod:`hemiplan.analysis.destruction`.
 
 Every function is pure: it reads the frames it is given and returns a new frame,
-dict or string. Functions ending in ``_text`` return Markdown, with every piece of
+record or string. Functions ending in ``_text`` return Markdown, with every piece of
 data escaped by :func:`hemiplan.vocabulary.literal`."""
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import pandas as pd
 
 from hemiplan.analysis import frames, sections
 from hemiplan.analysis.destruction import destruction_indicators
-from hemiplan.analysis.frames import ACTIVITY_TYPE_LABELS, member_names, name_list, partner_links
-from hemiplan.analysis.frames import rows_in_order
+from hemiplan.analysis.frames import JOINT, dependency_order, member_names, name_list, partner_links, rows_in_order
 from hemiplan.analysis.sections import paragraph_key, report_order
-from hemiplan.data import csvio, schema
+from hemiplan.data import csvio
+from hemiplan.data.labels import type_label
 from hemiplan.vocabulary import agree, amount, join_words, literal, plural, some, title_case
 
 CHAPTER = "cooperation"
@@ -28,7 +30,7 @@ DONATION_PATTERN = r"donat|machine|equipment|computer|vehicle|kit"
 ASSISTANCE_TYPES = ("technical_assistance", "legislative_assistance", "mission", "assessment")
 
 #: Table headers for the per-dependency columns (the abbreviations as written).
-DEPENDENCY_HEADERS = {d: d for d in schema.dependencies()}
+DEPENDENCY_HEADERS = {d: d for d in dependency_order()}
 
 
 # --- partners across the whole report --------------------------------------------------
@@ -37,7 +39,7 @@ def kind_by_dependency(links: pd.DataFrame) -> pd.DataFrame:
     """Matrix: kind of organisation (rows, most activities first) × dependency (every
     dependency, in the vocabulary's order); cells count the distinct activities of the
     dependency with at least one partner or funder of that kind."""
-    deps = schema.dependencies()
+    deps = dependency_order()
     if links.empty:
         return pd.DataFrame(columns=deps)
     distinct = links.drop_duplicates(["kind", "activity_id"])
@@ -53,7 +55,7 @@ def kind_table(links: pd.DataFrame) -> pd.DataFrame:
     """The kind × dependency matrix as a table, with the number of distinct
     organisations and activities of each kind and the source paragraphs."""
     m = kind_by_dependency(links)
-    cols = ["kind", "organisations", *schema.dependencies(), "activities", "paragraphs", "activity_id"]
+    cols = ["kind", "organisations", *dependency_order(), "activities", "paragraphs", "activity_id"]
     if m.empty:
         return pd.DataFrame(columns=cols)
     g = links.groupby("kind")
@@ -70,7 +72,7 @@ def org_by_dependency(links: pd.DataFrame, n: int = 12) -> pd.DataFrame:
     """The ``n`` organisations named with most activities (ties by name): label, kind,
     activities per dependency (every dependency), total activities, activities as
     funder, and the source paragraphs."""
-    deps = schema.dependencies()
+    deps = dependency_order()
     cols = ["org_id", "label", "organisation", "kind", *deps, "activities", "as_funder", "paragraphs", "activity_id"]
     if links.empty:
         return pd.DataFrame(columns=cols)
@@ -101,53 +103,87 @@ def _leaders(counts: pd.Series) -> tuple[list[str], int]:
 def org_matrix(top: pd.DataFrame) -> pd.DataFrame:
     """The organisation × dependency matrix of :func:`org_by_dependency`, indexed by
     the organisation's short label, for a heat map."""
-    m = top.set_index("label")[schema.dependencies()]
+    m = top.set_index("label")[dependency_order()]
     m.index.name = "Partner or funder"
     m.columns.name = "Dependency"
     return m
 
 
-def partner_figures(links: pd.DataFrame, activities: pd.DataFrame) -> dict:
+@dataclass(frozen=True)
+class PartnerFigures:
+    """The figures of the sentence on partners (:func:`partner_figures`)."""
+    organisations: int
+    kinds: int
+    activities: int
+    all_activities: int
+    share: int
+    top_kinds: tuple[str, ...] = ()
+    top_kind_orgs: int = 0
+    top_dependencies: tuple[str, ...] = ()
+    top_dependency_orgs: int = 0
+
+
+def partner_figures(links: pd.DataFrame, activities: pd.DataFrame) -> PartnerFigures:
     """Figures for the sentence on partners: organisations, kinds, activities with a
     named partner or funder and their share of all activities, the most frequent
-    kind(s) by organisations, the dependency or dependencies with most distinct partners."""
+    kind(s) by organisations, the dependency or dependencies (by the lead rule of
+    :func:`hemiplan.analysis.frames.partner_links`, Joint included) with most distinct
+    partners."""
     n_all = len(activities)
     if links.empty:
-        return {"organisations": 0, "kinds": 0, "activities": 0, "all_activities": n_all, "share": 0,
-                "top_kinds": [], "top_kind_orgs": 0, "top_dependencies": [], "top_dependency_orgs": 0}
+        return PartnerFigures(organisations=0, kinds=0, activities=0, all_activities=n_all, share=0)
     kinds, kn = _leaders(links.groupby("kind")["org_id"].nunique())
     deps, dn = _leaders(links.groupby("dependency")["org_id"].nunique())
-    n_act = links["activity_id"].nunique()
-    return {
-        "organisations": int(links["org_id"].nunique()),
-        "kinds": int(links["kind"].nunique()),
-        "activities": int(n_act),
-        "all_activities": n_all,
-        "share": round(100.0 * n_act / n_all) if n_all else 0,
-        "top_kinds": kinds, "top_kind_orgs": kn,
-        "top_dependencies": deps, "top_dependency_orgs": dn,
-    }
+    n_act = int(links["activity_id"].nunique())
+    return PartnerFigures(
+        organisations=int(links["org_id"].nunique()), kinds=int(links["kind"].nunique()), activities=n_act,
+        all_activities=n_all, share=round(100.0 * n_act / n_all) if n_all else 0,
+        top_kinds=tuple(kinds), top_kind_orgs=kn, top_dependencies=tuple(deps), top_dependency_orgs=dn)
 
 
-def partners_text(p: dict, year: int) -> str:
+def partners_text(p: PartnerFigures, year: int) -> str:
     """The computed sentences on partners across the whole report (ties named as such)."""
-    if not p["organisations"]:
+    if not p.organisations:
         return f"The {year} report names no partner or funder organisation for any activity."
-    text = (f"Across the whole {year} report, **{plural(p['organisations'], 'organisation')}** of "
-            f"{plural(p['kinds'], 'kind')} {agree(p['organisations'], 'is', 'are')} named as partners or "
-            f"funders of {plural(p['activities'], 'activity')}, {p['share']}% of the {p['all_activities']:,} "
+    text = (f"Across the whole {year} report, **{plural(p.organisations, 'organisation')}** of "
+            f"{plural(p.kinds, 'kind')} {agree(p.organisations, 'is', 'are')} named as partners or "
+            f"funders of {plural(p.activities, 'activity')}, {p.share}% of the {p.all_activities:,} "
             f"recorded. ")
-    kinds = join_words(f"*{literal(k)}*" for k in p["top_kinds"])
-    if len(p["top_kinds"]) == 1:
-        text += f"The most frequent kind is {kinds} ({plural(p['top_kind_orgs'], 'organisation')})"
+    kinds = join_words(f"*{literal(k)}*" for k in p.top_kinds)
+    if len(p.top_kinds) == 1:
+        text += f"The most frequent kind is {kinds} ({plural(p.top_kind_orgs, 'organisation')})"
     else:
-        text += f"The most frequent kinds are {kinds} ({plural(p['top_kind_orgs'], 'organisation')} each)"
-    deps = join_words(p["top_dependencies"])
-    if len(p["top_dependencies"]) == 1:
-        text += f"; {deps} works with the widest range of partners ({plural(p['top_dependency_orgs'], 'organisation')})."
+        text += f"The most frequent kinds are {kinds} ({plural(p.top_kind_orgs, 'organisation')} each)"
+    deps = join_words(p.top_dependencies)
+    if len(p.top_dependencies) == 1:
+        text += f"; {deps} works with the widest range of partners ({plural(p.top_dependency_orgs, 'organisation')})."
     else:
-        text += f"; {deps} each work with {plural(p['top_dependency_orgs'], 'organisation')}, the widest range."
+        text += f"; {deps} each work with {plural(p.top_dependency_orgs, 'organisation')}, the widest range."
     return text
+
+
+def kinds_alt(kinds: pd.DataFrame) -> str:
+    """The alternative text of the kind × dependency heat map (:func:`kind_by_dependency`):
+    each kind with the dependencies it works with (cells that are not zero)."""
+    return ("Heat map of activities with partners by kind and dependency: "
+            + "; ".join(f"{k}: " + ", ".join(f"{d} {int(v)}" for d, v in row.items() if v)
+                        for k, row in kinds.iterrows()) + ".")
+
+
+def top_partners_alt(top: pd.DataFrame) -> str:
+    """The alternative text of the heat map of the most frequent partners
+    (:func:`org_by_dependency`)."""
+    return "Heat map of the most frequent partners: " + "; ".join(f"{r.label}: {r.activities}" for r in top.itertuples()) + "."
+
+
+def collaboration_text(collab: pd.DataFrame) -> str:
+    """The sentence above the table of collaboration between dependencies
+    (:func:`hemiplan.analysis.counting.collaboration`); '' when there is none."""
+    if collab.empty:
+        return ""
+    return ("The Secretariat's own dependencies are not counted among the partners above. When the report names one of "
+            "them as a partner of another, or says they led an activity together, it is collaboration between "
+            "dependencies:")
 
 
 # --- agreements, funders, donations (whole report) ----------------------------------------
@@ -184,7 +220,7 @@ def funders(activities: pd.DataFrame, organizations: pd.DataFrame, member_states
         "funder": links["organisation"],
         "kind": links["kind"],
         "activity": links["activity_id"].map(acts["title"]),
-        "type": links["activity_type"].map(ACTIVITY_TYPE_LABELS),
+        "type": links["activity_type"].map(type_label),
         "dependency": links["dependency"],
         "states": links["activity_id"].map(acts["countries"]).map(lambda c: name_list(c, names)),
         "section": frames.part_of(links["paragraph_id"], paragraphs),
@@ -201,12 +237,15 @@ def agreements_text(ag: pd.DataFrame) -> str:
     if ag.empty:
         return ""
     named = int((ag["with_whom"] != "").sum())
-    deps = join_words(d for d in schema.dependencies() if d in set(ag["dependency"]))
+    deps = join_words(d for d in dependency_order() if d in set(ag["dependency"]))
     parts = sorted(set(ag["section"]), key=lambda x: paragraph_key(f"0000-{x}-01"))
     where = f"part {literal(parts[0])}" if len(parts) == 1 else f"parts {join_words(literal(x) for x in parts)}"
-    return (f"The report records {plural(len(ag), 'agreement')} (in {where} of the report), "
-            f"{named} of them with a named counterpart organisation; {deps} "
-            f"{agree(len(set(ag['dependency'])), 'is', 'are')} the signing side.")
+    if len(ag) == 1:
+        counterpart = "with a named counterpart organisation" if named else "with no named counterpart organisation"
+    else:
+        counterpart = f"{named} of them with a named counterpart organisation"
+    return (f"The report records {plural(len(ag), 'agreement')} (in {where} of the report), {counterpart}; "
+            f"{deps} {agree(len(set(ag['dependency'])), 'is', 'are')} the signing side.")
 
 
 def funders_text(f: pd.DataFrame, activities: pd.DataFrame) -> str:
@@ -305,69 +344,98 @@ def assistance_text(ta: pd.DataFrame, numeral: str) -> str:
 
 # --- summary ------------------------------------------------------------------------------------
 
-def summary(sec: sections.Section, ed) -> dict:
+@dataclass(frozen=True)
+class CooperationSummary:
+    """The figures of the chapter's opening paragraph (:func:`summary`): the section's
+    size and its activity types, partners, agreements, technical assistance and
+    destruction figures."""
+    section: sections.SectionSummary
+    types: str
+    partners: int
+    partnered: int
+    agreements: int
+    assistance: int
+    destruction_figures: int
+
+
+def summary(sec: sections.Section, ed) -> CooperationSummary:
     """The section's figures for the opening paragraph (:func:`hemiplan.analysis.sections.summary`
     and activity types, partners, agreements, technical assistance, destruction figures)."""
     acts = sec.activities
     links = partner_links(acts, ed.organizations)
-    return {
-        **sections.summary(sec, ed.member_states),
-        "types": frames.type_counts_text(acts),
-        "partners": links["org_id"].nunique() if len(links) else 0,
-        "partnered": links["activity_id"].nunique() if len(links) else 0,
-        "agreements": int((acts["activity_type"] == "agreement").sum()),
-        "assistance": int(acts["activity_type"].isin(ASSISTANCE_TYPES).sum()),
-        "destruction_figures": len(destruction_indicators(sec.indicators)),
-    }
+    return CooperationSummary(
+        section=sections.summary(sec, ed.member_states),
+        types=frames.type_counts_text(acts),
+        partners=int(links["org_id"].nunique()) if len(links) else 0,
+        partnered=int(links["activity_id"].nunique()) if len(links) else 0,
+        agreements=int((acts["activity_type"] == "agreement").sum()),
+        assistance=int(acts["activity_type"].isin(ASSISTANCE_TYPES).sum()),
+        destruction_figures=len(destruction_indicators(sec.indicators)),
+    )
 
 
-def summary_text(s: dict) -> str:
+def led_by(dependencies) -> str:
+    """'led by CICAD and DPS', 'led by CICAD, or jointly', 'led jointly': who leads a
+    section's activities, with the Joint rule of :func:`hemiplan.analysis.frames.lead`."""
+    own = [d for d in dependencies if d != JOINT]
+    if not own:
+        return "led jointly"
+    return f"led by {join_words(own)}" + (", or jointly" if len(own) < len(dependencies) else "")
+
+
+def _figures_sentence(stated: int, destruction: int) -> str:
+    """'It also states 9 figures, 8 of them about munitions or firearms destroyed.'"""
+    if destruction == stated:
+        about = ", about munitions or firearms destroyed" if stated == 1 else ", all about munitions or firearms destroyed"
+    elif destruction:
+        about = f", {destruction} of them about munitions or firearms destroyed"
+    else:
+        about = ""
+    return f"It also states {plural(stated, 'figure')}{about}."
+
+
+def summary_text(s: CooperationSummary) -> str:
     """The opening paragraph of the chapter, computed from :func:`summary`."""
-    if s["numeral"] is None:
-        return (f"The {s['year']} report has no section on {s['topic']}; "
+    sec = s.section
+    if sec.numeral is None:
+        return (f"The {sec.year} report has no section on {sec.topic}; "
                 f"the analyses below that span the whole report still apply.")
-    first = (f"Section {s['numeral']} of the {s['year']} report (*{literal(title_case(s['title']))}*) runs to "
-             f"{plural(s['paragraphs'], 'paragraph')}")
-    if s["subsection_titles"]:
-        first += f" in {plural(len(s['subsection_titles']), 'subsection')}"
+    first = (f"Section {sec.numeral} of the {sec.year} report (*{literal(title_case(sec.title))}*) runs to "
+             f"{plural(sec.paragraphs, 'paragraph')}")
+    if sec.subsection_titles:
+        first += f" in {plural(len(sec.subsection_titles), 'subsection')}"
     parts = [first + "."]
-    if s["activities"]:
-        parts.append(f"It records **{plural(s['activities'], 'activity')}** led by {join_words(s['dependencies'])} "
-                     f"({s['types']}).")
-        states = plural(s["states_reached"], "member state") if s["states_reached"] else "no member state"
-        partners = (f"{plural(s['partners'], 'partner or funder organisation')} "
-                    f"(for {plural(s['partnered'], 'activity')})" if s["partners"] else "no partner or funder")
+    if sec.activities:
+        parts.append(f"It records **{plural(sec.activities, 'activity')}** {led_by(sec.dependencies)} "
+                     f"({s.types}).")
+        states = plural(sec.states_reached, "member state") if sec.states_reached else "no member state"
+        partners = (f"{plural(s.partners, 'partner or funder organisation')} "
+                    f"(for {plural(s.partnered, 'activity')})" if s.partners else "no partner or funder")
         parts.append(f"They name {states} and {partners}.")
-        if s["agreements"] or s["assistance"]:
-            parts.append(f"The section holds {some(s['agreements'], 'agreement')} and "
-                         f"{some(s['assistance'], 'technical assistance activity', 'technical assistance activities')}.")
+        if s.agreements or s.assistance:
+            parts.append(f"The section holds {some(s.agreements, 'agreement')} and "
+                         f"{some(s.assistance, 'technical assistance activity', 'technical assistance activities')}.")
     else:
         parts.append("It records no activities.")
-    if s["stated_figures"]:
-        if s["destruction_figures"] == s["stated_figures"]:
-            about = (", about munitions or firearms destroyed" if s["stated_figures"] == 1
-                     else ", all about munitions or firearms destroyed")
-        elif s["destruction_figures"]:
-            about = f", {s['destruction_figures']} of them about munitions or firearms destroyed"
-        else:
-            about = ""
-        parts.append(f"It also states {plural(s['stated_figures'], 'figure')}{about}.")
+    if sec.stated_figures:
+        parts.append(_figures_sentence(sec.stated_figures, s.destruction_figures))
     return " ".join(parts)
 
 
 def year_over_year(editions: dict) -> pd.DataFrame:
     """Cooperation figures for every year with data (empty with fewer than two years):
     section activities, partner organisations and partnered activities in the whole
-    report, agreements, funded activities, donations. Years are text."""
+    report, agreements, funded activities, donations, activities held in each year
+    only. Years are text."""
     def row(e) -> dict:
-        links = partner_links(e.activities, e.organizations)
+        links = partner_links(e.held, e.organizations)
         return {
             "section_activities": len(sections.select(e, CHAPTER).activities),
             "partners": links["org_id"].nunique() if len(links) else 0,
             "partnered": links["activity_id"].nunique() if len(links) else 0,
-            "agreements": int((e.activities["activity_type"] == "agreement").sum()),
+            "agreements": int((e.held["activity_type"] == "agreement").sum()),
             "funded": links.loc[links["role"] == "funder", "activity_id"].nunique() if len(links) else 0,
-            "donations": int((e.activities["activity_type"] == "donation").sum()),
+            "donations": int((e.held["activity_type"] == "donation").sum()),
         }
 
     return frames.year_over_year(editions, row)

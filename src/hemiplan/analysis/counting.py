@@ -11,51 +11,26 @@
   ``countries`` holds exactly that state;
 - *inferred counts* are marked as such.
 
-Pure functions on the edition's frames; :func:`of_year` gives an edition holding only
-the year's activities (the others kept in its ``extra``)."""
+Pure functions on the edition's frames. Which rows are the year's activities is decided
+once, at loading (:mod:`hemiplan.data.held`): an edition's ``held`` frame holds them,
+its ``elsewhere`` frame the others."""
 from __future__ import annotations
-
-import dataclasses
 
 import pandas as pd
 
+# Who led (the Joint rule) is defined in frames, which every table that groups by dependency
+# uses; it is named here too because it is one of the counting rules chapters refer to.
+from hemiplan.analysis.frames import JOINT, dependency_order, lead, lead_label  # noqa: F401
 from hemiplan.analysis.frames import explode_list, rows_in_order, secretariat_orgs
-from hemiplan.data import csvio, schema
-from hemiplan.vocabulary import agree, join_words, month_name, number, quantity
+from hemiplan.data import csvio
+from hemiplan.data.labels import bound, quantity
+from hemiplan.vocabulary import agree, join_words, month_name, number
 
-#: Where :func:`of_year` keeps the rows held in another year.
-HELD_ELSEWHERE = "held_elsewhere"
-#: The row of dependency tables for work led by several dependencies.
-JOINT = "Joint"
 #: How a participant figure is known.
 ITEMISED, STATED_TOTAL, BOTH = "itemised", "stated total", "itemised and stated totals"
-#: Qualifiers of a sum, strongest first: a sum with a floor in it is a floor.
-_SUM_QUALIFIERS = ("more_than", "at_least", "approx", "up_to")
 
 
-# --- the year's activities --------------------------------------------------------------
-
-def held_in_year(activities: pd.DataFrame, year: int) -> pd.Series:
-    """True for rows held in ``year`` (a row without ``held_year`` is taken as the report's)."""
-    held = activities["held_year"]
-    return (held.isna() | (held == year)).astype(bool)
-
-
-def of_year(ed):
-    """A copy of the edition whose ``activities`` are those held in its year; the rows
-    held in another year are kept in ``extra[HELD_ELSEWHERE]``. Idempotent."""
-    keep = held_in_year(ed.activities, ed.year)
-    extra = {**ed.extra, HELD_ELSEWHERE: held_elsewhere(ed)}
-    return dataclasses.replace(ed, activities=ed.activities[keep].reset_index(drop=True), extra=extra)
-
-
-def held_elsewhere(ed) -> pd.DataFrame:
-    """The rows the report describes that were held in another year (all of them,
-    whether or not ``ed`` went through :func:`of_year`), by id."""
-    before = getattr(ed, "extra", {}).get(HELD_ELSEWHERE, ed.activities.iloc[0:0])
-    rows = pd.concat([before, ed.activities[~held_in_year(ed.activities, ed.year)]], ignore_index=True)
-    return rows.drop_duplicates("activity_id").sort_values("activity_id").reset_index(drop=True)
-
+# --- the year's activities held elsewhere ------------------------------------------------
 
 def when_held(row) -> str:
     """'June 2013', '2011', '2012–2014', 'March–April 2014'."""
@@ -74,7 +49,7 @@ def elsewhere_table(ed, paragraph_ids=None, state: str | None = None) -> pd.Data
     id (a table links each row to its quote); only
     rows of ``paragraph_ids``, or naming ``state`` (as host or among ``countries``),
     when given. Empty when there are none."""
-    rows = held_elsewhere(ed)
+    rows = ed.elsewhere
     if paragraph_ids is not None:
         rows = rows[rows["paragraph_id"].isin(set(paragraph_ids))]
     if state is not None:
@@ -104,26 +79,6 @@ ELSEWHERE_HEADERS = {"title": "Activity", "held": "When held", "dependency": "De
                      "participants": "Participants (stated)", "paragraph_id": "Source"}
 
 
-# --- who led ------------------------------------------------------------------------------
-
-def lead(activities: pd.DataFrame) -> pd.Series:
-    """The dependency an activity counts for: its lead, or ``JOINT`` when it names
-    other dependencies in ``joint_with``."""
-    joint = activities["joint_with"].fillna("").astype(str) != ""
-    return activities["dependency"].where(~joint, JOINT)
-
-
-def lead_label(activities: pd.DataFrame, detailed: bool = False) -> pd.Series:
-    """'CICAD', or for joint work 'Joint (CICAD, CICTE)' (or 'CICAD with CICTE' when ``detailed``)."""
-    def label(dep, joint):
-        others = csvio.split_list(joint)
-        if not others:
-            return dep
-        return f"{dep} with {join_words(others)}" if detailed else f"{JOINT} ({', '.join([dep, *others])})"
-    return pd.Series([label(d, j) for d, j in zip(activities["dependency"], activities["joint_with"].fillna(""))],
-                     index=activities.index, dtype=object)
-
-
 def collaboration(activities: pd.DataFrame, organizations: pd.DataFrame) -> pd.DataFrame:
     """Collaboration between the Secretariat's dependencies: per lead, other dependency
     and how (led jointly, from ``joint_with``; named as partner or funder, when a
@@ -151,18 +106,23 @@ COLLABORATION_HEADERS = {"dependency": "Dependency", "with": "With", "how": "How
                          "activities": "Activities", "paragraphs": "Source"}
 
 
-def dependency_order() -> list[str]:
-    """Rows of a dependency table: the dependencies in the book's order, then ``JOINT``."""
-    return [*schema.dependencies(), JOINT]
-
-
 # --- qualified figures ------------------------------------------------------------------
 
 def sum_qualifier(qualifiers) -> str:
-    """The qualifier of a sum of qualified figures: a floor ('more than') if any part
-    is one, else 'at least', 'approx', 'up to', else exact."""
-    present = {str(q) for q in qualifiers if isinstance(q, str) and q}
-    return next((q for q in _SUM_QUALIFIERS if q in present), "exact")
+    """The qualifier a sum of qualified figures supports (what each qualifier is comes
+    from the schema, :func:`hemiplan.data.labels.bound`): exact when every part is;
+    approximate when any part is an estimate, or when floors and ceilings are mixed;
+    a floor ('more than', else 'at least') only when every part is exact or a floor;
+    'up to' only when every part is exact or a ceiling."""
+    present = {str(q) for q in qualifiers if isinstance(q, str) and q and q != "exact"}
+    bounds = {bound(q) for q in present}
+    if not bounds:
+        return "exact"
+    if bounds == {"lower"}:
+        return "more_than" if "more_than" in present else "at_least"
+    if bounds == {"upper"}:
+        return "up_to"
+    return "approx"
 
 
 def participants_text(activities: pd.DataFrame) -> pd.Series:

@@ -11,33 +11,11 @@ import pandas as pd
 
 from hemiplan.data import csvio, schema
 from hemiplan.reading.report import roman_to_int
-from hemiplan.vocabulary import ACRONYMS, humanize, join_words, month_name, plural, unit_label
+from hemiplan.data.labels import type_label, type_noun
+from hemiplan.vocabulary import ACRONYMS, humanize, join_words, month_name, number, unit_label
 
 #: A stated total is an indicator whose name starts with this.
 TOTAL_PREFIX = "total_"
-
-#: Reader-facing activity types (lower case, for tables and sentences).
-ACTIVITY_TYPE_LABELS = {
-    "course": "course", "workshop": "workshop", "seminar": "seminar", "conference": "conference",
-    "meeting": "meeting", "exercise": "exercise", "mission": "mission", "assessment": "assessment",
-    "technical_assistance": "technical assistance", "legislative_assistance": "legislative assistance",
-    "plan": "plan or strategy", "publication": "publication", "agreement": "agreement",
-    "network": "network", "destruction": "destruction", "donation": "donation", "other": "other",
-}
-#: Count nouns for each activity type, singular and plural, for computed prose.
-ACTIVITY_TYPE_NOUNS = {
-    "course": ("course", "courses"), "workshop": ("workshop", "workshops"), "seminar": ("seminar", "seminars"),
-    "conference": ("conference", "conferences"), "meeting": ("meeting", "meetings"),
-    "exercise": ("exercise", "exercises"), "mission": ("mission", "missions"),
-    "assessment": ("assessment", "assessments"),
-    "technical_assistance": ("technical assistance activity", "technical assistance activities"),
-    "legislative_assistance": ("legislative assistance activity", "legislative assistance activities"),
-    "plan": ("plan or strategy", "plans or strategies"), "publication": ("publication", "publications"),
-    "agreement": ("agreement", "agreements"), "network": ("network", "networks"),
-    "destruction": ("destruction operation", "destruction operations"), "donation": ("donation", "donations"),
-    "other": ("other activity", "other activities"),
-}
-
 
 def paragraph_key(paragraph_id: str) -> tuple:
     """Report order of paragraph ids (year, section, subsection, position)."""
@@ -53,6 +31,35 @@ def rows_in_order(frame: pd.DataFrame, id_column: str = "activity_id") -> str:
     :func:`join_ids` lists: an aggregated table's row links to that quote."""
     pairs = {(str(p), str(i)) for p, i in zip(frame["paragraph_id"], frame[id_column]) if str(i)}
     return ";".join(dict.fromkeys(i for _, i in sorted(pairs, key=lambda t: (paragraph_key(t[0]), t[1]))))
+
+
+# --- who led (the Joint rule) ------------------------------------------------------------------------------
+
+def lead(activities: pd.DataFrame) -> pd.Series:
+    """The dependency an activity counts for: its lead, or ``JOINT`` when it names
+    other dependencies in ``joint_with``."""
+    joint = activities["joint_with"].fillna("").astype(str) != ""
+    return activities["dependency"].where(~joint, JOINT)
+
+
+def lead_label(activities: pd.DataFrame, detailed: bool = False) -> pd.Series:
+    """'CICAD', or for joint work 'Joint (CICAD, CICTE)' (or 'CICAD with CICTE' when ``detailed``)."""
+    def label(dep, joint):
+        others = csvio.split_list(joint)
+        if not others:
+            return dep
+        return f"{dep} with {join_words(others)}" if detailed else f"{JOINT} ({', '.join([dep, *others])})"
+    return pd.Series([label(d, j) for d, j in zip(activities["dependency"], activities["joint_with"].fillna(""))],
+                     index=activities.index, dtype=object)
+
+
+#: The row of dependency tables for work led by several dependencies.
+JOINT = "Joint"
+
+
+def dependency_order() -> list[str]:
+    """Rows of a dependency table: the dependencies in the book's order, then ``JOINT``."""
+    return [*schema.dependencies(), JOINT]
 
 
 # --- rows and their context -----------------------------------------------------------
@@ -85,14 +92,6 @@ def totals(activities: pd.DataFrame, by: str | list[str]) -> pd.DataFrame:
         "events": g["events"].sum(min_count=1).astype("Int64"),
         "participants": g["participants"].sum(min_count=1).astype("Int64"),
     }).reset_index()
-
-
-def by_dependency(activities: pd.DataFrame) -> pd.DataFrame:
-    """Totals per dependency, in the vocabulary's order, every dependency listed."""
-    t = totals(activities, "dependency").set_index("dependency")
-    t = t.reindex(schema.dependencies())
-    t["activities"] = t["activities"].fillna(0).astype(int)
-    return t.reset_index()
 
 
 def is_total(indicator: str, anywhere: bool = False) -> bool:
@@ -155,8 +154,8 @@ def activity_table(activities: pd.DataFrame, member_states: pd.DataFrame, organi
     return pd.DataFrame({
         "activity_id": activities["activity_id"],
         "title": activities["title"],
-        "type": activities["activity_type"].map(ACTIVITY_TYPE_LABELS),
-        "dependency": activities["dependency"],
+        "type": activities["activity_type"].map(type_label),
+        "dependency": lead_label(activities, detailed=True),
         "program": activities["program"],
         "month": activities["month"].map(month_name),
         "states": activities["countries"].map(lambda c: name_list(c, names)),
@@ -229,13 +228,13 @@ def stated_figures(indicators: pd.DataFrame, names: dict[str, str]) -> pd.DataFr
 
 def type_by_dependency(activities: pd.DataFrame, label: Callable[[str], str] = humanize) -> pd.DataFrame:
     """Counts of activities: one row per activity type (``label`` of the type), one
-    column per dependency present (book order); rows sorted by total, descending,
-    then label."""
+    column per lead present (book order, work led jointly in a Joint column); rows
+    sorted by total, descending, then label."""
     if activities.empty:
         return pd.DataFrame()
-    t = activities.assign(type=activities["activity_type"].map(label)).pivot_table(
-        index="type", columns="dependency", values="activity_id", aggfunc="count", fill_value=0)
-    t = t.reindex(columns=[d for d in schema.dependencies() if d in t.columns])
+    t = activities.assign(type=activities["activity_type"].map(label), _lead=lead(activities)).pivot_table(
+        index="type", columns="_lead", values="activity_id", aggfunc="count", fill_value=0)
+    t = t.reindex(columns=[d for d in dependency_order() if d in t.columns])
     order = t.assign(_total=t.sum(axis=1)).reset_index().sort_values(["_total", "type"], ascending=[False, True])
     t = t.loc[order["type"]]
     t.columns.name = None
@@ -249,8 +248,7 @@ def type_counts_text(activities: pd.DataFrame) -> str:
         return ""
     counts = activities["activity_type"].value_counts().rename("n").reset_index()
     counts = counts.sort_values(["n", "activity_type"], ascending=[False, True], kind="mergesort")
-    return join_words(plural(r.n, *ACTIVITY_TYPE_NOUNS.get(r.activity_type, (r.activity_type, r.activity_type)))
-                      for r in counts.itertuples(index=False))
+    return join_words(f"{number(r.n)} {type_noun(r.activity_type, r.n)}" for r in counts.itertuples(index=False))
 
 
 # --- member states reached ---------------------------------------------------------------
@@ -266,19 +264,25 @@ def countries_reached(activities: pd.DataFrame) -> pd.DataFrame:
     """Per member state named in ``countries`` (the states whose officials took part or
     that an activity served, not where it was held): activities, events, and the
     participants attributed to it (:func:`is_attributed`; people of activities naming
-    several states, or whose states the text does not name, cannot be split)."""
+    several states, or whose states the text does not name, cannot be split).
+    An activity's events count for a state only when it names that state alone: the
+    events of an activity naming several states are not claimed for any one of them
+    (the text does not place them), though each state is reached by it."""
     ex = explode_list(activities, "countries", "iso3")
     if ex.empty:
         return pd.DataFrame({"iso3": pd.Series(dtype=str), "activities": pd.Series(dtype=int),
                              "events": pd.Series(dtype="Int64"),
                              "participants_attributed": pd.Series(dtype="Int64")})
     ex["single"] = ex["activity_id"].map(dict(zip(activities["activity_id"], is_attributed(activities))))
+    alone = ex["activity_id"].map(dict(zip(activities["activity_id"], activities["countries"].map(n_listed) == 1)))
     g = ex.groupby("iso3")
-    return pd.DataFrame({
+    out = pd.DataFrame({
         "activities": g.size(),
-        "events": g["events"].sum(min_count=1).astype("Int64"),
+        "events": ex[alone.astype(bool)].groupby("iso3")["events"].sum(min_count=1).astype("Int64"),
         "participants_attributed": ex[ex["single"]].groupby("iso3")["participants"].sum(min_count=1).astype("Int64"),
     }).reset_index()
+    out["events"] = out["events"].fillna(0).astype("Int64")
+    return out
 
 
 def states_named(activities: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
@@ -338,6 +342,7 @@ def partner_links(activities: pd.DataFrame, organizations: pd.DataFrame, unknown
     parts = [explode_list(activities, col, "org_id").assign(role=role)
              for col, role in (("partners", "partner"), ("funders", "funder"))]
     links = pd.concat(parts, ignore_index=True)
+    links["dependency"] = lead(links)  # joint work counts for Joint, as in every dependency table
     if not own:
         links = links[~links["org_id"].isin(secretariat_orgs(organizations))]
     if links.empty:

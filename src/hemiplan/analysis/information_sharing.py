@@ -3,16 +3,20 @@ meetings and events, and the member states taking part.
 
 Functions ending in ``_text`` return Markdown; every piece of data they put in it
 (titles, names, labels) is escaped with :func:`hemiplan.vocabulary.literal`. Every
-function is pure: it reads the frames it is given and returns a new frame, dict or
+function is pure: it reads the frames it is given and returns a new frame, record or
 string."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
-from hemiplan.analysis import frames, sections
+from hemiplan.analysis import counting, frames, sections
+from hemiplan.analysis.cooperation import led_by
 from hemiplan.analysis.sections import report_order
 from hemiplan.data import membership
-from hemiplan.vocabulary import QUALIFIER_WORDS, agree, amount, join_words, literal, plural, title_case, unit_label
+from hemiplan.data.labels import qualifier_words, quantity
+from hemiplan.vocabulary import agree, amount, join_words, literal, plural, title_case, unit_label
 
 CHAPTER = "information_sharing"
 
@@ -107,9 +111,10 @@ def networks_text(nets: pd.DataFrame, numeral: str | None) -> str:
 def meetings(activities: pd.DataFrame, member_states: pd.DataFrame, types=EVENT_TYPES) -> pd.DataFrame:
     """Meetings and events (activities of the given types) in calendar order, undated
     last: month name, title, type, dependency, member states as names, events,
-    participants with their qualifier, paragraph."""
+    participants with their qualifier (in words, and as the schema's code in
+    ``participants_qualifier``, for sums), paragraph."""
     cols = ["activity_id", "month", "title", "type", "dependency", "states", "n_states", "events",
-            "participants", "qualifier", "paragraph_id"]
+            "participants", "qualifier", "participants_qualifier", "paragraph_id"]
     ev = activities[activities["activity_type"].isin(types)]
     if ev.empty:
         return pd.DataFrame(columns=cols)
@@ -117,7 +122,8 @@ def meetings(activities: pd.DataFrame, member_states: pd.DataFrame, types=EVENT_
         month_no=ev["month"].astype("Float64").fillna(99),
         events=ev["events"].astype("Int64"),
         participants=ev["participants"].astype("Int64"),
-        qualifier=ev["participants_qualifier"].map(lambda q: QUALIFIER_WORDS.get(q, "")))
+        qualifier=ev["participants_qualifier"].map(qualifier_words),
+        participants_qualifier=ev["participants_qualifier"])
     out = out.sort_values(["month_no", "title", "activity_id"], kind="mergesort").reset_index(drop=True)
     return out[cols]
 
@@ -132,51 +138,81 @@ def by_subregion(taking_part: pd.DataFrame, member_states: pd.DataFrame, year: i
     return out
 
 
-def summary(sec: sections.Section, member_states: pd.DataFrame) -> dict:
+@dataclass(frozen=True)
+class SharingSummary:
+    """The figures of the chapter's opening paragraph (:func:`summary`): the section's
+    size and its networks, activity types, meetings and the figures on networks and
+    contacts (each as a phrase, '30 focal points')."""
+    section: sections.SectionSummary
+    networks: int
+    types: str
+    meetings: int
+    meeting_events: int
+    contact_figures: tuple[str, ...] = ()
+
+
+def summary(sec: sections.Section, member_states: pd.DataFrame) -> SharingSummary:
     """The section's figures for the opening paragraph (:func:`hemiplan.analysis.sections.summary`
     and networks, activity types, meetings and the figures on networks and contacts)."""
     acts = sec.activities
     figs = contact_figures(sec.indicators, member_states)
     ev = meetings(acts, member_states)
-    return {
-        **sections.summary(sec, member_states),
-        "networks": int((acts["activity_type"] == "network").sum()),
-        "types": frames.type_counts_text(acts),
-        "meetings": len(ev),
-        "meeting_events": int(ev["events"].sum()) if len(ev) else 0,
-        "contact_figures": [figure_phrase(r.value, r.what, r.unit) for r in figs.itertuples(index=False)],
-    }
+    return SharingSummary(
+        section=sections.summary(sec, member_states),
+        networks=int((acts["activity_type"] == "network").sum()),
+        types=frames.type_counts_text(acts),
+        meetings=len(ev),
+        meeting_events=int(ev["events"].sum()) if len(ev) else 0,
+        contact_figures=tuple(figure_phrase(r.value, r.what, r.unit) for r in figs.itertuples(index=False)),
+    )
 
 
-def summary_text(s: dict) -> str:
+def participants_sentence(s: sections.SectionSummary) -> str:
+    """'Participants are stated for 2 activities, adding up to **approximately 75
+    participants**.': the section's combined participant figure (itemised, and the
+    stated totals standing for work not itemised) with the qualifier its parts
+    support; '' when none is stated."""
+    people = s.people
+    if not people.basis:
+        return ""
+    totals = (f" and by {plural(len(people.totals), 'stated total')} standing for activities not itemised"
+              if people.totals else "")
+    return (f"Participants are stated for {plural(s.with_participants, 'activity')}{totals}, adding up to "
+            f"**{people.text} {'participant' if people.value == 1 else 'participants'}**.")
+
+
+def _figures_sentence(stated: int, items: list[str]) -> str:
+    """'The section also states 2 figures, all about networks and points of contact: …'"""
+    line = f"The section also states {plural(stated, 'figure')}"
+    if items and len(items) == stated:
+        line += (f", about networks and points of contact: {join_words(items)}" if stated == 1 else
+                 f", all about networks and points of contact: {join_words(items)}")
+    elif items:
+        line += f", among them, on networks and points of contact, {join_words(items)}"
+    return line + "."
+
+
+def summary_text(s: SharingSummary) -> str:
     """The opening paragraph of the chapter, computed from :func:`summary`."""
-    if s["numeral"] is None:
-        return f"The {s['year']} report has no section on {s['topic']}."
-    parts = [f"Section {s['numeral']} of the {s['year']} report (*{literal(title_case(s['title']))}*) runs to "
-             f"{plural(s['paragraphs'], 'paragraph')}"]
-    if s["subsection_titles"]:
-        parts[0] += (f" in {plural(len(s['subsection_titles']), 'subsection')} "
-                     f"({join_words(literal(t) for t in s['subsection_titles'])})")
+    sec = s.section
+    if sec.numeral is None:
+        return f"The {sec.year} report has no section on {sec.topic}."
+    parts = [f"Section {sec.numeral} of the {sec.year} report (*{literal(title_case(sec.title))}*) runs to "
+             f"{plural(sec.paragraphs, 'paragraph')}"]
+    if sec.subsection_titles:
+        parts[0] += (f" in {plural(len(sec.subsection_titles), 'subsection')} "
+                     f"({join_words(literal(t) for t in sec.subsection_titles)})")
     parts[0] += "."
-    if s["activities"]:
-        parts.append(f"It records **{plural(s['activities'], 'activity')}** led by {join_words(s['dependencies'])} "
-                     f"({s['types']}), amounting to {plural(s['events'], 'event')}.")
-        if s["with_participants"]:
-            parts.append(f"Participants are stated for {plural(s['with_participants'], 'activity')}, "
-                         f"adding up to **{plural(s['participants'], 'participant')}**.")
-        parts.append(f"The activities name **{s['states_reached']} of the {s['members']} member states**."
-                     if s["states_reached"] else "No activity names a member state.")
+    if sec.activities:
+        parts.append(f"It records **{plural(sec.activities, 'activity')}** {led_by(sec.dependencies)} "
+                     f"({s.types}), amounting to {plural(sec.events, 'event')}.")
+        parts += [t for t in [participants_sentence(sec)] if t]
+        parts.append(f"The activities name **{sec.states_reached} of the {sec.members} member states**."
+                     if sec.states_reached else "No activity names a member state.")
     else:
         parts.append("It records no activities.")
-    if s["stated_figures"]:
-        line = f"The section also states {plural(s['stated_figures'], 'figure')}"
-        items = [literal(i) for i in s["contact_figures"]]
-        if items and len(items) == s["stated_figures"]:
-            line += (f", about networks and points of contact: {join_words(items)}" if s["stated_figures"] == 1 else
-                     f", all about networks and points of contact: {join_words(items)}")
-        elif items:
-            line += f", among them, on networks and points of contact, {join_words(items)}"
-        parts.append(line + ".")
+    if sec.stated_figures:
+        parts.append(_figures_sentence(sec.stated_figures, [literal(i) for i in s.contact_figures]))
     return " ".join(parts)
 
 
@@ -199,7 +235,9 @@ def contacts_text(figs: pd.DataFrame, member_states: pd.DataFrame, year: int) ->
 
 
 def meetings_text(ev: pd.DataFrame) -> str:
-    """One computed sentence on the meetings and events table."""
+    """One computed sentence on the meetings and events table (:func:`meetings`); the
+    sum of the stated attendances carries the qualifier its parts support
+    (:func:`hemiplan.analysis.counting.sum_qualifier`)."""
     if ev.empty:
         return ""
     dated = int((ev["month"] != "").sum())
@@ -209,12 +247,13 @@ def meetings_text(ev: pd.DataFrame) -> str:
             f"{dated} dated to the month, {multi} bringing together more than one member state")
     if with_p.any():
         n = int(with_p.sum())
-        text += (f", and {n} with a stated attendance, which adds up to "
-                 f"{plural(int(ev.loc[with_p, 'participants'].sum()), 'participant')}")
+        total = int(ev.loc[with_p, "participants"].sum())
+        qualifier = counting.sum_qualifier(ev.loc[with_p, "participants_qualifier"])
+        text += (f", and {n} with a stated attendance, which adds up to {quantity(total, qualifier)} "
+                 f"{'participant' if total == 1 else 'participants'}")
         rough = int((ev.loc[with_p, "qualifier"] != "").sum())
         if rough:
-            text += (f" ({rough} of these attendances {agree(rough, 'is', 'are')} stated as approximate "
-                     f"or as a minimum)")
+            text += f" ({rough} of these attendances {agree(rough, 'is', 'are')} not stated exactly)"
     return text + "."
 
 
@@ -222,15 +261,15 @@ def meetings_text(ev: pd.DataFrame) -> str:
 
 def year_over_year(editions: dict) -> pd.DataFrame:
     """The section's headline figures for every year with data (empty with fewer than
-    two years). Years are text so that tables do not format them as numbers."""
+    two years); participants are the section's combined figure with its qualifier
+    ('approximately 75'), as :func:`hemiplan.analysis.sections.size_by_year` gives it.
+    Years are text so that tables do not format them as numbers."""
     def row(e) -> dict:
         sec = sections.select(e, CHAPTER)
         s = summary(sec, e.member_states)
-        return {"present": "yes" if sec.present else "no", "activities": s["activities"], "meetings": s["meetings"],
-                "participants": s["participants"] if s["with_participants"] else pd.NA,
-                "states": s["states_reached"], "figures": s["stated_figures"]}
+        size = s.section
+        return {"present": "yes" if sec.present else "no", "activities": size.activities, "meetings": s.meetings,
+                "participants": size.people.text or pd.NA, "states": size.states_reached,
+                "figures": size.stated_figures}
 
-    out = frames.year_over_year(editions, row)
-    if len(out):
-        out["participants"] = out["participants"].astype("Int64")
-    return out
+    return frames.year_over_year(editions, row)

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from hemiplan.analysis.frames import explode_list, n_listed, name_list, or_missing, org_summary, partner_links
-from hemiplan.data import schema
+from hemiplan.analysis.frames import dependency_order, explode_list, lead, n_listed, name_list, or_missing, org_summary, partner_links
 from hemiplan.vocabulary import humanize, plural
 
 UNKNOWN_KIND = "not in the reference list"
@@ -23,9 +22,9 @@ def projects(activities: pd.DataFrame, names: dict[str, str], organizations: pd.
     if activities.empty:
         return pd.DataFrame(columns=cols)
     orgs = dict(zip(organizations["org_id"], organizations["name"]))
-    dep_order = {d: i for i, d in enumerate(schema.dependencies())}
+    dep_order = {d: i for i, d in enumerate(dependency_order())}
     out = pd.DataFrame({
-        "dependency": activities["dependency"],
+        "dependency": lead(activities),
         "program": activities["program"].map(or_missing),
         "type": activities["activity_type"].map(humanize),
         "title": activities["title"],

@@ -14,7 +14,8 @@ import pandas as pd
 from hemiplan.analysis import sections
 from hemiplan.analysis.frames import countries_reached, member_names, name_list, or_missing
 from hemiplan.data import csvio, membership
-from hemiplan.vocabulary import agree, humanize, join_words, plural, quantity, section_label
+from hemiplan.data.labels import quantity
+from hemiplan.vocabulary import agree, humanize, join_words, plural, section_label
 
 #: (category, pattern on the indicator name or unit), first match wins, in this order.
 CATEGORIES = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from hemiplan.analysis import counting, frames, participation
+from hemiplan.analysis import frames, participation
 from hemiplan.data import audit, csvio, schema
 from hemiplan.vocabulary import plural
 
@@ -80,15 +80,15 @@ def rules(ed) -> pd.DataFrame:
     :mod:`~hemiplan.analysis.participation`), each with the number of rows of the
     edition it affects, computed from the data: rule, rows, what the book does."""
     acts = ed.activities
-    year = counting.of_year(ed)
-    used = participation.totals_used(ed.indicators, year.activities)
+    used = participation.totals_used(ed.indicators, ed.held)
+    whole = participation.combine(ed.held, used)
     covered = {a for c in used["covered"] for a in c}
     multi = acts["attendance"] == "multinational"
     own = frames.secretariat_orgs(ed.organizations)
     named_own = sum(1 for cell in list(acts["partners"]) + list(acts["funders"])
                     for o in csvio.split_list(cell) if o in own)
     rows = [
-        ("Held in another year", int((~counting.held_in_year(acts, ed.year)).sum()), "activities",
+        ("Held in another year", len(ed.elsewhere), "activities",
          "kept in the data and listed apart in each chapter; not counted in totals, maps or profiles"),
         ("Held over a span of years ending in the report year", int(acts["held_since"].notna().sum()), "activities",
          "counted as work of the report year, with a note"),
@@ -106,8 +106,16 @@ def rules(ed) -> pd.DataFrame:
          "programme and kind"),
         ("Participants inferred by the reviewer", int((acts["participants_basis"] == "inferred").sum()), "activities",
          "shown as inferred wherever the figure appears"),
-        ("Participants attributed to one member state", int(frames.is_attributed(year.activities).sum()), "activities",
+        ("Participants attributed to one member state", int(frames.is_attributed(ed.held).sum()), "activities",
          "the text ties the people to the one state named; only these count on participant maps and profiles"),
+        ("Events of activities naming several member states", int((ed.held["countries"].map(frames.n_listed) > 1).sum()),
+         "activities", "each state named is reached by the activity, but its events are placed in none of them "
+         "(the text does not say where they took place)"),
+        ("Sums with an approximate part", int((ed.held["participants_qualifier"] == "approx").sum()), "activities",
+         "any sum that includes one is approximate ('more than' only when every part is exact or a floor)"),
+        ("Stated totals covering some of the same activities", len(whole.double), "pairs of totals",
+         "both added, since each stands for work the other does not cover; the sum is then approximate, "
+         "and the note under it names the two totals"),
         ("A dependency named as partner or funder", named_own, "mentions",
          "left out of partner tables and shown as collaboration between dependencies"),
     ]

@@ -11,7 +11,7 @@ import pandas as pd
 
 from hemiplan.analysis import frames
 from hemiplan.analysis.frames import or_missing
-from hemiplan.data import csvio, schema
+from hemiplan.data import csvio
 from hemiplan.vocabulary import humanize, plural, subsection_label
 
 #: Indicators counting Computer Security Incident Response Teams.
@@ -48,9 +48,9 @@ def by_subsection_type(activities: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=cols)
     df = activities.assign(
         subsection=[subsection_label(s, t) for s, t in zip(activities["subsection"], activities["subsection_title"])],
-        type=activities["activity_type"].map(humanize))
+        type=activities["activity_type"].map(humanize), dependency=frames.lead(activities))
     sub_order = {s: i for i, s in enumerate(dict.fromkeys(df["subsection"]))}
-    dep_order = {d: i for i, d in enumerate(schema.dependencies())}
+    dep_order = {d: i for i, d in enumerate(frames.dependency_order())}
     g = df.groupby(["subsection", "dependency", "type"], sort=False)
     out = pd.DataFrame({
         "activities": g.size(),

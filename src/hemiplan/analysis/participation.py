@@ -4,18 +4,24 @@ totals that stand for work it does not itemise.
 The rule: a stated participant total (an indicator with unit ``participants`` and a
 non-empty ``covers``) whose covered activities held in the year state no participants
 of their own *stands for them* and is added; otherwise the itemised figures are used
-(the reconciliation shows how they differ from the total). A sum carries the strongest
-qualifier of its parts ("more than 1,973") and its basis (itemised, stated total, or
-both); where two totals that are used cover the same activity, people may be counted
-twice, and the figure says so. A used total counts for its ``dependency`` and for the
-part of the report of the activities it covers."""
+(the reconciliation shows how they differ from the total). A sum carries the qualifier
+its parts support (:func:`hemiplan.analysis.counting.sum_qualifier`: one approximate
+part makes it approximate; "more than" only when every part is exact or a floor) and
+its basis (itemised, stated total, or both). Where two totals that are used cover some
+of the same activities, both are added, because each stands for work the other does not
+cover; people of the shared activities may then be counted twice, so the sum is
+approximate and its note names the two totals and says why. A used total counts for its
+``dependency`` and for the part of the report of the activities it covers."""
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from hemiplan.analysis import counting
 from hemiplan.data import csvio
-from hemiplan.vocabulary import join_words, quantity, short_id
+from hemiplan.data.labels import quantity
+from hemiplan.vocabulary import join_words, short_id
 
 COLUMNS = ["indicator_id", "dependency", "value", "qualifier", "covered", "paragraph_id", "overlaps", "labels"]
 
@@ -52,33 +58,55 @@ def totals_used(indicators: pd.DataFrame, activities: pd.DataFrame) -> pd.DataFr
     return out.reset_index(drop=True)[COLUMNS]
 
 
-def combine(activities: pd.DataFrame, used: pd.DataFrame) -> dict:
-    """One participant figure for ``activities`` plus the ``used`` totals given:
-    value, qualifier, basis, the itemised part, the totals' ids, pairs of totals
-    counting the same activities, and the text ('more than 1,973')."""
+@dataclass(frozen=True)
+class People:
+    """One participant figure: its value (None when nothing is stated), the qualifier
+    its parts support, its basis, the itemised part and the stated totals added (ids),
+    the pairs of added totals that cover some of the same activities, each total's
+    label, and the text a reader sees ('approximately 1,973')."""
+    value: int | None = None
+    qualifier: str = "exact"
+    basis: str = ""
+    itemised: int = 0
+    stated: int = 0
+    totals: tuple[str, ...] = ()
+    double: tuple[tuple[str, str], ...] = ()
+    labels: dict = field(default_factory=dict)
+    text: str = ""
+
+
+def combine(activities: pd.DataFrame, used: pd.DataFrame) -> People:
+    """One participant figure for ``activities`` plus the ``used`` totals given (see
+    the module's rule); two used totals that cover the same activity make it approximate."""
     has = activities["participants"].notna()
     itemised = int(activities.loc[has, "participants"].sum())
     stated = int(used["value"].sum()) if len(used) else 0
-    quals = list(activities.loc[has, "participants_qualifier"]) + list(used["qualifier"])
     basis = (counting.BOTH if has.any() and len(used) else counting.STATED_TOTAL if len(used)
              else counting.ITEMISED if has.any() else "")
-    ids = set(used["indicator_id"])
-    pairs = sorted({tuple(sorted((r.indicator_id, o))) for r in used.itertuples() for o in r.overlaps})
+    pairs = tuple(sorted({tuple(sorted((r.indicator_id, o))) for r in used.itertuples() for o in r.overlaps
+                          if o in set(used["indicator_id"])}))
+    # People of activities covered by two added totals may be counted twice: an estimate.
+    quals = list(activities.loc[has, "participants_qualifier"]) + list(used["qualifier"]) + (["approx"] if pairs else [])
     value = itemised + stated if basis else None
     qualifier = counting.sum_qualifier(quals)
     labels = {i: text for r in used.itertuples() for i, text in r.labels.items()}
-    return {"value": value, "qualifier": qualifier, "basis": basis, "itemised": itemised, "stated": stated,
-            "totals": sorted(ids), "double": pairs, "labels": labels, "text": quantity(value, qualifier) if basis else ""}
+    return People(value=value, qualifier=qualifier, basis=basis, itemised=itemised, stated=stated,
+                  totals=tuple(sorted(used["indicator_id"])), double=pairs, labels=labels,
+                  text=quantity(value, qualifier) if basis else "")
 
 
-def double_note(figure: dict) -> str:
-    """'' or "CICTE's stated total of more than 170 (V.a-01) and CICAD's stated total of
-    395 (V.a-05) both cover some of the same activities: people may be counted twice"."""
-    if not figure["double"]:
+def double_note(figure: People) -> str:
+    """'' or why a figure that adds two totals covering the same activities is
+    approximate: "it adds both CICTE's stated total of more than 170 (III.b-02) and
+    CICAD's stated total of 395 (V.a-01), since each stands for work the other does not
+    cover, but both count the people of 2014-A044 and 2014-A045, who may be counted
+    twice"."""
+    if not figure.double:
         return ""
-    name = figure.get("labels", {})
-    pairs = join_words(f"{name.get(a, a)} and {name.get(b, b)}" for a, b in figure["double"])
-    return f"{pairs} both cover some of the same activities: people may be counted twice"
+    name = figure.labels
+    pairs = join_words(f"{name.get(a, a)} and {name.get(b, b)}" for a, b in figure.double)
+    return (f"it adds both {pairs}, since each stands for work the other does not cover, but they share some "
+            "activities, whose people may be counted twice; the sum is therefore approximate")
 
 
 def by_group(activities: pd.DataFrame, used: pd.DataFrame, act_key: pd.Series, total_key: pd.Series,
@@ -90,8 +118,8 @@ def by_group(activities: pd.DataFrame, used: pd.DataFrame, act_key: pd.Series, t
     rows = []
     for g in groups:
         f = combine(activities[act_key == g], used[total_key == g] if len(used) else used)
-        rows.append({"group": g, "participants": f["value"], "qualifier": f["qualifier"] if f["basis"] else "",
-                     "basis": f["basis"], "text": f["text"] or pd.NA, "double": double_note(f)})
+        rows.append({"group": g, "participants": f.value, "qualifier": f.qualifier if f.basis else "",
+                     "basis": f.basis, "text": f.text or pd.NA, "double": double_note(f)})
     out = pd.DataFrame(rows, columns=["group", "participants", "qualifier", "basis", "text", "double"])
     out["participants"] = out["participants"].astype("Int64")
     return out
@@ -139,7 +167,7 @@ def by_subsection(activities: pd.DataFrame, used: pd.DataFrame, paragraphs: pd.D
     return by_group(activities, used, activities["subsection"], parts)
 
 
-def on_parts(parts: pd.DataFrame, per_subsection: pd.DataFrame, whole: dict) -> pd.DataFrame:
+def on_parts(parts: pd.DataFrame, per_subsection: pd.DataFrame, whole: People) -> pd.DataFrame:
     """A parts table (rows with ``level`` 0 for a subsection keyed by its letter, 1 for
     a heading, -1 for the whole) with the combined participant figure (``people``,
     qualified text) and its ``basis`` on subsection rows and the whole row."""
@@ -147,7 +175,7 @@ def on_parts(parts: pd.DataFrame, per_subsection: pd.DataFrame, whole: dict) -> 
     by = per_subsection.set_index("group") if len(per_subsection) else None
     def pick(column, key, level):
         if level == -1:
-            return (whole["text"] if column == "text" else whole["basis"]) or pd.NA
+            return (whole.text if column == "text" else whole.basis) or pd.NA
         if level != 0 or by is None or key not in by.index:
             return pd.NA
         value = by.at[key, column]

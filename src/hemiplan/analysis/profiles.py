@@ -7,12 +7,13 @@ from hemiplan.analysis import counting
 from hemiplan.analysis.frames import countries_reached, is_attributed, n_listed, partner_summary
 from hemiplan.data import csvio
 from hemiplan.data.membership import members_in_year
-from hemiplan.vocabulary import month_abbr, plural
+from hemiplan.analysis.headline import headline
+from hemiplan.vocabulary import join_words, month_abbr, plural
 
 
 def _year(ed) -> pd.DataFrame:
     """The activities held in the edition's year (profiles count nothing else)."""
-    return counting.of_year(ed).activities
+    return ed.held
 
 
 def default_country(ed) -> str:
@@ -58,19 +59,24 @@ def hosted_by(ed, iso3: str) -> pd.DataFrame:
 
 def summary(ed, iso3: str, name: str) -> str:
     """The profile's opening sentences: the activities of the year that reached the
-    state (national or shared), the people the report ties to it alone, the
-    dependencies involved, and what it hosted for others."""
+    state (national or shared), out of the edition's headline count of activities
+    (:func:`~hemiplan.analysis.headline.headline`, as the overview gives it), the
+    people the report ties to it alone, the dependencies involved, and what it hosted
+    for others."""
     acts = activities_of(ed, iso3)
     hosted = hosted_by(ed, iso3)
     people = attributed_participants(ed, iso3)
     sub = ed.member_states.set_index("iso3").at[iso3, "subregion"]
+    whole = headline(ed).activities
+    deps = {d for cell in acts["dependency"] + ";" + acts["joint_with"].fillna("") for d in csvio.split_list(cell)}
     if len(acts):
         national = int((acts["shared_with"] == 0).sum())
-        text = (f"In {ed.year}, **{name}** ({sub}) took part in, or was served by, **{plural(len(acts), 'activity')}** "
-                f"held that year: {national} national and {len(acts) - national} shared with other member states. "
+        text = (f"In {ed.year}, **{name}** ({sub}) took part in, or was served by, **{len(acts):,} of the "
+                f"{plural(whole, 'activity', 'activities')}** held that year: {national} national and "
+                f"{len(acts) - national} shared with other member states. "
                 + (f"The activities whose people the report ties to {name} alone trained or convened **{people:,} people**. "
                    if people is not None else f"The report states no participant figure that it ties to {name} alone. ")
-                + f"The dependencies involved: {', '.join(sorted(acts['dependency'].unique()))}.")
+                + f"The dependencies involved: {join_words(d for d in counting.dependency_order() if d in set(deps))}.")
     else:
         text = (f"In {ed.year}, no activity held that year names **{name}** ({sub}) among the states whose officials "
                 "took part or which it served.")
@@ -79,6 +85,35 @@ def summary(ed, iso3: str, name: str) -> str:
                  "of other member states (listed below); their participants came from several states and are not "
                  f"counted for {name}.")
     return text
+
+
+def reached_text(reached: pd.DataFrame, missing: pd.DataFrame, members: pd.DataFrame, year: int) -> str:
+    """The sentence that opens the member-states chapter."""
+    return (f"**{len(reached)} of the {len(members)} member states** were reached by at least one activity in {year}; "
+            f"{len(missing)} {'was' if len(missing) == 1 else 'were'} not.")
+
+
+def hosted_intro(name: str) -> str:
+    """The sentence above the table of what a state hosted for others."""
+    return (f"### Hosted for others\n\nActivities held in {name} for officials of other member states, or of states "
+            f"the report does not name. Where people met says nothing about where they came from, so these "
+            f"participants are not counted for {name}.")
+
+
+def elsewhere_intro(year: int, name: str) -> str:
+    """The sentence above a state's activities held in another year."""
+    return (f"### Reported this year, held in another year\n\nThe {year} report also describes activities held in "
+            f"another year that name {name}; they are not counted above.")
+
+
+def series_intro(year: int, name: str, editions: int) -> str:
+    """The sentence that opens a profile's series."""
+    if editions < 2:
+        return (f"## Across the years\n\nOnly the {year} edition can be compared so far: {name}'s series appears "
+                "here once two or more reviewed editions exist.")
+    return (f"## Across the years\n\nWhat the editions up to {year} record for {name}: the activities held in "
+            "each report's year that named it, and their events where the text places them in it (an activity "
+            "naming several states counts for each, but its events for none).")
 
 
 def _scope(shared: int, attributed: bool, people) -> str:

@@ -98,11 +98,10 @@ def select(ed, chapter: str) -> Section:
     def rows(df: pd.DataFrame, id_column: str) -> pd.DataFrame:
         return report_order(frames.with_context(df[df["paragraph_id"].isin(ids)], ed.paragraphs), id_column)
 
-    held = counting.held_in_year(ed.activities, ed.year)
     return Section(chapter=chapter, year=ed.year, numeral=numeral, title=title, topic=topic,
                    paragraphs=ed.paragraphs[pick].reset_index(drop=True),
-                   activities=rows(ed.activities[held], "activity_id"), indicators=rows(ed.indicators, "indicator_id"),
-                   elsewhere=rows(counting.held_elsewhere(ed), "activity_id"),
+                   activities=rows(ed.held, "activity_id"), indicators=rows(ed.indicators, "indicator_id"),
+                   elsewhere=rows(ed.elsewhere, "activity_id"),
                    stated_totals=participation.stated_totals(ed.indicators))
 
 
@@ -130,73 +129,98 @@ def people(section: Section) -> dict:
     return participation.combine(section.activities, used_totals(section))
 
 
-def summary(section: Section, member_states: pd.DataFrame) -> dict:
+@dataclass(frozen=True)
+class SectionSummary:
+    """The size of a section for its year (:func:`summary`)."""
+    year: int
+    numeral: str | None
+    title: str
+    topic: str
+    paragraphs: int
+    subsections: int
+    subsection_titles: tuple[str, ...]
+    activities: int
+    events: int
+    inferred_events: int
+    itemised_participants: int
+    people: participation.People
+    held_elsewhere: int
+    with_participants: int
+    dependencies: tuple[str, ...]
+    activities_by_dependency: dict
+    states_reached: int
+    members: int
+    stated_figures: int
+
+
+def summary(section: Section, member_states: pd.DataFrame) -> SectionSummary:
     """The size of a section for its year: paragraphs, lettered subsections (and the
-    titles of all subsections), activities, events, stated participants (and how many
-    activities state them), dependencies leading activities (in the book's order),
-    member states reached (members in that year) and stated figures. Chapters add
-    their own keys to this dict."""
+    titles of all subsections), activities, events, itemised participants and the
+    combined participant figure (``people``), how many activities state participants,
+    dependencies leading activities (in the book's order, Joint included), member
+    states reached (members in that year) and stated figures. Chapters wrap it in a
+    record of their own."""
     acts, paras = section.activities, section.paragraphs
     members = membership.members_in_year(member_states, section.year)
     reached = frames.countries_reached(acts) if len(acts) else pd.DataFrame(columns=["iso3"])
     stated = acts["participants"].notna() if len(acts) else pd.Series([], dtype=bool)
     leads = counting.lead(acts) if len(acts) else pd.Series([], dtype=object)
-    deps = [d for d in counting.dependency_order() if d in set(leads)]
-    return {
-        "year": section.year, "numeral": section.numeral, "title": section.title, "topic": section.topic,
-        "paragraphs": len(paras),
-        "subsections": int(paras.loc[paras["subsection"] != "", "subsection"].nunique()),
-        "subsection_titles": [t for t in subsections(paras)["subsection_title"] if t],
-        "activities": len(acts),
-        "events": int(acts["events"].sum()) if len(acts) else 0,
-        "inferred_events": counting.inferred_events(acts) if len(acts) else 0,
-        "participants": int(acts.loc[stated, "participants"].sum()) if stated.any() else 0,
-        "people": people(section),
-        "held_elsewhere": len(section.elsewhere),
-        "with_participants": int(stated.sum()),
-        "dependencies": deps,
-        "activities_by_dependency": {d: int((leads == d).sum()) for d in deps},
-        "states_reached": int(reached["iso3"].isin(members["iso3"]).sum()),
-        "members": len(members),
-        "stated_figures": len(section.indicators),
-    }
+    deps = tuple(d for d in counting.dependency_order() if d in set(leads))
+    return SectionSummary(
+        year=section.year, numeral=section.numeral, title=section.title, topic=section.topic,
+        paragraphs=len(paras),
+        subsections=int(paras.loc[paras["subsection"] != "", "subsection"].nunique()),
+        subsection_titles=tuple(t for t in subsections(paras)["subsection_title"] if t),
+        activities=len(acts),
+        events=int(acts["events"].sum()) if len(acts) else 0,
+        inferred_events=counting.inferred_events(acts) if len(acts) else 0,
+        itemised_participants=int(acts.loc[stated, "participants"].sum()) if stated.any() else 0,
+        people=people(section),
+        held_elsewhere=len(section.elsewhere),
+        with_participants=int(stated.sum()),
+        dependencies=deps,
+        activities_by_dependency={d: int((leads == d).sum()) for d in deps},
+        states_reached=int(reached["iso3"].isin(members["iso3"]).sum()),
+        members=len(members),
+        stated_figures=len(section.indicators),
+    )
 
 
-def summary_text(section: Section, s: dict) -> str:
+def summary_text(section: Section, s: SectionSummary) -> str:
     """The one-paragraph summary that opens a chapter, computed from :func:`summary`."""
     if not section.present:
         return f"The {section.year} report has no section on {section.topic}."
-    parts = [f"Section **{section.label}** of the {section.year} report runs to {plural(s['paragraphs'], 'paragraph')}"
-             + (f" in {plural(s['subsections'], 'lettered subsection')}" if s["subsections"] else "") + "."]
-    if s["activities"]:
-        deps = s["activities_by_dependency"]
+    parts = [f"Section **{section.label}** of the {section.year} report runs to {plural(s.paragraphs, 'paragraph')}"
+             + (f" in {plural(s.subsections, 'lettered subsection')}" if s.subsections else "") + "."]
+    if s.activities:
+        deps = s.activities_by_dependency
         if len(deps) == 1:
             only = next(iter(deps))
-            by_dep = ("led " if s["activities"] == 1 else "all led ") + ("jointly" if only == counting.JOINT else f"by {only}")
+            by_dep = ("led " if s.activities == 1 else "all led ") + ("jointly" if only == counting.JOINT else f"by {only}")
         else:
             by_dep = join_words(f"{plural(n, 'activity', 'activities')} " + ("led jointly" if d == counting.JOINT else f"by {d}")
                                 for d, n in deps.items())
-        inferred = f", {s['inferred_events']:,} of them inferred" if s["inferred_events"] else ""
-        parts.append(f"It records **{plural(s['activities'], 'activity', 'activities')}** "
-                     f"({plural(s['events'], 'event')}{inferred})" + (f", {by_dep}." if len(deps) == 1 else f": {by_dep}."))
-        people = s["people"]
-        if people["basis"]:
-            parts.append(f"Participants are stated for {plural(s['with_participants'], 'activity', 'activities')}"
-                         + (f" and by {plural(len(people['totals']), 'stated total')} standing for activities not itemised"
-                            if people["totals"] else "")
-                         + f", adding up to **{people['text']} participants** ({people['basis']}).")
+        inferred = f", {s.inferred_events:,} of them inferred" if s.inferred_events else ""
+        parts.append(f"It records **{plural(s.activities, 'activity', 'activities')}** "
+                     f"({plural(s.events, 'event')}{inferred})" + (f", {by_dep}." if len(deps) == 1 else f": {by_dep}."))
+        people = s.people
+        if people.basis:
+            parts.append(f"Participants are stated for {plural(s.with_participants, 'activity', 'activities')}"
+                         + (f" and by {plural(len(people.totals), 'stated total')} standing for activities not itemised"
+                            if people.totals else "")
+                         + f", adding up to **{people.text} participants** ({people.basis}).")
         else:
-            parts.append("No participant numbers are stated for " + ("it." if s["activities"] == 1 else "them."))
-        parts.append(f"The {agree(s['activities'], 'activity', 'activities')} reached "
-                     f"**{s['states_reached']} of the {s['members']} member states**.")
-        if s["held_elsewhere"]:
-            parts.append(f"{plural(s['held_elsewhere'], 'further activity', 'further activities')} of the section "
-                         f"{agree(s['held_elsewhere'], 'was', 'were')} held in another year and "
-                         f"{agree(s['held_elsewhere'], 'is', 'are')} listed apart.")
+            parts.append("No participant numbers are stated for " + ("it." if s.activities == 1 else "them."))
+        parts.append(f"The {agree(s.activities, 'activity', 'activities')} reached "
+                     f"**{s.states_reached} of the {s.members} member states**.")
+        if s.held_elsewhere:
+            parts.append(f"{plural(s.held_elsewhere, 'further activity', 'further activities')} of the section "
+                         f"{agree(s.held_elsewhere, 'was', 'were')} held in another year and "
+                         f"{agree(s.held_elsewhere, 'is', 'are')} listed apart.")
     else:
         parts.append("It records no activities.")
-    parts.append(f"Besides activities, the section states {plural(s['stated_figures'], 'figure')} "
-                 "(counts, ratifications, totals)." if s["stated_figures"] else "The section states no other figures.")
+    parts.append(f"Besides activities, the section states {plural(s.stated_figures, 'figure')} "
+                 "(counts, ratifications, totals)." if s.stated_figures else "The section states no other figures.")
     return " ".join(parts)
 
 
@@ -208,7 +232,8 @@ def size_by_year(editions: dict, chapter: str, up_to: int | None = None) -> pd.D
     def row(e) -> dict:
         sec = select(e, chapter)
         s = summary(sec, e.member_states)
-        return {"section": sec.numeral or pd.NA, **{k: s[k] for k in (
-            "paragraphs", "activities", "events", "participants", "states_reached", "stated_figures")}}
+        return {"section": sec.numeral or pd.NA, "paragraphs": s.paragraphs, "activities": s.activities,
+                "events": s.events, "participants": s.people.text or pd.NA, "states_reached": s.states_reached,
+                "stated_figures": s.stated_figures}
 
     return frames.year_over_year(editions, row, year_as_text=False)

@@ -2,18 +2,20 @@
 the counts across the years.
 
 An edition is a *draft* while any row of its activities or stated figures has
-``status`` = draft. Headline counts take only the activities held in the report year
-(``held_year`` = the year): a row the report mentions for another year is kept in the
-data but is not an activity of that year."""
+``status`` = draft. Every figure takes only the activities held in the report year
+(``Edition.held``), and a year's figures are its headline
+(:func:`hemiplan.analysis.headline.headline`), the same as its overview's."""
 from __future__ import annotations
 
 import pandas as pd
 
+from hemiplan.analysis import participation
 from hemiplan.analysis.frames import countries_reached
+from hemiplan.analysis.headline import headline
 from hemiplan.data import membership
 from hemiplan.data.years import draft_rows
 
-__all__ = ["draft_rows", "headline", "held_in_year", "latest_reviewed", "status"]
+__all__ = ["draft_rows", "latest_reviewed", "status"]
 
 
 def status(drafts: int) -> str:
@@ -26,61 +28,28 @@ def latest_reviewed(statuses: dict[int, str]) -> int | None:
     return max(reviewed) if reviewed else None
 
 
-def held_in_year(activities: pd.DataFrame, year: int) -> pd.DataFrame:
-    """The activities held in ``year`` (the others are mentioned by the report only)."""
-    held = pd.to_numeric(activities["held_year"], errors="coerce")
-    return activities[(held == int(year)).to_numpy()]
-
-
-def headline(ed) -> dict:
-    """Headline counts of an edition, activities held in its year only: activities,
-    events, stated participants (with how many activities state them), member states
-    reached (of the states that were members that year), stated figures."""
-    acts = held_in_year(ed.activities, ed.year)
-    members = membership.members_in_year(ed.member_states, ed.year)
-    reached = countries_reached(acts)
-    stated = acts["participants"].notna()
-    return {
-        "activities": len(acts),
-        "mentioned_other_years": len(ed.activities) - len(acts),
-        "events": int(acts["events"].sum(min_count=1)) if acts["events"].notna().any() else 0,
-        "participants": int(acts.loc[stated, "participants"].sum()) if stated.any() else 0,
-        "with_participants": int(stated.sum()),
-        "states_reached": int(reached["iso3"].isin(members["iso3"]).sum()),
-        "members": len(members),
-        "stated_figures": len(ed.indicators),
-    }
-
-
 # --- across the years --------------------------------------------------------------------
 
 def reviewed_editions(editions: dict) -> dict:
     """The editions (year → Edition) with no draft row, in year order."""
-    return {y: e for y, e in sorted(editions.items())
-            if not ((e.activities["status"] == "draft").any() or (e.indicators["status"] == "draft").any())}
+    return {y: e for y, e in sorted(editions.items()) if not e.drafts}
 
 
 def by_year_and_dependency(editions: dict) -> pd.DataFrame:
-    """Per year and dependency, activities held in the year: activities, events, stated
-    participants and the basis of the participant figure (how many activities state
-    it, count it from a list, or infer it). Every dependency of a year's data listed."""
+    """Per year and dependency (work led jointly in a Joint row), activities held in the
+    year: activities, events, participants (itemised figures and the stated totals that
+    stand for un-itemised work, :func:`participation.by_dependency`: value and text
+    with its qualifier) and their basis. Rows with no activity and no participants left out."""
+    cols = ["year", "dependency", "activities", "events", "participants", "text", "basis"]
     rows = []
     for y, e in sorted(editions.items()):
-        acts = held_in_year(e.activities, y)
-        for dep, g in acts.groupby("dependency", sort=True):
-            basis = g.loc[g["participants"].notna(), "participants_basis"].value_counts()
-            rows.append({"year": y, "dependency": dep, "activities": len(g),
-                         "events": int(g["events"].sum(min_count=1)) if g["events"].notna().any() else 0,
-                         "participants": int(g["participants"].sum()) if g["participants"].notna().any() else pd.NA,
-                         "with_participants": int(g["participants"].notna().sum()),
-                         "basis": _basis_text(basis)})
-    return pd.DataFrame(rows, columns=["year", "dependency", "activities", "events", "participants",
-                                       "with_participants", "basis"])
-
-
-def _basis_text(basis: pd.Series) -> str:
-    """'3 stated, 1 counted': how the participant figures of a group were obtained."""
-    return ", ".join(f"{int(n)} {b}" for b, n in basis.sort_index().items()) or "none stated"
+        dep = participation.by_dependency(e.held, participation.totals_used(e.indicators, e.held))
+        dep = dep[(dep["activities"] > 0) | dep["participants"].notna()]
+        rows.append(dep.assign(year=y))
+    rows = [r for r in rows if len(r)]
+    if not rows:
+        return pd.DataFrame(columns=cols)
+    return pd.concat(rows, ignore_index=True)[cols]
 
 
 def states_by_year(editions: dict) -> pd.DataFrame:
@@ -89,7 +58,7 @@ def states_by_year(editions: dict) -> pd.DataFrame:
     shows no count for it)."""
     cols = {}
     for y, e in sorted(editions.items()):
-        reached = countries_reached(held_in_year(e.activities, y))
+        reached = countries_reached(e.held)
         members = membership.member_codes(e.member_states, y)
         cols[y] = reached[reached["iso3"].isin(members)].set_index("iso3")["activities"]
     matrix = pd.DataFrame(cols).fillna(0).astype(int)
@@ -127,15 +96,13 @@ def activities_matrix(by_dep: pd.DataFrame) -> pd.DataFrame:
     return m
 
 
-def year_totals(by_dep: pd.DataFrame) -> pd.DataFrame:
-    """Per year: activities, events, stated participants and how many activities state them."""
-    if by_dep.empty:
-        return pd.DataFrame(columns=["year", "activities", "events", "participants", "with_participants"])
-    g = by_dep.groupby("year", sort=True)
-    out = pd.DataFrame({"activities": g["activities"].sum(), "events": g["events"].sum(),
-                        "participants": g["participants"].sum(min_count=1).astype("Int64"),
-                        "with_participants": g["with_participants"].sum()}).reset_index()
-    return out
+def year_totals(editions: dict) -> pd.DataFrame:
+    """Per year, its headline: activities, events and participants (qualified text)."""
+    rows = []
+    for y, e in sorted(editions.items()):
+        h = headline(e)
+        rows.append({"year": y, "activities": h.activities, "events": h.events, "participants": h.people.text or pd.NA})
+    return pd.DataFrame(rows, columns=["year", "activities", "events", "participants"])
 
 
 def change_text(totals: pd.DataFrame) -> str:
@@ -145,12 +112,28 @@ def change_text(totals: pd.DataFrame) -> str:
             f"to {int(last['activities']):,} in {int(last['year'])}")
 
 
+def intro_text(editions: dict, year: int, totals: pd.DataFrame) -> str:
+    """The sentence that opens the series chapter."""
+    if len(editions) < 2:
+        return (f"Only one edition can be compared so far, {year}: the comparisons appear here once two or more "
+                f"reviewed editions exist. The figures of {year} alone follow.")
+    draft = "" if year in reviewed_editions(editions) else f" The {year} edition is a draft: its figures may change."
+    return (f"The {len(editions):,} editions compared here ({', '.join(map(str, editions))}) go "
+            f"{change_text(totals)}.{draft}")
+
+
+def states_text(states: pd.DataFrame, year: int) -> str:
+    """The sentence shown instead of the states figure when only one edition is compared."""
+    n = int((states.sum(axis=1) > 0).sum()) if len(states) else 0
+    return f"Member states reached in {year}: {n:,} state{'' if n == 1 else 's'}."
+
+
 def state_series(editions: dict, iso3: str) -> pd.DataFrame:
     """One member state across the editions: per year, the activities held in the year
     that named it and their events."""
     rows = []
     for y, e in sorted(editions.items()):
-        reached = countries_reached(held_in_year(e.activities, y)).set_index("iso3")
+        reached = countries_reached(e.held).set_index("iso3")
         hit = iso3 in reached.index
         rows.append({"year": str(y), "activities": int(reached.at[iso3, "activities"]) if hit else 0,
                      "events": reached.at[iso3, "events"] if hit else pd.NA})

@@ -2,39 +2,54 @@
 which parts of the section, under which programmes, in which kinds of activity,
 where, and how far the participant figures can be trusted.
 
-Every function is pure (DataFrames in, DataFrame or dict out) and returns an empty
-result, never an error, when the year's report has no training section."""
+Every function is pure (DataFrames in, DataFrame or a small typed record out) and
+returns an empty result, never an error, when the year's report has no training
+section. The sentences the chapter prints are built from these records in
+:mod:`hemiplan.analysis.training_text`. Qualifiers and their words come from the
+schema (:mod:`hemiplan.data.labels`): every qualifier it defines shows in every table."""
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import pandas as pd
 
 from hemiplan.analysis import counting, frames, reconciliation, sections
-from hemiplan.analysis.frames import explode_list, member_names, n_listed, partner_links, totals
+from hemiplan.analysis.frames import member_names, n_listed, partner_links, totals
 from hemiplan.analysis.frames import rows_in_order
-from hemiplan.analysis.sections import join_ids
-from hemiplan.data import csvio, membership, schema
-from hemiplan.vocabulary import QUALIFIER_WORDS, humanize, plural, shorten, subsection_label
+from hemiplan.analysis.sections import SectionSummary, join_ids
+from hemiplan.data import csvio, labels, schema
+from hemiplan.vocabulary import humanize, plural, shorten, subsection_label
 
 NO_PROGRAM = "(no programme named)"
 NO_HEADING = "(no sub-heading)"
-NO_COUNTRY = "(people not tied to a named member state)"
-SEVERAL_SUBREGIONS = "(several subregions)"
 TOTAL_LABEL = "Whole section"
-
-#: Participant qualifiers, in display order, with reader-facing labels.
-QUALIFIER_LABELS = {"exact": "exact", "approx": "approximately", "more_than": "more than", "": "not stated"}
 
 
 # --- the section ---------------------------------------------------------------------
 
+def stated_qualifier(acts: pd.DataFrame) -> pd.Series:
+    """Each row's participant qualifier as the schema names it ('exact' for a figure
+    stated without one), '' where no figure is stated; a value outside the schema's
+    vocabulary raises :class:`hemiplan.data.labels.UnknownValue`."""
+    if acts.empty:
+        return pd.Series([], index=acts.index, dtype=object)
+    q = acts["participants_qualifier"].fillna("").astype(str).where(acts["participants"].notna(), "")
+    q = q.mask(acts["participants"].notna() & (q == ""), "exact")
+    unknown = sorted(set(q) - set(labels.qualifiers()) - {""})
+    if unknown:
+        labels.qualifier_label(unknown[0])  # raises, naming the value and the vocabulary
+    return q
+
+
 def activities(sec: sections.Section) -> pd.DataFrame:
     """Activities of the section with their subsection and heading, the number of
-    member states each names (``n_countries``) and a display label for the
-    participant qualifier, by id; empty (same columns) when the section is missing."""
+    member states each names (``n_countries``) and the reader-facing label of the
+    participant qualifier (``qualifier_label``, from the schema), by id; empty (same
+    columns) when the section is missing."""
     out = sec.activities.copy()
     out["n_countries"] = out["countries"].map(n_listed).astype("int64")
     out["attributed"] = frames.is_attributed(out) if len(out) else pd.Series(dtype=bool)
-    out["qualifier_label"] = out["participants_qualifier"].fillna("").map(QUALIFIER_LABELS).fillna("not stated")
+    out["qualifier_label"] = stated_qualifier(out).map(labels.qualifier_label).astype(object)
     return out.sort_values("activity_id").reset_index(drop=True)
 
 
@@ -48,40 +63,86 @@ def section_reconciliation(indicators: pd.DataFrame, activities: pd.DataFrame, p
     return reconciliation.reconcile(indicators, activities, paragraphs, section=numeral)
 
 
-def summary(sec: sections.Section, member_states: pd.DataFrame) -> dict:
+@dataclass(frozen=True)
+class Stated:
+    """The participant figures stated with one qualifier: how many, and their people."""
+    figures: int = 0
+    participants: int = 0
+
+
+@dataclass(frozen=True)
+class TrainingSummary:
+    """The training section's size (:func:`summary`): the generic section summary, the
+    activities without a participant figure, the itemised figures per qualifier of the
+    schema (``by_qualifier``, every qualifier in the schema's order, zeros included),
+    activities and itemised participants per lead dependency (most participants
+    first) and the rows still in draft."""
+    section: SectionSummary
+    without_participants: int
+    by_qualifier: dict
+    dependency_totals: tuple[tuple[str, int, int], ...]
+    drafts: int
+
+    @property
+    def participants(self) -> int:
+        """The itemised participants (the sum of the figures stated activity by activity)."""
+        return self.section.itemised_participants
+
+    def by_bound(self) -> dict:
+        """The itemised figures per kind of figure (:func:`hemiplan.data.labels.bound`:
+        exact, estimate, lower, upper), every kind present, in that order."""
+        out = {k: Stated() for k in BOUNDS}
+        for q, n in self.by_qualifier.items():
+            b = labels.bound(q)
+            out[b] = Stated(out[b].figures + n.figures, out[b].participants + n.participants)
+        return out
+
+    @property
+    def qualifier(self) -> str:
+        """The qualifier the itemised total supports (:func:`counting.sum_qualifier`),
+        an activity without a figure counting as a floor ('at least' none): the people
+        it trained are missing from the total."""
+        parts = [q for q, n in self.by_qualifier.items() if n.figures]
+        return counting.sum_qualifier(parts + (["at_least"] if self.without_participants else []))
+
+
+#: How prose names each kind of stated figure (:func:`hemiplan.data.labels.bound`), in
+#: the order it names them; a kind the schema adds without words here raises (KeyError).
+BOUND_WORDS = {"exact": "exact", "estimate": "approximate", "lower": "a floor", "upper": "a ceiling"}
+BOUNDS = tuple(BOUND_WORDS)
+
+
+def summary(sec: sections.Section, member_states: pd.DataFrame) -> TrainingSummary:
     """Headline figures of the section (:func:`hemiplan.analysis.sections.summary`),
-    with how many participant figures are floors or approximations, activities
-    without a participant figure, activities and itemised participants per dependency
-    (joint work as ``Joint``; most participants first: ``dependency_totals``) and drafts."""
+    with the itemised figures per qualifier of the schema, activities without a
+    participant figure, activities and itemised participants per dependency (joint
+    work as ``Joint``; most participants first: ``dependency_totals``) and drafts."""
     acts = sec.activities
-    with_p = acts[acts["participants"].notna()]
-    qual = with_p["participants_qualifier"].fillna("")
-    dep = (totals(acts.assign(dependency=counting.lead(acts)), "dependency") if len(acts)
+    q = stated_qualifier(acts)
+    by_q = {k: Stated(int((q == k).sum()), int(acts.loc[q == k, "participants"].sum()) if (q == k).any() else 0)
+            for k in labels.qualifiers()}
+    dep = (totals(acts.assign(dependency=frames.lead(acts)), "dependency") if len(acts)
            else pd.DataFrame(columns=["dependency", "activities", "events", "participants"]))
     dep = dep.assign(p=dep["participants"].fillna(0)).sort_values(["p", "activities", "dependency"],
                                                                     ascending=[False, False, True])
-    return {
-        **sections.summary(sec, member_states),
-        "without_participants": len(acts) - len(with_p),
-        "exact": int((qual == "exact").sum()),
-        "approx": int((qual == "approx").sum()),
-        "more_than": int((qual == "more_than").sum()),
-        "approx_participants": int(with_p.loc[qual == "approx", "participants"].sum()),
-        "more_than_participants": int(with_p.loc[qual == "more_than", "participants"].sum()),
-        "dependency_totals": [(r.dependency, int(r.activities), int(r.p)) for r in dep.itertuples(index=False)],
-        "drafts": int((acts["status"] == "draft").sum()) if len(acts) else 0,
-    }
+    return TrainingSummary(
+        section=sections.summary(sec, member_states),
+        without_participants=int((q == "").sum()),
+        by_qualifier=by_q,
+        dependency_totals=tuple((r.dependency, int(r.activities), int(r.p)) for r in dep.itertuples(index=False)),
+        drafts=int((acts["status"] == "draft").sum()) if len(acts) else 0,
+    )
 
 
-def total_kind(s: dict) -> str:
-    """How to read the stated participant total of a :func:`summary`: 'a floor'
-    when a figure is a floor ('more than') or an activity gives none,
-    'approximate' when some figures are approximations, else 'exact as stated'."""
-    if s.get("more_than", 0) or s.get("without_participants", 0):
-        return "a floor"
-    if s.get("approx", 0):
-        return "approximate"
-    return "exact as stated"
+def total_kind(s: TrainingSummary) -> str:
+    """How to read the itemised participant total of a :func:`summary`, from the
+    qualifier its parts support (:attr:`TrainingSummary.qualifier`): 'a floor' when
+    every figure is exact or a floor (or an activity gives none), 'a ceiling' when
+    every figure is exact or a ceiling ('up to') and every activity gives one,
+    'approximate' when a figure is an approximation or floors and ceilings are mixed,
+    else 'exact as stated'."""
+    kind = labels.bound(s.qualifier)
+    return "exact as stated" if kind == "exact" else BOUND_WORDS[kind]
 
 
 # --- parts of the section --------------------------------------------------------------
@@ -141,7 +202,19 @@ def by_part(acts: pd.DataFrame, paras: pd.DataFrame, total: bool = False) -> pd.
     return out
 
 
-def top_part(table: pd.DataFrame) -> dict:
+@dataclass(frozen=True)
+class TopPart:
+    """The subsection with the most stated participants (:func:`top_part`); ``name``
+    is None when no subsection states participants."""
+    name: str | None = None
+    participants: int = 0
+    events: int = 0
+    share: float = 0.0
+    parts: int = 0
+    empty_parts: int = 0
+
+
+def top_part(table: pd.DataFrame) -> TopPart:
     """From :func:`by_part`: the subsection with the most stated participants (ties:
     first in report order), its events and share of the section's stated
     participants, and how many subsections record no activity."""
@@ -149,12 +222,12 @@ def top_part(table: pd.DataFrame) -> dict:
     empty = int((p["activities"] == 0).sum())
     with_p = p[p["participants"].notna()]
     if with_p.empty:
-        return {"name": None, "parts": len(p), "empty_parts": empty}
+        return TopPart(parts=len(p), empty_parts=empty)
     best = with_p.assign(_pos=with_p.index).sort_values(["participants", "_pos"], ascending=[False, True]).iloc[0]
     total = p["participants"].sum()
-    return {"name": best["name"], "participants": int(best["participants"]), "events": int(best["events"]),
-            "share": float(best["participants"]) / float(total) if total else 0.0,
-            "parts": len(p), "empty_parts": empty}
+    return TopPart(name=best["name"], participants=int(best["participants"]), events=int(best["events"]),
+                   share=float(best["participants"]) / float(total) if total else 0.0,
+                   parts=len(p), empty_parts=empty)
 
 
 def part_dependency(acts: pd.DataFrame, paras: pd.DataFrame, value: str, width: int = 58) -> pd.DataFrame:
@@ -177,7 +250,7 @@ def part_dependency(acts: pd.DataFrame, paras: pd.DataFrame, value: str, width: 
         keys.append(_leaf_key(g.subsection, g.heading, with_heads))
     a = acts.assign(_key=[_leaf_key(s, h, with_heads) for s, h in zip(acts["subsection"], acts["heading"])],
                     _value=acts[value].astype("Float64").fillna(0).astype(float))
-    deps = [d for d in counting.dependency_order() if d in set(a["dependency"])]
+    deps = [d for d in frames.dependency_order() if d in set(a["dependency"])]
     table = (a.pivot_table(index="_key", columns="dependency", values="_value", aggfunc="sum", fill_value=0.0)
              .reindex(index=keys, columns=deps, fill_value=0.0).astype(float))
     stated = acts[value].notna().groupby(a["_key"]).sum().reindex(keys, fill_value=0)
@@ -225,7 +298,7 @@ def _grouped(acts: pd.DataFrame, key: pd.Series, name: str) -> pd.DataFrame:
         "events": g["events"].sum().astype("int64"),
         "inferred_events": g[["events", "events_basis"]].apply(counting.inferred_events).astype("int64"),
         "participants": g["participants"].sum(min_count=1).astype("Int64"),
-        "stated_as": g["participants_qualifier"].agg(lambda s: QUALIFIER_WORDS[counting.sum_qualifier(s)] or "exact"),
+        "stated_as": g["participants_qualifier"].agg(lambda s: labels.qualifier_label(counting.sum_qualifier(s))),
         "without_participants": g["participants"].agg(lambda s: int(s.isna().sum())).astype("int64"),
         "paragraphs": g["paragraph_id"].agg(join_ids),
         "activity_id": g[["paragraph_id", "activity_id"]].apply(rows_in_order),
@@ -285,7 +358,7 @@ def group_dependency(acts: pd.DataFrame, group: str, value: str, width: int = 58
         key = acts[group].astype(str)
     a = acts.assign(_group=key, _value=acts[value].astype("Float64").fillna(0).astype(float))
     table = a.pivot_table(index="_group", columns="dependency", values="_value", aggfunc="sum", fill_value=0.0)
-    table = table.reindex(columns=[d for d in counting.dependency_order() if d in table.columns]).astype(float)
+    table = table.reindex(columns=[d for d in frames.dependency_order() if d in table.columns]).astype(float)
     stated = acts[value].notna().groupby(key).sum().reindex(table.index, fill_value=0)
     table.loc[stated.to_numpy() == 0, :] = float("nan")
     if order is None:
@@ -297,124 +370,21 @@ def group_dependency(acts: pd.DataFrame, group: str, value: str, width: int = 58
     return table.astype(float)
 
 
-# --- where ----------------------------------------------------------------------------
-
-def attribution(acts: pd.DataFrame) -> dict:
-    """How stated participants can be placed on the map: attributed to the one member
-    state the text ties them to (``attributed``), in activities naming several states,
-    or not tied to any named state (multinational attendance, or the text does not
-    say whose people they were): activities and participants of each."""
-    with_p = acts[acts["participants"].notna()]
-    att = with_p["attributed"] if len(with_p) else pd.Series(dtype=bool)
-    n = with_p["n_countries"] if len(with_p) else pd.Series(dtype="int64")
-
-    def part(mask):
-        return len(with_p[mask]), int(with_p.loc[mask, "participants"].sum()) if mask.any() else 0
-
-    single = part(att)
-    several = part(~att & (n > 1) & (with_p["attendance"] == "named"))
-    none = part(~att & ~((n > 1) & (with_p["attendance"] == "named")))
-    return {
-        "participants": int(with_p["participants"].sum()) if len(with_p) else 0,
-        "single_activities": single[0], "single_participants": single[1],
-        "several_activities": several[0], "several_participants": several[1],
-        "none_activities": none[0], "none_participants": none[1],
-    }
-
-
-def by_state(acts: pd.DataFrame, member_states: pd.DataFrame) -> pd.DataFrame:
-    """Per member state reached: name, subregion, activities reaching it, of which
-    attributed (the text ties the people to this one state), events and participants
-    attributed to it, and participants of the activities naming it with others (not
-    attributable to one state). Sorted by attributed participants, activities, name."""
-    cols = ["iso3", "name", "subregion", "activities", "attributed_activities", "attributed_events",
-            "participants_attributed", "participants_shared", "paragraphs", "activity_id"]
-    ex = explode_list(acts, "countries", "iso3") if len(acts) else pd.DataFrame()
-    if ex.empty:
-        return pd.DataFrame(columns=cols)
-    ex["single"] = ex["attributed"]
-    g = ex.groupby("iso3")
-    single = ex[ex["single"]].groupby("iso3")
-    shared = ex[~ex["single"] & (ex["n_countries"] > 1)].groupby("iso3")
-    out = pd.DataFrame({
-        "activities": g.size(),
-        "attributed_activities": single.size(),
-        "attributed_events": single["events"].sum(),
-        "participants_attributed": single["participants"].sum(min_count=1),
-        "participants_shared": shared["participants"].sum(min_count=1),
-        "paragraphs": g["paragraph_id"].agg(join_ids),
-        "activity_id": g[["paragraph_id", "activity_id"]].apply(rows_in_order),
-    }).reset_index()
-    for c in ("attributed_activities", "attributed_events"):
-        out[c] = out[c].fillna(0).astype("int64")
-    for c in ("participants_attributed", "participants_shared"):
-        out[c] = out[c].astype("Int64")
-    ms = member_states.set_index("iso3")
-    out["name"] = out["iso3"].map(ms["name"])
-    out["subregion"] = out["iso3"].map(ms["subregion"])
-    out["_p"] = out["participants_attributed"].fillna(0)
-    out = out.sort_values(["_p", "activities", "name"], ascending=[False, False, True])
-    return out[cols].reset_index(drop=True)
-
-
-def attributed_by_subregion(acts: pd.DataFrame, member_states: pd.DataFrame, year: int) -> pd.DataFrame:
-    """Per subregion: member states reached (of the members that year), activities
-    naming at least one state of it, and participants attributable to it: those of
-    activities whose people the text ties to named member states that all lie in
-    the subregion (single-country or not). Participants of activities spanning several subregions, or naming no
-    state, get a row of their own, so that the participant column adds up to the
-    section's stated participants. Subregions in the vocabulary's order."""
-    cols = ["subregion", "states_reached", "members", "activities", "events", "participants", "paragraphs", "activity_id"]
-    members = membership.members_in_year(member_states, year)
-    sub_of = dict(zip(member_states["iso3"], member_states["subregion"]))
-    order = schema.vocabulary("member_states", "subregion")
-    a = acts.copy()
-    a["_subs"] = [sorted({sub_of.get(i, "") for i in csvio.split_list(c)}) for c in a["countries"]]
-    a["_home"] = [(s[0] if len(s) == 1 else SEVERAL_SUBREGIONS) if s and named == "named" else NO_COUNTRY
-                  for s, named in zip(a["_subs"], a["attendance"])]
-    rows = []
-    for sub in order:
-        touching = a[pd.Series([sub in s for s in a["_subs"]], index=a.index, dtype=bool)]
-        home = a[a["_home"] == sub]
-        reached = {i for c in touching["countries"] for i in csvio.split_list(c) if sub_of.get(i) == sub}
-        rows.append({
-            "subregion": sub,
-            "states_reached": len(reached & set(members["iso3"])),
-            "members": int((members["subregion"] == sub).sum()),
-            "activities": len(touching),
-            "events": int(home["events"].sum()) if len(home) else 0,
-            "participants": home["participants"].sum(min_count=1),
-            "paragraphs": join_ids(touching["paragraph_id"]),
-            "activity_id": rows_in_order(touching),
-        })
-    for label in (SEVERAL_SUBREGIONS, NO_COUNTRY):
-        home = a[a["_home"] == label]
-        if len(home):
-            rows.append({"subregion": label, "states_reached": pd.NA, "members": pd.NA, "activities": len(home),
-                         "events": int(home["events"].sum()), "participants": home["participants"].sum(min_count=1),
-                         "paragraphs": join_ids(home["paragraph_id"]), "activity_id": rows_in_order(home)})
-    out = pd.DataFrame(rows, columns=cols)
-    for c in ("states_reached", "members", "participants"):
-        out[c] = out[c].astype("Int64")
-    out["activities"] = out["activities"].astype("int64")
-    out["events"] = out["events"].astype("int64")
-    return out
-
-
 # --- how far the figures can be trusted ------------------------------------------------
 
 def qualifiers(acts: pd.DataFrame) -> pd.DataFrame:
-    """Activities and participants by how the report states the number: exact,
-    approximately, more than (a floor), or not at all; with each row's share of the
-    stated participants (percent). Always the four rows, in that order."""
-    q = acts["participants_qualifier"].fillna("").where(acts["participants"].notna(), "")
+    """Activities and participants by how the report states the number: one row per
+    qualifier of the schema, in its order (exact, approximately, more than, at least,
+    up to), then 'not stated'; with each row's share of the stated participants
+    (percent). Always every row, so that the shares of the stated rows add up to 100."""
+    q = stated_qualifier(acts)
     stated = acts["participants"].sum(min_count=1)
     rows = []
-    for key, label in QUALIFIER_LABELS.items():
+    for key in [*labels.qualifiers(), ""]:
         sub = acts[q == key]
         p = sub["participants"].sum(min_count=1) if key else pd.NA
         share = (float(p) / float(stated) * 100) if key and pd.notna(p) and pd.notna(stated) and stated else pd.NA
-        rows.append({"qualifier": label, "activities": len(sub), "participants": p,
+        rows.append({"qualifier": labels.qualifier_label(key), "activities": len(sub), "participants": p,
                      "share": share, "paragraphs": join_ids(sub["paragraph_id"]), "activity_id": rows_in_order(sub)})
     out = pd.DataFrame(rows)
     out["participants"] = out["participants"].astype("Int64")
@@ -423,23 +393,38 @@ def qualifiers(acts: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def per_event_stats(acts: pd.DataFrame) -> dict:
+@dataclass(frozen=True)
+class PerEvent:
+    """Participants per event over the activities that state both (:func:`per_event_stats`);
+    ``activities`` is 0, and the rest empty, when none does."""
+    activities: int = 0
+    participants: int = 0
+    events: int = 0
+    overall: float = 0.0
+    median: float = 0.0
+    min: float = 0.0
+    min_title: str = ""
+    max: float = 0.0
+    max_title: str = ""
+
+
+def per_event_stats(acts: pd.DataFrame) -> PerEvent:
     """Participants per event over activities that state participants: the overall
     ratio, the median activity, the smallest and largest (with their titles)."""
     with_p = acts[acts["participants"].notna() & (acts["events"] > 0)].copy()
     if with_p.empty:
-        return {"activities": 0}
+        return PerEvent()
     with_p["per_event"] = with_p["participants"].astype(float) / with_p["events"].astype(float)
     ordered = with_p.sort_values(["per_event", "activity_id"])
-    return {
-        "activities": len(with_p),
-        "participants": int(with_p["participants"].sum()),
-        "events": int(with_p["events"].sum()),
-        "overall": float(with_p["participants"].sum()) / float(with_p["events"].sum()),
-        "median": float(with_p["per_event"].median()),
-        "min": float(ordered["per_event"].iloc[0]), "min_title": ordered["title"].iloc[0],
-        "max": float(ordered["per_event"].iloc[-1]), "max_title": ordered["title"].iloc[-1],
-    }
+    return PerEvent(
+        activities=len(with_p),
+        participants=int(with_p["participants"].sum()),
+        events=int(with_p["events"].sum()),
+        overall=float(with_p["participants"].sum()) / float(with_p["events"].sum()),
+        median=float(with_p["per_event"].median()),
+        min=float(ordered["per_event"].iloc[0]), min_title=ordered["title"].iloc[0],
+        max=float(ordered["per_event"].iloc[-1]), max_title=ordered["title"].iloc[-1],
+    )
 
 
 def largest(acts: pd.DataFrame, member_states: pd.DataFrame, n: int = 10) -> pd.DataFrame:
@@ -506,8 +491,9 @@ def year_over_year(editions: dict) -> pd.DataFrame:
         sec = sections.select(e, "training")
         if not sec.present:
             return None
-        s = summary(sec, e.member_states)
-        figures = {k: s[k] for k in ("activities", "events", "participants", "with_participants", "states_reached")}
-        return {**figures, "people": s["people"]["text"] or pd.NA}
+        s = summary(sec, e.member_states).section
+        return {"activities": s.activities, "events": s.events, "participants": s.itemised_participants,
+                "with_participants": s.with_participants, "states_reached": s.states_reached,
+                "people": s.people.text or pd.NA}
 
     return frames.year_over_year(editions, row)

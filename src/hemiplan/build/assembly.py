@@ -53,7 +53,7 @@ def _write_config(plan_: Plan, root: Path, tree: Path) -> None:
     # The edition for the "How to cite" block of every page (hemiplan.build.sphinx_ext).
     config.setdefault("sphinx", {}).setdefault("config", {}).update(
         hemiplan_year=plan_.year, hemiplan_data_version=plan_.data_hash[:10])
-    drafts = plan_.extra.get("drafts", 0)
+    drafts = plan_.drafts
     if drafts:
         config["title"] += " (draft)"
         config["html"]["announcement"] = draft_banner(drafts)
@@ -110,7 +110,7 @@ def inputs_digest(plan_: Plan, root: Path = paths.ROOT) -> str:
     hemiplan's code), the data, the book's own files, Markdown pages and _static/.
     A published edition built from equal inputs is up to date."""
     h = hashlib.sha256(json.dumps({
-        "year": plan_.year, "toc": plan_.toc, "drafts": plan_.extra.get("drafts", 0), "data": plan_.data_hash,
+        "year": plan_.year, "toc": plan_.toc, "drafts": plan_.drafts, "data": plan_.data_hash,
         "code": cache.code_hash(), "notebooks": sorted((j.target, j.key) for j in plan_.jobs),
     }, sort_keys=True, default=str).encode())
     for name in _page_files(plan_, root):

@@ -74,7 +74,7 @@ def _timed(fn) -> tuple[float, object]:
 def _our_build(root: Path, year: int, data: Path, jobs: int | None):
     """How many notebooks the build executed, and what its PDFs cost (see hemiplan.build.pdf)."""
     p, _ = build_run.build(year, data, jobs_n=jobs, root=root, progress=False)
-    return sum(1 for j in p.jobs if not j.cached), p.extra.get("pdfs", {"printed": 0, "cached": 0, "seconds": 0.0})
+    return sum(1 for j in p.jobs if not j.cached), p.pdfs
 
 
 def _touch_row(data: Path, year: int, n: int) -> None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hemiplan.data import Edition
+
 
 class BuildError(RuntimeError):
     """A build step failed; the message names what failed (notebook and cell, file)."""
@@ -31,10 +33,19 @@ class Job:
 @dataclass
 class Plan:
     """What a build of one year executes: the jobs and the table of contents (with
-    the member-state profiles) that the book lists them in."""
+    the member-state profiles) that the book lists them in; the edition, loaded,
+    validated and hashed once by the planning and handed on to every later step; and
+    what the steps record on the way: the digest of the inputs of the assembled tree,
+    the Jupyter Book output waiting to be published, the PDFs' figures, and whether
+    the edition was published."""
     year: int
     data_dir: Path
     jobs: list[Job]
     toc: dict
     data_hash: str
-    extra: dict = field(default_factory=dict)
+    edition: Edition | None = None
+    drafts: int = 0
+    inputs: str = ""
+    html: Path | None = None
+    pdfs: dict = field(default_factory=lambda: {"printed": 0, "cached": 0, "seconds": 0.0})
+    published: bool = False

@@ -11,10 +11,9 @@ from pathlib import Path
 import yaml
 
 from hemiplan import paths
-from hemiplan.analysis import series
 from hemiplan.build import cache, profiles
 from hemiplan.build.jobs import BuildError, Job, Plan
-from hemiplan.data import available_years, content_hash, ensure_valid, resolve_year, table_files
+from hemiplan.data import available_years, content_hash, load, resolve_year, table_files
 
 #: The page a draft edition gains: every draft row beside its sentence (not in _toc.yml:
 #: the build lists it for draft editions only).
@@ -61,29 +60,29 @@ def _with_review_page(toc: dict) -> dict:
     return toc
 
 
-def plan(year=None, data_dir=None, root: Path = paths.ROOT) -> Plan:
-    """What a build of ``year`` would execute. Validates the data first: a year
-    without data, or with data that fail validation, stops here."""
+def plan(year=None, data_dir=None, root: Path = paths.ROOT, years=None) -> Plan:
+    """What a build of ``year`` would execute. Loads the edition once, which validates
+    and hashes its data: a year without data, or with data that fail validation, stops
+    here. ``years`` (the years with data, when the caller has listed them) spares a listing."""
     ddir = paths.data_dir(data_dir).resolve()
-    y = resolve_year(year, ddir)
-    ensure_valid(y, ddir)
+    years = available_years(ddir) if years is None else list(years)
+    y = resolve_year(year, ddir, years)
+    ed = load(y, ddir, years=years)
     toc = read_toc(root)
-    data_hash = content_hash(table_files(y, ddir))
     jobs = _chapter_jobs(toc, {"year": y, "data_dir": str(ddir)}, root)
-    toc, profile_jobs = profiles.expand(toc, y, ddir, root)
+    toc, profile_jobs = profiles.expand(toc, ed, root)
     jobs += profile_jobs
-    drafts = series.draft_rows(y, ddir)
+    drafts = ed.drafts
     if drafts and (root / REVIEW_PAGE).is_file():
         toc = _with_review_page(toc)
         jobs.append(Job(root / REVIEW_PAGE, REVIEW_PAGE, {"year": y, "data_dir": str(ddir)}))
     code = cache.code_hash()
     # A chapter compares its year with the earlier ones: their data are inputs too.
-    inputs_hash = content_hash([f for earlier in available_years(ddir) if earlier <= y
-                                for f in table_files(earlier, ddir)])
+    inputs_hash = content_hash([f for earlier in ed.years for f in table_files(earlier, ddir)])
     for job in jobs:
         job.key = cache.job_key(job, inputs_hash, code)
         job.inputs = cache.job_inputs(job, inputs_hash, code)
-    return Plan(y, ddir, jobs, toc, data_hash, extra={"drafts": drafts})
+    return Plan(y, ddir, jobs, toc, ed.data_hash, edition=ed, drafts=drafts)
 
 
 def explain(plan_: Plan, root: Path = paths.ROOT) -> list[tuple[str, str]]:

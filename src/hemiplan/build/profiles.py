@@ -9,7 +9,6 @@ from pathlib import Path
 from hemiplan.analysis.frames import member_names
 from hemiplan.analysis.profiles import states_with_activity
 from hemiplan.build.jobs import BuildError, Job
-from hemiplan.data import load
 
 TEMPLATE = "chapters/profile.ipynb"
 PARENT = "chapters/member_states"
@@ -27,9 +26,9 @@ def _find(node, file: str):
     return None
 
 
-def expand(toc: dict, year: int, data_dir: Path, root: Path):
-    """The table of contents with one profile page per state under the member-states
-    chapter, and the jobs that execute them."""
+def expand(toc: dict, ed, root: Path):
+    """The table of contents with one profile page per state of edition ``ed`` under
+    the member-states chapter, and the jobs that execute them."""
     template = root / TEMPLATE
     if not template.is_file():
         return toc, []
@@ -37,12 +36,11 @@ def expand(toc: dict, year: int, data_dir: Path, root: Path):
     parent = _find(toc, PARENT)
     if parent is None:
         raise BuildError(f"_toc.yml has no {PARENT!r} entry to hold the member-state profiles")
-    ed = load(year, data_dir, validate=False)  # the build validated it already
     names = member_names(ed.member_states)
     states = sorted(states_with_activity(ed), key=lambda s: names.get(s, s))
     parent["sections"] = [{"file": f"chapters/profiles/{s.lower()}"} for s in states]
     jobs = [Job(template, f"chapters/profiles/{s.lower()}.ipynb",
-                {"year": int(year), "data_dir": str(data_dir), "country": s}, title=names.get(s, s))
+                {"year": int(ed.year), "data_dir": str(ed.data_dir), "country": s}, title=names.get(s, s))
             for s in states]
     return toc, jobs
 

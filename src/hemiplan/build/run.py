@@ -14,25 +14,26 @@ import nbformat
 
 from hemiplan import paths
 from hemiplan.analysis import series
+from hemiplan.analysis.headline import headline
 from hemiplan.build import assembly, cache, execution, pdf, planning, profiles, publishing, site
 from hemiplan.build.jobs import BuildError, Job, Plan
-from hemiplan.data import available_years, content_hash, default_year, load, resolve_year, table_files
+from hemiplan.data import available_years, content_hash, default_year, resolve_year, table_files
 from hemiplan.data.csvio import atomic_write_text
 
 
 def _finish(p: Plan, clean: bool, root: Path, jobs_n: int | None) -> None:
     """Assemble the tree of an executed edition and, unless the published edition was
     built from exactly this tree, run Jupyter Book on it and print its PDFs (its HTML
-    waits in ``p.extra["html"]`` for the checked publish)."""
+    waits in ``p.html`` for the checked publish)."""
     tree = assembly.assemble_tree(p, root)
     digest = publishing.tree_digest(tree)
     if not clean and publishing.is_current(p.year, digest, root):
-        publishing.restamp_inputs(p.year, p.extra["inputs"], root)
+        publishing.restamp_inputs(p.year, p.inputs, root)
         return
-    meta = {"year": p.year, "status": series.status(p.extra["drafts"]), "drafts": p.extra["drafts"],
-            "data_version": p.data_hash[:10], "counts": series.headline(load(p.year, p.data_dir))}
-    p.extra["html"] = publishing.jupyter_book(tree, p.year, digest, meta, root, clean, p.extra["inputs"])
-    p.extra["pdfs"] = pdf.render(p.extra["html"], planning.toc_files(p.toc), p.year, root, jobs_n)
+    meta = {"year": p.year, "status": series.status(p.drafts), "drafts": p.drafts,
+            "data_version": p.data_hash[:10], "headline": headline(p.edition).record()}
+    p.html = publishing.jupyter_book(tree, p.year, digest, meta, root, clean, p.inputs)
+    p.pdfs = pdf.render(p.html, planning.toc_files(p.toc), p.year, root, jobs_n)
 
 
 def _execute_and_finish(plans: list[Plan], jobs_n: int | None, clean: bool, root: Path, progress: bool) -> None:
@@ -66,29 +67,29 @@ def build_editions(years=None, data_dir=None, jobs_n: int | None = None, clean: 
     again. Building every year withdraws the published editions whose data folder is
     gone."""
     every = years is None
-    years = available_years(data_dir) if every else [resolve_year(y, data_dir) for y in years]
+    listed = available_years(data_dir)
+    years = listed if every else [resolve_year(y, data_dir, listed) for y in years]
     if not years:
         raise BuildError(f"no year has data in {paths.data_dir(data_dir)}")
     # A build of every year withdraws the published editions whose data are gone.
     retired = [y for y in site.published(root / "_build" / "html") if y not in years] if every else []
-    plans = [planning.plan(y, data_dir, root) for y in sorted(set(years))]
+    plans = [planning.plan(y, data_dir, root, listed) for y in sorted(set(years))]
     todo = []
     for p in plans:
-        p.extra["inputs"] = assembly.inputs_digest(p, root)
-        p.extra["published"] = False
-        if not clean and publishing.inputs_current(p.year, p.extra["inputs"], root):
+        p.inputs = assembly.inputs_digest(p, root)
+        if not clean and publishing.inputs_current(p.year, p.inputs, root):
             for job in p.jobs:
                 job.cached = True
         else:
             todo.append(p)
     _execute_and_finish(todo, jobs_n, clean, root, progress)
-    fresh = {p.year: p.extra["html"] for p in plans if "html" in p.extra}
+    fresh = {p.year: p.html for p in plans if p.html is not None}
     if fresh or retired:
         publishing.publish_checked(fresh, [p.year for p in plans], root, retired)
         for p in plans:
             if p.year in fresh:
                 cache.write_manifest(p, root)
-                p.extra["published"] = True
+                p.published = True
     return plans
 
 

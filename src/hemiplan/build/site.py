@@ -17,7 +17,7 @@ from hemiplan.vocabulary import plural
 META = "edition.json"
 LANDING = "editions.html"
 #: The columns of the landing page's table of editions.
-COLUMNS = ("Edition", "Status", "Data version", "Activities held in the year", "Events", "Participants (stated)",
+COLUMNS = ("Edition", "Status", "Data version", "Activities held in the year", "Events", "Participants",
            "Member states reached", "Stated figures")
 TITLE = "Hemispheric Plan of Action against Transnational Organized Crime: the annual reports in data"
 
@@ -87,11 +87,14 @@ def redirect(target: str, text: str, keep_fragment: bool = False) -> str:
 
 
 def _row(year: int, meta: dict) -> str:
-    c = meta.get("counts", {})
+    """One edition's row: its headline (``edition.json``'s ``headline``, the record of
+    :func:`hemiplan.analysis.headline.headline`, as its overview shows it)."""
+    c = meta.get("headline") or {}  # an edition published before its headline was recorded shows none
     status = meta["status"]
     label = "Reviewed" if status == "reviewed" else f"Draft: {plural(meta['drafts'], 'row')} not yet reviewed"
-    participants = (f"{c['participants']:,} <small>(stated for {plural(c['with_participants'], 'activity')})</small>"
-                    if c.get("with_participants") else "–")
+    people = c.get("people") or {}
+    participants = (f"{escape(people['text'])} <small>({escape(people['basis'])})</small>"
+                    if people.get("basis") else "–")
     cells = [f'<span class="status status-{status}">{escape(label)}</span>',
              f"<code>{escape(meta['data_version'])}</code>",
              f'{c.get("activities", 0):,}', f'{c.get("events", 0):,}', participants,
@@ -115,8 +118,9 @@ def landing(metas: dict[int, dict]) -> str:
             + "</tr></thead>")
     rows = "".join(_row(y, metas[y]) for y in sorted(metas, reverse=True))
     body = (f"<h1>{escape(TITLE)}</h1>\n<p>One edition per annual report, each computed from the data of its "
-            f"year. Counts take only the activities held in the report's year; participants are counted where "
-            f"the report states them, so their totals are floors.</p>\n{lead}\n"
+            f"year. Counts take only the activities held in the report's year; participants add the figures the "
+            f"report itemises to the stated totals that stand for work it does not itemise, each with the "
+            f"qualifier its parts support, as the edition's overview gives them.</p>\n{lead}\n"
             f'<div class="wrap"><table><caption>Editions</caption>{head}<tbody>{rows}</tbody></table></div>')
     return _page(f"Editions — {TITLE}", body)
 

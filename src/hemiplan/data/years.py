@@ -32,22 +32,23 @@ def draft_rows(year: int, data_dir=None) -> int:
     return n
 
 
-def default_year(data_dir=None) -> int:
+def default_year(data_dir=None, years=None) -> int:
     """The latest year whose data hold no draft row (the edition the front page shows),
     or the latest year with data when every year still has drafts."""
-    years = available_years(data_dir)
+    years = available_years(data_dir) if years is None else list(years)
     if not years:
         raise YearNotFoundError(f"no year has data in {paths.data_dir(data_dir)}")
     reviewed = [y for y in years if not draft_rows(y, data_dir)]
     return (reviewed or years)[-1]
 
 
-def resolve_year(year, data_dir=None) -> int:
+def resolve_year(year, data_dir=None, years=None) -> int:
     """``year`` as an int, the default year when it is None or empty; raises
-    YearNotFoundError, listing the years available, when it has no data."""
+    YearNotFoundError, listing the years available, when it has no data. ``years``
+    (the years with data, when the caller has listed them) spares a listing."""
+    years = available_years(data_dir) if years is None else list(years)
     if year is None or str(year).strip() in ("", "None", "latest"):
-        return default_year(data_dir)
-    years = available_years(data_dir)
+        return default_year(data_dir, years)
     try:
         y = int(str(year).strip())
     except ValueError:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from hemiplan.data import csvio
+from hemiplan.data import csvio, labels
 from hemiplan.ingest import setting
 from hemiplan.ingest.paragraphs import paragraphs_table
 from hemiplan.ingest.rules import activity_type, clean_title, program_of
@@ -46,9 +46,10 @@ _PARTNER_BEFORE_RE = re.compile(r"(?:with|by|of|from|and)\s+(?:the\s+)?(?:suppor
                                 r"collaboration\s+with\s+|partnership\s+with\s+)?(?:the\s+)?$", re.I)
 
 
-#: The review flag of a qualified participant figure.
-_QUALIFIER_FLAGS = {"approx": "participants approximate", "more_than": "participants a lower bound (more than)",
-                    "at_least": "participants a lower bound (at least)", "up_to": "participants an upper bound (up to)"}
+#: The review flag of a qualified participant figure, by what the qualifier is (the schema's
+#: ``hemiplan:bounds``): the flag names the qualifier's own words.
+_BOUND_FLAGS = {"estimate": "participants approximate ({})", "lower": "participants a lower bound ({})",
+                "upper": "participants an upper bound ({})"}
 
 
 def _sentences_before(text: str, quote: str, most: int = 12) -> list[str]:
@@ -210,8 +211,8 @@ class _Drafter:
         fl = list(flags or []) + ([dep_flag] if dep_flag else []) + found.flags
         if guessed:
             fl.append(f"type guessed ({atype})")
-        if qualifier in _QUALIFIER_FLAGS and participants is not None:
-            fl.append(_QUALIFIER_FLAGS[qualifier])
+        if participants is not None and labels.bound(qualifier) != "exact":
+            fl.append(_BOUND_FLAGS[labels.bound(qualifier)].format(labels.qualifier_words(qualifier)))
         v = found.values
         values = {
             "year": self.year, "paragraph_id": para.pid, "status": "draft", "dependency": dep,

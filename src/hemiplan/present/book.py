@@ -28,16 +28,15 @@ def load(year=None, data_dir=None):
     """The edition a chapter shows: validated data for ``year`` (default: the latest
     year with data), with the house style applied to matplotlib."""
     style.apply()
-    ed = data.load(year, data_dir)
-    # An edition stands alone: it compares itself with the years up to its own only.
-    ed.extra["years_available"] = [y for y in data.available_years(data_dir) if y <= ed.year]
+    ed = data.load(year, data_dir)  # its ``years``: the years with data up to its own
     provenance.set_page_edition(ed.year)
     return ed
 
 
 def other_years(ed) -> dict:
-    """Every year with data up to ed's (including it), for year-over-year comparisons."""
-    return {y: (ed if y == ed.year else data.load(y, ed.data_dir)) for y in ed.extra.get("years_available", [ed.year])}
+    """Every year with data up to ed's (including it), for year-over-year comparisons:
+    an edition stands alone, comparing itself with the years up to its own only."""
+    return {y: (ed if y == ed.year else data.load(y, ed.data_dir, years=ed.years)) for y in ed.years}
 
 
 def _display(bundle: dict, metadata: dict | None = None) -> None:
@@ -61,7 +60,7 @@ def html(markup: str, plain: str = "") -> None:
 def edition(ed) -> None:
     """The edition box at the top of every chapter: year and data version."""
     plural = vocabulary.plural
-    years = ed.extra.get("years_available", [ed.year])
+    years = ed.years
     md(f":::{{admonition}} Edition\n:class: note\n"
        f"Report year **{ed.year}** · data version `{ed.data_hash[:10]}` · "
        f"{plural(len(ed.paragraphs), 'paragraph')}, {plural(len(ed.activities), 'activity')} and "

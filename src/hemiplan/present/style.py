@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import matplotlib
 
+from hemiplan.analysis.frames import JOINT
+
 #: One colour per SMS dependency (colour-blind safe, from the Okabe–Ito palette).
 DEPENDENCY_COLORS = {
     "CICAD": "#0072B2",
@@ -17,6 +19,21 @@ DEPENDENCY_NAMES = {
     "DPS": "Department of Public Security",
     "SMS": "Secretariat for Multidimensional Security",
 }
+#: How a table names the row of work led jointly by several dependencies.
+JOINT_NAME = "Led jointly by two or more dependencies"
+
+
+def dependency_name(dependency: str) -> str:
+    """The full name of a dependency of the schema, or of the Joint row; an unknown
+    value raises (a dependency added to the schema needs its name here)."""
+    if dependency == JOINT:
+        return JOINT_NAME
+    try:
+        return DEPENDENCY_NAMES[dependency]
+    except KeyError:
+        raise KeyError(f"no name for dependency {dependency!r}; add it to style.DEPENDENCY_NAMES") from None
+
+
 SUBREGION_COLORS = {
     "North America": "#CC79A7",
     "Central America": "#E69F00",
