@@ -11,10 +11,12 @@ from hemiplan import paths
 
 #: Tables of one year, in data/<year>/.
 YEAR_TABLES = ("paragraphs", "activities", "indicators")
-#: Optional tables of one year: numbers deliberately not recorded, with reasons.
-OPTIONAL_YEAR_TABLES = ("unrecorded",)
+#: Optional tables of one year: numbers deliberately not recorded, with reasons;
+#: translations of the activities' titles.
+OPTIONAL_YEAR_TABLES = ("unrecorded", "translations")
 #: Reference tables, in data/reference/.
-REFERENCE_TABLES = ("member_states", "organizations", "instruments", "places", "dependencies", "chapter_sections")
+REFERENCE_TABLES = ("member_states", "organizations", "instruments", "places", "dependencies", "chapter_sections",
+                    "dependency_names")
 ALL_TABLES = YEAR_TABLES + OPTIONAL_YEAR_TABLES + REFERENCE_TABLES
 
 LIST_SEPARATOR = ";"

@@ -5,10 +5,12 @@ Every problem names the file, the row (data row, 1-based; the file line is row +
 the column and the offending value."""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+import pycountry
 
 from hemiplan import paths
 from hemiplan.data import csvio, judgements, membership, schema
@@ -73,6 +75,14 @@ def _frictionless_problems(path: Path, table: str) -> list[Problem]:
             cell = getattr(err, "cell", None)
             note = getattr(err, "note", "") or ""
             msg = f"{err.title.lower()}: {note}" if note else err.message
+            if err.type == "primary-key":
+                # a repeated key: name its columns and values, like the other problems
+                key = schema.descriptor(table)["primaryKey"]
+                cells = list(getattr(err, "cells", None) or [])
+                header = schema.columns(table)
+                column = ", ".join(key)
+                cell = ", ".join(cells[header.index(k)] if header.index(k) < len(cells) else "" for k in key)
+                msg = f"repeats the key ({column}) of an earlier row: {note}" if note else "repeats the key of an earlier row"
             if err.type in ("missing-label", "extra-label", "incorrect-label", "blank-label", "duplicate-label"):
                 expected = ", ".join(schema.columns(table))
                 msg = f"{err.title.lower()} (the header must be: {expected})"
@@ -209,6 +219,59 @@ class _Checker:
             if code and code not in members:
                 self.add("places", i, "iso3", code, "is not a member state in member_states.csv")
 
+    def report_language(self) -> str:
+        """The language ``raw/<year>.meta.json`` records for the report (English when none),
+        as ``hemiplan.data.edition.report_language`` reads it (that module imports this one)."""
+        meta = paths.raw_report(self.year, self.data_dir).with_suffix(".meta.json")
+        if meta.is_file():
+            return str(json.loads(meta.read_text(encoding="utf-8")).get("language") or "en")
+        return "en"
+
+    def check_translations(self, report_language: str):
+        """Every translation names an activity of the year, in a language (ISO 639-1)
+        other than the report's, with a title; (activity_id, language) is unique (the
+        table's primary key, checked with the schema)."""
+        tr = self.frames.get("translations")
+        acts = self.frames.get("activities")
+        if tr is None:
+            return
+        ids = set(acts["activity_id"]) if acts is not None else None
+        for i, (aid, lang, title) in enumerate(zip(tr["activity_id"], tr["language"], tr["title"]), start=1):
+            if ids is not None and aid.strip() and aid not in ids:
+                self.add("translations", i, "activity_id", aid, f"no such activity in the activities of {self.year}")
+            self.check_language("translations", i, lang)
+            if lang == report_language:
+                self.add("translations", i, "language", lang,
+                         f"is the report's own language ({report_language}): its titles need no translation")
+            if title and not title.strip():
+                self.add("translations", i, "title", title, "is blank: a translation needs a title")
+
+    def check_language(self, table: str, row: int, code: str):
+        """An ISO 639-1 code; a value the schema's pattern already refused is not reported twice."""
+        if len(code) != 2 or not code.isascii() or not code.islower():
+            return
+        try:
+            known = pycountry.languages.get(alpha_2=code) is not None
+        except KeyError:
+            known = False
+        if not known:
+            self.add(table, row, "language", code, "is not an ISO 639-1 language code")
+
+    def check_dependency_names(self):
+        """Every language of dependency_names names every dependency of the schema."""
+        names = self.frames.get("dependency_names")
+        if names is None:
+            return
+        for i, code in enumerate(names["language"], start=1):
+            self.check_language("dependency_names", i, code)
+        wanted = schema.dependencies()
+        for lang in dict.fromkeys(names["language"]):
+            have = set(names.loc[names["language"] == lang, "dependency"])
+            missing = [d for d in wanted if d not in have]
+            if missing:
+                self.add("dependency_names", None, "language", lang,
+                         f"names only some dependencies in this language: add {', '.join(missing)}")
+
     # --- the whole -----------------------------------------------------------------------
     def load_all(self) -> bool:
         """Load the reference tables and the year's; False when the year has no folder."""
@@ -255,6 +318,8 @@ class _Checker:
             self.check_line_spans(paras)
         self.check_participants()
         self.check_judgements()
+        if "translations" in self.frames:
+            self.check_translations(self.report_language())
 
 
 def validate_year(year: int | None, data_dir=None) -> list[Problem]:
@@ -266,6 +331,7 @@ def validate_year(year: int | None, data_dir=None) -> list[Problem]:
                         f"no data for year {year}; years with data: {', '.join(map(str, years)) or 'none'}")]
     ms = c.frames.get("member_states")
     c.check_places(set(ms["iso3"]) if ms is not None else set())
+    c.check_dependency_names()
     if year is not None:
         c.check_year_tables()
     return c.problems
