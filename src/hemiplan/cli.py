@@ -7,8 +7,8 @@ import http.server
 import sys
 import time
 
-from hemiplan import build, data, paths
-from hemiplan.build import bench_editions
+from hemiplan import build, data, language, paths
+from hemiplan.build import bench_editions, catalogs
 from hemiplan.build.bench import add_parser as add_bench_parser
 from hemiplan.build.bench import run as bench_run
 from hemiplan.analysis import review, series
@@ -150,6 +150,22 @@ def _cmd_serve(args) -> int:
     return 0
 
 
+def _cmd_catalogs(args) -> int:
+    langs = args.language or [lang for lang in language.available() if lang != language.SOURCE]
+    if args.action == "update":
+        for lang in langs:
+            print(f"{lang}: {len(catalogs.update(lang))} catalog(s) written")
+        return 0
+    n = 0
+    for lang in langs:
+        problems = catalogs.check(lang)
+        for p in problems:
+            print(f"error: {p}", file=sys.stderr)
+        n += len(problems)
+        print(f"{lang}: {'complete' if not problems else f'{len(problems)} problem(s)'}")
+    return 1 if n else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hemiplan", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -190,6 +206,12 @@ def build_parser() -> argparse.ArgumentParser:
                     help="accept every draft row of this paragraph (repeatable)")
     ac.add_argument("--data-dir", default=None, help="data folder (default: the project's data/)")
     ac.set_defaults(func=_cmd_accept)
+
+    c = sub.add_parser("catalogs", help="update or check the translation catalogs (PO files) of every language")
+    c.add_argument("action", choices=("update", "check"))
+    c.add_argument("--language", action="append", default=None,
+                   help="a language to update or check (repeatable; default: every language but English)")
+    c.set_defaults(func=_cmd_catalogs)
 
     r = sub.add_parser("refresh", help="re-execute the committed chapters in place for the default year")
     r.add_argument("--jobs", type=int, default=None, help="notebooks executed in parallel")

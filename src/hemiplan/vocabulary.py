@@ -1,13 +1,15 @@
 """The book's one vocabulary: how counts, lists, titles, subsection labels, months and
 qualified quantities are written, on every page and in every table.
 
-A foundation module like :mod:`hemiplan.paths`: it imports nothing of hemiplan's, so
-every stage (analysis for its labels, present for its badges and captions) can use it."""
+A foundation module like :mod:`hemiplan.paths`: it imports only :mod:`hemiplan.language`
+(numbers, lists and months in the page's language), so every stage (analysis for its
+labels, present for its badges and captions) can use it."""
 from __future__ import annotations
 
-import calendar
 import html
 import re
+
+from hemiplan import language
 
 #: Words of snake_case names shown in capitals (a display vocabulary of the field's
 #: acronyms, not data of any report).
@@ -30,9 +32,9 @@ def missing(value) -> bool:
 
 
 def number(n) -> str:
-    """'1,204'; a fractional value with one decimal ('2.5')."""
-    value = float(n)
-    return f"{int(value):,}" if value.is_integer() else f"{value:,.1f}"
+    """'1,204'; a fractional value with one decimal ('2.5'), in the page's language
+    (:func:`hemiplan.language.number`, CLDR)."""
+    return language.number(n)
 
 
 def plural_form(singular: str) -> str:
@@ -62,11 +64,9 @@ def some(n, singular: str, plural_: str | None = None) -> str:
 
 
 def join_words(items, conjunction: str = "and") -> str:
-    """'a', 'a and b', 'a, b and c' (empty items dropped)."""
-    items = [str(i) for i in items if str(i)]
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + f" {conjunction} " + items[-1]
+    """'a', 'a and b', 'a, b and c' (empty items dropped), in the page's language
+    ('a, b y c'; CLDR list patterns); ``conjunction`` 'or' for alternatives."""
+    return language.join(items, "or" if conjunction == "or" else "standard")
 
 
 def title_case(title: str) -> str:
@@ -118,12 +118,12 @@ def section_label(numeral: str, title: str) -> str:
 
 def month_name(month) -> str:
     """'June' for 6; '' for a missing month."""
-    return "" if missing(month) else calendar.month_name[int(month)]
+    return "" if missing(month) else language.month_name(month)
 
 
 def month_abbr(month) -> str:
     """'Jun' for 6; '' for a missing month."""
-    return "" if missing(month) else calendar.month_abbr[int(month)]
+    return "" if missing(month) else language.month_abbr(month)
 
 
 def unit_label(unit) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from hemiplan import language
 from hemiplan.data import schema
 from hemiplan.vocabulary import missing, number
 
@@ -36,14 +37,16 @@ def labels(table: str, column: str, key: str = "hemiplan:labels") -> dict:
 
 
 def label(table: str, column: str, value, key: str = "hemiplan:labels"):
-    """The label of one value; raises :class:`UnknownValue` for a value the vocabulary
-    does not have."""
+    """The label of one value, in the page's language (the schema's English label is the
+    message; its context names the column); raises :class:`UnknownValue` for a value the
+    vocabulary does not have."""
     words = labels(table, column, key)
     try:
-        return words[str(value)]
+        word = words[str(value)]
     except KeyError:
         raise UnknownValue(f"{table}.{column}: {value!r} is not in the vocabulary "
                            f"({', '.join(words)})") from None
+    return language.p_(f"{table}.{column}", word)
 
 
 def qualifiers() -> list[str]:
@@ -65,9 +68,15 @@ def qualifier_label(qualifier) -> str:
 
 def bound(qualifier) -> str:
     """What a qualified figure is: 'exact', 'lower' (a floor: more than, at least),
-    'upper' (a ceiling: up to) or 'estimate' (approximately)."""
-    return "exact" if missing(qualifier) or str(qualifier) == "" else label(*QUALIFIER_FIELD, qualifier,
-                                                                              key="hemiplan:bounds")
+    'upper' (a ceiling: up to) or 'estimate' (approximately); a value the vocabulary
+    does not have raises."""
+    if missing(qualifier) or str(qualifier) == "":
+        return "exact"
+    bounds = labels(*QUALIFIER_FIELD, key="hemiplan:bounds")
+    if str(qualifier) not in bounds:
+        raise UnknownValue(f"{QUALIFIER_FIELD[0]}.{QUALIFIER_FIELD[1]}: {qualifier!r} is not in the vocabulary "
+                           f"({', '.join(bounds)})")
+    return bounds[str(qualifier)]
 
 
 def quantity(value, qualifier=None) -> str:
@@ -84,6 +93,10 @@ def type_label(activity_type: str) -> str:
 
 
 def type_noun(activity_type: str, n) -> str:
-    """The count noun of an activity type agreeing with ``n``: 'course'/'courses'."""
-    singular, plural_ = label("activities", "activity_type", activity_type, key="hemiplan:nouns")
-    return singular if float(n) == 1 else plural_
+    """The count noun of an activity type agreeing with ``n``: 'course'/'courses'
+    (plural forms from the catalog)."""
+    nouns = labels("activities", "activity_type", "hemiplan:nouns")
+    if str(activity_type) not in nouns:
+        raise UnknownValue(f"activities.activity_type: {activity_type!r} is not in the vocabulary")
+    singular, plural_ = nouns[str(activity_type)]
+    return language.np_("activities.activity_type", singular, plural_, n)

@@ -19,14 +19,17 @@ import pandas as pd
 from IPython.display import display
 
 from hemiplan import data, vocabulary
+from hemiplan import language as hemiplan_language
 from hemiplan.present import figures, provenance, style, tables
 
 META_KEY = "hemiplan"
 
 
-def load(year=None, data_dir=None):
+def load(year=None, data_dir=None, language=None):
     """The edition a chapter shows: validated data for ``year`` (default: the latest
-    year with data), with the house style applied to matplotlib."""
+    year with data), with the house style applied to matplotlib; every message and
+    number the page writes after this is in ``language`` (English by default)."""
+    hemiplan_language.use(language)
     style.apply()
     ed = data.load(year, data_dir)  # its ``years``: the years with data up to its own
     provenance.set_page_edition(ed.year)
