@@ -31,7 +31,9 @@ class Edition:
     ``activities`` holds every row of the year's table; ``held`` the activities held in
     the report year (what every count of the book counts) and ``elsewhere`` those held
     in another year (listed apart), split once by :func:`hemiplan.data.held.split`.
-    ``unrecorded`` lists the report's numbers that are not data; ``years`` the years
+    ``unrecorded`` lists the report's numbers that are not data; ``translations`` the
+    reviewed titles of activities in other languages; ``dependency_names`` the names of
+    the Secretariat's dependencies in each language; ``years`` the years
     with data up to this one (an edition compares itself with those only);
     ``language`` the report's language (from ``raw/<year>.meta.json``; English when
     it does not say)."""
@@ -45,6 +47,8 @@ class Edition:
     instruments: pd.DataFrame
     chapter_sections: pd.DataFrame
     unrecorded: pd.DataFrame
+    translations: pd.DataFrame
+    dependency_names: pd.DataFrame
     held: pd.DataFrame
     elsewhere: pd.DataFrame
     years: tuple[int, ...] = ()
@@ -131,11 +135,14 @@ def _load(year: int, data_dir: Path, digest: str, validate: bool, years: tuple[i
     frames = {t: csvio.typed(csvio.read_text_table(schema.table_path(t, year, data_dir)), t)
               for t in ("paragraphs", "activities", "indicators", "member_states", "organizations", "instruments",
                         "chapter_sections")}
-    unrec = schema.table_path("unrecorded", year, data_dir)
-    unrecorded = (csvio.read_text_table(unrec) if unrec.is_file()
-                  else pd.DataFrame(columns=schema.columns("unrecorded"), dtype=object))
+    unrecorded, translations = (csvio.read_text_table(p) if p.is_file() else pd.DataFrame(columns=schema.columns(t),
+                                                                                            dtype=object)
+                                for t, p in ((t, schema.table_path(t, year, data_dir))
+                                             for t in ("unrecorded", "translations")))
     in_year, elsewhere = held.split(frames["activities"], year)
-    return Edition(year=year, data_dir=data_dir, data_hash=digest, unrecorded=unrecorded, held=in_year,
+    names = csvio.read_text_table(schema.table_path("dependency_names", data_dir=data_dir))
+    return Edition(year=year, data_dir=data_dir, data_hash=digest, unrecorded=unrecorded, translations=translations,
+                   dependency_names=names, held=in_year,
                    elsewhere=elsewhere, years=tuple(y for y in years if y <= year),
                    language=report_language(year, data_dir), **frames)
 

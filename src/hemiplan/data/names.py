@@ -47,3 +47,36 @@ def org_labels(organizations: pd.DataFrame, lang: str | None = None) -> dict[str
     names = _pick(organizations, "name", lang)
     acronyms = _pick(organizations, "acronym", lang)
     return {o: (a or n) for o, a, n in zip(organizations["org_id"], acronyms, names)}
+
+
+def titles(activities: pd.DataFrame, translations: pd.DataFrame, lang: str | None = None) -> pd.Series:
+    """Each activity's title in ``lang`` (a reviewed translation), or its title as the
+    data give it, marked as English, where it has none; indexed like ``activities``."""
+    lang = lang or language.current()
+    if lang == language.SOURCE:
+        return activities["title"].astype(object)
+    mine = translations[(translations["language"] == lang) & (translations["status"] == "reviewed")]
+    own = dict(zip(mine["activity_id"], mine["title"]))
+    return pd.Series([own.get(a) or English(t) for a, t in zip(activities["activity_id"], activities["title"])],
+                     index=activities.index, dtype=object)
+
+
+def dependency_name(dependency_names: pd.DataFrame, dependency: str, lang: str | None = None) -> str:
+    """A dependency's full name in ``lang`` (English, marked, where the table has none)."""
+    return _dependency(dependency_names, dependency, "name", lang)
+
+
+def dependency_acronym(dependency_names: pd.DataFrame, dependency: str, lang: str | None = None) -> str:
+    """A dependency's acronym in ``lang``: 'SE-CICAD', 'DSP'."""
+    return _dependency(dependency_names, dependency, "acronym", lang)
+
+
+def _dependency(table: pd.DataFrame, dependency: str, column: str, lang: str | None) -> str:
+    lang = lang or language.current()
+    rows = table[table["dependency"] == dependency].set_index("language")[column]
+    if lang in rows.index and rows[lang]:
+        return str(rows[lang])
+    if language.SOURCE not in rows.index:
+        raise KeyError(f"dependency_names.csv has no name for dependency {dependency!r}")
+    english = str(rows[language.SOURCE])
+    return english if lang == language.SOURCE else English(english)
