@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from hemiplan import paths
 from hemiplan.data import csvio, schema
-from hemiplan.ingest import held_accuracy
+from hemiplan.ingest import held_accuracy, language
 from hemiplan.ingest.alignment import on_curated_spans
 from hemiplan.ingest.merge import draft_tables
 from hemiplan.ingest.paragraphs import members_in_year
@@ -101,15 +101,16 @@ def _drafts(year: int, data_dir, report):
         got = readers.read_report(report)
         text, source = got.text, f"{got.source.name} ({got.format}" + (f", {plural(got.pages, 'page')})"
                                                                         if got.pages else ")")
-    paras, acts, inds, _ = draft_tables(text, year, members=members_in_year(year, data_dir))
-    return paras.astype(str), acts, inds, source
+    code = language.choose(text, source=source or f"raw/{year}.txt")
+    paras, acts, inds, _ = draft_tables(text, year, members=members_in_year(year, data_dir), language=code)
+    return paras.astype(str), acts, inds, source, code
 
 
 def measure(year: int = 2014, data_dir=None, report=None) -> Accuracy:
     """Run ingest in memory on a year's raw text (or on ``report``, any format, its
     paragraphs matched to the curated ones by text: :mod:`hemiplan.ingest.alignment`)
     and compare with the year's curated tables."""
-    paras, acts, inds, source = _drafts(year, data_dir, report)
+    paras, acts, inds, source, code = _drafts(year, data_dir, report)
     cur_p = csvio.read_text_table(schema.table_path("paragraphs", year, data_dir))
     cur_a = csvio.read_text_table(schema.table_path("activities", year, data_dir))
     identical = None

@@ -1,4 +1,4 @@
-"""``python -m hemiplan ingest REPORT --year Y [--data-dir D] [--force]``."""
+"""``python -m hemiplan ingest REPORT --year Y [--data-dir D] [--force] [--language CODE]``."""
 from __future__ import annotations
 
 import sys
@@ -19,12 +19,15 @@ def add_parser(sub) -> None:
     i.add_argument("--data-dir", default=None, help="data folder (default: the project's data/)")
     i.add_argument("--force", action="store_true",
                    help="replace data/raw/YEAR.txt when it exists with different content")
+    i.add_argument("--language", default=None, metavar="CODE",
+                   help="the report's language as an ISO 639-1 code (en, es), instead of the one detected; "
+                        "ingest refuses a report in a language it cannot read")
     i.set_defaults(func=run_cli)
 
 
 def run_cli(args) -> int:
     try:
-        p = ingest(args.report, args.year, args.data_dir, force=args.force)
+        p = ingest(args.report, args.year, args.data_dir, force=args.force, lang=args.language)
     except IngestError as exc:
         print(f"error: {exc}", file=sys.stderr)
         print("nothing was written", file=sys.stderr)

@@ -13,37 +13,47 @@ from pathlib import Path
 import pandas as pd
 
 from hemiplan.data import csvio, labels
-from hemiplan.ingest import setting
+from hemiplan.ingest import cues, setting
 from hemiplan.ingest.paragraphs import paragraphs_table
 from hemiplan.ingest.rules import activity_type, clean_title, program_of
-from hemiplan.reading import entities, numbers
+from hemiplan.reading import entities, lexicon, numbers
 from hemiplan.reading.sentences import sentence_spans
 
 #: Words that make a sentence about a multi-year span: its figures are indicators
-#: (with a reference period to fill in), not activities of the year.
-_HISTORICAL_RE = re.compile(
+#: (with a reference period to fill in), not activities of the year. These patterns are
+#: English's; a report in another language reads the same cues from its lexicon (:mod:`.cues`).
+_HISTORICAL_RE = cues.Cue("historical", re.compile(
     r"\b(?:over|in|during|for|within)\s+the\s+(?:last|past|previous)\b|\bsince\s+(?:its\s+creation|"
-    r"(?:19|20)\d\d)\b|\bto\s+date\b|\bso\s+far\b|\bcumulative(?:ly)?\b", re.I)
-_FUTURE_RE = re.compile(r"\b(?:will|shall|plans?\s+to|is\s+expected|are\s+expected|is\s+scheduled|"
-                        r"are\s+scheduled|intends?\s+to|is\s+to\s+be|are\s+to\s+be)\b", re.I)
-_ANAPHORA_RE = re.compile(
+    r"(?:19|20)\d\d)\b|\bto\s+date\b|\bso\s+far\b|\bcumulative(?:ly)?\b", re.I))
+_FUTURE_RE = cues.Cue("future", re.compile(r"\b(?:will|shall|plans?\s+to|is\s+expected|are\s+expected|"
+                                            r"is\s+scheduled|are\s+scheduled|intends?\s+to|is\s+to\s+be|"
+                                            r"are\s+to\s+be)\b", re.I))
+_ANAPHORA_RE = cues.Cue("anaphora", re.compile(
     r"\b(?:these|this|the|those|both|each|such|said)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?P<noun>" + "|".join(sorted(numbers.EVENT_NOUNS, key=len, reverse=True)) + r")\b", re.I)
-_NEGATIVE_RE = re.compile(r"\b(?:has|have|had|was|were|is|are|could|did|does|do)\s+not\b|\bno\s+longer\b|"
-                          r"\bunable\b|\bnot\s+(?:been\s+)?possible\b|\bcannot\b|n't\b", re.I)
-_EVENT_WORD_RE = re.compile(r"\b(?:" + "|".join(sorted(
+    r"(?P<noun>" + "|".join(sorted(numbers.EVENT_NOUNS, key=len, reverse=True)) + r")\b", re.I))
+_NEGATIVE_RE = cues.Cue("negative", re.compile(r"\b(?:has|have|had|was|were|is|are|could|did|does|do)\s+not\b|"
+                                                r"\bno\s+longer\b|\bunable\b|\bnot\s+(?:been\s+)?possible\b|"
+                                                r"\bcannot\b|n't\b", re.I))
+_EVENT_WORD_RE = cues.Cue("event_word", re.compile(r"\b(?:" + "|".join(sorted(
     (w for w in numbers.EVENT_NOUNS if w not in ("activity", "activities", "event", "events")),
-    key=len, reverse=True)) + r")\b", re.I)
-_PEOPLE_WORD_RE = re.compile(r"\b(?:" + "|".join(sorted(numbers.PEOPLE_NOUNS, key=len, reverse=True)) + r")\b", re.I)
-_DONE_RE = re.compile(
+    key=len, reverse=True)) + r")\b", re.I))
+_PEOPLE_WORD_RE = cues.Cue("people_word", re.compile(
+    r"\b(?:" + "|".join(sorted(numbers.PEOPLE_NOUNS, key=len, reverse=True)) + r")\b", re.I))
+_DONE_RE = cues.Cue("done", re.compile(
     r"\b(?:held|delivered|organi[sz]ed|conducted|carried\s+out|hosted|signed|launched|published|"
     r"performed|completed|trained|met|took\s+place|was\s+created|were\s+created|established|donated|"
     r"destroyed|provided|implemented|convened|co-?organi[sz]ed|offered|developed|adopted|approved|"
     r"finalized|finalised|released|presented|undertook|undertaken|participated|attended|gave|given|"
-    r"supported|coordinated|facilitated|initiated|concluded|ran)\b", re.I)
+    r"supported|coordinated|facilitated|initiated|concluded|ran)\b", re.I))
 #: Words before a dependency that make it a partner, not the lead ("in partnership with CICAD").
-_PARTNER_BEFORE_RE = re.compile(r"(?:with|by|of|from|and)\s+(?:the\s+)?(?:support\s+of\s+|"
-                                r"collaboration\s+with\s+|partnership\s+with\s+)?(?:the\s+)?$", re.I)
+_PARTNER_BEFORE_RE = cues.Cue("partner_before", re.compile(
+    r"(?:with|by|of|from|and)\s+(?:the\s+)?(?:support\s+of\s+|collaboration\s+with\s+|partnership\s+with\s+)?"
+    r"(?:the\s+)?$", re.I))
+#: An event noun after an article or a word such as "regional": a sentence without figures that
+#: reports one ("the ES/CICAD held a regional workshop").
+_ACTIVITY_NOUN_RE = cues.Cue("activity_noun", re.compile(
+    r"\b(?:a|an|the|one|first|second|third|its|their|several|various|regional|national|sub-?regional|"
+    r"international)\s+(?:[\w-]+\s+){0,4}?" + _EVENT_WORD_RE.english.pattern, re.I))
 
 
 #: The review flag of a qualified participant figure, by what the qualifier is (the schema's
@@ -456,9 +466,7 @@ class _Drafter:
         atype, guessed = activity_type(sentence, strict=True)
         if guessed and atype == "other":
             return
-        if not guessed and not re.search(r"\b(?:a|an|the|one|first|second|third|its|their|several|"
-                                         r"various|regional|national|sub-?regional|international)\s+"
-                                         r"(?:[\w-]+\s+){0,4}?" + _EVENT_WORD_RE.pattern, sentence, re.I):
+        if not guessed and not _ACTIVITY_NOUN_RE.search(sentence):
             return
         flags = ["no figure: check that it is an activity of the year"]
         if guessed:
@@ -487,11 +495,14 @@ class DraftResult:
 
 
 def draft(text: str, year: int, reference_dir: Path | None = None,
-          paragraphs: pd.DataFrame | None = None, members: set[str] | None = None) -> DraftResult:
-    """Paragraphs and draft rows for a report's text, in memory."""
-    paras = paragraphs if paragraphs is not None else paragraphs_table(text, year, reference_dir, members)
-    d = _Drafter(year, reference_dir, members)
-    for idx, r in enumerate(paras.itertuples(index=False)):
-        d.paragraph(_Para(r.paragraph_id, r.text, r.section, r.subsection, r.heading, idx))
+          paragraphs: pd.DataFrame | None = None, members: set[str] | None = None,
+          language: str | None = None) -> DraftResult:
+    """Paragraphs and draft rows for a report's text (in ``language``: English when
+    None), in memory."""
+    paras = paragraphs if paragraphs is not None else paragraphs_table(text, year, reference_dir, members, language)
+    with lexicon.using(language):
+        d = _Drafter(year, reference_dir, members)
+        for idx, r in enumerate(paras.itertuples(index=False)):
+            d.paragraph(_Para(r.paragraph_id, r.text, r.section, r.subsection, r.heading, idx))
     d.rows.sort(key=lambda r: r.order)
     return DraftResult(paras, d.rows, d.unused)

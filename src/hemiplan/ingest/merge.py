@@ -184,13 +184,13 @@ def _frame(table: str, kept: pd.DataFrame, drafts: list) -> pd.DataFrame:
 
 def draft_tables(text: str, year: int, reference_dir: Path | None = None,
                  kept_activities: pd.DataFrame | None = None, kept_indicators: pd.DataFrame | None = None,
-                 paragraphs: pd.DataFrame | None = None, members: set[str] | None = None
-                 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, DraftResult]:
+                 paragraphs: pd.DataFrame | None = None, members: set[str] | None = None,
+                 language: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, DraftResult]:
     """(paragraphs, activities, indicators, result) as text DataFrames: the kept
     (reviewed) rows first, as they are, then the drafts with fresh ids. Drafts whose
     figures a kept row already quotes in the same paragraph are left out, and so are
     the numbers a kept row quotes from the list of numbers without a row."""
-    res = draft(text, year, reference_dir, paragraphs, members)
+    res = draft(text, year, reference_dir, paragraphs, members, language)
     kept_a = kept_activities if kept_activities is not None else pd.DataFrame(columns=schema.columns("activities"))
     kept_i = kept_indicators if kept_indicators is not None else pd.DataFrame(columns=schema.columns("indicators"))
     para_text = dict(zip(res.paragraphs["paragraph_id"], res.paragraphs["text"]))

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from hemiplan.data import csvio, membership, schema
-from hemiplan.reading import entities, report
+from hemiplan.reading import entities, lexicon, report
 
 
 def members_in_year(year: int, data_dir=None) -> set[str]:
@@ -18,9 +18,15 @@ def members_in_year(year: int, data_dir=None) -> set[str]:
 
 
 def paragraphs_table(text: str, year: int, reference_dir: Path | None = None,
-                     members: set[str] | None = None) -> pd.DataFrame:
+                     members: set[str] | None = None, language: str | None = None) -> pd.DataFrame:
     """One row per paragraph of a report's text, with the member states (of that
-    year, when ``members`` is given) and dependencies it mentions."""
+    year, when ``members`` is given) and dependencies it mentions, named in the
+    report's ``language`` (English when None)."""
+    with lexicon.using(language):
+        return _table(text, year, reference_dir, members)
+
+
+def _table(text: str, year: int, reference_dir: Path | None, members: set[str] | None) -> pd.DataFrame:
     paras = report.split_report(text)
     ids = report.paragraph_ids(paras, year)
     rows = []

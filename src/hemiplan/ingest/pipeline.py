@@ -9,7 +9,7 @@ import pandas as pd
 
 from hemiplan import paths
 from hemiplan.data import csvio, schema
-from hemiplan.ingest import merge, source, write
+from hemiplan.ingest import language, merge, source, write
 from hemiplan.ingest.draft import DraftResult
 from hemiplan.ingest.errors import IngestError
 from hemiplan.ingest.paragraphs import members_in_year, paragraphs_table
@@ -32,11 +32,13 @@ class Plan:
     writes: list[write.Write]
     unchanged: list[Path]
     warnings: list[str] = field(default_factory=list)
+    language: str = "en"             # ISO 639-1 code of the report's language
 
 
-def _paragraphs(src: readers.ReportText, year: int, reference_dir: Path | None, members: set[str]) -> pd.DataFrame:
+def _paragraphs(src: readers.ReportText, year: int, reference_dir: Path | None, members: set[str],
+                code: str) -> pd.DataFrame:
     try:
-        paragraphs = paragraphs_table(src.text, year, reference_dir, members)
+        paragraphs = paragraphs_table(src.text, year, reference_dir, members, code)
     except report.ReportStructureError as exc:
         raise IngestError(f"{src.source}: {exc}") from None
     if paragraphs.empty:
@@ -60,16 +62,18 @@ def _non_members_named(paragraphs: pd.DataFrame, year: int, members: set[str],
 
 
 def plan(report_path, year, data_dir=None, force: bool = False,
-         reference_dir: Path | None = None) -> Plan:
+         reference_dir: Path | None = None, lang: str | None = None) -> Plan:
     """Read, check and draft everything; raise IngestError (naming the file) when
-    ingest cannot go on. Writes nothing."""
+    ingest cannot go on (a report in a language it cannot read included: ``lang``
+    overrides the detected language). Writes nothing."""
     y = source.parse_year(year)
     src = source.read_source(report_path)
+    code = language.choose(src.text, lang, source=str(src.source), reference_dir=reference_dir)
     ddir = paths.data_dir(data_dir)
     members = members_in_year(y, ddir)
-    paragraphs = _paragraphs(src, y, reference_dir, members)
+    paragraphs = _paragraphs(src, y, reference_dir, members, code)
     file_mode = write.umask_mode()
-    writes, unchanged = source.raw_files(src, y, ddir, len(paragraphs), force, file_mode)
+    writes, unchanged = source.raw_files(src, y, ddir, len(paragraphs), force, file_mode, code)
     warnings: list[str] = []
 
     # a person's work: reviewed rows, hand-reviewed paragraph columns
@@ -79,7 +83,7 @@ def plan(report_path, year, data_dir=None, force: bool = False,
     merge.check_nothing_lost(kept, paragraphs, files, warnings)
     paras, acts, inds, result = merge.draft_tables(src.text, y, reference_dir, kept["activities"],
                                                    kept["indicators"], paragraphs=paragraphs.astype(str),
-                                                   members=members)
+                                                   members=members, language=code)
     _drop_listed_unrecorded(result, y, ddir)
     warnings += _non_members_named(paragraphs, y, members, reference_dir)
 
@@ -90,11 +94,12 @@ def plan(report_path, year, data_dir=None, force: bool = False,
     }, file_mode)
     n_kept = {t: 0 if df is None else len(df) for t, df in kept.items()}
     return Plan(y, src, ddir, paras, acts, inds, result, n_kept["activities"], n_kept["indicators"],
-                kept_reviews, writes + table_writes, unchanged + table_unchanged, warnings)
+                kept_reviews, writes + table_writes, unchanged + table_unchanged, warnings, code)
 
 
-def ingest(report_path, year, data_dir=None, force: bool = False, reference_dir: Path | None = None) -> Plan:
+def ingest(report_path, year, data_dir=None, force: bool = False, reference_dir: Path | None = None,
+           lang: str | None = None) -> Plan:
     """Plan, then write everything at once. Returns the plan (for the summary)."""
-    p = plan(report_path, year, data_dir, force, reference_dir)
+    p = plan(report_path, year, data_dir, force, reference_dir, lang)
     write.commit(p.writes)
     return p

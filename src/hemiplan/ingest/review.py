@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from hemiplan.data.validate import display_path
+from hemiplan.ingest import language
 from hemiplan.ingest.pipeline import Plan
 from hemiplan.vocabulary import join_words, plural
 
@@ -87,7 +88,7 @@ def summary(p: Plan, limit: int = 40) -> str:
     src = p.source
     extent = (_pages_read(src) if src.pages else
               f"{src.paragraphs} paragraphs" if src.paragraphs else f"{src.lines} lines")
-    out = [f"ingested {src.source} ({src.format}, {extent}) as the {p.year} report", ""]
+    out = [f"ingested {src.source} ({src.format}, {extent}, {language.name(p.language)}) as the {p.year} report", ""]
     out += _per_section(p)
     out.append("")
     out.append(f"kept as reviewed: {p.kept_activities} activities, {p.kept_indicators} indicators"

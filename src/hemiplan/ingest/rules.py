@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from hemiplan.reading import numbers
+from hemiplan.reading import lexicon, numbers
+from hemiplan.reading.lexicon import Lexicon
 
 #: Activity types read from a sentence without counts, in order of precedence.
 _TYPE_RULES = [
@@ -76,6 +77,9 @@ def activity_type(quote: str, count: numbers.Count | None = None, strict: bool =
     keeps only the specific keyword rules (for sentences without figures)."""
     if count is not None and count.activity_type and count.activity_type != "other":
         return count.activity_type, False
+    lex = lexicon.current()
+    if not lex.english:
+        return _activity_type_in(quote, lex, strict)
     best = None
     for m in re.finditer(r"[A-Za-z][\w-]*", quote):
         low = m.group(0).lower()
@@ -89,5 +93,24 @@ def activity_type(quote: str, count: numbers.Count | None = None, strict: bool =
         if strict and t not in _STRICT_TYPES:
             continue
         if rx.search(quote):
+            return t, True
+    return "other", True
+
+
+def _activity_type_in(quote: str, lex: Lexicon, strict: bool) -> tuple[str, bool]:
+    """:func:`activity_type` in a language other than English: the first event noun of
+    the lexicon in the quote (not a mass noun such as "capacitación"), else the
+    lexicon's ``type_word`` terms, tried in the precedence of the English rules."""
+    mass = {t.lower() for t in lex.of("mass_noun")}
+    nouns = [t for t, v in lex.of("event_noun").items() if v != "other" and t.lower() not in mass]
+    first = re.search(rf"(?<!\w)(?:{'|'.join(re.escape(t) for t in sorted(nouns, key=len, reverse=True))})(?!\w)",
+                      quote, re.I) if nouns else None
+    if first:
+        return lex.value("event_noun", first.group(0)) or "other", False
+    for t, _ in _TYPE_RULES:
+        if strict and t not in _STRICT_TYPES:
+            continue
+        words = [w for w, v in lex.of("type_word").items() if v == t]
+        if words and re.search(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})(?!\w)", quote, re.I):
             return t, True
     return "other", True

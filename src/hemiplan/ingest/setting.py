@@ -5,47 +5,51 @@ number of events is known. Every judgement the draft makes is written in its ``n
 (so that drafts validate) and raised as a flag for the review summary.
 
 The rules read the shape of a sentence ("held in", "officials from", "in partnership
-with", "regional"), never one report's wording."""
+with", "regional"), never one report's wording. The patterns here are English's; a report in
+another language reads the same cues from its lexicon (:mod:`.cues`)."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
+from hemiplan.ingest import cues
 from hemiplan.reading import numbers
 from hemiplan.reading.dates import HeldDate, held_dates
 
 #: Words before a member state that make it the place of holding.
-_HOST_BEFORE_RE = re.compile(r"(?:\b(?:[Ii]n|[Aa]t|[Ii]nside)\s+(?:the\s+)?(?:city\s+of\s+)?|\bhosted\s+by\s+"
+_HOST_BEFORE_RE = cues.Cue("host_before", re.compile(r"(?:\b(?:[Ii]n|[Aa]t|[Ii]nside)\s+(?:the\s+)?(?:city\s+of\s+)?|\bhosted\s+by\s+"
                              r"(?:the\s+)?(?:[Gg]overnment\s+of\s+(?:the\s+)?)?|"
-                             r"\b(?:visits?|missions?|trips?)\s+(?:\w+\s+){0,2}?to\s+(?:the\s+)?)$")
+                             r"\b(?:visits?|missions?|trips?)\s+(?:\w+\s+){0,2}?to\s+(?:the\s+)?)$"))
 #: Words before a member state that make it the origin of the people or the beneficiary.
-_FROM_BEFORE_RE = re.compile(r"\b(?:[Ff]rom|[Ff]or)\s+(?:the\s+)?$|\b(?:countries|states|nations)\s*\(\s*$|"
-                             r"\b(?:such\s+as|including(?:,?\s+among\s+others)?),?\s+(?:the\s+)?$")
+_FROM_BEFORE_RE = cues.Cue("from_before", re.compile(r"\b(?:[Ff]rom|[Ff]or)\s+(?:the\s+)?$|\b(?:countries|states|nations)\s*\(\s*$|"
+                             r"\b(?:such\s+as|including(?:,?\s+among\s+others)?),?\s+(?:the\s+)?$"))
 #: Words before "from" that make the state a source of money or a request, not of people.
-_NOT_PEOPLE_RE = re.compile(r"\b(?:support|funding|financing|funds|contributions?|assistance|donations?|grants?|"
+_NOT_PEOPLE_RE = cues.Cue("not_people", re.compile(r"\b(?:support|funding|financing|funds|contributions?|assistance|donations?|grants?|"
                             r"resources|requests?|help|cooperation|sponsorship)\s+(?:\w+\s+)?from\s+(?:the\s+)?$",
-                            re.I)
+                            re.I))
 #: Text between two member states of one list ("A, B and C").
-_LIST_GAP_RE = re.compile(r"^\s*(?:\([^()]{0,20}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|&\s+|y\s+)(?:the\s+)?$|^[\s,]*$")
+_LIST_GAP_RE = cues.Cue("list_gap", re.compile(r"^\s*(?:\([^()]{0,20}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|&\s+|y\s+)(?:the\s+)?$|^[\s,]*$"))
 #: Officials of member states the text does not name.
-_MULTI_RE = re.compile(
+_MULTI_RE = cues.Cue("multi", re.compile(
     r"\b[Mm]ulti-?national\b|\b(?:[Ss]ub-?)?[Rr]egional\b|\b(?:SUB-?)?REGIONAL\b|"
     r"\b(?:[Ff]rom|[Aa]mong|[Ff]or|[Oo]f)\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,3}?(?:OAS\s+)?[Mm]ember\s+[Ss]tates\b|"
     r"\b[Ff]rom\s+(?:the\s+|across\s+the\s+)?(?:region|hemisphere|Americas)\b|"
     # "for Caribbean countries", "from five Central American countries": a region's name, capitalised
-    r"\b(?:[Ff]or|[Ff]rom)\s+(?:the\s+)?(?:[a-z\d][\w-]*\s+)?(?:[A-Z][\w-]*\s+){1,3}(?:countries|states|nations)\b")
+    r"\b(?:[Ff]or|[Ff]rom)\s+(?:the\s+)?(?:[a-z\d][\w-]*\s+)?(?:[A-Z][\w-]*\s+){1,3}(?:countries|states|nations)\b"))
 #: People of the host state only.
-_HOME_RE = re.compile(r"\bfrom\s+the\s+host\s+(?:country|state|nation)\b|\bin-country\b|\bnational\s+(?:[\w-]+\s+)"
+_HOME_RE = cues.Cue("home", re.compile(r"\bfrom\s+the\s+host\s+(?:country|state|nation)\b|\bin-country\b|\bnational\s+(?:[\w-]+\s+)"
                       r"{0,3}?(?:courses?|workshops?|seminars?|trainings?|sessions?|meetings?|missions?|events?)\b",
-                      re.I)
+                      re.I))
 _JOINT_WORDS = r"(?:in\s+(?:partnership|coordination|collaboration|cooperation)|jointly|together)\s+with"
-_JOINT_BEFORE_RE = re.compile(_JOINT_WORDS + r"\s+(?:the\s+)?(?:[\w/’'-]+\s+){0,3}$", re.I)
-_OTHER_DEPS_RE = re.compile(_JOINT_WORDS + r"\s+(?:the\s+|all\s+)?(?:(?:two|three|both)\s+)?other\s+"
+_JOINT_BEFORE_RE = cues.Cue("joint_before", re.compile(_JOINT_WORDS + r"\s+(?:the\s+)?(?:[\w/’'-]+\s+){0,3}$", re.I))
+_OTHER_DEPS_RE = cues.Cue("other_deps", re.compile(_JOINT_WORDS + r"\s+(?:the\s+|all\s+)?(?:(?:two|three|both)\s+)?other\s+"
                             r"(?:(?:two|three)\s+)?"
-                            r"(?:SMS\s+)?(?:dependencies|departments|areas)\b", re.I)
-_JOINT_VERB_RE = re.compile(r"^\s+(?:also\s+|jointly\s+|together\s+)?(?:conducted|organi[sz]ed|co-?organi[sz]ed|"
+                            r"(?:SMS\s+)?(?:dependencies|departments|areas)\b", re.I))
+_JOINT_VERB_RE = cues.Cue("joint_verb", re.compile(r"^\s+(?:also\s+|jointly\s+|together\s+)?(?:conducted|organi[sz]ed|co-?organi[sz]ed|"
                             r"delivered|held|carried\s+out|implemented|developed|provided|trained|hosted|launched|"
-                            r"ran|convened|offered|gave)\b", re.I)
+                            r"ran|convened|offered|gave)\b", re.I))
+_JOINTLY_RE = cues.Cue("jointly", re.compile(r"\bjointly\b"))
+_SUCH_AS_RE = cues.Cue("such_as", re.compile(r"\bsuch\s+as\s+|[:;]\s*"))
 _DEPENDENCIES = ("CICAD", "CICTE", "DPS")
 #: Words that say "more than one" without a number.
 _SOME = frozenset("several various numerous many multiple".split())
@@ -53,9 +57,9 @@ _PLURAL_EVENTS = frozenset(k for k in numbers.EVENT_NOUNS if k.endswith("s") and
     | {"fora", "symposia"}
 #: Anaphora that tie a sentence to the one before it ("This event was attended by…").
 _NOUNS = "|".join(sorted(numbers.EVENT_NOUNS, key=len, reverse=True))
-_BACK_RE = re.compile(rf"\b(?:[Tt]his|[Tt]hese|[Tt]hat|[Tt]hose|[Ss]uch|[Bb]oth|[Aa]nother|[Ss]aid)\s+"
+_BACK_RE = cues.Cue("back", re.compile(rf"\b(?:[Tt]his|[Tt]hese|[Tt]hat|[Tt]hose|[Ss]uch|[Bb]oth|[Aa]nother|[Ss]aid)\s+"
                       rf"(?:[\w-]+\s+){{0,2}}?"
-                      rf"(?:{_NOUNS})\b|(?:^|[.;:/]\s+(?:/\s+)?)The\s+(?:[\w-]+\s+){{0,2}}?(?:{_NOUNS})\b")
+                      rf"(?:{_NOUNS})\b|(?:^|[.;:/]\s+(?:/\s+)?)The\s+(?:[\w-]+\s+){{0,2}}?(?:{_NOUNS})\b"))
 
 
 @dataclass
@@ -81,7 +85,7 @@ def dated_items(sentence: str) -> list[tuple[int, int]]:
     out, start = [], 0
     for d in dated:
         head = sentence[start:d.start]
-        cut = max((m.end() for m in re.finditer(r"\bsuch\s+as\s+|[:;]\s*", head)), default=0)
+        cut = max((m.end() for m in _SUCH_AS_RE.finditer(head)), default=0)
         if not cut and not start:   # the first item: from the bracket or comma that opens the list
             cut = max((m.end() for m in re.finditer(r"\(\s*|,\s+", head)), default=0)
         a = start + cut
@@ -217,7 +221,7 @@ def joint(s: Setting, quote: str, context: str, lead: str, deps) -> None:
             while j + 1 < len(spans) and _LIST_GAP_RE.match(text[spans[j][1]:spans[j + 1][0]]):
                 j += 1
                 run.append(spans[j][2])
-            if len(set(run)) > 1 and (_JOINT_VERB_RE.match(text[spans[j][1]:]) or re.search(r"\bjointly\b", text)):
+            if len(set(run)) > 1 and (_JOINT_VERB_RE.match(text[spans[j][1]:]) or _JOINTLY_RE.search(text)):
                 together |= set(run)
                 cue = cue or re.search(re.escape(text[a:spans[j][1]]), text)
         others = sorted(together - {lead, "SMS"})
@@ -230,6 +234,15 @@ def joint(s: Setting, quote: str, context: str, lead: str, deps) -> None:
     s.values["joint_with"] = []
 
 
+def _event_words() -> tuple[set[str], set[str], set[str]]:
+    """(event nouns, words for "several", plural event nouns) of the language being read."""
+    nouns = cues.event_nouns()
+    if nouns is None:
+        return set(numbers.EVENT_NOUNS), set(_SOME), set(_PLURAL_EVENTS)
+    mass = cues.words("mass_noun") or set()
+    return set(nouns) - mass, cues.words("some") or set(), {n for n in nouns if n.endswith("s") and n not in mass}
+
+
 def events_basis(s: Setting, quote: str, basis: str | None) -> None:
     """How the number of events is known: as the caller says when the text prints it
     (stated) or sums printed figures (counted); else counted for one event described,
@@ -238,11 +251,12 @@ def events_basis(s: Setting, quote: str, basis: str | None) -> None:
     if basis:
         s.values["events_basis"] = basis
         return
+    nouns, some, plural = _event_words()
     words = [w.lower() for w in re.findall(r"[A-Za-z][\w-]*", quote)]
-    noun = next((after for i, word in enumerate(words) if word in _SOME
-                 for after in words[i + 1:i + 5] if after in numbers.EVENT_NOUNS), None)
-    first = next((w for w in words if w in numbers.EVENT_NOUNS and w != "training"), None)
-    if noun is None and first in _PLURAL_EVENTS:
+    noun = next((after for i, word in enumerate(words) if word in some
+                 for after in words[i + 1:i + 5] if after in nouns), None)
+    first = next((w for w in words if w in nouns and w != "training"), None)
+    if noun is None and first in plural:
         noun = first
     if noun is None:
         s.values["events_basis"] = "counted"

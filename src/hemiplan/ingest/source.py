@@ -43,10 +43,10 @@ def _first_difference(old: bytes, text: str) -> str:
     return f"first difference on line {where}"
 
 
-def _record(src: readers.ReportText, year: int, n_paragraphs: int) -> str:
+def _record(src: readers.ReportText, year: int, n_paragraphs: int, language: str) -> str:
     """The provenance record of the raw text (data/raw/<year>.meta.json)."""
     record = {
-        "year": year, "source_file": src.source.name, "format": src.format,
+        "year": year, "source_file": src.source.name, "format": src.format, "language": language,
         "source_sha256": src.source_sha256, "text_sha256": src.text_sha256, "lines": src.lines,
         "pages": src.pages, "source_paragraphs": src.paragraphs, "report_paragraphs": n_paragraphs,
         "ingested": _dt.date.today().isoformat(),
@@ -57,18 +57,18 @@ def _record(src: readers.ReportText, year: int, n_paragraphs: int) -> str:
     return json.dumps(record, indent=2, ensure_ascii=False) + "\n"
 
 
-def _same_text_recorded(meta: Path, src: readers.ReportText) -> bool:
+def _same_text_recorded(meta: Path, src: readers.ReportText, language: str) -> bool:
     if not meta.is_file():
         return False
     try:
         old_meta = json.loads(meta.read_text(encoding="utf-8"))
     except (ValueError, UnicodeDecodeError):
         old_meta = {}
-    return old_meta.get("text_sha256") == src.text_sha256
+    return old_meta.get("text_sha256") == src.text_sha256 and old_meta.get("language", "en") == language
 
 
 def raw_files(src: readers.ReportText, year: int, data_dir: Path, n_paragraphs: int, force: bool,
-              file_mode: int) -> tuple[list[Write], list[Path]]:
+              file_mode: int, language: str = "en") -> tuple[list[Write], list[Path]]:
     """(files to write, files unchanged) for the raw text and its record. An existing raw
     text with different content stops ingest unless ``force``."""
     text = src.text
@@ -88,8 +88,8 @@ def raw_files(src: readers.ReportText, year: int, data_dir: Path, n_paragraphs: 
         unchanged.append(raw)
     else:
         writes.append((raw, text, 0o444))
-    if raw_same and _same_text_recorded(meta, src):
+    if raw_same and _same_text_recorded(meta, src, language):
         unchanged.append(meta)
     else:
-        writes.append((meta, _record(src, year, n_paragraphs), mode_of(meta, file_mode)))
+        writes.append((meta, _record(src, year, n_paragraphs, language), mode_of(meta, file_mode)))
     return writes, unchanged

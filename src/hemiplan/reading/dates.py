@@ -10,9 +10,10 @@ so is a year inside a document reference or a range such as "2014-2018".
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from hemiplan.reading import lexical_dates, lexicon
 from hemiplan.reading.numbers import MONTHS
+from hemiplan.reading.quantities import HeldDate
 
 _MONTH_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
                "oct": 10, "nov": 11, "dec": 12}
@@ -50,22 +51,6 @@ _BOUND_RE = re.compile(r"\b(?:since|by|until|till|before|after|prior\s+to|as\s+o
                        re.I)
 
 
-@dataclass(frozen=True)
-class HeldDate:
-    """A date of holding in a text: the year (the last of a span), the first year of
-    a span of years, the month and the last month of a span of months (or None), and
-    where it is written."""
-    year: int | None        # None for a relative year ("the year before"): see offset
-    since: int | None
-    month: int | None
-    month_end: int | None
-    text: str
-    start: int
-    end: int
-    offset: int = 0         # for a relative year: years from the report's
-    kind: str = ""          # which form: years, months, two_months, month, day_month, place, in_year, relative
-
-
 def month_number(name: str) -> int:
     """'June' → 6, 'Sept.' → 9."""
     low = name.lower().rstrip(".")
@@ -93,6 +78,9 @@ def _date(kind: str, m: re.Match) -> HeldDate | None:
 def held_dates(text: str) -> list[HeldDate]:
     """Every date of holding in ``text``, in order of position (overlaps resolved in
     favour of the more specific form)."""
+    lex = lexicon.current()
+    if not lex.english:
+        return lexical_dates.held_dates(text, lex)
     text = text or ""
     found: list[HeldDate] = []
     for kind, rx in _FORMS:

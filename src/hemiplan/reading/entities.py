@@ -19,6 +19,7 @@ from pathlib import Path
 import pycountry
 
 from hemiplan import paths
+from hemiplan.reading import lexicon
 
 
 @dataclass(frozen=True)
@@ -58,8 +59,15 @@ def pycountry_names(iso3: str) -> set[str]:
     return {n for n in names if n and "," not in n}
 
 
+def country_matcher(reference_dir: Path | None = None, language: str | None = None) -> Matcher:
+    """The matcher of member-state names in the language being read (or ``language``):
+    the gazetteer's names, which any report may use, and the names the language's
+    lexicon gives (``place``: "Granada" is Grenada in Spanish only)."""
+    return _country_matcher(reference_dir, language or lexicon.current().code)
+
+
 @lru_cache(maxsize=8)
-def country_matcher(reference_dir: Path | None = None) -> Matcher:
+def _country_matcher(reference_dir: Path | None, language: str) -> Matcher:
     ref = Path(reference_dir) if reference_dir else paths.REFERENCE
     targets: dict[str, str | None] = {}
     members = _read(ref / "member_states.csv")
@@ -68,6 +76,8 @@ def country_matcher(reference_dir: Path | None = None) -> Matcher:
             targets[name] = row["iso3"]
     for row in _read(ref / "places.csv"):
         targets[row["alias"]] = row["iso3"] or None
+    for alias, code in lexicon.load(language, reference_dir).of("place").items():
+        targets[alias] = code or None
     # Reports sometimes set headings in capitals: match long names in upper case too.
     for alias, code in list(targets.items()):
         if len(alias) > 4 and alias.upper() not in targets:

@@ -22,7 +22,9 @@ as in "six (6)") are told apart by :func:`non_count_reason`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from hemiplan.reading import lexical, lexicon
+from hemiplan.reading.quantities import Count, Number, snake_case
 
 UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
          "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -59,21 +61,6 @@ _AFTER_QUALIFIERS = [
 ]
 
 
-@dataclass(frozen=True)
-class Number:
-    value: float
-    text: str
-    start: int
-    end: int
-    qualifier: str  # exact, approx, more_than, at_least, up_to
-    is_word: bool
-
-    @property
-    def is_year_like(self) -> bool:
-        return (not self.is_word and self.text.isdigit() and len(self.text) == 4
-                and 1900 <= int(self.text) <= 2100)
-
-
 def words_to_int(text: str) -> int | None:
     """'Twenty-seven' → 27, 'one thousand' → 1000, 'three hundred and five' → 305."""
     total = current = 0
@@ -103,6 +90,9 @@ def parse_digits(text: str) -> float:
 
 def find_numbers(text: str) -> list[Number]:
     """Every number in text, in order, with its qualifier."""
+    lex = lexicon.current()
+    if not lex.english:
+        return lexical.find_numbers(text, lex)
     text = text or ""
     out = []
     for m in NUMBER_RE.finditer(text):
@@ -214,33 +204,6 @@ _REFERENCE_WORDS = frozenset("no no. nos nos. number resolution res res. article
                              "iso standard standards version vol vol. volume page pages item annex".split())
 
 _TOKEN_RE = re.compile(r"[^\W\d_][\w'’\-/]*|\d[\w,.\-]*|[(),;:.!?\[\]]")
-
-
-@dataclass(frozen=True)
-class Count:
-    """A number and what it counts."""
-    kind: str          # participants, events, other
-    value: float
-    qualifier: str     # exact, approx, more_than, at_least, up_to
-    noun: str          # head noun as written ("officers", "seminars", "states")
-    unit: str          # normalised unit (participants, events, states, firearms...)
-    activity_type: str  # for events: the type the noun suggests, else ""
-    phrase: str        # the number and its noun phrase as written
-    start: int
-    end: int
-    number: Number
-
-    @property
-    def int_value(self) -> int:
-        return int(round(self.value))
-
-
-def snake_case(text: str) -> str:
-    """A name made of a noun phrase: "Police officers" → "police_officers"."""
-    s = re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
-    if not s or not s[0].isalpha():
-        s = "n_" + s if s else "count"
-    return s
 
 
 def _is_known_noun(low: str, nxt: str) -> bool:
@@ -377,6 +340,9 @@ def _noun_phrase(text: str, n: Number) -> _Phrase | None:
 def non_count_reason(text: str, n: Number) -> str | None:
     """Why a number is not a count, or None if it may be one: year, date, duration,
     ordinal_or_edition, list_marker, document_reference, restated, compound."""
+    lex = lexicon.current()
+    if not lex.english:
+        return lexical.non_count_reason(text, n, lex)
     before = text[max(0, n.start - 40):n.start]
     after = text[n.end:n.end + 40]
     if n.is_year_like:
@@ -423,6 +389,9 @@ def non_count_reason(text: str, n: Number) -> str | None:
 
 def find_counts(text: str) -> list[Count]:
     """Every number in ``text`` that counts something, with what it counts."""
+    lex = lexicon.current()
+    if not lex.english:
+        return lexical.find_counts(text, lex)
     text = text or ""
     out: list[Count] = []
     for n in find_numbers(text):
@@ -456,6 +425,9 @@ def find_counts(text: str) -> list[Count]:
 
 def month_in(text: str) -> int | None:
     """The month a text names, when it names exactly one ("in March 2014" → 3)."""
+    lex = lexicon.current()
+    if not lex.english:
+        return lexical.month_in(text, lex)
     found = set()
     for m in re.finditer(r"\b(January|February|March|April|May|June|July|August|September|October|"
                          r"November|December)\b", text or ""):

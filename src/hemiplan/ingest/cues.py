@@ -1,0 +1,111 @@
+"""The cues the drafting rules read in a sentence (a date bound, a future, a host, the
+origin of the people, multinational attendance, joint work…), in the language of the
+report being read.
+
+For English a cue is the hand-written regular expression of the rule that uses it
+(in :mod:`.draft`, :mod:`.setting`); for every other language it is built here, from
+one template per cue, out of the words of the language's lexicon
+(``data/reference/lexicon.csv``), so that a new language needs rows, not code. A
+:class:`Cue` answers for the language set by :func:`hemiplan.reading.lexicon.using`
+around the report (``draft`` sets it)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from hemiplan.reading import lexicon
+from hemiplan.reading.lexicon import Lexicon
+
+
+def _event_words(lex: Lexicon) -> str:
+    """The event nouns that name one kind of event (not 'actividades', 'eventos')."""
+    terms = [t for t, v in lex.of("event_noun").items() if v != "other"]
+    return "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(terms, key=len, reverse=True)) or r"(?!x)x"
+
+
+def _capitalised(lex: Lexicon, kind: str) -> str:
+    return "|".join(re.escape(t[:1].upper() + t[1:]) for t in lex.terms(kind)) or r"(?!x)x"
+
+
+def _templates(lex: Lexicon) -> dict[str, str]:
+    """One regular expression per cue, from the lexicon's words."""
+    art = rf"(?:(?:{lex.alternation('article')})\s+)?"
+    ev, every_event = _event_words(lex), lex.alternation("event_noun")
+    origin, people = lex.alternation("origin"), lex.alternation("people_noun")
+    # words that put a place, not a people, between a noun for people and a state
+    place_words = "|".join(re.escape(t) for t in sorted(set(lex.of("trip_to"))
+                                                        | {t for t in lex.of("host") if " " not in t}))
+    return {
+        "historical": rf"(?<!\w)(?:{lex.alternation('historical')})(?!\w)",
+        "future": rf"(?<!\w)(?:{lex.alternation('future')})(?!\w)",
+        "negative": rf"(?<!\w)(?:{lex.alternation('negative')})(?!\w)",
+        "done": rf"(?<!\w)(?:{lex.alternation('done')})(?!\w)",
+        "anaphora": rf"(?<!\w)(?:{lex.alternation('anaphora', 'article')})\s+(?:[\w-]+\s+){{0,2}}?"
+                    rf"(?P<noun>{every_event})(?!\w)",
+        "event_word": rf"(?<!\w)(?:{ev})(?!\w)",
+        "people_word": rf"(?<!\w)(?:{people})(?!\w)",
+        "partner_before": rf"(?<!\w)(?:{lex.alternation('partner')})\s+{art}$",
+        "activity_noun": rf"(?<!\w)(?:{lex.alternation('activity_lead')})\s+(?:[\w-]+\s+){{0,4}}?(?:{ev})(?!\w)",
+        "host_before": rf"(?:(?<!\w)(?:{lex.alternation('host')})\s+{art}|(?<!\w)(?:{lex.alternation('trip')})\s+"
+                       rf"(?:[\w-]+\s+){{0,3}}?(?:{lex.alternation('trip_to')})\s+{art})$",
+        "from_before": rf"(?:(?<!\w)(?:{origin})\s+{art}|(?<!\w)(?:{people})\s+"
+                       rf"(?:(?!(?:{place_words})\s)[\w-]+\s+){{0,3}}?)$",
+        "not_people": rf"(?<!\w)(?:{lex.alternation('not_people')})\s+(?:[\w-]+\s+){{0,2}}?(?:{origin})\s+{art}$",
+        "list_gap": rf"^\s*(?:\([^()]{{0,20}}\)\s*)?(?:,\s*(?:(?:{lex.alternation('list_join')})\s+)?|"
+                    rf"(?:{lex.alternation('list_join')})\s+|&\s+){art}$|^[\s,]*$",
+        "multi": rf"(?<!\w)(?:{lex.alternation('multinational')})(?!\w)|(?<!\w)(?:{origin})\s+{art}"
+                 rf"(?:[\w-]+\s+){{0,3}}?(?:{lex.alternation('states_noun')})(?!\w)|"
+                 rf"(?<!\w)(?:{origin})\s+(?:{lex.alternation('region')})(?!\w)",
+        "home": rf"(?<!\w)(?:{lex.alternation('home')})(?!\w)",
+        "joint_before": rf"(?<!\w)(?:{lex.alternation('joint')})\s+{art}(?:[\w/’'-]+\s+){{0,3}}$",
+        "other_deps": rf"(?<!\w)(?:{lex.alternation('joint')})\s+(?:{lex.alternation('other_dependencies')})(?!\w)",
+        "joint_verb": rf"^\s+(?:(?:{lex.alternation('jointly')})\s+)?(?:{lex.alternation('joint_verb')})(?!\w)",
+        "jointly": rf"(?<!\w)(?:{lex.alternation('jointly')})(?!\w)",
+        "back": rf"(?<!\w)(?:{lex.alternation('anaphora')})\s+(?:[\w-]+\s+){{0,2}}?(?:{every_event})(?!\w)|"
+                rf"(?:^|[.;:/]\s+)(?-i:{_capitalised(lex, 'article')})\s+(?:[\w-]+\s+){{0,2}}?(?:{every_event})(?!\w)",
+        "such_as": rf"(?<!\w)(?:{lex.alternation('such_as')})\s+|[:;]\s*",
+    }
+
+
+@lru_cache(maxsize=8)
+def _built(lex: Lexicon) -> dict[str, re.Pattern]:
+    return {name: re.compile(rx, re.I) for name, rx in _templates(lex).items()}
+
+
+class Cue:
+    """A cue in the language being read: ``english`` (the rule's own pattern) for an
+    English report, else the pattern built from the language's lexicon. Used as a
+    compiled pattern (``search``, ``match``, ``finditer``)."""
+
+    def __init__(self, name: str, english: re.Pattern):
+        self.name, self.english = name, english
+
+    def rx(self) -> re.Pattern:
+        lex = lexicon.current()
+        return self.english if lex.english else _built(lex)[self.name]
+
+    def search(self, string: str, *args):
+        return self.rx().search(string, *args)
+
+    def match(self, string: str, *args):
+        return self.rx().match(string, *args)
+
+    def finditer(self, string: str, *args):
+        return self.rx().finditer(string, *args)
+
+    @property
+    def pattern(self) -> str:
+        return self.rx().pattern
+
+
+def words(kind: str) -> set[str] | None:
+    """The lower-case terms of one kind in the language being read, or None for
+    English (whose rules keep their own word lists)."""
+    lex = lexicon.current()
+    return None if lex.english else {t.lower() for t in lex.of(kind)}
+
+
+def event_nouns() -> dict[str, str] | None:
+    """Event noun → activity type in the language being read (None for English)."""
+    lex = lexicon.current()
+    return None if lex.english else {t.lower(): v for t, v in lex.of("event_noun").items()}
