@@ -64,14 +64,16 @@ def notebook_messages(path: Path) -> list[tuple]:
 
 def schema_messages() -> list[tuple]:
     """The reader-facing labels of the schemas' vocabularies (``hemiplan:labels``, and the
-    count nouns ``hemiplan:nouns`` as singular and plural), with their column as context."""
+    count nouns ``hemiplan:nouns`` as singular and plural), with their column as context
+    (``activities.activity_type``; ``activities.activity_type noun`` for the count nouns,
+    which a catalog keeps apart from the labels of the same words)."""
     out = []
     for table in schema.ALL_TABLES:
         for f in schema.fields(table):
             context = f"{table}.{f['name']}"
             where = f"data/schema/{table}.schema.json:1"
             out += [(label, context, where) for label in dict.fromkeys(f.get("hemiplan:labels", {}).values())]
-            out += [(tuple(pair), context, where) for pair in f.get("hemiplan:nouns", {}).values()]
+            out += [(tuple(pair), f"{context} noun", where) for pair in f.get("hemiplan:nouns", {}).values()]
     return out
 
 

@@ -99,4 +99,4 @@ def type_noun(activity_type: str, n) -> str:
     if str(activity_type) not in nouns:
         raise UnknownValue(f"activities.activity_type: {activity_type!r} is not in the vocabulary")
     singular, plural_ = nouns[str(activity_type)]
-    return language.np_("activities.activity_type", singular, plural_, n)
+    return language.np_("activities.activity_type noun", singular, plural_, n)
