@@ -135,7 +135,10 @@ def number(n) -> str:
 
 def percent(share: float, decimals: int = 0) -> str:
     """A share (0.4) as a percentage: '40%', '40 %'."""
-    return format_percent(share, format="#,##0" + ("." + "0" * decimals if decimals else "") + "%", locale=cldr())
+    pattern = Locale.parse(cldr()).percent_formats[None].pattern  # '#,##0%', '#,##0 %'
+    if decimals:
+        pattern = pattern.replace("0", "0." + "0" * decimals, 1) if "." not in pattern else pattern
+    return format_percent(share, format=pattern, locale=cldr())
 
 
 def join(items, style: str = "standard") -> str:

@@ -146,24 +146,30 @@ def check(lang: str) -> list[str]:
         if not path.is_file():
             problems.append(f"{lang}: no catalog {path.name} for {len(messages)} message(s) of {name}")
             continue
-        cat = read(path, lang)
-        for msg, context, where in messages:
-            entry = cat.get(msg, context=context)
-            if entry is None:
-                problems.append(f"{path.name}: {where}: message not in the catalog: {_short(msg)}")
-                continue
-            strings = entry.string if isinstance(entry.string, (list, tuple)) else (entry.string,)
-            ids = entry.id if isinstance(entry.id, (list, tuple)) else (entry.id,)
-            if entry.fuzzy:
-                problems.append(f"{path.name}: {where}: fuzzy: {_short(ids[0])}")
-            if not all(strings):
-                problems.append(f"{path.name}: {where}: untranslated: {_short(ids[0])}")
-                continue
-            want = set().union(*(placeholders(i) for i in ids))
-            for s in strings:
-                if placeholders(s) != want:
-                    problems.append(f"{path.name}: {where}: placeholders {sorted(placeholders(s))} in the translation, "
-                                    f"{sorted(want)} in the message: {_short(ids[0])}")
+        problems += check_catalog(read(path, lang), messages, path.name)
+    return problems
+
+
+def check_catalog(cat: Catalog, messages: list[tuple], label: str) -> list[str]:
+    """The problems of one catalog against the messages of its source (see :func:`check`)."""
+    problems = []
+    for msg, context, where in messages:
+        entry = cat.get(msg, context=context)
+        if entry is None:
+            problems.append(f"{label}: {where}: message not in the catalog: {_short(msg)}")
+            continue
+        strings = entry.string if isinstance(entry.string, (list, tuple)) else (entry.string,)
+        ids = entry.id if isinstance(entry.id, (list, tuple)) else (entry.id,)
+        if entry.fuzzy:
+            problems.append(f"{label}: {where}: fuzzy: {_short(ids[0])}")
+        if not all(strings):
+            problems.append(f"{label}: {where}: untranslated: {_short(ids[0])}")
+            continue
+        want = set().union(*(placeholders(i) for i in ids))
+        for text in strings:
+            if placeholders(text) != want:
+                problems.append(f"{label}: {where}: placeholders {sorted(placeholders(text))} in the translation, "
+                                f"{sorted(want)} in the message: {_short(ids[0])}")
     return problems
 
 
