@@ -15,7 +15,12 @@ with the curated tables of that year:
   activity in the same paragraph has the same participants value;
 * held year: share of curated activities whose draft (same paragraph, overlapping
   quote) has the same ``held_year``, overall and for the rows held in another year
-  (see :mod:`hemiplan.ingest.held_accuracy`).
+  (see :mod:`hemiplan.ingest.held_accuracy`);
+* events, host, attendance and joint work: share of the curated activities with a
+  draft whose draft has the same value (:mod:`hemiplan.ingest.field_accuracy`).
+
+The report is read in the language ingest detects (:mod:`hemiplan.ingest.language`),
+as ingest reads it.
 
 With ``--report`` the given file (.txt, .docx or .pdf) is read as ingest reads it, and
 its paragraphs are matched to the curated ones by their text
@@ -30,7 +35,7 @@ from dataclasses import dataclass, field
 
 from hemiplan import paths
 from hemiplan.data import csvio, schema
-from hemiplan.ingest import held_accuracy, language
+from hemiplan.ingest import field_accuracy, held_accuracy, language
 from hemiplan.ingest.alignment import on_curated_spans
 from hemiplan.ingest.merge import draft_tables
 from hemiplan.ingest.paragraphs import members_in_year
@@ -54,6 +59,8 @@ class Accuracy:
     held: held_accuracy.HeldYear = field(default_factory=held_accuracy.HeldYear)
     source: str = ""                 # the report measured (data/raw/<year>.txt unless --report)
     identical: int | None = None     # paragraphs read word for word (a report in another format)
+    fields: field_accuracy.Fields = field(default_factory=field_accuracy.Fields)
+    language: str = "en"             # the language the report was read in (detected)
 
     @property
     def section(self) -> float:
@@ -84,6 +91,7 @@ class Accuracy:
              self.participants),
         ]
         rows += self.held.rows()
+        rows += self.fields.rows()
         out = [f"ingest accuracy on {self.source or f'data/raw/{self.year}.txt'} against the curated "
                f"{self.year} tables",
                f"({self.draft_activities} draft activities, {self.draft_indicators} draft indicators)", "",
@@ -92,7 +100,7 @@ class Accuracy:
         return "\n".join(out)
 
 
-def _drafts(year: int, data_dir, report):
+def _drafts(year: int, data_dir, report, lang: str | None = None):
     """(draft paragraphs, activities, indicators, what was read) from the year's raw
     text, or from ``report`` (.txt, .docx or .pdf) read as ingest reads it."""
     if report is None:
@@ -101,16 +109,17 @@ def _drafts(year: int, data_dir, report):
         got = readers.read_report(report)
         text, source = got.text, f"{got.source.name} ({got.format}" + (f", {plural(got.pages, 'page')})"
                                                                         if got.pages else ")")
-    code = language.choose(text, source=source or f"raw/{year}.txt")
+    code = language.choose(text, lang, source=source or f"raw/{year}.txt")
     paras, acts, inds, _ = draft_tables(text, year, members=members_in_year(year, data_dir), language=code)
     return paras.astype(str), acts, inds, source, code
 
 
-def measure(year: int = 2014, data_dir=None, report=None) -> Accuracy:
+def measure(year: int = 2014, data_dir=None, report=None, lang: str | None = None) -> Accuracy:
     """Run ingest in memory on a year's raw text (or on ``report``, any format, its
     paragraphs matched to the curated ones by text: :mod:`hemiplan.ingest.alignment`)
-    and compare with the year's curated tables."""
-    paras, acts, inds, source, code = _drafts(year, data_dir, report)
+    and compare with the year's curated tables; ``lang`` reads it in that language
+    instead of the one detected."""
+    paras, acts, inds, source, code = _drafts(year, data_dir, report, lang)
     cur_p = csvio.read_text_table(schema.table_path("paragraphs", year, data_dir))
     cur_a = csvio.read_text_table(schema.table_path("activities", year, data_dir))
     identical = None
@@ -151,11 +160,13 @@ def measure(year: int = 2014, data_dir=None, report=None) -> Accuracy:
             found += 1
         else:
             misses["participants"].append((r.activity_id, r.paragraph_id, want, r.quote[:80]))
-    held = held_accuracy.measure(year, cur_a, acts, dict(zip(paras["paragraph_id"], paras["text"])), draft_pid_of)
-    misses["held_year"] = held.misses
+    draft_text = dict(zip(paras["paragraph_id"], paras["text"]))
+    held = held_accuracy.measure(year, cur_a, acts, draft_text, draft_pid_of)
+    fields = field_accuracy.measure(cur_a, acts, draft_text, draft_pid_of)
+    misses["held_year"], misses["fields"] = held.misses, fields.misses
     return Accuracy(year, len(cur_p), correct, tp, fp, fn, len(with_p), found,
                     int((acts["status"] == "draft").sum()), int((inds["status"] == "draft").sum()), misses, held,
-                    source, identical)
+                    source, identical, fields, code)
 
 
 def format_table(results: list[tuple[str, "Accuracy"]]) -> str:
