@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from hemiplan import paths
+
 from .conftest import SYNTHETIC_DATA, copy_book, snapshot
 
 
@@ -53,3 +55,30 @@ def test_a_year_that_is_not_a_number(project, command):
     assert snapshot(project) == before
     assert proc.returncode != 0 and "Traceback" not in proc.stderr, proc.stderr
     assert "abc" in proc.stderr and "2030, 2031" in proc.stderr, proc.stderr
+
+
+@pytest.mark.parametrize("command", [["build"], ["validate"], ["build", "--year", "2030"], ["validate", "--year", "2030"]])
+def test_a_year_missing_one_of_its_tables_is_an_error_not_a_withdrawal(project, command):
+    """A year is its tables: with activities.csv renamed (as a file manager does), the
+    year is not silently dropped: validate and build name the missing file, exit
+    non-zero, and the published edition stays."""
+    shutil.copytree(paths.SCHEMAS, project / "data" / "schema")
+    folder = project / "data" / "2031"
+    (folder / "activities.csv").rename(folder / "activities (1).csv")
+    before = snapshot(project)
+    proc = hemiplan(project, *command)
+    assert proc.returncode != 0, proc.stdout
+    assert "Traceback" not in proc.stderr, proc.stderr
+    assert "2031" in proc.stderr and "activities.csv" in proc.stderr and "missing" in proc.stderr, proc.stderr
+    assert snapshot(project) == before
+    assert (project / "_build" / "html" / "2031" / "index.html").is_file()
+
+
+def test_an_empty_year_folder_is_not_a_year(synthetic_copy):
+    from hemiplan import data
+
+    (synthetic_copy / "2099").mkdir()
+    assert data.available_years(synthetic_copy) == [2030, 2031]
+    (synthetic_copy / "2099" / "notes.txt").write_text("a file in it", encoding="utf-8")
+    with pytest.raises(data.YearNotFoundError, match="2099 is missing paragraphs.csv, activities.csv, indicators.csv"):
+        data.available_years(synthetic_copy)

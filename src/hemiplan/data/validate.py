@@ -14,7 +14,7 @@ import pycountry
 
 from hemiplan import paths
 from hemiplan.data import csvio, judgements, membership, schema
-from hemiplan.data.years import available_years
+from hemiplan.data.years import IncompleteYearError, available_years, display_path, year_folders
 
 
 @dataclass(frozen=True)
@@ -44,14 +44,6 @@ class ValidationError(ValueError):
         head = "\n".join(f"  {p}" for p in problems[:20])
         more = f"\n  … and {len(problems) - 20} more" if len(problems) > 20 else ""
         super().__init__(f"{len(problems)} validation problem(s):\n{head}{more}")
-
-
-def display_path(path: Path) -> str:
-    path = Path(path)
-    try:
-        return str(path.resolve().relative_to(paths.ROOT))
-    except ValueError:
-        return str(path)
 
 
 def _frictionless_problems(path: Path, table: str) -> list[Problem]:
@@ -338,7 +330,18 @@ def validate_year(year: int | None, data_dir=None) -> list[Problem]:
 
 
 def validate_all(data_dir=None) -> dict[int | None, list[Problem]]:
+    """The problems of the reference tables (key None) and of every year; a year's folder
+    that lacks one of its tables is a problem of that year, naming the missing file."""
     out: dict[int | None, list[Problem]] = {None: validate_year(None, data_dir)}
-    for y in available_years(data_dir):
+    try:
+        years = available_years(data_dir)
+    except IncompleteYearError as exc:
+        for folder, missing in exc.folders.items():
+            out[int(folder.name)] = [Problem(display_path(folder / m), None, None, m,
+                                             "the table is missing: a year's folder holds all its tables "
+                                             "(restore the file, or remove the folder to withdraw the year)")
+                                     for m in missing]
+        years = [y for y, miss in year_folders(data_dir).items() if not miss]
+    for y in years:
         out[y] = [p for p in validate_year(y, data_dir) if p not in out[None]]
-    return out
+    return {None: out.pop(None), **dict(sorted(out.items()))}
