@@ -3,6 +3,7 @@
     python -m hemiplan.ingest.accuracy            # 2014, the curated year
     python -m hemiplan.ingest.accuracy --year Y [--data-dir D] [--misses]
     python -m hemiplan.ingest.accuracy --year Y --report R.pdf [--report R.docx ...]
+    python -m hemiplan.ingest.accuracy --year Y --data-dir D --language en   # not the detected language
 
 Ingest runs in memory on ``data/raw/<Y>.txt`` (nothing is written) and is compared
 with the curated tables of that year:
@@ -185,13 +186,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--year", type=int, default=2014, help="a curated year (default 2014)")
     parser.add_argument("--data-dir", default=None, help="data folder (default: the project's data/)")
     parser.add_argument("--misses", action="store_true", help="list what was missed")
+    parser.add_argument("--language", default=None, metavar="CODE",
+                        help="read the report in this language (en, es) instead of the one detected")
     parser.add_argument("--report", action="append", default=[],
                         help="measure this report file (.txt, .docx, .pdf) instead of the raw text; repeatable")
     args = parser.parse_args(argv)
     if len(args.report) > 1:
-        print(format_table([(r, measure(args.year, args.data_dir, r)) for r in args.report]))
+        print(format_table([(r, measure(args.year, args.data_dir, r, args.language)) for r in args.report]))
         return 0
-    acc = measure(args.year, args.data_dir, args.report[0] if args.report else None)
+    acc = measure(args.year, args.data_dir, args.report[0] if args.report else None, args.language)
     print(acc.table())
     if args.misses:
         for name, items in acc.misses.items():
