@@ -7,37 +7,47 @@ import pandas as pd
 
 from hemiplan.analysis.sections import paragraph_key
 from hemiplan.data import csvio
+from hemiplan.language import _, p_
 
-#: Qualifiers that make a number approximate.
+#: Qualifiers that make a number approximate (the English words; :func:`_loose` gives
+#: them in the page's language).
 _LOOSE = {"approx": "approximate", "more_than": "a floor (more than)", "at_least": "a floor (at least)",
           "up_to": "a ceiling (up to)"}
+
+
+def _loose(qualifier: str) -> str:
+    """What a loose qualifier makes a number, in the page's language."""
+    words = {"approx": p_("review check", "approximate"), "more_than": p_("review check", "a floor (more than)"),
+             "at_least": p_("review check", "a floor (at least)"), "up_to": p_("review check", "a ceiling (up to)")}
+    return words[qualifier]
 
 
 def _activity_checks(r: dict, year: int) -> list[str]:
     out = []
     if not str(r.get("dependency", "")).strip():
-        out.append("no dependency named")
+        out.append(_("no dependency named"))
     if not csvio.split_list(r.get("countries", "")) and str(r.get("attendance", "")) != "multinational":
-        out.append("no member state named")
+        out.append(_("no member state named"))
     if str(r.get("activity_type", "")) == "other":
-        out.append("type of activity not recognised (other)")
+        out.append(_("type of activity not recognised (other)"))
     if str(r.get("participants_qualifier", "")) in _LOOSE:
-        out.append(f"participants are {_LOOSE[r['participants_qualifier']]}")
-    for basis, what in (("participants_basis", "participants"), ("events_basis", "events")):
-        if str(r.get(basis, "")) == "inferred":
-            out.append(f"number of {what} inferred, not stated")
+        out.append(_("participants are {what}").format(what=_loose(r["participants_qualifier"])))
+    if str(r.get("participants_basis", "")) == "inferred":
+        out.append(_("number of participants inferred, not stated"))
+    if str(r.get("events_basis", "")) == "inferred":
+        out.append(_("number of events inferred, not stated"))
     held = str(r.get("held_year", "")).strip()
     if held and held != str(year):
-        out.append(f"held in {held}, not in {year}: kept, but not an activity of the year")
+        out.append(_("held in {held}, not in {year}: kept, but not an activity of the year").format(held=held, year=year))
     return out
 
 
 def _indicator_checks(r: dict) -> list[str]:
     out = []
     if str(r.get("qualifier", "")) in _LOOSE:
-        out.append(f"value is {_LOOSE[r['qualifier']]}")
+        out.append(_("value is {what}").format(what=_loose(r["qualifier"])))
     if str(r.get("ref_year", "")).strip():
-        out.append(f"refers to {r['ref_year']}")
+        out.append(_("refers to {year}").format(year=r["ref_year"]))
     return out
 
 
@@ -46,7 +56,7 @@ def _rows(df: pd.DataFrame, kind: str, id_col: str, year: int) -> list[dict]:
     for r in df[df["status"].str.strip() == "draft"].to_dict("records"):
         checks = _activity_checks(r, year) if kind == "activity" else _indicator_checks(r)
         if str(r.get("note", "")).strip():
-            checks.append(f"note: {r['note'].strip()}")
+            checks.append(_("note: {note}").format(note=r["note"].strip()))
         what = r.get("title") if kind == "activity" else f"{r.get('indicator', '')} = {r.get('value', '')} {r.get('unit', '')}"
         out.append({"id": r[id_col], "kind": kind, "paragraph_id": r["paragraph_id"], "what": str(what).strip(),
                     "quote": r.get("quote", ""), "checks": checks})

@@ -20,7 +20,8 @@ from IPython.display import display
 
 from hemiplan import data, vocabulary
 from hemiplan import language as hemiplan_language
-from hemiplan.present import figures, provenance, style, tables
+from hemiplan.language import _, n_, p_
+from hemiplan.present import figures, marks, provenance, style, tables
 
 META_KEY = "hemiplan"
 
@@ -51,6 +52,23 @@ def _display(bundle: dict, metadata: dict | None = None) -> None:
 literal = vocabulary.literal
 
 
+def marked(text) -> str:
+    """A name or title for Markdown given to :func:`md`, made safe as :data:`literal`
+    does, and, when it is in another language than the page's (a
+    :class:`hemiplan.data.names.English` name on a Spanish page), wrapped as inline
+    HTML ``<span lang="en">…</span>`` (MyST keeps inline HTML), so that a reader,
+    a screen reader and search know its language. On a page of its own language it is
+    exactly :data:`literal`'s text: English pages are unchanged."""
+    return marks.lang_span(literal(text), marks.value_lang(text))
+
+
+def quote_note(ed) -> str:
+    """The sentence, in the page's language, that says the report's words on the page
+    are quoted in the report's language ('' when the page is in that language); see
+    :func:`hemiplan.present.marks.quote_note`."""
+    return marks.quote_note(getattr(ed, "language", None))
+
+
 def md(text: str) -> None:
     """Show Markdown computed from data (rendered as MyST by the book)."""
     _display({"text/markdown": text, "text/plain": text})
@@ -61,13 +79,23 @@ def html(markup: str, plain: str = "") -> None:
 
 
 def edition(ed) -> None:
-    """The edition box at the top of every chapter: year and data version."""
-    plural = vocabulary.plural
-    years = ed.years
-    md(f":::{{admonition}} Edition\n:class: note\n"
-       f"Report year **{ed.year}** · data version `{ed.data_hash[:10]}` · "
-       f"{plural(len(ed.paragraphs), 'paragraph')}, {plural(len(ed.activities), 'activity')} and "
-       f"{plural(len(ed.indicators), 'stated figure')} · years with data: {', '.join(map(str, years))}.\n:::")
+    """The edition box at the top of every chapter: year and data version; on a page
+    in another language than English, a sentence saying that the book's prose and its
+    translated titles are the project's translation, never the OAS's text."""
+    counts = {"paragraphs": n_("{n} paragraph", "{n} paragraphs", len(ed.paragraphs)),
+              "activities": n_("{n} activity", "{n} activities", len(ed.activities)),
+              "figures": n_("{n} stated figure", "{n} stated figures", len(ed.indicators))}
+    counts = {k: v.format(n=vocabulary.number(n)) for (k, v), n in
+              zip(counts.items(), (len(ed.paragraphs), len(ed.activities), len(ed.indicators)))}
+    line = _("Report year **{year}** · data version `{version}` · {paragraphs}, {activities} and {figures} · "
+             "years with data: {years}.").format(year=ed.year, version=ed.data_hash[:10],
+                                                 years=", ".join(map(str, ed.years)), **counts)
+    note = ""
+    if hemiplan_language.current() != hemiplan_language.SOURCE:
+        note = "\n\n" + _("The book's prose and its translated titles are the project's translation, "
+                           "never the OAS's text.")
+    title = p_("edition box", "Edition")
+    md(f":::{{admonition}} {title}\n:class: note\n{line}{note}\n:::")
 
 
 def png_bytes(fig) -> bytes:
@@ -83,11 +111,13 @@ def figure(fig, *, name: str, caption: str, alt: str, sources=()) -> None:
     if not alt.strip():
         raise ValueError(f"figure {name!r} needs alt text")
     refs = provenance.refs(sources)
-    full_caption = caption.strip() + (f" Source: report paragraphs {refs}." if refs else "")
+    full_caption = caption.strip() + (" " + _("Source: report paragraphs {refs}.").format(refs=refs) if refs else "")
     data = getattr(fig, figures.DATA_ATTR, None)
     if data is not None:
-        full_caption += f" {{download}}`The data of this figure (CSV) <downloads/{_write_download(data, name)}>`"
-    bundle = {"image/png": base64.b64encode(png_bytes(fig)).decode("ascii"), "text/plain": f"Figure: {alt}"}
+        link = _("The data of this figure (CSV)")
+        full_caption += f" {{download}}`{link} <downloads/{_write_download(data, name)}>`"
+    bundle = {"image/png": base64.b64encode(png_bytes(fig)).decode("ascii"),
+              "text/plain": _("Figure: {alt}").format(alt=alt)}
     _display(bundle, {META_KEY: {"name": name, "caption": full_caption, "alt": alt}})
 
 
@@ -115,7 +145,8 @@ def table(df: pd.DataFrame, *, caption: str | None = None, download: str | None 
     where the file is written; the link is shown either way, so that the committed
     outputs and the published page agree."""
     markup = tables.html_table(df, caption=caption, **kwargs)
-    html(markup, plain=f"Table: {caption or ''} ({len(df)} rows)")
+    html(markup, plain=n_("Table: {caption} ({n} rows)", "Table: {caption} ({n} rows)", len(df)).format(
+        caption=caption or "", n=len(df)))
     if download:
         if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", download):
             raise ValueError(f"download name {download!r}: use lowercase letters, digits and hyphens")
@@ -125,8 +156,11 @@ def table(df: pd.DataFrame, *, caption: str | None = None, download: str | None 
             out = df.rename(columns=headers)
             Path(folder).mkdir(parents=True, exist_ok=True)
             out.to_csv(Path(folder) / f"{download}.csv", index=False, lineterminator="\n")
-        md(f"{{download}}`Download this table as CSV <downloads/{download}.csv>`")
+        link = _("Download this table as CSV")
+        md(f"{{download}}`{link} <downloads/{download}.csv>`")
 
 
 def no_data(what: str) -> None:
-    md(f"*The report for this year gives no {what}.*")
+    """'*The report for this year gives no agreements.*': ``what`` is a noun phrase in
+    the page's language (mark it in the chapter, e.g. ``p_("no data", "agreements")``)."""
+    md("*" + _("The report for this year gives no {what}.").format(what=what) + "*")

@@ -23,11 +23,17 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from hemiplan import vocabulary
+from hemiplan.language import p_
 from hemiplan.present import style
 
 #: Distance (inches) from the bottom of the axes to a legend placed below it: clears
 #: the tick labels and the axis label on figures of any height.
 LEGEND_GAP = 0.62
+
+
+def whole(value) -> str:
+    """A value rounded to a whole number, with the page's thousands separator: '1,204'."""
+    return vocabulary.number(round(float(value)))
 
 
 def _new(height: float | None = None, ncols: int = 1, **kwargs):
@@ -81,7 +87,7 @@ def _labelled(table: pd.DataFrame, label: str) -> pd.DataFrame:
     """A plotted table with its index as a first, named column."""
     out = table.copy()
     out.index = [str(i) for i in out.index]
-    out.index.name = label or "Category"
+    out.index.name = label or p_("figure data", "Category")
     out.columns = [str(c) for c in out.columns]
     return out.reset_index()
 
@@ -107,7 +113,7 @@ def _label_bars(ax, y, totals, *, missing=(), pad: float = 0.01, room: float = 0
     top = max(totals) if len(totals) else 0
     missing = list(missing) or [False] * len(totals)
     for yi, v, none in zip(y, totals, missing):
-        ax.text(v + top * pad, yi, "no figure" if none else f"{v:,.0f}", va="center", fontsize=8,
+        ax.text(v + top * pad, yi, p_("figure bar", "no figure") if none else whole(v), va="center", fontsize=8,
                 color=style.NO_FIGURE if none else style.TEXT, fontstyle="italic" if none else "normal")
     ax.set_xlim(0, top * (1 + room) if top else 1)
 
@@ -136,7 +142,8 @@ def hbar(labels, values, *, title: str, xlabel: str, ylabel: str = "", colors=No
     (label → colour) explains the bars' colours in a legend on the right;
     ``reference`` = (value, label) draws a dashed line, e.g. the number of member
     states against counts of ratifying states."""
-    data = pd.DataFrame({ylabel or "Category": [str(lab) for lab in labels], xlabel or "Value": [float(v) for v in values]})
+    data = pd.DataFrame({ylabel or p_("figure data", "Category"): [str(lab) for lab in labels],
+                         xlabel or p_("figure data", "Value"): [float(v) for v in values]})
     labels, values = [wrap(lab) for lab in labels], [float(v) for v in values]
     fig, ax = _new(height_for(labels))
     y = np.arange(len(labels))[::-1]
@@ -220,18 +227,20 @@ def by_month(counts: pd.DataFrame, *, title: str, ylabel: str, colors: dict[str,
         ax.bar(range(1, 13), vals, bottom=bottom, label=str(col), color=colors.get(col, style.MUTED))
         bottom += vals
     ax.set_xticks(range(1, 13), [vocabulary.month_abbr(m) for m in range(1, 13)])
-    _axes_text(ax, title=title, xlabel="Month", ylabel=ylabel)
+    _axes_text(ax, title=title, xlabel=p_("figure axis", "Month"), ylabel=ylabel)
     ax.grid(axis="x", visible=False)
     ax.grid(axis="y", visible=True)
     integer_ticks(ax.yaxis)
     _legend(fig, ax, "below" if len(counts.columns) > 1 else None, ncol=len(counts.columns))
     fig.tight_layout()
     monthly = counts.set_axis([vocabulary.month_abbr(m) for m in range(1, 13)])
-    return attach_data(fig, _labelled(monthly, "Month"))
+    return attach_data(fig, _labelled(monthly, p_("figure axis", "Month")))
 
 
-def timeline(events: pd.DataFrame, *, title: str, xlabel: str = "Year", ylabel: str = ""):
-    """One row per label, a dot per year: columns ``label``, ``year``, optional ``kind``."""
+def timeline(events: pd.DataFrame, *, title: str, xlabel: str | None = None, ylabel: str = ""):
+    """One row per label, a dot per year: columns ``label``, ``year``, optional ``kind``;
+    the x axis reads 'Year' (in the page's language) unless ``xlabel`` says otherwise."""
+    xlabel = p_("figure axis", "Year") if xlabel is None else xlabel
     labels = list(dict.fromkeys(events["label"]))
     wrapped = [wrap(lab) for lab in labels[::-1]]
     fig, ax = _new(height_for(wrapped))
@@ -251,8 +260,9 @@ def timeline(events: pd.DataFrame, *, title: str, xlabel: str = "Year", ylabel: 
         ax.legend(fontsize=8, loc="lower right")
     fig.tight_layout()
     cols = [c for c in ("label", "year", "kind") if c in events]
-    return attach_data(fig, events[cols].rename(columns={"label": ylabel or "Label", "year": xlabel or "Year",
-                                                         "kind": "Kind"}))
+    return attach_data(fig, events[cols].rename(columns={"label": ylabel or p_("figure data", "Label"),
+                                                         "year": xlabel or p_("figure axis", "Year"),
+                                                         "kind": p_("figure data", "Kind")}))
 
 
 def line(series: pd.Series, *, title: str, xlabel: str, ylabel: str, label_points: bool = True):
@@ -262,12 +272,13 @@ def line(series: pd.Series, *, title: str, xlabel: str, ylabel: str, label_point
     ax.plot(x, series.to_numpy(dtype=float), marker="o", color=style.ACCENT)
     if label_points:
         for xi, v in zip(x, series):
-            ax.annotate(f"{v:,.0f}", (xi, v), textcoords="offset points", xytext=(0, 6), ha="center", fontsize=8)
+            ax.annotate(whole(v), (xi, v), textcoords="offset points", xytext=(0, 6), ha="center", fontsize=8)
     integer_ticks(ax.xaxis)
     _axes_text(ax, title=title, xlabel=xlabel, ylabel=ylabel)
     ax.grid(axis="y", visible=True)
     fig.tight_layout()
-    return attach_data(fig, pd.DataFrame({xlabel or "x": list(series.index), ylabel or "Value": list(series)}))
+    return attach_data(fig, pd.DataFrame({xlabel or "x": list(series.index),
+                                          ylabel or p_("figure data", "Value"): list(series)}))
 
 
 def heatmap(matrix: pd.DataFrame, *, title: str, xlabel: str, ylabel: str, cmap: str = style.SEQUENTIAL):
@@ -281,7 +292,7 @@ def heatmap(matrix: pd.DataFrame, *, title: str, xlabel: str, ylabel: str, cmap:
     top = np.nanmax(data) if data.size else 0
     for (i, j), v in np.ndenumerate(data):
         if v > 0:
-            ax.text(j, i, f"{v:,.0f}", ha="center", va="center", fontsize=8,
+            ax.text(j, i, whole(v), ha="center", va="center", fontsize=8,
                     color=style.ON_DARK if v > top * 0.6 else style.TEXT)
     _axes_text(ax, title=title, xlabel=xlabel, ylabel=ylabel)
     ax.grid(False)

@@ -11,9 +11,10 @@ from matplotlib.cm import ScalarMappable
 from matplotlib.colors import BoundaryNorm, ListedColormap, Normalize
 from matplotlib.patches import Rectangle
 
+from hemiplan import language
+from hemiplan.data import names
+from hemiplan.language import _, p_
 from hemiplan.present import figures, style
-
-
 
 
 def _scale(cmap: str, vmax: float, integer: bool):
@@ -71,10 +72,13 @@ def tile_map(member_states: pd.DataFrame, values: pd.Series | dict | None = None
         elif integer:
             cbar.locator = figures.integer_locator()
             cbar.update_ticks()
-    ax.text(0, -0.35, "Grey: no value. " + source_note, transform=ax.transData, fontsize=8, color=style.NOTE,
+    ax.text(0, -0.35, _("Grey: no value.") + " " + source_note, transform=ax.transData, fontsize=8, color=style.NOTE,
             va="top")
     fig.tight_layout()
     cols = ["name", "iso3"] if "name" in ms.columns else ["iso3"]
+    if "name" in ms.columns and language.current() != language.SOURCE:
+        ms["name"] = ms["iso3"].map(names.state_names(member_states)).astype(str)
     data = ms.sort_values(cols[0])[cols].assign(value=ms["iso3"].map(values))
-    data.columns = (["Member state", "Code"] if len(cols) == 2 else ["Code"]) + [legend_label]
+    data.columns = ([p_("map data", "Member state"), p_("map data", "Code")] if len(cols) == 2
+                    else [p_("map data", "Code")]) + [legend_label]
     return figures.attach_data(fig, data)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 
 from hemiplan.analysis.sections import paragraph_key
+from hemiplan.language import n_
+from hemiplan.vocabulary import number
 
 SOURCE_PAGE = "source_text"
 _PARAGRAPH = re.compile(r"\d{4}-[IVXLC]+(?:\.[a-z])?-\d+")
@@ -93,4 +95,7 @@ def refs(paragraph_ids, limit: int = 12, depth: int = 0) -> str:
     """Comma-separated references to paragraphs, in report order, at most ``limit``."""
     ids = sorted(dict.fromkeys(str(p) for p in paragraph_ids if str(p)), key=order_key)
     shown = ", ".join(ref(p, depth) for p in ids[:limit])
-    return shown + (f" and {len(ids) - limit} more" if len(ids) > limit else "")
+    if len(ids) <= limit:
+        return shown
+    more = len(ids) - limit
+    return n_("{references} and {n} more", "{references} and {n} more", more).format(references=shown, n=number(more))

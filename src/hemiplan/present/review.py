@@ -1,6 +1,8 @@
 """The Review page of a draft edition: every draft row beside its paragraph, the
 sentence it came from highlighted, with what to check (``hemiplan.analysis.review``).
-Report text is data: escaped, never interpreted."""
+Report text is data: escaped, never interpreted. The report's words (its paragraphs,
+and what a row records from them) keep the report's language (``lang`` on a page of
+another language, with a sentence saying so)."""
 from __future__ import annotations
 
 import html
@@ -9,8 +11,14 @@ from hemiplan import vocabulary
 from hemiplan.analysis.review import pending
 from hemiplan.data import schema
 from hemiplan.data.csvio import read_text_table
-from hemiplan.present import book, provenance
+from hemiplan.language import _, n_, p_
+from hemiplan.present import book, marks, provenance
 from hemiplan.present.sourcetext import escape, find_quote
+
+
+def _kind(kind: str) -> str:
+    """A draft row's kind as the page names it."""
+    return {"activity": p_("data row kind", "activity"), "figure": p_("data row kind", "figure")}.get(kind, kind)
 
 
 def _highlighted(text: str, quote: str) -> str:
@@ -22,20 +30,27 @@ def _highlighted(text: str, quote: str) -> str:
     return escape(text[:a]) + "<mark>" + escape(text[a:b]) + "</mark>" + escape(text[b:])
 
 
-def _row(group: dict, r: dict) -> str:
-    checks = "".join(f"<li>{escape(c)}</li>" for c in r["checks"]) or "<li>nothing flagged: read it against the sentence</li>"
-    return (f'<div class="hemiplan-review-row"><p><strong>{escape(r["id"])}</strong> · {escape(r["kind"])}: '
-            f'{escape(r["what"])}</p>'
-            f'<blockquote class="hemiplan-review-text">{_highlighted(group["text"], r["quote"])}</blockquote>'
-            f'<p>What to check:</p><ul>{checks}</ul></div>')
+def _row(group: dict, r: dict, report_language: str | None = None) -> str:
+    nothing = _("nothing flagged: read it against the sentence")
+    checks = "".join(f"<li>{escape(c)}</li>" for c in r["checks"]) or f"<li>{escape(nothing)}</li>"
+    what = marks.lang_span(escape(r["what"]), report_language)
+    to_check = _("What to check:")
+    return (f'<div class="hemiplan-review-row"><p><strong>{escape(r["id"])}</strong> · {escape(_kind(r["kind"]))}: '
+            f'{what}</p>'
+            f'<blockquote class="hemiplan-review-text"{marks.lang_attr(report_language)}>'
+            f'{_highlighted(group["text"], r["quote"])}</blockquote>'
+            f'<p>{escape(to_check)}</p><ul>{checks}</ul></div>')
 
 
-def _group(g: dict) -> str:
+def _group(g: dict, report_language: str | None = None) -> str:
     pid = g["paragraph_id"]
     link = f'<a href="{html.escape(provenance.href(pid), quote=True)}">{escape(pid)}</a>'
-    return (f'<section class="hemiplan-review-paragraph"><h2>Paragraph {link} '
-            f'<span class="hemiplan-badge">{escape(vocabulary.plural(len(g["rows"]), "draft row"))}</span></h2>'
-            + "".join(_row(g, r) for r in g["rows"]) + "</section>")
+    n = len(g["rows"])
+    badge = n_("{n} draft row", "{n} draft rows", n).format(n=vocabulary.number(n))
+    heading = _("Paragraph {link}").format(link=link)
+    return (f'<section class="hemiplan-review-paragraph"><h2>{heading} '
+            f'<span class="hemiplan-badge">{escape(badge)}</span></h2>'
+            + "".join(_row(g, r, report_language) for r in g["rows"]) + "</section>")
 
 
 def review_page(ed) -> None:
@@ -45,11 +60,17 @@ def review_page(ed) -> None:
     groups = pending(text["paragraphs"], text["activities"], text["indicators"], ed.year)
     n = sum(len(g["rows"]) for g in groups)
     if not n:
-        book.md(f"Every row of the {ed.year} data is reviewed: nothing to check.")
+        book.md(_("Every row of the {year} data is reviewed: nothing to check.").format(year=ed.year))
         return
-    book.md(f"The {ed.year} edition is a draft: {vocabulary.plural(n, 'row')} in "
-            f"{vocabulary.plural(len(groups), 'paragraph')} are not yet reviewed. Check each against its "
-            f"highlighted sentence, correct the CSV files where needed, then accept the rows with "
-            f"`hemiplan accept --year {ed.year} ID …` or `--paragraph PARAGRAPH_ID`.")
+    intro = n_("The {year} edition is a draft: {rows} in {paragraphs} is not yet reviewed.",
+               "The {year} edition is a draft: {rows} in {paragraphs} are not yet reviewed.", n)
+    rows = n_("{n} row", "{n} rows", n).format(n=vocabulary.number(n))
+    paragraphs = n_("{n} paragraph", "{n} paragraphs", len(groups)).format(n=vocabulary.number(len(groups)))
+    how = _("Check each against its highlighted sentence, correct the CSV files where needed, then accept the "
+            "rows with `hemiplan accept --year {year} ID …` or `--paragraph PARAGRAPH_ID`.")
+    note = book.quote_note(ed)
+    book.md(intro.format(year=ed.year, rows=rows, paragraphs=paragraphs) + " " + how.format(year=ed.year)
+            + (f"\n\n*{note}*" if note else ""))
     for g in groups:
-        book.html(_group(g), plain=f"Paragraph {g['paragraph_id']}: {len(g['rows'])} draft row(s)")
+        book.html(_group(g, ed.language), plain=_("Paragraph {paragraph}: {n} draft row(s)").format(
+            paragraph=g["paragraph_id"], n=len(g["rows"])))

@@ -10,8 +10,10 @@ import re
 
 import pandas as pd
 
-from hemiplan import vocabulary
-from hemiplan.present import provenance
+from hemiplan import language, vocabulary
+from hemiplan.data import labels, names
+from hemiplan.language import _, n_, np_, p_
+from hemiplan.present import marks, provenance
 
 
 def escape(text: str) -> str:
@@ -20,9 +22,18 @@ def escape(text: str) -> str:
     return html.escape(str(text), quote=True).replace("{", "&#123;").replace("}", "&#125;").replace("\r", "&#13;").replace("\n", "&#10;")
 
 
-def _badge(n: int, what: str) -> str:
+def _badge(text: str) -> str:
     """'3 activities', '1 figure': how many data rows cite a paragraph."""
-    return f'<span class="hemiplan-badge">{escape(vocabulary.plural(n, what))}</span>'
+    return f'<span class="hemiplan-badge">{escape(text)}</span>'
+
+
+def _badges(n_act: int, n_ind: int) -> str:
+    out = ""
+    if n_act:
+        out += _badge(np_("source text badge", "{n} activity", "{n} activities", n_act).format(n=vocabulary.number(n_act)))
+    if n_ind:
+        out += _badge(np_("source text badge", "{n} figure", "{n} figures", n_ind).format(n=vocabulary.number(n_ind)))
+    return out
 
 
 def _blank(value) -> bool:
@@ -43,26 +54,67 @@ def find_quote(text: str, quote: str) -> tuple[int, int] | None:
     return None
 
 
-def _rows_of(activities: pd.DataFrame, indicators: pd.DataFrame) -> dict[str, list[dict]]:
-    """The data rows of each paragraph: id, kind, quote and a one-line summary."""
+def _qualifier(q) -> str:
+    """A qualifier after a number: the code as the data write it on English pages
+    ('approx'), its label in another language ('aproximadamente')."""
+    if _blank(q):
+        return ""
+    if language.current() == language.SOURCE:
+        return f" ({q})"
+    try:
+        return f" ({labels.qualifier_label(q)})"
+    except labels.UnknownValue:
+        return f" ({q})"
+
+
+def _titles(activities: pd.DataFrame, translations, report_language: str) -> list:
+    """Each activity's title for the page: as written on a page in the report's language;
+    else its reviewed translation, or its title marked with the report's language."""
+    given = [str(t or "").strip() for t in activities.get("title", pd.Series([""] * len(activities)))]
+    if not marks.other(report_language) or translations is None or "title" not in activities:
+        return [marks.Marked(t, report_language) if marks.other(report_language) and t else t for t in given]
+    shown = names.titles(activities, translations)
+    return [marks.Marked(g, report_language) if isinstance(t, names.English) else str(t).strip()
+            for t, g in zip(shown, given)]
+
+
+def _rows_of(activities: pd.DataFrame, indicators: pd.DataFrame, translations=None,
+             report_language: str = language.SOURCE) -> dict[str, list[dict]]:
+    """The data rows of each paragraph: id, kind, quote and a one-line summary (parts
+    in the report's language marked with it, see :func:`_summary`)."""
     out: dict[str, list[dict]] = {}
-    for a in activities.to_dict("records"):
-        bits = [str(a.get("title") or "").strip()]
+    for a, title in zip(activities.to_dict("records"), _titles(activities, translations, report_language)):
+        bits = [title]
         if not _blank(a.get("events")):
-            bits.append(vocabulary.plural(a["events"], "event"))
+            bits.append(n_("{n} event", "{n} events", a["events"]).format(n=vocabulary.number(a["events"])))
         if not _blank(a.get("participants")):
-            q = a.get("participants_qualifier")
-            bits.append(vocabulary.plural(a["participants"], "participant") + ("" if _blank(q) else f" ({q})"))
+            bits.append(n_("{n} participant", "{n} participants", a["participants"]).format(
+                n=vocabulary.number(a["participants"])) + _qualifier(a.get("participants_qualifier")))
         out.setdefault(a["paragraph_id"], []).append(
-            {"id": a["activity_id"], "kind": "activity", "quote": a.get("quote"), "summary": " · ".join(b for b in bits if b)})
+            {"id": a["activity_id"], "kind": p_("data row kind", "activity"), "quote": a.get("quote"),
+             "summary": [b for b in bits if b]})
     for i in indicators.to_dict("records"):
         value = "" if _blank(i.get("value")) else vocabulary.number(float(i["value"]))
         unit = "" if _blank(i.get("unit")) else f" {i['unit']}"
-        q = "" if _blank(i.get("qualifier")) else f" ({i['qualifier']})"
+        q = _qualifier(i.get("qualifier"))
+        # The figure's name and unit are the report's words.
         out.setdefault(i["paragraph_id"], []).append(
-            {"id": i["indicator_id"], "kind": "stated figure", "quote": i.get("quote"),
-             "summary": f"{i.get('indicator', '')}: {value}{unit}{q}"})
+            {"id": i["indicator_id"], "kind": p_("data row kind", "stated figure"), "quote": i.get("quote"),
+             "summary": [marks.Marked(f"{i.get('indicator', '')}: {value}{unit}", report_language), q]})
     return out
+
+
+def _summary(parts) -> str:
+    """A row's summary, escaped, its parts joined by ' · ' (an indicator's qualifier
+    follows its value); a part in another language than the page's in ``<span lang>``."""
+    out = []
+    for part in (p for p in parts if p):
+        text = marks.lang_span(escape(part), marks.value_lang(part))
+        if out and str(part).startswith(" ("):
+            out[-1] += text
+        else:
+            out.append(text)
+    return " · ".join(out)
 
 
 def marked_text(text: str, rows: list[dict]) -> tuple[str, set[str]]:
@@ -102,42 +154,56 @@ def _row_list(rows: list[dict], found: set[str]) -> str:
         if r["id"] in found:
             head = f'<a href="#{provenance.quote_anchor(r["id"])}">{rid}</a>'
         else:
-            head = f'<span id="{provenance.quote_anchor(r["id"])}">{rid}</span> (quote not found in the text)'
-        items.append(f"<li>{head} · {escape(r['kind'])} · {escape(r['summary'])}</li>")
-    summary = escape(vocabulary.plural(len(rows), "data row") + " drawn from this paragraph")
+            head = (f'<span id="{provenance.quote_anchor(r["id"])}">{rid}</span> '
+                    + escape(_("(quote not found in the text)")))
+        items.append(f"<li>{head} · {escape(r['kind'])} · {_summary(r['summary'])}</li>")
+    summary = escape(n_("{n} data row drawn from this paragraph", "{n} data rows drawn from this paragraph",
+                        len(rows)).format(n=vocabulary.number(len(rows))))
     return f'<details class="hemiplan-rows"><summary>{summary}</summary><ul>{"".join(items)}</ul></details>'
 
 
-def _paragraph(p, rows: list[dict], n_act: int, n_ind: int) -> str:
-    badges = (_badge(n_act, "activity") if n_act else "") + (_badge(n_ind, "figure") if n_ind else "")
-    lines = f"line {p.line_start}" if p.line_start == p.line_end else f"lines {p.line_start}–{p.line_end}"
+def _paragraph(p, rows: list[dict], n_act: int, n_ind: int, lang: str = "") -> str:
+    badges = _badges(n_act, n_ind)
+    lines = (_("line {line}").format(line=p.line_start) if p.line_start == p.line_end
+             else _("lines {start}–{end}").format(start=p.line_start, end=p.line_end))
     text, found = marked_text(str(p.text), rows)
     anchor = provenance.anchor(p.paragraph_id)
     labels = "".join(f"({provenance.quote_anchor(r['id'])})=\n" for r in sorted(rows, key=lambda r: str(r["id"])))
     return (f"({anchor})=\n{labels}"
             f'<div class="hemiplan-src-paragraph" id="{anchor}"><p><span class="hemiplan-pid">{escape(p.paragraph_id)}</span> '
             f'<span class="hemiplan-lines">{lines}</span> {badges}</p>'
-            f"<p>{text}</p>{_row_list(rows, found) if rows else ''}</div>\n")
+            f"<p{lang}>{text}</p>{_row_list(rows, found) if rows else ''}</div>\n")
 
 
-def page_markdown(paragraphs: pd.DataFrame, activities: pd.DataFrame, indicators: pd.DataFrame) -> str:
+def page_markdown(paragraphs: pd.DataFrame, activities: pd.DataFrame, indicators: pd.DataFrame, *,
+                  report_language: str | None = None, translations: pd.DataFrame | None = None) -> str:
     """MyST Markdown for the source-text page: headings as in the report, then each
     paragraph with its id, an anchor, how many data rows cite it, its text with each
-    row's quote marked, and the list of those rows."""
-    rows = _rows_of(activities, indicators)
+    row's quote marked, and the list of those rows. ``report_language`` is the report's
+    (``ed.language``, English by default): on a page in another language, the report's
+    headings and paragraphs carry it as ``lang`` and a sentence first says so;
+    ``translations`` (``ed.translations``) gives the activities' titles in the page's
+    language."""
+    report_language = report_language or language.SOURCE
+    lang = marks.lang_attr(report_language)
+    rows = _rows_of(activities, indicators, translations, report_language)
     n_act = activities.groupby("paragraph_id").size().to_dict()
     n_ind = indicators.groupby("paragraph_id").size().to_dict()
-    out = []
+    note = marks.text_note(report_language)
+    out = [f'<p class="hemiplan-lang-note">{escape(note)}</p>\n'] if note else []
     last = (None, None, None)
     for p in paragraphs.itertuples(index=False):
         if p.section != last[0]:
-            out.append(f'<h2 class="hemiplan-src-section">{escape(vocabulary.section_label(p.section, p.section_title))}</h2>\n')
+            out.append(f'<h2 class="hemiplan-src-section"{lang}>'
+                       f'{escape(vocabulary.section_label(p.section, p.section_title))}</h2>\n')
             last = (p.section, None, None)
         if p.subsection and p.subsection != last[1]:
-            out.append(f'<h3 class="hemiplan-src-subsection">{escape(vocabulary.subsection_label(p.subsection, p.subsection_title))}</h3>\n')
+            out.append(f'<h3 class="hemiplan-src-subsection"{lang}>'
+                       f'{escape(vocabulary.subsection_label(p.subsection, p.subsection_title))}</h3>\n')
             last = (last[0], p.subsection, None)
         if p.heading and p.heading != last[2]:
-            out.append(f'<h4 class="hemiplan-src-heading">{escape(p.heading)}</h4>\n')
+            out.append(f'<h4 class="hemiplan-src-heading"{lang}>{escape(p.heading)}</h4>\n')
             last = (last[0], last[1], p.heading)
-        out.append(_paragraph(p, rows.get(p.paragraph_id, []), n_act.get(p.paragraph_id, 0), n_ind.get(p.paragraph_id, 0)))
+        out.append(_paragraph(p, rows.get(p.paragraph_id, []), n_act.get(p.paragraph_id, 0),
+                              n_ind.get(p.paragraph_id, 0), lang))
     return "\n".join(out)

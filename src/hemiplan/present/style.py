@@ -2,9 +2,15 @@
 colour a figure uses is named here."""
 from __future__ import annotations
 
-import matplotlib
+from functools import lru_cache
 
+import matplotlib
+import pandas as pd
+
+from hemiplan import language, paths
 from hemiplan.analysis.frames import JOINT
+from hemiplan.data import csvio, names
+from hemiplan.language import _
 
 #: One colour per SMS dependency (colour-blind safe, from the Okabe–Ito palette).
 DEPENDENCY_COLORS = {
@@ -19,19 +25,31 @@ DEPENDENCY_NAMES = {
     "DPS": "Department of Public Security",
     "SMS": "Secretariat for Multidimensional Security",
 }
-#: How a table names the row of work led jointly by several dependencies.
+#: How a table names the row of work led jointly by several dependencies (the message;
+#: :func:`dependency_name` gives it in the page's language).
 JOINT_NAME = "Led jointly by two or more dependencies"
 
 
-def dependency_name(dependency: str) -> str:
-    """The full name of a dependency of the schema, or of the Joint row; an unknown
-    value raises (a dependency added to the schema needs its name here)."""
+def dependency_name(dependency: str, dependency_names: pd.DataFrame | None = None) -> str:
+    """The full name of a dependency of the schema, or of the Joint row, in the page's
+    language: in English the names above; in another language the name of
+    ``dependency_names`` (the edition's ``ed.dependency_names``; by default the
+    reference table), through :func:`hemiplan.data.names.dependency_name` (the English
+    name, marked, where it has none). An unknown value raises (a dependency added to the
+    schema needs its name here)."""
     if dependency == JOINT:
-        return JOINT_NAME
-    try:
+        return _("Led jointly by two or more dependencies")
+    if dependency not in DEPENDENCY_NAMES:
+        raise KeyError(f"no name for dependency {dependency!r}; add it to style.DEPENDENCY_NAMES")
+    if language.current() == language.SOURCE:
         return DEPENDENCY_NAMES[dependency]
-    except KeyError:
-        raise KeyError(f"no name for dependency {dependency!r}; add it to style.DEPENDENCY_NAMES") from None
+    table = _reference_names() if dependency_names is None else dependency_names
+    return names.dependency_name(table, dependency)
+
+
+@lru_cache(maxsize=1)
+def _reference_names() -> pd.DataFrame:
+    return csvio.read_text_table(paths.REFERENCE / "dependency_names.csv")
 
 
 SUBREGION_COLORS = {

@@ -15,8 +15,11 @@ import numbers as _numbers
 import re
 
 import pandas as pd
+from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
 
-from hemiplan.present import provenance
+from hemiplan import language
+from hemiplan.language import _, p_
+from hemiplan.present import marks, provenance
 from hemiplan.vocabulary import short_id
 
 EMPTY = "–"
@@ -33,6 +36,15 @@ QUOTE_COLUMNS = ("activity_id", "indicator_id")
 #: a column of these is aligned and sorted as numbers.
 _NUMBERLIKE = re.compile(r"(?:(?:about|approximately|around|at least|over|more than|up to|some|~|≈|≥|>|<|≤)\s*)?"
                          r"(\d[\d,]*(?:\.\d+)?)\s*\+?", re.IGNORECASE)
+#: The same on a page in another language, written with its qualifiers and separators
+#: (CLDR: "unos 300", "más de 1.200", "12,5").
+_NUMBERLIKE_OTHER = re.compile(r"(?:(?:aproximadamente|alrededor de|al menos|más de|hasta|unos|unas|cerca de"
+                               r"|about|approximately|around|at least|over|more than|up to|some|~|≈|≥|>|<|≤)\s*)?"
+                               r"(\d[\d.\u00a0\u202f]*(?:,\d+)?)\s*\+?", re.IGNORECASE)
+
+
+def _numberlike_pattern() -> re.Pattern:
+    return _NUMBERLIKE if language.current() == language.SOURCE else _NUMBERLIKE_OTHER
 
 
 def format_value(value, decimals: int = 0) -> str:
@@ -40,15 +52,34 @@ def format_value(value, decimals: int = 0) -> str:
     if value is None or (not isinstance(value, (list, tuple, str)) and pd.isna(value)):
         return EMPTY
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return p_("table cell", "yes") if value else p_("table cell", "no")
     if isinstance(value, _numbers.Integral):
-        return f"{int(value):,}"
+        return _grouped(int(value))
     if isinstance(value, _numbers.Real):
         v = float(value)
         if v.is_integer() and decimals == 0:
-            return f"{int(v):,}"
-        return f"{v:,.{max(decimals, 1)}f}"
+            return _grouped(int(v))
+        return _grouped(v, max(decimals, 1))
     return str(value)
+
+
+def _grouped(value, decimals: int = 0) -> str:
+    """A number with the page's thousands separator and ``decimals`` decimals: '1,204.5'
+    in English (as Python writes it), '1204,5' or '12.040' in Spanish (CLDR)."""
+    if language.current() == language.SOURCE:
+        return f"{value:,.{decimals}f}" if decimals else f"{int(value):,}"
+    return format_decimal(value, format="#,##0" + ("." + "0" * decimals if decimals else ""), locale=language.cldr())
+
+
+def _parse_number(text: str) -> float:
+    """The value of a number written with the page's separators ('1,200', '1.200')."""
+    if language.current() == language.SOURCE:
+        return float(text.replace(",", ""))
+    loc = language.cldr()
+    decimal = get_decimal_symbol(loc)
+    for sep in sorted({get_group_symbol(loc), "\u00a0", "\u202f", "."} - {decimal}):
+        text = text.replace(sep, "")
+    return float(text.replace(decimal, "."))
 
 
 def _escape(text: str) -> str:
@@ -75,7 +106,7 @@ def _source_cell(ids, depth: int, quotes=None) -> str:
     given = [] if quotes is None or (not isinstance(quotes, (list, tuple)) and pd.isna(quotes)) else (
         quotes if isinstance(quotes, (list, tuple)) else str(quotes).split(";"))
     rows = [q for q in dict.fromkeys(str(q).strip() for q in given) if provenance.is_row_id(q)]
-    title = "Read it in the report: " + ", ".join(items)
+    title = _("Read it in the report: {sources}").format(sources=", ".join(items))
     link = (f'<a class="hemiplan-src" href="{provenance.href(rows[0] if rows else items[0], depth)}" '
             f'title="{_escape(title)}">{_escape(short_id(items[0]))}</a>')
     if len(items) > 1:
@@ -92,19 +123,22 @@ def shorten(text: str, limit: int = SHORT_TEXT) -> str:
 
 
 def _text(value) -> str:
+    """A text cell, escaped; a name in another language than the page's (a
+    ``names.English`` name on a Spanish page) in ``<span lang="en">``."""
     shown = format_value(value)
     short = shorten(shown)
     if short == shown:
-        return _escape(shown)
+        return marks.lang_span(_escape(shown), marks.value_lang(value))
     # The short text on screen (the full text on hover), the full text in print.
-    return (f'<span class="hemiplan-short" title="{_escape(shown)}">{_escape(short)}</span>'
-            f'<span class="hemiplan-full">{_escape(shown)}</span>')
+    lang = marks.lang_attr(marks.value_lang(value))
+    return (f'<span class="hemiplan-short" title="{_escape(shown)}"{lang}>{_escape(short)}</span>'
+            f'<span class="hemiplan-full"{lang}>{_escape(shown)}</span>')
 
 
 def _header(cols, headers: dict[str, str], source: str | None, numeric: set) -> str:
     cells = []
     for c in cols:
-        label = headers.get(c, "Source" if c == source else str(c).replace("_", " ").capitalize())
+        label = headers.get(c, p_("table header", "Source") if c == source else str(c).replace("_", " ").capitalize())
         cls = ' class="num"' if c in numeric else ""
         cells.append(f'<th scope="col"{cls}>{_escape(label)}</th>')
     return "<thead><tr>" + "".join(cells) + "</tr></thead>"
@@ -115,7 +149,7 @@ def _number_cell(value, column, decimals: int) -> str:
     missing value sorting below every number."""
     shown = format_value(value, decimals)
     if "year" in str(column).lower() and shown != EMPTY:
-        shown = shown.replace(",", "")  # 2014, not 2,014
+        shown = shown.replace(",", "").replace(get_group_symbol(language.cldr()), "")  # 2014, not 2,014
     order = "-1e300" if shown == EMPTY else repr(float(value))
     return f'<td class="num" data-order="{order}">{_escape(shown)}</td>'
 
@@ -124,13 +158,13 @@ def _numberlike(series: pd.Series) -> bool:
     """Whether a text column holds numbers written as text (and at least one)."""
     text = [str(v).strip() for v in series if not (v is None or (not isinstance(v, str) and pd.isna(v)))]
     text = [t for t in text if t and t != EMPTY]
-    return bool(text) and all(_NUMBERLIKE.fullmatch(t) for t in text)
+    return bool(text) and all(_numberlike_pattern().fullmatch(t) for t in text)
 
 
 def _numberlike_cell(value) -> str:
     shown = format_value(value)
-    m = _NUMBERLIKE.fullmatch(shown.strip())
-    order = repr(float(m.group(1).replace(",", ""))) if m else "-1e300"
+    m = _numberlike_pattern().fullmatch(shown.strip())
+    order = repr(_parse_number(m.group(1))) if m else "-1e300"
     return f'<td class="num" data-order="{order}">{_escape(shown)}</td>'
 
 
