@@ -14,12 +14,17 @@ from dataclasses import dataclass
 import pandas as pd
 
 from hemiplan.analysis import counting, frames, reconciliation, sections
-from hemiplan.analysis.frames import member_names, n_listed, partner_links, totals
+from hemiplan.analysis.frames import n_listed, partner_links, totals
 from hemiplan.analysis.frames import rows_in_order
 from hemiplan.analysis.sections import SectionSummary, join_ids
-from hemiplan.data import csvio, labels, schema
-from hemiplan.vocabulary import humanize, plural, shorten, subsection_label
+from hemiplan.analysis.training_words import no_heading, no_program, org_kind, total_label, total_words, type_name
+from hemiplan import language
+from hemiplan.data import csvio, labels, names, schema
+from hemiplan.language import _, n_
+from hemiplan.vocabulary import shorten, subsection_label
 
+#: The English labels of the rows without a programme or heading and of the total row
+#: (tables show them in the page's language: :mod:`training_words`).
 NO_PROGRAM = "(no programme named)"
 NO_HEADING = "(no sub-heading)"
 TOTAL_LABEL = "Whole section"
@@ -107,7 +112,7 @@ class TrainingSummary:
 
 
 #: How prose names each kind of stated figure (:func:`hemiplan.data.labels.bound`), in
-#: the order it names them; a kind the schema adds without words here raises (KeyError).
+#: English and in order (:func:`training_words.bound_words`: in the page's language).
 BOUND_WORDS = {"exact": "exact", "estimate": "approximate", "lower": "a floor", "upper": "a ceiling"}
 BOUNDS = tuple(BOUND_WORDS)
 
@@ -141,8 +146,7 @@ def total_kind(s: TrainingSummary) -> str:
     every figure is exact or a ceiling ('up to') and every activity gives one,
     'approximate' when a figure is an approximation or floors and ceilings are mixed,
     else 'exact as stated'."""
-    kind = labels.bound(s.qualifier)
-    return "exact as stated" if kind == "exact" else BOUND_WORDS[kind]
+    return total_words()[labels.bound(s.qualifier)]
 
 
 # --- parts of the section --------------------------------------------------------------
@@ -190,10 +194,10 @@ def by_part(acts: pd.DataFrame, paras: pd.DataFrame, total: bool = False) -> pd.
         if (group["heading"] != "").any():
             for g in group.itertuples(index=False):
                 sub = in_sub[in_sub["heading"] == g.heading]
-                rows.append(_part_row("↳ " + (g.heading or NO_HEADING), 1, sub, g.first_paragraph,
-                                      f"{subsection}|{g.heading}", name=g.heading or NO_HEADING))
+                rows.append(_part_row("↳ " + (g.heading or no_heading()), 1, sub, g.first_paragraph,
+                                      f"{subsection}|{g.heading}", name=g.heading or no_heading()))
     if total and rows:
-        whole = _part_row(TOTAL_LABEL, -1, acts, "", "")
+        whole = _part_row(total_label(), -1, acts, "", "")
         whole["paragraphs"] = ""
         rows.append(whole)
     out = pd.DataFrame(rows, columns=["part", "name", "level", "key", "activities", "events", "inferred_events",
@@ -240,13 +244,13 @@ def part_dependency(acts: pd.DataFrame, paras: pd.DataFrame, value: str, width: 
     if structure.empty or acts.empty:
         return pd.DataFrame()
     with_heads = set(structure.loc[structure["heading"] != "", "subsection"])
-    labels, keys = [], []
+    rows, keys = [], []
     for g in structure.itertuples(index=False):
         if g.subsection in with_heads:
-            labels.append(shorten(f"{g.subsection} · {g.heading or NO_HEADING}" if g.subsection
-                                  else (g.heading or NO_HEADING), width))
+            rows.append(shorten(f"{g.subsection} · {g.heading or no_heading()}" if g.subsection
+                                else (g.heading or no_heading()), width))
         else:
-            labels.append(subsection_label(g.subsection, g.subsection_title, width))
+            rows.append(subsection_label(g.subsection, g.subsection_title, width))
         keys.append(_leaf_key(g.subsection, g.heading, with_heads))
     a = acts.assign(_key=[_leaf_key(s, h, with_heads) for s, h in zip(acts["subsection"], acts["heading"])],
                     _value=acts[value].astype("Float64").fillna(0).astype(float))
@@ -255,7 +259,7 @@ def part_dependency(acts: pd.DataFrame, paras: pd.DataFrame, value: str, width: 
              .reindex(index=keys, columns=deps, fill_value=0.0).astype(float))
     stated = acts[value].notna().groupby(a["_key"]).sum().reindex(keys, fill_value=0)
     table.loc[stated.to_numpy() == 0, :] = float("nan")
-    table.index = pd.Index(_unique_labels(labels), name="part")
+    table.index = pd.Index(_unique_labels(rows), name="part")
     table.columns.name = None
     return table
 
@@ -273,17 +277,19 @@ def _unique_labels(labels: list[str]) -> list[str]:
     return out
 
 
-def pairs_text(left: pd.DataFrame, right: pd.DataFrame, left_unit: str = "event",
-               right_unit: str = "participant") -> str:
-    """Alt-text fragment for a pair of stacked bar tables: 'label: 3 events,
-    no participant figure; …' (row totals, NaN rows read as 'no … figure')."""
+def pairs_text(left: pd.DataFrame, right: pd.DataFrame) -> str:
+    """Alt-text fragment for a pair of stacked bar tables of events (left) and
+    participants (right): 'label: 3 events, no participant figure; …' (row totals, NaN
+    rows read as 'no … figure'), in the page's language."""
     parts_ = []
     for label in left.index:
         lv = left.loc[label].sum(min_count=1)
         rv = right.loc[label].sum(min_count=1) if label in right.index else float("nan")
-        lt = plural(lv, left_unit) if pd.notna(lv) else f"no {left_unit} figure"
-        rt = plural(rv, right_unit) if pd.notna(rv) else f"no {right_unit} figure"
-        parts_.append(f"{label}: {lt}, {rt}")
+        lt = (n_("{n} event", "{n} events", lv).format(n=language.number(lv)) if pd.notna(lv)
+              else _("no event figure"))
+        rt = (n_("{n} participant", "{n} participants", rv).format(n=language.number(rv)) if pd.notna(rv)
+              else _("no participant figure"))
+        parts_.append(_("{label}: {events}, {participants}").format(label=label, events=lt, participants=rt))
     return "; ".join(parts_)
 
 
@@ -316,9 +322,9 @@ def by_program(acts: pd.DataFrame) -> pd.DataFrame:
             "without_participants", "paragraphs", "activity_id"]
     if acts.empty:
         return pd.DataFrame(columns=cols)
-    key = acts["program"].fillna("").str.strip().replace("", NO_PROGRAM)
+    key = acts["program"].fillna("").str.strip().replace("", no_program())
     out = _grouped(acts, key, "program")
-    out["_unnamed"] = out["program"] == NO_PROGRAM
+    out["_unnamed"] = out["program"] == no_program()
     out["_p"] = out["participants"].fillna(0)
     out = out.sort_values(["_unnamed", "_p", "events", "program"], ascending=[True, False, False, True])
     return out[cols].reset_index(drop=True)
@@ -334,9 +340,9 @@ def by_type(acts: pd.DataFrame) -> pd.DataFrame:
             "without_participants", "per_event", "paragraphs", "activity_id"]
     if acts.empty:
         return pd.DataFrame(columns=cols)
-    out = _grouped(acts, acts["activity_type"].map(humanize), "type")
+    out = _grouped(acts, acts["activity_type"].map(type_name), "type")
     with_p = acts[acts["participants"].notna()]
-    ev = with_p.groupby(with_p["activity_type"].map(humanize))["events"].sum()
+    ev = with_p.groupby(with_p["activity_type"].map(type_name))["events"].sum()
     out["per_event"] = (out["participants"].astype("Float64") / out["type"].map(ev).astype("Float64")).round(1)
     out["_p"] = out["participants"].fillna(0)
     out = out.sort_values(["events", "_p", "type"], ascending=[False, False, True])
@@ -351,9 +357,9 @@ def group_dependency(acts: pd.DataFrame, group: str, value: str, width: int = 58
     if acts.empty:
         return pd.DataFrame()
     if group == "program":
-        key = acts["program"].fillna("").str.strip().replace("", NO_PROGRAM)
+        key = acts["program"].fillna("").str.strip().replace("", no_program())
     elif group == "type":
-        key = acts["activity_type"].map(humanize)
+        key = acts["activity_type"].map(type_name)
     else:
         key = acts[group].astype(str)
     a = acts.assign(_group=key, _value=acts[value].astype("Float64").fillna(0).astype(float))
@@ -408,10 +414,19 @@ class PerEvent:
     max_title: str = ""
 
 
-def per_event_stats(acts: pd.DataFrame) -> PerEvent:
+def _titled(acts: pd.DataFrame, translations: pd.DataFrame | None) -> pd.DataFrame:
+    """``acts`` with each title in the page's language (:func:`hemiplan.data.names.titles`)
+    when the year's ``translations`` are given; as they are otherwise."""
+    if translations is None or acts.empty:
+        return acts
+    return acts.assign(title=names.titles(acts, translations))
+
+
+def per_event_stats(acts: pd.DataFrame, translations: pd.DataFrame | None = None) -> PerEvent:
     """Participants per event over activities that state participants: the overall
-    ratio, the median activity, the smallest and largest (with their titles)."""
-    with_p = acts[acts["participants"].notna() & (acts["events"] > 0)].copy()
+    ratio, the median activity, the smallest and largest (with their titles, in the
+    page's language when the year's ``translations`` are given)."""
+    with_p = _titled(acts[acts["participants"].notna() & (acts["events"] > 0)], translations).copy()
     if with_p.empty:
         return PerEvent()
     with_p["per_event"] = with_p["participants"].astype(float) / with_p["events"].astype(float)
@@ -427,27 +442,30 @@ def per_event_stats(acts: pd.DataFrame) -> PerEvent:
     )
 
 
-def largest(acts: pd.DataFrame, member_states: pd.DataFrame, n: int = 10) -> pd.DataFrame:
-    """The ``n`` activities with the most stated participants: title, dependency,
-    type, member states (names; a count beyond three), events, participants with
-    the qualifier, participants per event, source paragraph. Ties broken by id."""
+def largest(acts: pd.DataFrame, member_states: pd.DataFrame, n: int = 10,
+            translations: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The ``n`` activities with the most stated participants: title (in the page's
+    language when the year's ``translations`` are given), dependency, type, member
+    states (names; a count beyond three), events, participants with the qualifier,
+    participants per event, source paragraph. Ties broken by id."""
     cols = ["title", "dependency", "type", "states", "events", "participants", "qualifier", "per_event", "paragraph_id",
             "activity_id"]
     with_p = acts[acts["participants"].notna()]
     if with_p.empty:
         return pd.DataFrame(columns=cols)
-    names = member_names(member_states)
-    top = with_p.sort_values(["participants", "activity_id"], ascending=[False, True]).head(n).copy()
+    state = names.state_names(member_states)
+    top = _titled(with_p.sort_values(["participants", "activity_id"], ascending=[False, True]).head(n),
+                  translations).copy()
 
     def states(cell):
         codes = csvio.split_list(cell)
         if not codes:
             return "–"
         if len(codes) > 3:
-            return f"{len(codes)} member states"
-        return ", ".join(sorted(names.get(c, c) for c in codes))
+            return n_("{n} member state", "{n} member states", len(codes)).format(n=language.number(len(codes)))
+        return ", ".join(sorted(state.get(c, c) for c in codes))
 
-    top["type"] = top["activity_type"].map(humanize)
+    top["type"] = top["activity_type"].map(type_name)
     top["states"] = top["countries"].map(states)
     top["qualifier"] = top["qualifier_label"]
     top["per_event"] = (top["participants"].astype("Float64") / top["events"].astype("Float64").replace(0, pd.NA)).round(1)
@@ -464,6 +482,8 @@ def partners(acts: pd.DataFrame, organizations: pd.DataFrame, n: int = 10) -> pd
     both = partner_links(acts, organizations, unknown_kind="")
     if both.empty:
         return pd.DataFrame(columns=cols)
+    both = both.assign(organisation=both["org_id"].map(names.org_names(organizations)).fillna(both["organisation"]),
+                       kind=both["kind"].map(org_kind))
     uniq = both.drop_duplicates(["org_id", "activity_id"])
     uniq = uniq.assign(participants=uniq["activity_id"].map(acts.set_index("activity_id")["participants"]))
     g = uniq.groupby("org_id")

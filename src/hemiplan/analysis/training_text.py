@@ -1,64 +1,143 @@
 """Training, in words: every sentence the training chapter prints, built from the
-records of :mod:`hemiplan.analysis.training` and :mod:`hemiplan.analysis.training_where`.
+records of :mod:`hemiplan.analysis.training` and :mod:`hemiplan.analysis.training_where`,
+in the page's language.
 
 Each function returns Markdown ('' when there is nothing to say); report text (titles,
 names) is escaped with :func:`hemiplan.vocabulary.literal`. What a qualified figure is
 (exact, an estimate, a floor, a ceiling) comes from the schema
-(:func:`hemiplan.data.labels.bound`), never from a list kept here."""
+(:func:`hemiplan.data.labels.bound`), never from a list kept here. Every sentence is one
+message of the catalog (plural forms with ``n_``): a count inside it is a noun phrase of
+its own ('{n} activities'), never an English word glued to a number."""
 from __future__ import annotations
 
+import dataclasses
 from typing import Callable
 
 import pandas as pd
+from babel.numbers import format_decimal
 
+from hemiplan import language
 from hemiplan.analysis import participation
 from hemiplan.analysis.frames import JOINT
 from hemiplan.analysis.training import BOUND_WORDS as _WORDS
 from hemiplan.analysis.training import PerEvent, TopPart, TrainingSummary, pairs_text, total_kind
 from hemiplan.analysis.training_where import Attribution
-from hemiplan.vocabulary import agree, join_words, literal, plural, title_case
+from hemiplan.analysis.training_words import bound_words
+from hemiplan.data import names
+from hemiplan.language import _, n_, p_
+from hemiplan.vocabulary import join_words, literal, number, title_case
 
-#: How prose names a figure of each kind that is not exact (:data:`training.BOUND_WORDS`).
+#: The kinds of a figure that is not exact, in the order prose names them (:data:`training.BOUND_WORDS`).
 BOUND_WORDS = {kind: words for kind, words in _WORDS.items() if kind != "exact"}
+
+
+def activities_count(n) -> str:
+    """'1 activity', '81 activities' ('81 actividades'): a count as a noun phrase."""
+    return n_("{n} activity", "{n} activities", n).format(n=number(n))
+
+
+def events_count(n) -> str:
+    """'112 events'."""
+    return n_("{n} event", "{n} events", n).format(n=number(n))
+
+
+def participants_count(n) -> str:
+    """'1,408 participants'."""
+    return n_("{n} participant", "{n} participants", n).format(n=number(n))
+
+
+def totals_count(n) -> str:
+    """'3 totals'."""
+    return n_("{n} total", "{n} totals", n).format(n=number(n))
+
+
+def _share(share: float) -> str:
+    return language.percent(share)
+
+
+def _one_decimal(value: float) -> str:
+    """'12.0', '1,204.5' ('12,0' in Spanish): a ratio always with one decimal."""
+    return format_decimal(float(value), format="#,##0.0", locale=language.cldr())
+
+
+def _upper_first(text: str) -> str:
+    return f"{text[:1].upper()}{text[1:]}"
+
+
+def _fields(rs) -> dict:
+    """The reconciliation summary as a dict (a dict, or a dataclass of the same fields)."""
+    return rs if isinstance(rs, dict) else dataclasses.asdict(rs)
+
+
+def _acronym(dependency: str, dependency_names: pd.DataFrame | None) -> str:
+    """A dependency as prose names it: its acronym in the page's language when the
+    edition's ``dependency_names`` are given ('SE-CICAD'), its code otherwise."""
+    if dependency_names is None:
+        return dependency
+    try:
+        return names.dependency_acronym(dependency_names, dependency)
+    except KeyError:
+        return dependency
 
 
 # --- the year in brief -------------------------------------------------------------------
 
-def summary_text(s: TrainingSummary, rs: dict) -> str:
+def summary_text(s: TrainingSummary, rs, dependency_names: pd.DataFrame | None = None) -> str:
     """The paragraph that opens the chapter, from :func:`training.summary` and the
-    section's reconciliation (:func:`hemiplan.analysis.reconciliation.summary`)."""
+    section's reconciliation (:func:`hemiplan.analysis.reconciliation.summary`);
+    dependencies named by their acronyms in ``dependency_names`` when given."""
     sec = s.section
     if sec.numeral is None:
-        return f"*The {sec.year} report has no section on training, so this chapter has nothing to show for that year.*"
-    opening = (f"Section {sec.numeral} of the {sec.year} report, *{literal(title_case(sec.title))}*, runs to "
-               f"{plural(sec.paragraphs, 'paragraph')}")
+        return _("*The {year} report has no section on training, so this chapter has nothing to show for that "
+                 "year.*").format(year=sec.year)
+    fields = {"numeral": sec.numeral, "year": sec.year, "title": literal(title_case(sec.title)),
+              "paragraphs": n_("{n} paragraph", "{n} paragraphs", sec.paragraphs).format(n=number(sec.paragraphs))}
     if sec.activities == 0:
-        return f"{opening} but records no activity with figures."
-    parts = [opening + (f" in {plural(sec.subsections, 'subsection')}." if sec.subsections else "."),
-             activities_sentence(s), participants_sentence(s), figures_sentence(s),
-             f"The {agree(sec.activities, 'activity names', 'activities name')} {sec.states_reached} of the "
-             f"{sec.members} member states among those whose officials took part or that they served."]
+        return _("Section {numeral} of the {year} report, *{title}*, runs to {paragraphs} but records no activity "
+                 "with figures.").format(**fields)
+    if sec.subsections:
+        opening = _("Section {numeral} of the {year} report, *{title}*, runs to {paragraphs} in "
+                    "{subsections}.").format(subsections=n_("{n} subsection", "{n} subsections", sec.subsections)
+                                             .format(n=number(sec.subsections)), **fields)
+    else:
+        opening = _("Section {numeral} of the {year} report, *{title}*, runs to {paragraphs}.").format(**fields)
+    parts = [opening, activities_sentence(s, dependency_names), participants_sentence(s), figures_sentence(s),
+             n_("The activity names {reached} of the {members} member states among those whose officials took part "
+                "or that they served.",
+                "The activities name {reached} of the {members} member states among those whose officials took part "
+                "or that they served.", sec.activities).format(reached=number(sec.states_reached),
+                                                                members=number(sec.members))]
     if sec.held_elsewhere:
-        n = sec.held_elsewhere
-        parts.append(f"{plural(n, 'activity')} of the section {agree(n, 'was', 'were')} held in another year and "
-                     f"{agree(n, 'is', 'are')} listed apart at the end of the chapter.")
+        parts.append(n_("{n} activity of the section was held in another year and is listed apart at the end of the "
+                        "chapter.",
+                        "{n} activities of the section were held in another year and are listed apart at the end of "
+                        "the chapter.", sec.held_elsewhere).format(n=number(sec.held_elsewhere)))
     parts.append(own_totals_sentence(rs))
     if s.drafts:
-        parts.append(f"{plural(s.drafts, 'activity')} of the section {agree(s.drafts, 'is', 'are')} still in draft, "
-                     "awaiting review against the text.")
+        parts.append(n_("{n} activity of the section is still in draft, awaiting review against the text.",
+                        "{n} activities of the section are still in draft, awaiting review against the text.",
+                        s.drafts).format(n=number(s.drafts)))
     return " ".join(p for p in parts if p)
 
 
-def activities_sentence(s: TrainingSummary) -> str:
+def activities_sentence(s: TrainingSummary, dependency_names: pd.DataFrame | None = None) -> str:
     """'It records **81 activities** amounting to **112 events** (15 of them inferred
     …); by dependency, CICAD led 50 activities, 7 activities were led jointly, …'"""
     sec = s.section
-    inferred = (f" ({sec.inferred_events:,} of them inferred by the reviewer where the text gives no number)"
-                if sec.inferred_events else "")
-    deps = ", ".join(f"{plural(n, 'activity')} {agree(n, 'was', 'were')} led jointly" if d == JOINT
-                     else f"{d} led {plural(n, 'activity')}" for d, n, _ in s.dependency_totals)
-    return (f"It records **{plural(sec.activities, 'activity')}** amounting to **{plural(sec.events, 'event')}**"
-            f"{inferred}; by dependency, {deps}.")
+    deps = p_("list of dependencies", ", ").join(
+        n_("{n} activity was led jointly", "{n} activities were led jointly", n).format(n=number(n)) if d == JOINT
+        else n_("{dependency} led {n} activity", "{dependency} led {n} activities", n).format(
+            dependency=_acronym(d, dependency_names), n=number(n))
+        for d, n, _p in s.dependency_totals)
+    fields = {"activities": activities_count(sec.activities), "events": events_count(sec.events),
+              "dependencies": deps}
+    if sec.inferred_events:
+        return n_("It records **{activities}** amounting to **{events}** ({n} of them inferred by the reviewer where "
+                  "the text gives no number); by dependency, {dependencies}.",
+                  "It records **{activities}** amounting to **{events}** ({n} of them inferred by the reviewer where "
+                  "the text gives no number); by dependency, {dependencies}.",
+                  sec.inferred_events).format(n=number(sec.inferred_events), **fields)
+    return _("It records **{activities}** amounting to **{events}**; by dependency, {dependencies}.").format(**fields)
 
 
 def participants_sentence(s: TrainingSummary) -> str:
@@ -67,20 +146,29 @@ def participants_sentence(s: TrainingSummary) -> str:
     double counting when two of them cover the same activities)."""
     sec, people = s.section, s.section.people
     if sec.with_participants == 0:
-        text = f"The report gives no participant figure for the activities held in {sec.year}"
+        text = _("The report gives no participant figure for the activities held in {year}").format(year=sec.year)
     else:
-        which = (f"the one activity held in {sec.year}" if sec.activities == 1
-                 else f"{'all ' if s.without_participants == 0 else ''}{sec.with_participants:,} of the activities "
-                      f"held in {sec.year}")
-        text = (f"The report gives a participant figure for {which}, adding up to "
-                f"{plural(sec.itemised_participants, 'participant')} itemised")
+        fields = {"year": sec.year, "n": number(sec.with_participants),
+                  "participants": participants_count(sec.itemised_participants)}
+        if sec.activities == 1:
+            text = _("The report gives a participant figure for the one activity held in {year}, adding up to "
+                     "{participants} itemised").format(**fields)
+        elif s.without_participants == 0:
+            text = _("The report gives a participant figure for all {n} of the activities held in {year}, adding up "
+                     "to {participants} itemised").format(**fields)
+        else:
+            text = _("The report gives a participant figure for {n} of the activities held in {year}, adding up to "
+                     "{participants} itemised").format(**fields)
     if people.totals:
         n = len(people.totals)
-        text += (f"; with the {plural(n, 'stated total')} that {agree(n, 'stands', 'stand')} for activities it does "
-                 f"not itemise, the section's participants come to **{people.text}** ({people.basis})"
-                 if sec.with_participants else
-                 f"; the {plural(n, 'stated total')} that {agree(n, 'stands', 'stand')} for them "
-                 f"{agree(n, 'comes', 'come')} to **{people.text}** ({people.basis})")
+        fields = {"n": number(n), "people": people.text, "basis": people.basis}
+        text += "; " + (n_("with the {n} stated total that stands for activities it does not itemise, the section's "
+                           "participants come to **{people}** ({basis})",
+                           "with the {n} stated totals that stand for activities it does not itemise, the section's "
+                           "participants come to **{people}** ({basis})", n) if sec.with_participants else
+                        n_("the {n} stated total that stands for them comes to **{people}** ({basis})",
+                           "the {n} stated totals that stand for them come to **{people}** ({basis})", n)
+                        ).format(**fields)
     if people.double:
         text += f" ({participation.double_note(people)})"
     return text + "."
@@ -94,18 +182,20 @@ def figures_sentence(s: TrainingSummary) -> str:
     if n == 0:
         return ""
     by = s.by_bound()
-    kinds = [BOUND_WORDS[b] for b in BOUND_WORDS if by[b].figures]
+    present = [b for b in BOUND_WORDS if by[b].figures]
     loose = sum(by[b].figures for b in BOUND_WORDS)
     if n == 1:
-        how = f"The figure is {kinds[0] if kinds else 'exact'}"
+        how = _("The figure is {kind}").format(kind=bound_words(1)[present[0] if present else "exact"])
     elif loose:
-        how = f"Of these figures, {loose:,} {agree(loose, 'is', 'are')} {join_words(kinds, 'or')}"
+        words = bound_words(loose)
+        how = n_("Of these figures, {n} is {kinds}", "Of these figures, {n} are {kinds}", loose).format(
+            n=number(loose), kinds=join_words([words[b] for b in present], "or"))
     else:
-        how = "Of these figures, none is approximate or a bound"
+        how = _("Of these figures, none is approximate or a bound")
     missing = s.without_participants
-    gap = (f"{plural(missing, 'activity')} {agree(missing, 'has', 'have')} no figure at all" if missing
-           else "every activity has one")
-    return f"{how}, and {gap}, so this total is {total_kind(s)}."
+    gap = (n_("{n} activity has no figure at all", "{n} activities have no figure at all", missing)
+           .format(n=number(missing)) if missing else _("every activity has one"))
+    return _("{how}, and {gap}, so this total is {kind}.").format(how=how, gap=gap, kind=total_kind(s))
 
 
 def double_note(people: participation.People) -> str:
@@ -113,18 +203,26 @@ def double_note(people: participation.People) -> str:
     totals that cover some of the same activities (:func:`participation.double_note`);
     '' otherwise."""
     note = participation.double_note(people)
-    return f"Note: {note[:1].upper()}{note[1:]}." if note else ""
+    return _("Note: {note}.").format(note=_upper_first(note)) if note else ""
 
 
-def own_totals_sentence(rs: dict) -> str:
+def own_totals_sentence(rs) -> str:
     """The section's own stated totals against their items, in one sentence, from
     :func:`hemiplan.analysis.reconciliation.summary`."""
-    if not rs["totals"]:
-        return "The section states no totals of its own."
-    return (f"The section also states {plural(rs['totals'], 'total')} of its own: {rs['agree']} "
-            f"{agree(rs['agree'], 'agrees', 'agree')} with the sum of the items recorded under "
-            f"{agree(rs['totals'], 'it', 'them')}, {rs['differ']} {agree(rs['differ'], 'differs', 'differ')} "
-            f"and {rs['not_comparable']} cannot be compared (see the reconciliation below).")
+    r = _fields(rs)
+    if not r["totals"]:
+        return _("The section states no totals of its own.")
+    a = r["agree"]
+    agreeing = (n_("{n} agrees with the sum of the items recorded under it",
+                   "{n} agree with the sum of the items recorded under it", a) if r["totals"] == 1 else
+                n_("{n} agrees with the sum of the items recorded under them",
+                   "{n} agree with the sum of the items recorded under them", a)).format(n=number(a))
+    return _("The section also states {totals} of its own: {agree}, {differ} and {not_comparable} (see the "
+             "reconciliation below).").format(
+        totals=totals_count(r["totals"]), agree=agreeing,
+        differ=n_("{n} differs", "{n} differ", r["differ"]).format(n=number(r["differ"])),
+        not_comparable=n_("{n} cannot be compared", "{n} cannot be compared", r["not_comparable"])
+        .format(n=number(r["not_comparable"])))
 
 
 # --- parts, figures and maps ---------------------------------------------------------------
@@ -134,39 +232,46 @@ def top_part_text(tp: TopPart) -> str:
     no activity, from :func:`training.top_part`; '' when no subsection states participants."""
     if tp.name is None:
         return ""
-    text = (f"The subsection with the most stated participants is *{literal(tp.name)}*, with "
-            f"{plural(tp.participants, 'participant')} in {plural(tp.events, 'event')} ({tp.share:.0%} of the "
-            "section's stated participants).")
+    text = _("The subsection with the most stated participants is *{name}*, with {participants} in {events} "
+             "({share} of the section's stated participants).").format(
+        name=literal(tp.name), participants=participants_count(tp.participants), events=events_count(tp.events),
+        share=_share(tp.share))
     if tp.empty_parts:
-        text += (f" {plural(tp.empty_parts, 'subsection')} of {tp.parts} "
-                 f"{agree(tp.empty_parts, 'records', 'record')} no activity with figures.")
+        text += " " + n_("{n} subsection of {parts} records no activity with figures.",
+                         "{n} subsections of {parts} record no activity with figures.",
+                         tp.empty_parts).format(n=number(tp.empty_parts), parts=number(tp.parts))
     elif tp.parts > 1:
-        text += " Every subsection records at least one activity."
+        text += " " + _("Every subsection records at least one activity.")
     return text
 
 
 def pairs_alt(subject: str, left: pd.DataFrame, right: pd.DataFrame) -> str:
     """The alt text of a pair of stacked bar charts of events and participants
-    (``subject``: 'by kind of activity'), with every row's totals."""
-    return f"Paired stacked bar charts of events and participants {subject}: {pairs_text(left, right)}."
+    (``subject``: 'by kind of activity', in the page's language), with every row's totals."""
+    return _("Paired stacked bar charts of events and participants {subject}: {rows}.").format(
+        subject=subject, rows=pairs_text(left, right))
 
 
 def participants_map_alt(states: pd.DataFrame, members: int, n: int = 5) -> str:
     """The alt text of the map of participants attributed to one member state, from
     :func:`training_where.by_state`: how many states have some, the ``n`` largest."""
     single = states[states["participants_attributed"].notna()]
-    largest = ", ".join(f"{r.name} ({r.participants_attributed:,})" for r in single.head(n).itertuples())
-    return (f"Tile map of the {members} member states; {len(single)} {agree(len(single), 'has', 'have')} "
-            f"participants attributed to {agree(len(single), 'it', 'them')}. The largest: {largest}.")
+    largest = ", ".join(f"{r.name} ({number(r.participants_attributed)})" for r in single.head(n).itertuples())
+    return n_("Tile map of the {members} member states; {n} has participants attributed to it. The largest: "
+              "{largest}.",
+              "Tile map of the {members} member states; {n} have participants attributed to them. The largest: "
+              "{largest}.", len(single)).format(members=number(members), n=number(len(single)), largest=largest)
 
 
 def activities_map_alt(states: pd.DataFrame, members: int, n: int = 5) -> str:
     """The alt text of the map of training activities naming each member state: how
     many states are named, the ``n`` named most often (ties by name)."""
     by_act = states.sort_values(["activities", "name"], ascending=[False, True])
-    most = ", ".join(f"{r.name} ({r.activities})" for r in by_act.head(n).itertuples())
-    return (f"Tile map of the {members} member states; {len(states)} {agree(len(states), 'is', 'are')} named by at "
-            f"least one training activity. The most often: {most}.")
+    most = ", ".join(f"{r.name} ({number(r.activities)})" for r in by_act.head(n).itertuples())
+    return n_("Tile map of the {members} member states; {n} is named by at least one training activity. The most "
+              "often: {most}.",
+              "Tile map of the {members} member states; {n} are named by at least one training activity. The most "
+              "often: {most}.", len(states)).format(members=number(members), n=number(len(states)), most=most)
 
 
 # --- where ----------------------------------------------------------------------------------
@@ -178,23 +283,30 @@ def attribution_text(att: Attribution) -> str:
     if total == 0:
         return ""
 
-    def share(n: int) -> str:
-        return f"{n / total:.0%}"
+    def fields(placed) -> dict:
+        return {"n": number(placed.participants), "share": _share(placed.participants / total),
+                "activities": activities_count(placed.activities),
+                "total": n_("{n} stated participant", "{n} stated participants", total).format(n=number(total))}
 
     one, several, none = att.single, att.several, att.none
-    parts = [(f"Of the {plural(total, 'stated participant')}, **{one.participants:,}** ({share(one.participants)}) "
-              f"took part in {plural(one.activities, 'activity')} whose people the text ties to a single member "
-              "state, and can be attributed to it.") if one.activities else
-             (f"None of the {plural(total, 'stated participant')} can be attributed to a single member state: the "
-              "text ties the people of no activity with a participant figure to one state.")]
-    parts.append(f"**{several.participants:,}** ({share(several.participants)}) took part in "
-                 f"{plural(several.activities, 'activity')} covering several member states and cannot be attributed "
-                 "to any one of them." if several.activities else
-                 "No activity with a participant figure covers several member states.")
+    parts = [n_("Of the {total}, **{n}** ({share}) took part in {activities} whose people the text ties to a single "
+                "member state, and can be attributed to it.",
+                "Of the {total}, **{n}** ({share}) took part in {activities} whose people the text ties to a single "
+                "member state, and can be attributed to it.", one.participants).format(**fields(one))
+             if one.activities else
+             _("None of the {total} can be attributed to a single member state: the text ties the people of no "
+               "activity with a participant figure to one state.").format(**fields(one))]
+    parts.append(n_("**{n}** ({share}) took part in {activities} covering several member states and cannot be "
+                    "attributed to any one of them.",
+                    "**{n}** ({share}) took part in {activities} covering several member states and cannot be "
+                    "attributed to any one of them.", several.participants).format(**fields(several))
+                 if several.activities else _("No activity with a participant figure covers several member states."))
     if none.activities:
-        parts.append(f"{none.participants:,} ({share(none.participants)}) took part in "
-                     f"{plural(none.activities, 'activity')} whose people the text does not tie to a named member "
-                     "state (events for officials of many states, or figures without their states).")
+        parts.append(n_("{n} ({share}) took part in {activities} whose people the text does not tie to a named "
+                        "member state (events for officials of many states, or figures without their states).",
+                        "{n} ({share}) took part in {activities} whose people the text does not tie to a named "
+                        "member state (events for officials of many states, or figures without their states).",
+                        none.participants).format(**fields(none)))
     return " ".join(parts)
 
 
@@ -206,20 +318,22 @@ def qualifiers_text(s: TrainingSummary) -> str:
     give no number, and so how the total reads."""
     by = s.by_bound()
     if s.section.with_participants == 0:
-        return "No activity of the section gives a participant number."
+        return _("No activity of the section gives a participant number.")
     exact = by["exact"].figures
-    clauses = [f"{plural(exact, 'figure')} {agree(exact, 'is', 'are')} exact" if exact else "no figure is exact"]
-    clauses += [f"{by[b].figures:,} {w} ({plural(by[b].participants, 'participant')})"
-                for b, w in BOUND_WORDS.items() if by[b].figures]
-    absent = [w for b, w in BOUND_WORDS.items() if not by[b].figures]
+    clauses = [n_("{n} figure is exact", "{n} figures are exact", exact).format(n=number(exact)) if exact
+               else _("no figure is exact")]
+    clauses += [_("{n} {kind} ({participants})").format(n=number(by[b].figures), kind=bound_words(by[b].figures)[b],
+                                                        participants=participants_count(by[b].participants))
+                for b in BOUND_WORDS if by[b].figures]
+    absent = [bound_words(1)[b] for b in BOUND_WORDS if not by[b].figures]
     if absent:
-        clauses.append(f"none {join_words(absent, 'or')}")
-    first = join_words(clauses)
+        clauses.append(_("none {kinds}").format(kinds=join_words(absent, "or")))
     missing = s.without_participants
-    gap = (f"{plural(missing, 'activity')} {agree(missing, 'gives', 'give')} no number" if missing
-           else "every activity gives a number")
-    return (f"{first[:1].upper()}{first[1:]}; {gap}. The stated total of {plural(s.participants, 'participant')} is "
-            f"therefore {total_kind(s)}.")
+    gap = (n_("{n} activity gives no number", "{n} activities give no number", missing).format(n=number(missing))
+           if missing else _("every activity gives a number"))
+    return _("{clauses}; {gap}. The stated total of {participants} is therefore {kind}.").format(
+        clauses=_upper_first(join_words(clauses)), gap=gap, participants=participants_count(s.participants),
+        kind=total_kind(s))
 
 
 def per_event_text(pe: PerEvent) -> str:
@@ -227,12 +341,17 @@ def per_event_text(pe: PerEvent) -> str:
     the smallest and the largest; '' when no activity states both."""
     if pe.activities == 0:
         return ""
-    text = (f"Over the {plural(pe.activities, 'activity')} that {agree(pe.activities, 'states', 'state')} "
-            f"participants, {plural(pe.participants, 'participant')} attended {plural(pe.events, 'event')}: "
-            f"{pe.overall:,.1f} per event on average.")
+    text = n_("Over the {activities} that states participants, {participants} attended {events}: {overall} per event "
+              "on average.",
+              "Over the {activities} that state participants, {participants} attended {events}: {overall} per event "
+              "on average.", pe.activities).format(
+        activities=activities_count(pe.activities), participants=participants_count(pe.participants),
+        events=events_count(pe.events), overall=_one_decimal(pe.overall))
     if pe.activities > 1:
-        text += (f" The median activity had {pe.median:,.1f} participants per event, from {pe.min:,.1f} "
-                 f"(*{literal(pe.min_title)}*) to {pe.max:,.1f} (*{literal(pe.max_title)}*).")
+        text += " " + _("The median activity had {median} participants per event, from {min} (*{min_title}*) to "
+                        "{max} (*{max_title}*).").format(
+            median=_one_decimal(pe.median), min=_one_decimal(pe.min), min_title=literal(pe.min_title),
+            max=_one_decimal(pe.max), max_title=literal(pe.max_title))
     return text
 
 
@@ -241,44 +360,69 @@ def largest_share_text(top: pd.DataFrame, s: TrainingSummary) -> str:
     their share of the section's itemised participants; '' when the table is empty."""
     if top.empty or not s.participants:
         return ""
-    n, share = len(top), float(top["participants"].sum()) / float(s.participants)
-    return (f"{agree(n, 'This activity accounts', f'These {n:,} activities account')} for {share:.0%} of the "
-            "section's stated participants.")
+    n, share = len(top), _share(float(top["participants"].sum()) / float(s.participants))
+    if n == 1:
+        return _("This activity accounts for {share} of the section's stated participants.").format(share=share)
+    return _("These {n} activities account for {share} of the section's stated participants.").format(
+        n=number(n), share=share)
 
 
 # --- stated totals against the items ------------------------------------------------------------
 
-def reconciliation_text(rs: dict, ref: Callable[[str], str] = str) -> str:
+def reconciliation_text(rs, ref: Callable[[str], str] = str) -> str:
     """The paragraph under the reconciliation table, from
     :func:`hemiplan.analysis.reconciliation.summary`; ``ref`` writes the reference to
     a paragraph (the book's cross-reference); '' when the section states no total."""
-    if not rs["totals"]:
+    r = _fields(rs)
+    if not r["totals"]:
         return ""
-    parts = [f"The section states {plural(rs['totals'], 'total')}, of which {rs['comparable']:,} can be set against "
-             f"itemised figures: {rs['agree']:,} {agree(rs['agree'], 'agrees', 'agree')} exactly and "
-             f"{rs['differ']:,} {agree(rs['differ'], 'differs', 'differ')}."]
-    if rs["differ"]:
-        d = rs["largest_difference"]
-        higher = ([f"in {rs['stated_higher']:,} the stated total is higher than its items"] if rs["stated_higher"]
-                  else []) + ([f"in {rs['items_higher']:,} the items add up to more"] if rs["items_higher"] else [])
-        first = ", ".join(higher)
-        parts.append(f"{first[:1].upper()}{first[1:]}; the differences come to {rs['abs_difference']:,.0f} in absolute "
-                     f"terms. The largest is in a total of {literal(rs['largest_what'])} stated as "
-                     f"{rs['largest_stated']:,.0f}, {abs(d):,.0f} {'above' if d > 0 else 'below'} the sum of its items "
-                     f"({ref(rs['largest_paragraph'])}).")
-    if rs["not_comparable"]:
-        n = rs["not_comparable"]
-        parts.append(f"{plural(n, 'total')} cannot be compared, because no item with a figure is linked to "
-                     f"{agree(n, 'it', 'them')}.")
-    if rs["differ_with_missing"]:
-        n = rs["differ_with_missing"]
-        parts.append(f"In {plural(n, 'total')} that {agree(n, 'differs', 'differ')}, some covered items give no figure "
-                     f"({plural(rs['differ_missing_items'], 'item')} in all), which explains at least part of the gap.")
-    if rs["stated_higher_complete"]:
-        parts.append(f"In {plural(rs['stated_higher_complete'], 'total')} every covered item has a figure and the "
-                     "stated total is still higher, so the difference can only come from events or people the report "
-                     "does not itemise.")
-    if rs["items_higher"]:
-        parts.append("Where the items add up to more than the stated total, either the total covers less than the "
-                     "activities linked to it or the report's own figures do not agree with each other.")
+    parts = [n_("The section states {totals}, of which {n} can be set against itemised figures: {agree} and "
+                "{differ}.",
+                "The section states {totals}, of which {n} can be set against itemised figures: {agree} and "
+                "{differ}.", r["comparable"]).format(
+        totals=totals_count(r["totals"]), n=number(r["comparable"]),
+        agree=n_("{n} agrees exactly", "{n} agree exactly", r["agree"]).format(n=number(r["agree"])),
+        differ=n_("{n} differs", "{n} differ", r["differ"]).format(n=number(r["differ"])))]
+    if r["differ"]:
+        parts.append(_differences(r, ref))
+    if r["not_comparable"]:
+        n = r["not_comparable"]
+        parts.append(n_("{n} total cannot be compared, because no item with a figure is linked to it.",
+                        "{n} totals cannot be compared, because no item with a figure is linked to them.", n)
+                     .format(n=number(n)))
+    if r["differ_with_missing"]:
+        n = r["differ_with_missing"]
+        parts.append(n_("In {n} total that differs, some covered items give no figure ({items} in all), which "
+                        "explains at least part of the gap.",
+                        "In {n} totals that differ, some covered items give no figure ({items} in all), which "
+                        "explains at least part of the gap.", n).format(
+            n=number(n), items=n_("{n} item", "{n} items", r["differ_missing_items"])
+            .format(n=number(r["differ_missing_items"]))))
+    if r["stated_higher_complete"]:
+        n = r["stated_higher_complete"]
+        parts.append(n_("In {n} total every covered item has a figure and the stated total is still higher, so the "
+                        "difference can only come from events or people the report does not itemise.",
+                        "In {n} totals every covered item has a figure and the stated total is still higher, so the "
+                        "difference can only come from events or people the report does not itemise.", n)
+                     .format(n=number(n)))
+    if r["items_higher"]:
+        parts.append(_("Where the items add up to more than the stated total, either the total covers less than the "
+                       "activities linked to it or the report's own figures do not agree with each other."))
     return " ".join(parts)
+
+
+def _differences(r: dict, ref: Callable[[str], str]) -> str:
+    """The sentences of :func:`reconciliation_text` on the totals that differ: in which
+    direction, by how much, and the largest difference."""
+    d = r["largest_difference"]
+    higher = ([_("in {n} the stated total is higher than its items").format(n=number(r["stated_higher"]))]
+              if r["stated_higher"] else []) + \
+             ([_("in {n} the items add up to more").format(n=number(r["items_higher"]))] if r["items_higher"] else [])
+    fields = {"first": _upper_first(", ".join(higher)), "total": number(round(r["abs_difference"])),
+              "what": literal(r["largest_what"]), "stated": number(round(r["largest_stated"])),
+              "difference": number(round(abs(d))), "ref": ref(r["largest_paragraph"])}
+    if d > 0:
+        return _("{first}; the differences come to {total} in absolute terms. The largest is in a total of {what} "
+                 "stated as {stated}, {difference} above the sum of its items ({ref}).").format(**fields)
+    return _("{first}; the differences come to {total} in absolute terms. The largest is in a total of {what} "
+             "stated as {stated}, {difference} below the sum of its items ({ref}).").format(**fields)

@@ -12,10 +12,24 @@ import pandas as pd
 
 from hemiplan.analysis.frames import explode_list, rows_in_order
 from hemiplan.analysis.sections import join_ids
-from hemiplan.data import csvio, membership, schema
+from hemiplan.analysis.training_words import subregion as subregion_name
+from hemiplan.data import csvio, membership, names, schema
+from hemiplan.language import _
 
+#: The English labels of the rows of participants placed in no one subregion (tables
+#: show them in the page's language: :func:`no_country`, :func:`several_subregions`).
 NO_COUNTRY = "(people not tied to a named member state)"
 SEVERAL_SUBREGIONS = "(several subregions)"
+
+
+def no_country() -> str:
+    """:data:`NO_COUNTRY` in the page's language."""
+    return _("(people not tied to a named member state)")
+
+
+def several_subregions() -> str:
+    """:data:`SEVERAL_SUBREGIONS` in the page's language."""
+    return _("(several subregions)")
 
 
 @dataclass(frozen=True)
@@ -80,8 +94,8 @@ def by_state(acts: pd.DataFrame, member_states: pd.DataFrame) -> pd.DataFrame:
     for c in ("participants_attributed", "participants_shared"):
         out[c] = out[c].astype("Int64")
     ms = member_states.set_index("iso3")
-    out["name"] = out["iso3"].map(ms["name"])
-    out["subregion"] = out["iso3"].map(ms["subregion"])
+    out["name"] = out["iso3"].map(names.state_names(member_states))
+    out["subregion"] = out["iso3"].map(ms["subregion"]).map(subregion_name)
     out["_p"] = out["participants_attributed"].fillna(0)
     out = out.sort_values(["_p", "activities", "name"], ascending=[False, False, True])
     return out[cols].reset_index(drop=True)
@@ -93,14 +107,15 @@ def attributed_by_subregion(acts: pd.DataFrame, member_states: pd.DataFrame, yea
     activities whose people the text ties to named member states that all lie in
     the subregion (single-country or not). Participants of activities spanning several subregions, or naming no
     state, get a row of their own, so that the participant column adds up to the
-    section's stated participants. Subregions in the vocabulary's order."""
+    section's stated participants. Subregions in the vocabulary's order, named in the
+    page's language."""
     cols = ["subregion", "states_reached", "members", "activities", "events", "participants", "paragraphs", "activity_id"]
     members = membership.members_in_year(member_states, year)
     sub_of = dict(zip(member_states["iso3"], member_states["subregion"]))
     order = schema.vocabulary("member_states", "subregion")
     a = acts.copy()
     a["_subs"] = [sorted({sub_of.get(i, "") for i in csvio.split_list(c)}) for c in a["countries"]]
-    a["_home"] = [(s[0] if len(s) == 1 else SEVERAL_SUBREGIONS) if s and named == "named" else NO_COUNTRY
+    a["_home"] = [(s[0] if len(s) == 1 else several_subregions()) if s and named == "named" else no_country()
                   for s, named in zip(a["_subs"], a["attendance"])]
     rows = []
     for sub in order:
@@ -117,13 +132,14 @@ def attributed_by_subregion(acts: pd.DataFrame, member_states: pd.DataFrame, yea
             "paragraphs": join_ids(touching["paragraph_id"]),
             "activity_id": rows_in_order(touching),
         })
-    for label in (SEVERAL_SUBREGIONS, NO_COUNTRY):
+    for label in (several_subregions(), no_country()):
         home = a[a["_home"] == label]
         if len(home):
             rows.append({"subregion": label, "states_reached": pd.NA, "members": pd.NA, "activities": len(home),
                          "events": int(home["events"].sum()), "participants": home["participants"].sum(min_count=1),
                          "paragraphs": join_ids(home["paragraph_id"]), "activity_id": rows_in_order(home)})
     out = pd.DataFrame(rows, columns=cols)
+    out["subregion"] = out["subregion"].map(subregion_name)
     for c in ("states_reached", "members", "participants"):
         out[c] = out[c].astype("Int64")
     out["activities"] = out["activities"].astype("int64")
