@@ -12,7 +12,7 @@ from hemiplan.build import bench_editions, catalogs
 from hemiplan.build.bench import add_parser as add_bench_parser
 from hemiplan.build.bench import run as bench_run
 from hemiplan.analysis import review, series
-from hemiplan.data import schema
+from hemiplan.data import locks, schema
 from hemiplan.data.csvio import read_text_table
 from hemiplan.data.validate import ValidationError, validate_all, validate_year
 from hemiplan.ingest import add_parser as add_ingest_parser
@@ -40,31 +40,36 @@ def _cmd_validate(args) -> int:
     return 1 if n else 0
 
 
-def _dry_run(years, data_dir) -> None:
-    """What a build would execute, per edition, and a summary line."""
+def _edition(p) -> str:
+    """An edition in a language, as the build's messages name it: '2014', 'es/2014 (draft)'."""
+    return f"{'' if p.language == language.SOURCE else p.language + '/'}{p.year}{' (draft)' if p.drafts else ''}"
+
+
+def _dry_run(years, data_dir, langs=None) -> None:
+    """What a build would execute, per edition and language, and a summary line."""
     total = runs = 0
     for y in years:
-        p = build.plan(y, data_dir)
-        explained = build.explain(p)
-        n = sum(1 for _, why in explained if why != "cached")
-        print(f"edition {p.year}{' (draft)' if p.drafts else ''}: "
-              f"{n} of {len(explained)} notebook(s) would execute")
-        for target, why in explained:
-            print(f"  {why:<40} {target}")
-        total, runs = total + len(explained), runs + n
+        for p in build.plans(y, data_dir, langs=langs):
+            explained = build.explain(p)
+            n = sum(1 for _, why in explained if why != "cached")
+            print(f"edition {_edition(p)}: {n} of {len(explained)} notebook(s) would execute")
+            for target, why in explained:
+                print(f"  {why:<40} {target}")
+            total, runs = total + len(explained), runs + n
     print(f"dry run: {runs} of {total} notebook(s) would execute, "
-          f"{total - runs} from the cache, in {len(years)} edition(s); nothing was executed or published")
+          f"{total - runs} from the cache, in {len(years)} edition(s) and "
+          f"{len(langs or language.available())} language(s); nothing was executed or published")
 
 
 def _summary(plans, start: float) -> None:
     for p in plans:
         executed = [j for j in p.jobs if not j.cached]
         if executed:
-            print(f"edition {p.year}: {'notebook':<44} {'seconds':>8}")
+            print(f"edition {_edition(p)}: {'notebook':<44} {'seconds':>8}")
             for j in sorted(executed, key=lambda j: -j.seconds):
                 print(f"  {j.name:<56} {j.seconds:>8.1f}")
         state = "published" if p.published else "already up to date"
-        print(f"edition {p.year}{' (draft)' if p.drafts else ''}: {len(executed)} notebook(s) "
+        print(f"edition {_edition(p)}: {len(executed)} notebook(s) "
               f"executed, {len(p.jobs) - len(executed)} from the cache; {state}")
     print(f"site: {paths.BUILD / 'html' / 'index.html'} ({time.perf_counter() - start:.1f} s)")
 
@@ -74,10 +79,10 @@ def _cmd_build(args) -> int:
     try:
         years = None if args.year is None else [data.resolve_year(args.year, args.data_dir)]
         if args.dry_run:
-            _dry_run(years if years else data.available_years(args.data_dir), args.data_dir)
+            _dry_run(years if years else data.available_years(args.data_dir), args.data_dir, args.language)
             return 0
         plans = build.build_editions(years, args.data_dir, jobs_n=args.jobs, clean=args.clean,
-                                     progress=sys.stderr.isatty())
+                                     progress=sys.stderr.isatty(), langs=args.language)
     except (data.YearNotFoundError, ValidationError, build.BuildError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         print("the previously published site, if any, is unchanged", file=sys.stderr)
@@ -114,7 +119,7 @@ def _cmd_review(args) -> int:
 def _cmd_accept(args) -> int:
     try:
         done = accept(args.year, args.ids, args.paragraph, args.data_dir)
-    except (data.YearNotFoundError, ValidationError, IngestError) as exc:
+    except (data.YearNotFoundError, ValidationError, IngestError, locks.Busy, locks.Changed) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     for rid in done.already:
@@ -181,6 +186,9 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--jobs", type=int, default=None, help="notebooks executed in parallel (default: one per core)")
     b.add_argument("--clean", action="store_true", help="rebuild the site from scratch")
     b.add_argument("--dry-run", action="store_true", help="list what would be executed and why, execute nothing")
+    b.add_argument("--language", action="append", default=None, choices=language.available(),
+                   help="build this language only (repeatable; default: every language, English first; "
+                        "the pages' language switch links only the languages built)")
     b.set_defaults(func=_cmd_build)
 
     s = sub.add_parser("serve", help="preview the built site locally")

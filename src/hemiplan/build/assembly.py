@@ -1,8 +1,12 @@
-"""The book sources of one edition, under ``_build/tree/<year>/``: the configuration
-with the edition's footer, the table of contents with the profiles, the Markdown
-pages and static files, the executed notebooks from the cache with the CSV downloads
-they wrote, and the data package. A file is written only when its content changed,
-so that Sphinx's incremental build sees unchanged files as unchanged."""
+"""The book sources of one edition in one language, under ``_build/tree/<year>/``
+(English) or ``_build/tree/<lang>/<year>/``: the configuration with the edition's
+title, footer and banner in that language (and, for a language other than English,
+Sphinx's ``language``, which gives the theme's own strings, ``<html lang>`` and the
+search in that language), the table of contents with the profiles, the Markdown pages
+(translated through the ``book`` catalog) and static files, the executed notebooks
+from the cache with the CSV downloads they wrote, and the data package. A file is
+written only when its content changed, so that Sphinx's incremental build sees
+unchanged files as unchanged."""
 from __future__ import annotations
 
 import hashlib
@@ -13,14 +17,13 @@ from pathlib import Path
 import nbformat
 import yaml
 
-from hemiplan import paths
-from hemiplan.build import cache
+from hemiplan import language, paths
+from hemiplan.build import cache, catalogs, languages
 from hemiplan.build.cache import hash_tree
 from hemiplan.build.jobs import BuildError, Plan
 from hemiplan.build.planning import toc_files
 from hemiplan.data import package
 from hemiplan.data.csvio import atomic_write_text
-from hemiplan.vocabulary import plural
 
 BOOK_FILES = ("_config.yml", "intro.md")
 
@@ -37,26 +40,30 @@ def _copy_if_changed(src: Path, dest: Path) -> None:
     shutil.copy2(src, dest)
 
 
-def draft_banner(drafts: int) -> str:
-    """The banner on every page of a draft edition."""
-    return (f"Draft edition: {plural(drafts, 'row')} not yet reviewed. Its figures may change; "
-            "the front page shows the latest reviewed edition.")
+def tree_dir(year: int, lang: str = language.SOURCE, root: Path = paths.ROOT) -> Path:
+    """Where the book sources of an edition in a language are assembled."""
+    return root / "_build" / "tree" / f"{languages.prefix(lang)}{year}"
 
 
 def _write_config(plan_: Plan, root: Path, tree: Path) -> None:
-    """_config.yml with the edition in the title and footer, and the plan's _toc.yml."""
+    """_config.yml with the edition's title, author, footer and banner in the plan's
+    language (see planning.texts), and the plan's _toc.yml."""
     config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
-    footer = (f'<p class="hemiplan-edition">Edition: report year {plan_.year} · data version '
-              f'<code>{plan_.data_hash[:10]}</code></p>')
-    config.setdefault("html", {})["extra_footer"] = footer
-    config["title"] = f"{config.get('title', 'hemiplan')} — {plan_.year}"
-    # The edition for the "How to cite" block of every page (hemiplan.build.sphinx_ext).
-    config.setdefault("sphinx", {}).setdefault("config", {}).update(
-        hemiplan_year=plan_.year, hemiplan_data_version=plan_.data_hash[:10])
-    drafts = plan_.drafts
-    if drafts:
-        config["title"] += " (draft)"
-        config["html"]["announcement"] = draft_banner(drafts)
+    words = plan_.texts
+    config.setdefault("html", {})["extra_footer"] = words["footer"]
+    config["title"] = words["title"]
+    for key in ("author", "copyright"):
+        if key in words:
+            config[key] = words[key]
+    # The edition for the "How to cite" block of every page, and the languages of the
+    # language switch (hemiplan.build.sphinx_ext).
+    sphinx_config = config.setdefault("sphinx", {}).setdefault("config", {})
+    sphinx_config.update(hemiplan_year=plan_.year, hemiplan_data_version=plan_.data_hash[:10],
+                         hemiplan_language=plan_.language, hemiplan_languages=list(plan_.languages))
+    if plan_.language != language.SOURCE:
+        sphinx_config["language"] = plan_.language
+    if words.get("banner"):
+        config["html"]["announcement"] = words["banner"]
     _write_if_changed(tree / "_config.yml", yaml.safe_dump(config, sort_keys=False, allow_unicode=True))
     _write_if_changed(tree / "_toc.yml", yaml.safe_dump(plan_.toc, sort_keys=False, allow_unicode=True))
 
@@ -73,7 +80,10 @@ def _copy_pages(plan_: Plan, root: Path, tree: Path) -> None:
         src = root / name
         if src.is_file() and name != "_config.yml":
             (tree / name).parent.mkdir(parents=True, exist_ok=True)
-            if src.suffix in (".md", ".yml"):
+            if src.suffix == ".md":
+                text = catalogs.translate_markdown(src.read_text(encoding="utf-8"), plan_.language, name)
+                _write_if_changed(tree / name, text)
+            elif src.suffix == ".yml":
                 _write_if_changed(tree / name, src.read_text(encoding="utf-8"))
             else:
                 shutil.copy2(src, tree / name)
@@ -111,7 +121,8 @@ def inputs_digest(plan_: Plan, root: Path = paths.ROOT) -> str:
     A published edition built from equal inputs is up to date."""
     h = hashlib.sha256(json.dumps({
         "year": plan_.year, "toc": plan_.toc, "drafts": plan_.drafts, "data": plan_.data_hash,
-        "code": cache.code_hash(), "notebooks": sorted((j.target, j.key) for j in plan_.jobs),
+        "language": plan_.language, "languages": plan_.languages, "texts": plan_.texts,
+        "code": cache.code_hash(plan_.language), "notebooks": sorted((j.target, j.key) for j in plan_.jobs),
     }, sort_keys=True, default=str).encode())
     for name in _page_files(plan_, root):
         h.update(name.encode())
@@ -123,7 +134,7 @@ def inputs_digest(plan_: Plan, root: Path = paths.ROOT) -> str:
 
 def assemble_tree(plan_: Plan, root: Path = paths.ROOT) -> Path:
     """The book sources of one edition, with the executed notebooks."""
-    tree = root / "_build" / "tree" / str(plan_.year)
+    tree = tree_dir(plan_.year, plan_.language, root)
     tree.mkdir(parents=True, exist_ok=True)
     _write_config(plan_, root, tree)
     _copy_pages(plan_, root, tree)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import nbformat
 
-from hemiplan import paths
+from hemiplan import language, paths
 from hemiplan.build.jobs import Job, Plan
 from hemiplan.data.csvio import atomic_write_text
 
@@ -27,11 +27,14 @@ def hash_tree(h, folder: Path, pattern: str) -> None:
         h.update(p.read_bytes())
 
 
-def code_hash() -> str:
-    """Hash of the hemiplan package source and the schemas."""
+def code_hash(lang: str = language.SOURCE) -> str:
+    """Hash of the hemiplan package source and the schemas, and, for a language other
+    than English, of its catalogs (which its pages' messages come from)."""
     h = hashlib.sha256()
     hash_tree(h, PACKAGE_DIR, "*.py")
     hash_tree(h, paths.SCHEMAS, "*.json")
+    if lang != language.SOURCE and (language.LOCALE_DIR / lang).is_dir():
+        hash_tree(h, language.LOCALE_DIR / lang, "*.po")
     return h.hexdigest()
 
 
@@ -93,18 +96,18 @@ def store(job: Job, nb, root: Path = paths.ROOT) -> None:
     atomic_write_text(cache_dir(root) / f"{job.key}.ipynb", nbformat.writes(nb))
 
 
-def manifest_path(year: int, root: Path) -> Path:
-    return cache_dir(root) / f"manifest-{year}.json"
+def manifest_path(year: int, root: Path, lang: str = language.SOURCE) -> Path:
+    return cache_dir(root) / (f"manifest-{year}.json" if lang == language.SOURCE else f"manifest-{year}-{lang}.json")
 
 
-def read_manifest(year: int, root: Path) -> dict:
-    """The inputs of every job of the last published build of ``year`` (or {})."""
+def read_manifest(year: int, root: Path, lang: str = language.SOURCE) -> dict:
+    """The inputs of every job of the last published build of ``year`` in ``lang`` (or {})."""
     try:
-        return json.loads(manifest_path(year, root).read_text(encoding="utf-8"))
+        return json.loads(manifest_path(year, root, lang).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
 
 
 def write_manifest(plan_: Plan, root: Path) -> None:
-    manifest_path(plan_.year, root).write_text(
+    manifest_path(plan_.year, root, plan_.language).write_text(
         json.dumps({j.target: j.inputs for j in plan_.jobs}, indent=1, sort_keys=True), encoding="utf-8")

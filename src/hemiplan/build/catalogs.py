@@ -8,7 +8,13 @@ Messages come from two places, and each source file has its own catalog,
   call of ``_``, ``n_``, ``p_`` and ``np_`` of :mod:`hemiplan.language`;
 - the chapter notebooks (``chapters/overview.ipynb`` → ``chapters.overview.po``): the same
   calls in their code cells, and each Markdown cell as one message (the build writes the
-  translated cell into the page of that language, see :func:`translate_notebook`).
+  translated cell into the page of that language, see :func:`translate_notebook`);
+- the book's own files (``book.po``): the captions of ``_toc.yml`` (context 'table of
+  contents'), the title, author and copyright of ``_config.yml`` (context 'book'), and
+  each paragraph of the Markdown pages the table of contents lists, ``intro.md`` among
+  them (context: the file's name; a paragraph is a block between blank lines, a fenced
+  block whole), which the build writes translated into that language's tree (see
+  :func:`translate_markdown`).
 
 ``python -m hemiplan catalogs update`` adds new messages to every language's catalogs
 (keeping what is translated, marking nothing fuzzy by itself) and drops obsolete ones;
@@ -21,6 +27,7 @@ import re
 from pathlib import Path
 
 import nbformat
+import yaml
 from babel.messages import pofile
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract
@@ -77,10 +84,73 @@ def schema_messages() -> list[tuple]:
     return out
 
 
+def markdown_blocks(text: str) -> list[str]:
+    """The paragraphs of a Markdown page: blocks between blank lines, a fenced block
+    (``` or :::) whole, each without its surrounding blank lines."""
+    blocks, current, fence = [], [], None
+    for line in text.splitlines():
+        stripped = line.strip()
+        if fence is None:
+            if stripped.startswith(("```", ":::")):
+                fence = stripped[:3]
+        elif stripped.startswith(fence) and not stripped.lstrip(fence[0]).strip():
+            fence = None
+        if not stripped and fence is None:
+            if current:
+                blocks.append("\n".join(current))
+            current = []
+        else:
+            current.append(line)
+    if current:
+        blocks.append("\n".join(current))
+    return blocks
+
+
+def translate_markdown(text: str, lang: str, context: str) -> str:
+    """A Markdown page in ``lang``: each paragraph from the ``book`` catalog (context:
+    the page's file name); a paragraph without a translation stays as it is, and
+    ``check`` reports it. English is returned unchanged."""
+    if lang == language.SOURCE:
+        return text
+    tr = language.translations(lang)
+    return "\n\n".join(tr.pgettext(context, block) for block in markdown_blocks(text)) + "\n"
+
+
+def book_messages(root: Path = paths.ROOT) -> list[tuple]:
+    """The messages of the book's own files: the captions of ``_toc.yml``, the title,
+    author and copyright of ``_config.yml``, and the paragraphs of its Markdown pages."""
+    out = []
+    toc_path, config_path = root / "_toc.yml", root / "_config.yml"
+    if not toc_path.is_file():
+        return out
+    toc = yaml.safe_load(toc_path.read_text(encoding="utf-8"))
+    files = [toc.get("root")]
+
+    def walk(node):
+        if isinstance(node, dict):
+            if node.get("caption"):
+                out.append((node["caption"], "table of contents", "_toc.yml:1"))
+            if node.get("file"):
+                files.append(node["file"])
+            for key in ("parts", "chapters", "sections"):
+                for child in node.get(key, []) or []:
+                    walk(child)
+    walk(toc)
+    if config_path.is_file():
+        config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+        out += [(config[k], "book", "_config.yml:1") for k in ("title", "author", "copyright") if config.get(k)]
+    for f in files:
+        page = root / f"{f}.md"
+        if f and page.is_file():
+            out += [(block, f"{f}.md", f"{f}.md:{i + 1}")
+                    for i, block in enumerate(markdown_blocks(page.read_text(encoding="utf-8")))]
+    return out
+
+
 def sources() -> dict[str, list[tuple]]:
     """Catalog name → messages, for every module and chapter notebook that has some,
-    and the schemas' vocabularies (``data.schemas``)."""
-    out = {"data.schemas": schema_messages()}
+    the schemas' vocabularies (``data.schemas``) and the book's own files (``book``)."""
+    out = {"data.schemas": schema_messages(), "book": book_messages()}
     for path in sorted(SOURCE_DIR.rglob("*.py")):
         name = ".".join(path.relative_to(SOURCE_DIR).with_suffix("").parts)
         found = module_messages(path)

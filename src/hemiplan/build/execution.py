@@ -1,8 +1,10 @@
 """Executing the jobs whose notebook is not in the cache, of one edition or of
-several at once: a pool of spawned worker processes, each running notebook after
-notebook with papermill in one reused kernel (see :mod:`hemiplan.build.kernels`);
-every executed notebook is normalised and stored in the cache. A failure names the
-notebook and the cell as its author knows them."""
+several at once, in every language: a pool of spawned worker processes, each running
+notebook after notebook with papermill in one reused kernel (see
+:mod:`hemiplan.build.kernels`); every executed notebook is normalised, its Markdown
+cells translated into the page's language (:func:`catalogs.translate_notebook`), and
+stored in the cache. A failure names the notebook and the cell as its author knows
+them, and the language."""
 from __future__ import annotations
 
 import multiprocessing
@@ -17,8 +19,8 @@ from pathlib import Path
 import nbformat
 from tqdm import tqdm
 
-from hemiplan import paths
-from hemiplan.build import cache, normalise, profiles
+from hemiplan import language, paths
+from hemiplan.build import cache, catalogs, normalise, profiles
 from hemiplan.build.jobs import BuildError, Job, Plan
 from hemiplan.present.book import DOWNLOADS_ENV
 
@@ -29,9 +31,11 @@ def _where(job: Job, root: Path) -> str:
         source = str(job.source.relative_to(root))
     except ValueError:
         source = str(job.source)
+    lang = job.parameters.get("language", language.SOURCE)
     if source == job.target:
-        return job.target
-    extra = ", ".join(f"{k}={v!r}" for k, v in job.parameters.items() if k not in ("year", "data_dir"))
+        return job.target + ("" if lang == language.SOURCE else f" (language={lang!r})")
+    extra = ", ".join(f"{k}={v!r}" for k, v in job.parameters.items()
+                      if k not in ("year", "data_dir") and (k != "language" or v != language.SOURCE))
     return f"{job.target} (from {source}{', ' + extra if extra else ''})"
 
 
@@ -101,6 +105,7 @@ def execute_job(job: Job, root_str: str) -> tuple[str, float]:
         normalise.postprocess(nb, job.target)
     except normalise.NotebookOutputError as exc:
         raise BuildError(f"{_where(job, root)}, {_cell(nb, exc.index)}: {exc.problem}") from None
+    catalogs.translate_notebook(nb, job.parameters.get("language", language.SOURCE))
     if job.title:
         profiles.retitle(nb, job.title)
     cache.store(job, nb, root)

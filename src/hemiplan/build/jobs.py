@@ -37,7 +37,10 @@ class Plan:
     validated and hashed once by the planning and handed on to every later step; and
     what the steps record on the way: the digest of the inputs of the assembled tree,
     the Jupyter Book output waiting to be published, the PDFs' figures, and whether
-    the edition was published."""
+    the edition was published. Each language of an edition is a plan of its own
+    (``language``), with the texts the build writes around its pages in that language
+    (``texts``: title, author, footer, banner) and its landing-page record (``meta``),
+    both made by the planning, in the main thread, in the plan's language."""
     year: int
     data_dir: Path
     jobs: list[Job]
@@ -49,3 +52,12 @@ class Plan:
     html: Path | None = None
     pdfs: dict = field(default_factory=lambda: {"printed": 0, "cached": 0, "seconds": 0.0})
     published: bool = False
+    language: str = "en"
+    texts: dict = field(default_factory=dict)
+    meta: dict = field(default_factory=dict)
+    languages: tuple = ("en",)   # the languages of the build, which the language switch links
+
+    @property
+    def key(self) -> tuple[int, str]:
+        """(year, language): what identifies an edition's plan among a build's."""
+        return self.year, self.language

@@ -22,6 +22,8 @@ _PRELOAD = re.compile(r"""<link\b[^>]*rel=["']preload["'][^>]*>\s*""")
 _ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
 _BANNER = re.compile(r"""<div\b[^>]*class=["'][^"']*bd-header-announcement.*?</div>\s*</div>""", re.S)
 _H1 = re.compile(r"<h1\b")
+#: The language switch of a page (hemiplan.build.sphinx_ext), and its line of script: not printed.
+_SWITCH = re.compile(r"""<nav\b[^>]*class=["']hemiplan-language["'].*?</nav>(?:\s*<script>.*?</script>)?""", re.S)
 
 
 def _head(html: str) -> str:
@@ -33,7 +35,7 @@ def _part(html: str) -> str:
     """The draft banner (if any) and the article of a page."""
     article = _ARTICLE.search(html)
     banner = _BANNER.search(html)
-    return f'{banner.group(0) if banner else ""}\n{article.group(0) if article else ""}'
+    return f'{banner.group(0) if banner else ""}\n{_SWITCH.sub("", article.group(0)) if article else ""}'
 
 
 def print_copy(html: str) -> str:

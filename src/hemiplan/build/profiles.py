@@ -6,9 +6,11 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
+from hemiplan import language
 from hemiplan.analysis.frames import member_names
 from hemiplan.analysis.profiles import states_with_activity
 from hemiplan.build.jobs import BuildError, Job
+from hemiplan.data.names import state_names
 
 TEMPLATE = "chapters/profile.ipynb"
 PARENT = "chapters/member_states"
@@ -26,9 +28,10 @@ def _find(node, file: str):
     return None
 
 
-def expand(toc: dict, ed, root: Path):
+def expand(toc: dict, ed, root: Path, lang: str = language.SOURCE):
     """The table of contents with one profile page per state of edition ``ed`` under
-    the member-states chapter, and the jobs that execute them."""
+    the member-states chapter, and the jobs that execute them, in ``lang`` (each page
+    titled with its state's name in that language, in that language's order)."""
     template = root / TEMPLATE
     if not template.is_file():
         return toc, []
@@ -36,11 +39,12 @@ def expand(toc: dict, ed, root: Path):
     parent = _find(toc, PARENT)
     if parent is None:
         raise BuildError(f"_toc.yml has no {PARENT!r} entry to hold the member-state profiles")
-    names = member_names(ed.member_states)
+    names = member_names(ed.member_states) if lang == language.SOURCE else state_names(ed.member_states, lang)
     states = sorted(states_with_activity(ed), key=lambda s: names.get(s, s))
     parent["sections"] = [{"file": f"chapters/profiles/{s.lower()}"} for s in states]
     jobs = [Job(template, f"chapters/profiles/{s.lower()}.ipynb",
-                {"year": int(ed.year), "data_dir": str(ed.data_dir), "country": s}, title=names.get(s, s))
+                {"year": int(ed.year), "data_dir": str(ed.data_dir), "country": s, "language": lang},
+                title=str(names.get(s, s)))
             for s in states]
     return toc, jobs
 

@@ -1,9 +1,11 @@
 """Publishing editions: Jupyter Book run on each assembled tree (in its own process,
-warnings being errors), the assembled HTML checked for broken links and unresolved
-references (``sitecheck``), then each new edition swapped in for
-``_build/html/<year>/`` in one rename and the site pages (``site``) rewritten, so
-that a failed or refused build leaves the published site as it was. A stamp holding
-the digest of the tree a site was built from lets an unchanged tree skip all this."""
+warnings being errors), the assembled HTML of every language checked for broken links
+(the language switch of every page among them) and unresolved references
+(``sitecheck``), then each new (edition, language) swapped in for
+``_build/html/<year>/`` or ``_build/html/<lang>/<year>/`` in one rename and the site
+pages (``site``) of every language rewritten, so that a failed or refused build, in
+any language, leaves the published site as it was. A stamp holding the digest of the
+tree a site was built from lets an unchanged tree skip all this."""
 from __future__ import annotations
 
 import hashlib
@@ -15,8 +17,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from hemiplan import paths
-from hemiplan.build import site, sitecheck
+from hemiplan import language, paths
+from hemiplan.build import languages, site, sitecheck
 from hemiplan.build.cache import hash_tree
 from hemiplan.build.jobs import BuildError
 from hemiplan.data.csvio import atomic_write_text
@@ -37,33 +39,33 @@ def tree_digest(tree: Path) -> str:
     return h.hexdigest()
 
 
-def site_dir(year: int, root: Path = paths.ROOT) -> Path:
-    return root / "_build" / "html" / str(year)
+def site_dir(year: int, root: Path = paths.ROOT, lang: str = language.SOURCE) -> Path:
+    return languages.html_root(root, lang) / str(year)
 
 
-def _stamped(year: int, stamp: str, value: str, root: Path) -> bool:
-    """Whether the published site of ``year`` holds ``value`` in its ``stamp`` file
-    and carries its edition.json (a site published without one is rebuilt)."""
-    path = site_dir(year, root) / stamp
+def _stamped(year: int, stamp: str, value: str, root: Path, lang: str) -> bool:
+    """Whether the published site of ``year`` in ``lang`` holds ``value`` in its
+    ``stamp`` file and carries its edition.json (a site published without one is rebuilt)."""
+    path = site_dir(year, root, lang) / stamp
     return (path.is_file() and path.read_text(encoding="utf-8").strip() == value
-            and site.read_meta(site_dir(year, root)) is not None)
+            and site.read_meta(site_dir(year, root, lang)) is not None)
 
 
-def is_current(year: int, digest: str, root: Path = paths.ROOT) -> bool:
-    """Whether the published site of ``year`` was built from a tree with ``digest``."""
-    return _stamped(year, STAMP, digest, root)
+def is_current(year: int, digest: str, root: Path = paths.ROOT, lang: str = language.SOURCE) -> bool:
+    """Whether the published site of ``year`` in ``lang`` was built from a tree with ``digest``."""
+    return _stamped(year, STAMP, digest, root, lang)
 
 
-def inputs_current(year: int, inputs: str, root: Path = paths.ROOT) -> bool:
-    """Whether the published site of ``year`` was made from a tree assembled from
-    ``inputs``."""
-    return _stamped(year, INPUTS_STAMP, inputs, root)
+def inputs_current(year: int, inputs: str, root: Path = paths.ROOT, lang: str = language.SOURCE) -> bool:
+    """Whether the published site of ``year`` in ``lang`` was made from a tree
+    assembled from ``inputs``."""
+    return _stamped(year, INPUTS_STAMP, inputs, root, lang)
 
 
-def restamp_inputs(year: int, inputs: str, root: Path = paths.ROOT) -> None:
-    """Record on the published site of ``year`` that ``inputs`` assemble its tree too
-    (new inputs, e.g. a code change, that changed no file of the tree)."""
-    atomic_write_text(site_dir(year, root) / INPUTS_STAMP, inputs + "\n")
+def restamp_inputs(year: int, inputs: str, root: Path = paths.ROOT, lang: str = language.SOURCE) -> None:
+    """Record on the published site of ``year`` in ``lang`` that ``inputs`` assemble
+    its tree too (new inputs, e.g. a code change, that changed no file of the tree)."""
+    atomic_write_text(site_dir(year, root, lang) / INPUTS_STAMP, inputs + "\n")
 
 
 def jupyter_book_command(tree: Path, out: Path, *options: str) -> list[str]:
@@ -112,9 +114,9 @@ def _swap_in(staging: Path, final: Path) -> Path:
     return final
 
 
-def publish(html_src: Path, year: int, root: Path = paths.ROOT) -> Path:
-    """Replace _build/html/<year> with a new site atomically (rename, never half-copied)."""
-    site = root / "_build" / "html"
+def publish(html_src: Path, year: int, root: Path = paths.ROOT, lang: str = language.SOURCE) -> Path:
+    """Replace _build/html/[<lang>/]<year> with a new site atomically (rename, never half-copied)."""
+    site = languages.html_root(root, lang)
     site.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{year}.new-", dir=site))
     shutil.copytree(html_src, staging, dirs_exist_ok=True)
@@ -122,10 +124,12 @@ def publish(html_src: Path, year: int, root: Path = paths.ROOT) -> Path:
 
 
 def withdraw(year: int, root: Path = paths.ROOT) -> None:
-    """Remove the published edition of ``year`` (one rename, then the copy is deleted)."""
-    old = _set_aside(site_dir(year, root))
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    """Remove the published edition of ``year`` in every language (one rename each,
+    then the copy is deleted)."""
+    for lang in languages.available():
+        old = _set_aside(site_dir(year, root, lang))
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
 
 
 #: Pages Sphinx writes that have no source document.
@@ -151,11 +155,11 @@ def prune(tree: Path, html_out: Path) -> list[Path]:
 
 
 def jupyter_book(tree: Path, year: int, digest: str, meta: dict, root: Path = paths.ROOT,
-                 clean: bool = False, inputs: str = "") -> Path:
+                 clean: bool = False, inputs: str = "", lang: str = language.SOURCE) -> Path:
     """Jupyter Book on the tree; its HTML, stamped with the tree's digest, the
-    digest of its inputs and the edition's metadata, waits under _build/jb/<year>/
-    for :func:`publish_checked`."""
-    jb_out = root / "_build" / "jb" / str(year)
+    digest of its inputs and the edition's metadata, waits under
+    _build/jb/[<lang>/]<year>/ for :func:`publish_checked`."""
+    jb_out = root / "_build" / "jb" / languages.label(year, lang)
     run_jupyter_book(tree, jb_out, clean=clean)
     html_out = jb_out / "_build" / "html"
     prune(tree, html_out)
@@ -172,63 +176,96 @@ def edition_pages(folder: Path) -> list[str]:
                   if not p.relative_to(folder).parts[0].startswith(("_", ".")))
 
 
-def _stage_site_pages(html: Path, metas: dict[int, dict], fresh: dict[int, Path]) -> tuple[Path, dict[str, Path]]:
-    """The site pages written to a staging folder, with where each will be served."""
-    staging = Path(tempfile.mkdtemp(prefix=".site.new-", dir=html))
+def _stage_site_pages(html: Path, staging: Path, lang: str, metas: dict[int, dict],
+                      fresh: dict[int, Path], langs: list[str]) -> dict[str, Path]:
+    """The site pages of one language written to ``staging``, with where each will be
+    served (path in the site); their switches link the languages ``langs``."""
     latest = site.latest_year(metas)
-    folder = fresh.get(latest, html / str(latest)) if latest is not None else None
+    base = languages.html_root(html.parents[1], lang)
+    folder = fresh.get(latest, base / str(latest)) if latest is not None else None
+    pre = languages.prefix(lang)
     mounts = {}
-    for name, text in site.pages(metas, edition_pages(folder) if folder is not None and folder.is_dir() else ()).items():
-        (staging / name).parent.mkdir(parents=True, exist_ok=True)
-        (staging / name).write_text(text, encoding="utf-8")
-        mounts[name] = staging / name
-    return staging, mounts
+    with languages.using(lang):
+        made = site.pages(metas, edition_pages(folder) if folder is not None and folder.is_dir() else (), lang, langs)
+    for name, text in made.items():
+        (staging / pre / name).parent.mkdir(parents=True, exist_ok=True)
+        (staging / pre / name).write_text(text, encoding="utf-8")
+        mounts[pre + name] = staging / pre / name
+    return mounts
 
 
 def _unpublished_hint(problems: list, metas: dict[int, dict]) -> str:
     """A line for links into editions that are not published (a single-year build
     whose chapters link an earlier edition that was never built)."""
     missing = sorted({int(m.group(1)) for p in problems
-                      for m in [re.search(r"missing page (\d{4})/", p.reason)] if m and int(m.group(1)) not in metas})
+                      for m in [re.search(r"missing page (?:[a-z]{2}/)?(\d{4})/", p.reason)]
+                      if m and int(m.group(1)) not in metas})
     if not missing:
         return ""
     return (f"\nthe edition(s) {', '.join(map(str, missing))} linked to are not published: build every edition "
             "(`make book`, or `hemiplan build` without --year)")
 
 
-def publish_checked(fresh: dict[int, Path], checked: list[int], root: Path = paths.ROOT,
+def _languages_metas(html: Path, fresh: dict[tuple[int, str], Path], retired) -> dict[str, dict[int, dict]]:
+    """Language → the editions it will publish (year → edition.json): those published
+    and those built afresh, without the retired ones."""
+    root = html.parents[1]
+    langs = list(dict.fromkeys([*languages.available(), *(lang for _, lang in fresh)]))
+    out = {}
+    for lang in langs:
+        metas = {**site.published(languages.html_root(root, lang)),
+                 **{y: site.read_meta(o) for (y, la), o in fresh.items() if la == lang}}
+        for y in retired:
+            metas.pop(y, None)
+        if metas or lang == language.SOURCE:
+            out[lang] = metas
+    return out
+
+
+def publish_checked(fresh: dict[tuple[int, str], Path], checked: list[tuple[int, str]], root: Path = paths.ROOT,
                     retired: list[int] = ()) -> None:
-    """Publish the editions built afresh (year → Jupyter Book's HTML) and the site
-    pages, and withdraw the ``retired`` editions (published, but whose data are
-    gone), after checking the assembled site as it will be served: every page of the
-    editions in ``checked`` and of the site pages. Any broken link or unresolved
-    reference (a link into a retired edition included) refuses the whole publish
-    (BuildError naming page and link), leaving the published site as it was;
-    nothing of Sphinx's incremental state is trusted."""
+    """Publish the (edition, language) pairs built afresh (→ Jupyter Book's HTML) and
+    the site pages of every language, and withdraw the ``retired`` editions
+    (published, but whose data are gone) in every language, after checking the
+    assembled site as it will be served: every page of the (edition, language) pairs
+    in ``checked`` and of the site pages. Any broken link or unresolved reference (a
+    language switch to a missing page, a link into a retired edition included)
+    refuses the whole publish, every language of it (BuildError naming page and
+    link), leaving the published site as it was; nothing of Sphinx's incremental
+    state is trusted."""
     html = root / "_build" / "html"
     html.mkdir(parents=True, exist_ok=True)
-    metas = {**site.published(html), **{y: site.read_meta(out) for y, out in fresh.items()}}
-    for y in retired:
-        metas.pop(y, None)
-    staging, pages = _stage_site_pages(html, metas, fresh)
+    by_lang = _languages_metas(html, fresh, retired)
+    staging = Path(tempfile.mkdtemp(prefix=".site.new-", dir=html))
     try:
         gone = staging / ".retired"  # an empty folder where each retired edition was
         gone.mkdir()
-        view = sitecheck.Site(html, {**{str(y): gone for y in retired},
-                                     **{str(y): out for y, out in fresh.items()}, **pages})
-        problems = sitecheck.check(view, [str(y) for y in sorted(checked)])
+        pages: dict[str, Path] = {}
+        mounts: dict[str, Path] = {}
+        for lang, metas in by_lang.items():
+            pre = languages.prefix(lang)
+            pages.update(_stage_site_pages(html, staging, lang, metas,
+                                           {y: o for (y, la), o in fresh.items() if la == lang}, list(by_lang)))
+            mounts.update({f"{pre}{y}": gone for y in retired})
+        mounts.update({languages.label(y, lang): out for (y, lang), out in fresh.items()})
+        view = sitecheck.Site(html, {**mounts, **pages})
+        problems = sitecheck.check(view, [languages.label(y, lang) for y, lang in sorted(checked)])
         for page in sorted(pages):
             problems += sitecheck.check_page(view, page)
         if problems:
-            raise BuildError(sitecheck.report(problems) + _unpublished_hint(problems, metas))
-        for y, out in sorted(fresh.items()):
-            publish(out, y, root)
+            every = {y: m for metas in by_lang.values() for y, m in metas.items()}
+            raise BuildError(sitecheck.report(problems) + _unpublished_hint(problems, every))
+        for (y, lang), out in sorted(fresh.items()):
+            publish(out, y, root, lang)
         for y in retired:
             withdraw(y, root)
         for name, path in pages.items():
-            if not name.startswith("latest/"):
+            if "latest/" not in name:
+                (html / name).parent.mkdir(parents=True, exist_ok=True)
                 atomic_write_text(html / name, path.read_text(encoding="utf-8"))
-        _swap_in(staging / "latest", html / "latest")  # whole: no page of an earlier latest edition stays
+        for lang in by_lang:  # whole: no page of an earlier latest edition stays
+            pre = languages.prefix(lang)
+            _swap_in(staging / pre / "latest", html / pre / "latest")
         (html / ".nojekyll").touch()
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -1,8 +1,9 @@
-"""The build's entry points. ``build_editions``: for every year (or the years given),
-plan, execute what changed (every edition in one pool) and assemble each edition's
-tree as soon as its notebooks are ready, then publish the changed editions after
-checking the assembled site; ``build``: the same for one edition (see the
-package docstring for the layout under _build/).
+"""The build's entry points. ``build_editions``: for every year (or the years given)
+and every language, plan, execute what changed (every edition in every language in
+one pool) and assemble each (edition, language) tree as soon as its notebooks are
+ready, then publish the changed ones after checking the assembled site of every
+language; ``build``: the same for one edition (see the package docstring for the
+layout under _build/).
 ``refresh``: execute the committed chapters in place for the default year."""
 from __future__ import annotations
 
@@ -13,9 +14,7 @@ from pathlib import Path
 import nbformat
 
 from hemiplan import paths
-from hemiplan.analysis import series
-from hemiplan.analysis.headline import headline
-from hemiplan.build import assembly, cache, execution, pdf, planning, profiles, publishing, site
+from hemiplan.build import assembly, cache, execution, languages, pdf, planning, profiles, publishing, site
 from hemiplan.build.jobs import BuildError, Job, Plan
 from hemiplan.data import available_years, content_hash, default_year, resolve_year, table_files
 from hemiplan.data.csvio import atomic_write_text
@@ -27,12 +26,10 @@ def _finish(p: Plan, clean: bool, root: Path, jobs_n: int | None) -> None:
     waits in ``p.html`` for the checked publish)."""
     tree = assembly.assemble_tree(p, root)
     digest = publishing.tree_digest(tree)
-    if not clean and publishing.is_current(p.year, digest, root):
-        publishing.restamp_inputs(p.year, p.inputs, root)
+    if not clean and publishing.is_current(p.year, digest, root, p.language):
+        publishing.restamp_inputs(p.year, p.inputs, root, p.language)
         return
-    meta = {"year": p.year, "status": series.status(p.drafts), "drafts": p.drafts,
-            "data_version": p.data_hash[:10], "headline": headline(p.edition).record()}
-    p.html = publishing.jupyter_book(tree, p.year, digest, meta, root, clean, p.inputs)
+    p.html = publishing.jupyter_book(tree, p.year, digest, p.meta, root, clean, p.inputs, p.language)
     p.pdfs = pdf.render(p.html, planning.toc_files(p.toc), p.year, root, jobs_n)
 
 
@@ -58,47 +55,50 @@ def _execute_and_finish(plans: list[Plan], jobs_n: int | None, clean: bool, root
 
 
 def build_editions(years=None, data_dir=None, jobs_n: int | None = None, clean: bool = False,
-                   root: Path = paths.ROOT, progress: bool = True) -> list[Plan]:
+                   root: Path = paths.ROOT, progress: bool = True, langs=None) -> list[Plan]:
     """Build the editions of ``years`` (default: every year with data), oldest first,
-    then publish those whose tree changed, all or none, after checking every page of
-    the editions of this run and the site pages (see ``publishing.publish_checked``).
-    An edition whose published site was made from the same inputs costs its planning
-    only; one whose assembled tree comes out unchanged is not given to Jupyter Book
-    again. Building every year withdraws the published editions whose data folder is
-    gone."""
+    in every language of ``langs`` (default: every language, English first), then
+    publish those whose tree changed, all or none, after checking every page of the
+    editions of this run in every language and the site pages (see
+    ``publishing.publish_checked``). An (edition, language) whose published site was
+    made from the same inputs costs its planning only; one whose assembled tree comes
+    out unchanged is not given to Jupyter Book again. Building every year withdraws
+    the published editions whose data folder is gone, in every language."""
     every = years is None
     listed = available_years(data_dir)
     years = listed if every else [resolve_year(y, data_dir, listed) for y in years]
     if not years:
         raise BuildError(f"no year has data in {paths.data_dir(data_dir)}")
+    langs = list(langs or languages.available())
     # A build of every year withdraws the published editions whose data are gone.
-    retired = [y for y in site.published(root / "_build" / "html") if y not in years] if every else []
-    plans = [planning.plan(y, data_dir, root, listed) for y in sorted(set(years))]
+    published = {y for lang in languages.available() for y in site.published(languages.html_root(root, lang))}
+    retired = sorted(y for y in published if y not in years) if every else []
+    plans = [p for y in sorted(set(years)) for p in planning.plans(y, data_dir, root, listed, langs)]
     todo = []
     for p in plans:
         p.inputs = assembly.inputs_digest(p, root)
-        if not clean and publishing.inputs_current(p.year, p.inputs, root):
+        if not clean and publishing.inputs_current(p.year, p.inputs, root, p.language):
             for job in p.jobs:
                 job.cached = True
         else:
             todo.append(p)
     _execute_and_finish(todo, jobs_n, clean, root, progress)
-    fresh = {p.year: p.html for p in plans if p.html is not None}
+    fresh = {p.key: p.html for p in plans if p.html is not None}
     if fresh or retired:
-        publishing.publish_checked(fresh, [p.year for p in plans], root, retired)
+        publishing.publish_checked(fresh, [p.key for p in plans], root, retired)
         for p in plans:
-            if p.year in fresh:
+            if p.key in fresh:
                 cache.write_manifest(p, root)
                 p.published = True
     return plans
 
 
 def build(year=None, data_dir=None, jobs_n: int | None = None, clean: bool = False,
-          root: Path = paths.ROOT, progress: bool = True) -> tuple[Plan, Path]:
-    """Build and publish one edition (default: the latest year with data); see
-    :func:`build_editions`."""
-    [p] = build_editions([resolve_year(year, data_dir)], data_dir, jobs_n, clean, root, progress)
-    return p, publishing.site_dir(p.year, root)
+          root: Path = paths.ROOT, progress: bool = True, langs=None) -> tuple[Plan, Path]:
+    """Build and publish one edition (default: the latest year with data) in every
+    language; see :func:`build_editions`. Returns the English plan and site."""
+    plans = build_editions([resolve_year(year, data_dir)], data_dir, jobs_n, clean, root, progress, langs)
+    return plans[0], publishing.site_dir(plans[0].year, root, plans[0].language)
 
 
 def refresh(root: Path = paths.ROOT, jobs_n: int | None = None, progress: bool = True) -> list[Path]:

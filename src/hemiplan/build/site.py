@@ -4,22 +4,33 @@ sending the reader to the latest reviewed edition (an edition with no draft row)
 
 Each published edition carries ``edition.json``: its year, status, number of draft
 rows, data version and headline counts. The site pages are made from these files
-only, so that they list exactly the editions that are published."""
+only, so that they list exactly the editions that are published. Every language has
+its own site pages, written in the current language (``es/editions.html``,
+``es/index.html``, ``es/latest/``), each with a switch to the same page in the other
+languages and ``<link rel="alternate" hreflang>`` to them."""
 from __future__ import annotations
 
 import json
 from html import escape
 from pathlib import Path
 
+from hemiplan import language
 from hemiplan.analysis.series import latest_reviewed
-from hemiplan.vocabulary import plural
+from hemiplan.build import languages
+from hemiplan.language import _, n_
 
 META = "edition.json"
 LANDING = "editions.html"
-#: The columns of the landing page's table of editions.
-COLUMNS = ("Edition", "Status", "Data version", "Activities held in the year", "Events", "Participants",
-           "Member states reached", "Stated figures")
-TITLE = "Hemispheric Plan of Action against Transnational Organized Crime: the annual reports in data"
+
+
+def columns() -> tuple[str, ...]:
+    """The columns of the landing page's table of editions, in the current language."""
+    return (_("Edition"), _("Status"), _("Data version"), _("Activities held in the year"), _("Events"),
+            _("Participants"), _("Member states reached"), _("Stated figures"))
+
+
+def title() -> str:
+    return _("Hemispheric Plan of Action against Transnational Organized Crime: the annual reports in data")
 
 _STYLE = """
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 0; color: #1a1a1a; line-height: 1.5; }
@@ -34,6 +45,7 @@ thead th { border-bottom: 2px solid #888; }
 .status { display: inline-block; padding: 0 0.5rem; border-radius: 0.8rem; font-size: 0.85rem; }
 .status-reviewed { background: #E5EEF6; color: #0b4f80; }
 .status-draft { background: #FCE9D9; color: #7a3300; }
+.hemiplan-language { text-align: right; font-size: 0.95rem; }
 code { font-size: 0.9em; }
 a { color: #0b4f80; }
 @media (max-width: 40rem) {
@@ -68,14 +80,43 @@ def published(html: Path) -> dict[int, dict]:
     return dict(sorted(out.items()))
 
 
-def _page(title: str, body: str, head: str = "") -> str:
-    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+def alternates(page: str, lang: str, langs) -> str:
+    """``<link rel="alternate" hreflang>`` to ``page`` (a path inside a language's folder)
+    in every language of ``langs``, this one included."""
+    return "".join(f'<link rel="alternate" hreflang="{o}" href="{escape(languages.counterpart(page, lang, o), quote=True)}">'
+                   for o in langs)
+
+
+#: Keeps the address's #anchor when the reader follows a language switch (a line of script).
+SWITCH_SCRIPT = ('<script>document.querySelectorAll("a.hemiplan-language-link").forEach(function (a) '
+                 '{ a.addEventListener("click", function () { a.hash = location.hash; }); });</script>')
+
+
+def switch(page: str, lang: str, langs) -> str:
+    """The language switch of ``page``: a link to the same page in every other language."""
+    links = " · ".join(
+        f'<a class="hemiplan-language-link" href="{escape(languages.counterpart(page, lang, o), quote=True)}" '
+        f'lang="{o}" hreflang="{o}">{escape(languages.own_name(o))}</a>' for o in langs if o != lang)
+    if not links:
+        return ""
+    return f'<nav class="hemiplan-language" aria-label="{escape(_("Language"), quote=True)}">{links}</nav>{SWITCH_SCRIPT}'
+
+
+def _page(title: str, body: str, head: str = "", page: str = "", langs=None) -> str:
+    """A site page in the current language; with ``page`` (its path inside its
+    language's folder), a language switch and alternates to its other languages."""
+    lang = language.current()
+    langs = list(langs or languages.available())
+    if page:
+        head += alternates(page, lang, langs)
+        body = switch(page, lang, langs) + "\n" + body
+    return (f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>{escape(title)}</title>{head}<style>{_STYLE}</style></head>\n"
             f"<body><main>\n{body}\n</main></body></html>\n")
 
 
-def redirect(target: str, text: str, keep_fragment: bool = False) -> str:
+def redirect(target: str, text: str, keep_fragment: bool = False, page: str = "", langs=None) -> str:
     """A page that sends the reader to ``target`` (relative URL); with
     ``keep_fragment``, to the ``#anchor`` of the address asked for too (by a line of
     script; without scripts, to the top of the page)."""
@@ -83,7 +124,7 @@ def redirect(target: str, text: str, keep_fragment: bool = False) -> str:
     head = f'<meta http-equiv="refresh" content="0; url={t}"><link rel="canonical" href="{t}">'
     if keep_fragment:
         head = f"<script>location.replace({json.dumps(target)} + location.hash)</script>" + head
-    return _page(text, f'<p><a href="{t}">{escape(text)}</a></p>', head=head)
+    return _page(text, f'<p><a href="{t}">{escape(text)}</a></p>', head=head, page=page, langs=langs)
 
 
 def _row(year: int, meta: dict) -> str:
@@ -91,38 +132,46 @@ def _row(year: int, meta: dict) -> str:
     :func:`hemiplan.analysis.headline.headline`, as its overview shows it)."""
     c = meta.get("headline") or {}  # an edition published before its headline was recorded shows none
     status = meta["status"]
-    label = "Reviewed" if status == "reviewed" else f"Draft: {plural(meta['drafts'], 'row')} not yet reviewed"
+    n = meta["drafts"]
+    label = (_("Reviewed") if status == "reviewed" else
+             n_("Draft: {n} row not yet reviewed", "Draft: {n} rows not yet reviewed", n).format(n=language.number(n)))
     people = c.get("people") or {}
     participants = (f"{escape(people['text'])} <small>({escape(people['basis'])})</small>"
                     if people.get("basis") else "–")
+    num_ = language.number
     cells = [f'<span class="status status-{status}">{escape(label)}</span>',
              f"<code>{escape(meta['data_version'])}</code>",
-             f'{c.get("activities", 0):,}', f'{c.get("events", 0):,}', participants,
-             f'{c.get("states_reached", 0)} of {c.get("members", 0)}', f'{c.get("stated_figures", 0):,}']
-    link = f'<a href="{year}/index.html">The {year} edition{" (draft)" if status == "draft" else ""}</a>'
+             num_(c.get("activities", 0)), num_(c.get("events", 0)), participants,
+             escape(_("{n} of {total}").format(n=num_(c.get("states_reached", 0)), total=num_(c.get("members", 0)))),
+             num_(c.get("stated_figures", 0))]
+    edition = (_("The {year} edition (draft)") if status == "draft" else _("The {year} edition")).format(year=year)
+    link = f'<a href="{year}/index.html">{escape(edition)}</a>'
     num = ' class="num"'
     return (f'<tr><th scope="row">{link}</th>'
-            + "".join(f'<td{num if i >= 2 else ""} data-label="{label}">{cell}</td>'
-                      for i, (label, cell) in enumerate(zip(COLUMNS[1:], cells))) + "</tr>")
+            + "".join(f'<td{num if i >= 2 else ""} data-label="{escape(label, quote=True)}">{cell}</td>'
+                      for i, (label, cell) in enumerate(zip(columns()[1:], cells))) + "</tr>")
 
 
-def landing(metas: dict[int, dict]) -> str:
-    """The landing page: every edition, newest first, with its status, data version,
-    headline counts and a link."""
+def landing(metas: dict[int, dict], langs=None) -> str:
+    """The landing page, in the current language: every edition, newest first, with
+    its status, data version, headline counts and a link."""
     latest = latest_year(metas)
-    lead = (f'<p>The front page shows the latest reviewed edition, <a href="latest/index.html">{latest}</a>. '
-            "An edition stays a draft, and is never the front page, while any of its rows is not yet reviewed.</p>"
-            if latest else "<p>No edition is reviewed yet: every edition below is a draft.</p>")
+    lead = (_('The front page shows the latest reviewed edition, {link}. An edition stays a draft, and is never '
+              'the front page, while any of its rows is not yet reviewed.').format(
+                  link=f'<a href="latest/index.html">{latest}</a>')
+            if latest else escape(_("No edition is reviewed yet: every edition below is a draft.")))
     num = ' class="num"'
-    head = ("<thead><tr>" + "".join(f'<th scope="col"{num if i >= 3 else ""}>{c}</th>' for i, c in enumerate(COLUMNS))
-            + "</tr></thead>")
+    head = ("<thead><tr>" + "".join(f'<th scope="col"{num if i >= 3 else ""}>{escape(c)}</th>'
+                                    for i, c in enumerate(columns())) + "</tr></thead>")
     rows = "".join(_row(y, metas[y]) for y in sorted(metas, reverse=True))
-    body = (f"<h1>{escape(TITLE)}</h1>\n<p>One edition per annual report, each computed from the data of its "
-            f"year. Counts take only the activities held in the report's year; participants add the figures the "
-            f"report itemises to the stated totals that stand for work it does not itemise, each with the "
-            f"qualifier its parts support, as the edition's overview gives them.</p>\n{lead}\n"
-            f'<div class="wrap"><table><caption>Editions</caption>{head}<tbody>{rows}</tbody></table></div>')
-    return _page(f"Editions — {TITLE}", body)
+    intro = _("One edition per annual report, each computed from the data of its year. Counts take only the "
+              "activities held in the report's year; participants add the figures the report itemises to the "
+              "stated totals that stand for work it does not itemise, each with the qualifier its parts support, "
+              "as the edition's overview gives them.")
+    body = (f"<h1>{escape(title())}</h1>\n<p>{escape(intro)}</p>\n<p>{lead}</p>\n"
+            f'<div class="wrap"><table><caption>{escape(_("Editions"))}</caption>{head}<tbody>{rows}</tbody>'
+            f'</table></div>')
+    return _page(_("Editions — {title}").format(title=title()), body, page=LANDING, langs=langs)
 
 
 def latest_year(metas: dict[int, dict]) -> int | None:
@@ -130,22 +179,29 @@ def latest_year(metas: dict[int, dict]) -> int | None:
     return latest_reviewed({y: m["status"] for y, m in metas.items()})
 
 
-def pages(metas: dict[int, dict], latest_pages=()) -> dict[str, str]:
+def pages(metas: dict[int, dict], latest_pages=(), lang: str | None = None, langs=None) -> dict[str, str]:
     """The site pages (path in the site → HTML): the landing page, the front page and
     ``latest/``, where every page of the latest reviewed edition (``latest_pages``,
     paths inside it) has a stable address that sends the reader to that page of it,
     anchor included (``latest/chapters/training.html`` → ``2014/chapters/training.html``).
     Without a reviewed edition, the front page and ``latest/`` send the reader to the
-    landing page."""
+    landing page. The pages are written in the current language (``lang``, when given,
+    must be it), paths inside that language's folder."""
+    if lang is not None and lang != language.current():
+        raise ValueError(f"site pages asked in {lang!r} while the current language is {language.current()!r}")
     latest = latest_year(metas)
-    out = {LANDING: landing(metas)}
+    out = {LANDING: landing(metas, langs)}
     if latest is None:
-        out["index.html"] = redirect(LANDING, "Every edition is a draft: see the list of editions")
-        out["latest/index.html"] = redirect(f"../{LANDING}", "No reviewed edition yet: see the list of editions")
+        out["index.html"] = redirect(LANDING, _("Every edition is a draft: see the list of editions"),
+                                     page="index.html", langs=langs)
+        out["latest/index.html"] = redirect(f"../{LANDING}", _("No reviewed edition yet: see the list of editions"),
+                                            page="latest/index.html", langs=langs)
         return out
-    out["index.html"] = redirect(f"{latest}/index.html", f"The {latest} edition")
+    out["index.html"] = redirect(f"{latest}/index.html", _("The {year} edition").format(year=latest),
+                                 page="index.html", langs=langs)
     for page in sorted({"index.html", *latest_pages}):
         up = "../" * (page.count("/") + 1)
-        out[f"latest/{page}"] = redirect(f"{up}{latest}/{page}", f"The {latest} edition (the latest reviewed): {page}",
-                                         keep_fragment=True)
+        out[f"latest/{page}"] = redirect(
+            f"{up}{latest}/{page}", _("The {year} edition (the latest reviewed): {page}").format(year=latest, page=page),
+            keep_fragment=True, page=f"latest/{page}", langs=langs)
     return out

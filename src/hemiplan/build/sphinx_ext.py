@@ -15,6 +15,12 @@
   (printed by ``hemiplan.build.pdf``).
 - Every page ends with "How to cite" (title, edition year, data version, address), and
   carries metadata for link previews (description, Open Graph title, description, image).
+- Every page opens with a language switch: a link to the same page of the same edition
+  in each other language of the build (``hemiplan_languages``), which keeps the
+  address's ``#anchor`` (a line of script), and its head lists the page in every
+  language (``<link rel="alternate" hreflang>``). The extension writes its own words in
+  the edition's language (``hemiplan_language``; Sphinx's ``language`` gives the
+  theme's words and ``<html lang>``).
 
 The edition's year and data version come from the configuration values
 ``hemiplan_year`` and ``hemiplan_data_version`` (written into the edition's
@@ -32,7 +38,9 @@ import itables
 import pandas as pd
 from docutils import nodes
 
-from hemiplan.build import pdf
+from hemiplan import language
+from hemiplan.build import pdf, site
+from hemiplan.language import _
 from hemiplan.present import tables
 
 #: The files of itables' offline bundle that the site needs, and where they go.
@@ -109,8 +117,8 @@ def figure_data(app, pagename, templatename, context, doctree) -> None:
             return m.group(0)
         data = pd.read_csv(csv, keep_default_na=False, na_values=[""])
         table = tables.html_table(data, headers={c: str(c) for c in data.columns})
-        return (m.group(0) + '<details class="hemiplan-figure-data"><summary>The data of this figure, as a table'
-                f"</summary>{table}</details>")
+        return (m.group(0) + '<details class="hemiplan-figure-data"><summary>'
+                f'{html.escape(_("The data of this figure, as a table"))}</summary>{table}</details>')
 
     context["body"] = _FIGURE.sub(add, body)
 
@@ -125,13 +133,14 @@ def pdf_link(app, pagename, templatename, context, doctree) -> None:
     if "</h1>" not in body:
         return
     if pagename.startswith(pdf.PROFILES):
-        href, what = posixpath.basename(pdf.pdf_path(pagename + ".html")), "this profile"
+        href, what = posixpath.basename(pdf.pdf_path(pagename + ".html")), _("Download this profile as PDF")
     elif pagename == app.config.root_doc and app.config.hemiplan_year:
-        href, what = pdf.edition_pdf(app.config.hemiplan_year), f"the whole {app.config.hemiplan_year} edition"
+        href = pdf.edition_pdf(app.config.hemiplan_year)
+        what = _("Download the whole {year} edition as PDF").format(year=app.config.hemiplan_year)
     else:
         return
-    link = (f'<p class="hemiplan-pdf-link"><a href="{html.escape(href)}" download>Download {html.escape(what)} as PDF</a> '
-            f'(A4, for printing and sharing)</p>')
+    link = (f'<p class="hemiplan-pdf-link"><a href="{html.escape(href)}" download>{html.escape(what)}</a> '
+            f'{html.escape(_("(A4, for printing and sharing)"))}</p>')
     context["body"] = body.replace("</h1>", "</h1>" + link, 1)
 
 
@@ -147,7 +156,7 @@ def _page_url(app, pagename: str) -> str:
 def book_title(app) -> str:
     """The book's title without the edition the build appends to it (" — 2014 (draft)")."""
     title = app.config.html_title or app.config.project or "hemiplan"
-    return re.sub(r"\s+—\s+\d{4}( \(draft\))?$", "", title)
+    return re.sub(r"\s+—\s+\d{4}( \([^()]*\))?$", "", title)
 
 
 def _plain(markup: str) -> str:
@@ -160,10 +169,12 @@ def citation(app, pagename: str, page_title: str) -> str:
     c = app.config
     year, version = c.hemiplan_year, c.hemiplan_data_version
     url = html.escape(_page_url(app, pagename))
-    page = f"“{html.escape(page_title)}”. In: " if page_title and pagename != c.root_doc else ""
-    edition = f", {html.escape(str(year))} edition" if year else ""
-    data = f", data version <code>{html.escape(str(version))}</code>" if version else ""
-    return (f'<section class="hemiplan-cite" aria-labelledby="hemiplan-cite-h"><h2 id="hemiplan-cite-h">How to cite</h2>'
+    page = (_("“{page}”. In: ").format(page=html.escape(page_title))
+            if page_title and pagename != c.root_doc else "")
+    edition = _(", {year} edition").format(year=html.escape(str(year))) if year else ""
+    data = _(", data version {version}").format(version=f"<code>{html.escape(str(version))}</code>") if version else ""
+    return (f'<section class="hemiplan-cite" aria-labelledby="hemiplan-cite-h"><h2 id="hemiplan-cite-h">'
+            f'{html.escape(_("How to cite"))}</h2>'
             f'<p>hemiplan. {page}<em>{html.escape(book_title(app))}</em>{edition}{data}. '
             f'<a class="hemiplan-cite-url" href="{html.escape(posixpath.basename(pagename))}.html">{url}</a></p></section>')
 
@@ -215,9 +226,38 @@ def cite_and_preview(app, pagename, templatename, context, doctree) -> None:
     context["metatags"] = context.get("metatags", "") + tags
 
 
+# --- the language switch ---------------------------------------------------------------
+
+def _site_page(app, pagename: str) -> str:
+    """The page's path inside its language's folder: 2014/chapters/training.html."""
+    year = app.config.hemiplan_year
+    return f"{year}/{pagename}.html" if year else f"{pagename}.html"
+
+
+def language_switch(app, pagename, templatename, context, doctree) -> None:
+    """A switch at the top of the article to the same page in the build's other
+    languages, and the page's alternates in every language in its head."""
+    langs = list(app.config.hemiplan_languages or [])
+    lang = app.config.hemiplan_language or language.SOURCE
+    if len(langs) < 2 or "body" not in context:
+        return
+    page = _site_page(app, pagename)
+    context["body"] = site.switch(page, lang, langs) + context["body"]
+    context["metatags"] = context.get("metatags", "") + site.alternates(page, lang, langs) + "\n"
+
+
+def use_language(app, config) -> None:
+    """Write this extension's words in the edition's language."""
+    language.use(config.hemiplan_language or language.SOURCE)
+
+
 def setup(app):
     app.add_config_value("hemiplan_year", None, "html")
     app.add_config_value("hemiplan_data_version", None, "html")
+    app.add_config_value("hemiplan_language", language.SOURCE, "html")
+    app.add_config_value("hemiplan_languages", [], "html")
+    app.connect("config-inited", use_language)
+    app.connect("html-page-context", language_switch, priority=600)
     app.connect("html-page-context", figure_data)
     app.connect("html-page-context", pdf_link)
     app.connect("html-page-context", cite_and_preview)
