@@ -13,13 +13,15 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from hemiplan.analysis import frames, sections
-from hemiplan.analysis.destruction import destruction_indicators
-from hemiplan.analysis.frames import JOINT, dependency_order, member_names, name_list, partner_links, rows_in_order
+from hemiplan.analysis import cooperation_summary, frames, sections
+from hemiplan.analysis.cooperation_summary import CooperationSummary, led_by, summary, summary_text  # noqa: F401
+from hemiplan.analysis.destruction import amount_text, localized
+from hemiplan.analysis.frames import dependency_order, name_list, rows_in_order
 from hemiplan.analysis.sections import paragraph_key, report_order
-from hemiplan.data import csvio
+from hemiplan.data import csvio, names
 from hemiplan.data.labels import type_label
-from hemiplan.vocabulary import agree, amount, join_words, literal, plural, some, title_case
+from hemiplan.language import _, n_, p_, percent
+from hemiplan.vocabulary import join_words, literal, number
 
 CHAPTER = "cooperation"
 
@@ -27,10 +29,40 @@ CHAPTER = "cooperation"
 DONATION_PATTERN = r"donat|machine|equipment|computer|vehicle|kit"
 
 #: Activity types counted as technical assistance.
-ASSISTANCE_TYPES = ("technical_assistance", "legislative_assistance", "mission", "assessment")
+ASSISTANCE_TYPES = cooperation_summary.ASSISTANCE_TYPES
 
 #: Table headers for the per-dependency columns (the abbreviations as written).
 DEPENDENCY_HEADERS = {d: d for d in dependency_order()}
+
+
+def kind_label(kind: str) -> str:
+    """A kind of organisation (``organizations.kind``) in the page's language."""
+    words = {"UN body": p_("organizations.kind", "UN body"), "OAS body": p_("organizations.kind", "OAS body"),
+             "national government agency": p_("organizations.kind", "national government agency"),
+             "regional organisation": p_("organizations.kind", "regional organisation"),
+             "international organisation": p_("organizations.kind", "international organisation"),
+             "private sector": p_("organizations.kind", "private sector"),
+             "civil society": p_("organizations.kind", "civil society"),
+             "academic": p_("organizations.kind", "academic"), "unknown": p_("organizations.kind", "unknown")}
+    return words.get(str(kind), str(kind))
+
+
+def named(name) -> str:
+    """A name for Markdown (escaped), marked as English where the page's language has
+    none (:class:`hemiplan.data.names.English`)."""
+    text = literal(name)
+    return f'<span lang="en">{text}</span>' if isinstance(name, names.English) else text
+
+
+def partner_links(activities: pd.DataFrame, organizations: pd.DataFrame) -> pd.DataFrame:
+    """:func:`hemiplan.analysis.frames.partner_links` with the organisations' names and
+    short labels in the page's language (:mod:`hemiplan.data.names`)."""
+    links = frames.partner_links(activities, organizations)
+    if links.empty:
+        return links
+    full, short = names.org_names(organizations), names.org_labels(organizations)
+    return links.assign(organisation=[full.get(o, n) for o, n in zip(links["org_id"], links["organisation"])],
+                        label=[short.get(o, n) for o, n in zip(links["org_id"], links["label"])])
 
 
 # --- partners across the whole report --------------------------------------------------
@@ -65,6 +97,7 @@ def kind_table(links: pd.DataFrame) -> pd.DataFrame:
     out["activities"] = out["kind"].map(g["activity_id"].nunique()).astype(int)
     out["paragraphs"] = out["kind"].map(g["paragraph_id"].agg(lambda s: ";".join(sorted(set(s)))))
     out["activity_id"] = out["kind"].map(g[["paragraph_id", "activity_id"]].apply(rows_in_order))
+    out["kind"] = out["kind"].map(kind_label)
     return out[cols].reset_index(drop=True)
 
 
@@ -89,6 +122,7 @@ def org_by_dependency(links: pd.DataFrame, n: int = 12) -> pd.DataFrame:
     out["paragraphs"] = out["org_id"].map(links.groupby("org_id")["paragraph_id"].agg(lambda s: ";".join(sorted(set(s)))))
     out["activity_id"] = out["org_id"].map(links.groupby("org_id")[["paragraph_id", "activity_id"]].apply(rows_in_order))
     out = out.sort_values(["activities", "organisation", "org_id"], ascending=[False, True, True], kind="mergesort")
+    out["kind"] = out["kind"].map(kind_label)
     return out.head(n)[cols].reset_index(drop=True)
 
 
@@ -97,7 +131,7 @@ def _leaders(counts: pd.Series) -> tuple[list[str], int]:
     if counts.empty:
         return [], 0
     top = int(counts.max())
-    return sorted(str(k) for k, v in counts.items() if int(v) == top), top
+    return sorted((k for k, v in counts.items() if int(v) == top), key=str), top
 
 
 def org_matrix(top: pd.DataFrame) -> pd.DataFrame:
@@ -107,6 +141,11 @@ def org_matrix(top: pd.DataFrame) -> pd.DataFrame:
     m.index.name = "Partner or funder"
     m.columns.name = "Dependency"
     return m
+
+
+def kind_matrix(kinds: pd.DataFrame) -> pd.DataFrame:
+    """The matrix of :func:`kind_by_dependency` with its kinds in the page's language, for a heat map."""
+    return kinds.rename(index=kind_label)
 
 
 @dataclass(frozen=True)
@@ -141,39 +180,61 @@ def partner_figures(links: pd.DataFrame, activities: pd.DataFrame) -> PartnerFig
         top_kinds=tuple(kinds), top_kind_orgs=kn, top_dependencies=tuple(deps), top_dependency_orgs=dn)
 
 
+def _orgs(n: int) -> str:
+    """'24 organisations'."""
+    return n_("{n} organisation", "{n} organisations", n).format(n=number(n))
+
+
+def _acts(n: int) -> str:
+    """'59 activities'."""
+    return n_("{n} activity", "{n} activities", n).format(n=number(n))
+
+
+def _leaders_sentence(p: PartnerFigures) -> str:
+    """'The most frequent kind is *national government agency* (27 organisations); CICTE
+    works with the widest range of partners (24 organisations).' (ties named as such)"""
+    kinds = join_words(f"*{literal(kind_label(k))}*" for k in p.top_kinds)
+    deps = join_words(p.top_dependencies)
+    if len(p.top_kinds) == 1 and len(p.top_dependencies) == 1:
+        text = _("The most frequent kind is {kinds} ({orgs}); {deps} works with the widest range of partners "
+                 "({dep_orgs}).")
+    elif len(p.top_kinds) == 1:
+        text = _("The most frequent kind is {kinds} ({orgs}); {deps} each work with {dep_orgs}, the widest range.")
+    elif len(p.top_dependencies) == 1:
+        text = _("The most frequent kinds are {kinds} ({orgs} each); {deps} works with the widest range of partners "
+                 "({dep_orgs}).")
+    else:
+        text = _("The most frequent kinds are {kinds} ({orgs} each); {deps} each work with {dep_orgs}, the widest "
+                 "range.")
+    return text.format(kinds=kinds, orgs=_orgs(p.top_kind_orgs), deps=deps, dep_orgs=_orgs(p.top_dependency_orgs))
+
+
 def partners_text(p: PartnerFigures, year: int) -> str:
     """The computed sentences on partners across the whole report (ties named as such)."""
     if not p.organisations:
-        return f"The {year} report names no partner or funder organisation for any activity."
-    text = (f"Across the whole {year} report, **{plural(p.organisations, 'organisation')}** of "
-            f"{plural(p.kinds, 'kind')} {agree(p.organisations, 'is', 'are')} named as partners or "
-            f"funders of {plural(p.activities, 'activity')}, {p.share}% of the {p.all_activities:,} "
-            f"recorded. ")
-    kinds = join_words(f"*{literal(k)}*" for k in p.top_kinds)
-    if len(p.top_kinds) == 1:
-        text += f"The most frequent kind is {kinds} ({plural(p.top_kind_orgs, 'organisation')})"
-    else:
-        text += f"The most frequent kinds are {kinds} ({plural(p.top_kind_orgs, 'organisation')} each)"
-    deps = join_words(p.top_dependencies)
-    if len(p.top_dependencies) == 1:
-        text += f"; {deps} works with the widest range of partners ({plural(p.top_dependency_orgs, 'organisation')})."
-    else:
-        text += f"; {deps} each work with {plural(p.top_dependency_orgs, 'organisation')}, the widest range."
-    return text
+        return _("The {year} report names no partner or funder organisation for any activity.").format(year=year)
+    first = n_("Across the whole {year} report, **{n} organisation** of {kinds} is named as partners or funders of "
+               "{activities}, {share} of the {all} recorded.",
+               "Across the whole {year} report, **{n} organisations** of {kinds} are named as partners or funders of "
+               "{activities}, {share} of the {all} recorded.", p.organisations).format(
+        year=year, n=number(p.organisations), kinds=n_("{n} kind", "{n} kinds", p.kinds).format(n=number(p.kinds)),
+        activities=_acts(p.activities), share=percent(p.share / 100), all=number(p.all_activities))
+    return first + " " + _leaders_sentence(p)
 
 
 def kinds_alt(kinds: pd.DataFrame) -> str:
     """The alternative text of the kind × dependency heat map (:func:`kind_by_dependency`):
     each kind with the dependencies it works with (cells that are not zero)."""
-    return ("Heat map of activities with partners by kind and dependency: "
-            + "; ".join(f"{k}: " + ", ".join(f"{d} {int(v)}" for d, v in row.items() if v)
-                        for k, row in kinds.iterrows()) + ".")
+    cells = "; ".join(f"{kind_label(k)}: " + ", ".join(f"{d} {number(int(v))}" for d, v in row.items() if v)
+                      for k, row in kinds.iterrows())
+    return _("Heat map of activities with partners by kind and dependency: {cells}.").format(cells=cells)
 
 
 def top_partners_alt(top: pd.DataFrame) -> str:
     """The alternative text of the heat map of the most frequent partners
     (:func:`org_by_dependency`)."""
-    return "Heat map of the most frequent partners: " + "; ".join(f"{r.label}: {r.activities}" for r in top.itertuples()) + "."
+    items = "; ".join(f"{r.label}: {number(r.activities)}" for r in top.itertuples())
+    return _("Heat map of the most frequent partners: {items}.").format(items=items)
 
 
 def collaboration_text(collab: pd.DataFrame) -> str:
@@ -181,48 +242,52 @@ def collaboration_text(collab: pd.DataFrame) -> str:
     (:func:`hemiplan.analysis.counting.collaboration`); '' when there is none."""
     if collab.empty:
         return ""
-    return ("The Secretariat's own dependencies are not counted among the partners above. When the report names one of "
-            "them as a partner of another, or says they led an activity together, it is collaboration between "
-            "dependencies:")
+    return _("The Secretariat's own dependencies are not counted among the partners above. When the report names one "
+             "of them as a partner of another, or says they led an activity together, it is collaboration between "
+             "dependencies:")
 
 
 # --- agreements, funders, donations (whole report) ----------------------------------------
 
 def agreements(activities: pd.DataFrame, organizations: pd.DataFrame, member_states: pd.DataFrame,
-               paragraphs: pd.DataFrame) -> pd.DataFrame:
+               paragraphs: pd.DataFrame, translations: pd.DataFrame | None = None) -> pd.DataFrame:
     """Agreements (activity type ``agreement``) anywhere in the report, in report
-    order: title, with whom (partners), their kinds, dependency, member states, month,
-    section and paragraph."""
+    order: title (in the page's language with ``translations``), with whom (partners),
+    their kinds, dependency, member states, month, section and paragraph."""
     cols = ["activity_id", "title", "with_whom", "kinds", "dependency", "states", "month", "section",
             "paragraph_id"]
     ag = activities[activities["activity_type"] == "agreement"]
     if ag.empty:
         return pd.DataFrame(columns=cols)
     kinds = dict(zip(organizations["org_id"], organizations["kind"]))
-    out = frames.activity_table(ag, member_states, organizations, paragraphs).rename(columns={"partners": "with_whom"})
-    out["kinds"] = ag["partners"].map(lambda c: ", ".join(sorted({kinds.get(o, "unknown") for o in csvio.split_list(c)})))
+    out = localized(frames.activity_table(ag, member_states, organizations, paragraphs), ag, member_states,
+                    organizations, translations).rename(columns={"partners": "with_whom"})
+    out["kinds"] = ag["partners"].map(lambda c: ", ".join(kind_label(k) for k in sorted(
+        {kinds.get(o, "unknown") for o in csvio.split_list(c)})))
     return report_order(out, "activity_id")[cols]
 
 
 def funders(activities: pd.DataFrame, organizations: pd.DataFrame, member_states: pd.DataFrame,
-            paragraphs: pd.DataFrame) -> pd.DataFrame:
+            paragraphs: pd.DataFrame, translations: pd.DataFrame | None = None) -> pd.DataFrame:
     """Who funds what: one row per funder and funded activity, by funder name, then
-    report order: funder, kind, activity, type, dependency, member states, section,
-    paragraph."""
+    report order: funder, kind, activity (its title, in the page's language with
+    ``translations``), type, dependency, member states, section, paragraph."""
     cols = ["funder", "kind", "activity", "type", "dependency", "states", "section", "activity_id", "paragraph_id"]
     links = partner_links(activities, organizations)
     links = links[links["role"] == "funder"]
     if links.empty:
         return pd.DataFrame(columns=cols)
     acts = activities.set_index("activity_id")
-    names = member_names(member_states)
+    titles = names.titles(activities, translations).set_axis(activities["activity_id"]) \
+        if translations is not None else acts["title"]
+    states = names.state_names(member_states)
     out = pd.DataFrame({
         "funder": links["organisation"],
-        "kind": links["kind"],
-        "activity": links["activity_id"].map(acts["title"]),
+        "kind": links["kind"].map(kind_label),
+        "activity": links["activity_id"].map(titles),
         "type": links["activity_type"].map(type_label),
         "dependency": links["dependency"],
-        "states": links["activity_id"].map(acts["countries"]).map(lambda c: name_list(c, names)),
+        "states": links["activity_id"].map(acts["countries"]).map(lambda c: name_list(c, states)),
         "section": frames.part_of(links["paragraph_id"], paragraphs),
         "activity_id": links["activity_id"],
         "paragraph_id": links["paragraph_id"],
@@ -237,15 +302,23 @@ def agreements_text(ag: pd.DataFrame) -> str:
     if ag.empty:
         return ""
     named = int((ag["with_whom"] != "").sum())
-    deps = join_words(d for d in dependency_order() if d in set(ag["dependency"]))
+    signing = [d for d in dependency_order() if d in set(ag["dependency"])]
     parts = sorted(set(ag["section"]), key=lambda x: paragraph_key(f"0000-{x}-01"))
-    where = f"part {literal(parts[0])}" if len(parts) == 1 else f"parts {join_words(literal(x) for x in parts)}"
-    if len(ag) == 1:
-        counterpart = "with a named counterpart organisation" if named else "with no named counterpart organisation"
+    where = n_("part {parts}", "parts {parts}", len(parts)).format(parts=join_words(literal(x) for x in parts))
+    values = dict(agreements=n_("{n} agreement", "{n} agreements", len(ag)).format(n=number(len(ag))), where=where,
+                  named=number(named), deps=join_words(signing))
+    if len(ag) == 1 and named:
+        text = _("The report records {agreements} (in {where} of the report), with a named counterpart "
+                 "organisation; {deps} is the signing side.")
+    elif len(ag) == 1:
+        text = _("The report records {agreements} (in {where} of the report), with no named counterpart "
+                 "organisation; {deps} is the signing side.")
     else:
-        counterpart = f"{named} of them with a named counterpart organisation"
-    return (f"The report records {plural(len(ag), 'agreement')} (in {where} of the report), {counterpart}; "
-            f"{deps} {agree(len(set(ag['dependency'])), 'is', 'are')} the signing side.")
+        text = n_("The report records {agreements} (in {where} of the report), {named} of them with a named "
+                  "counterpart organisation; {deps} is the signing side.",
+                  "The report records {agreements} (in {where} of the report), {named} of them with a named "
+                  "counterpart organisation; {deps} are the signing side.", len(signing))
+    return text.format(**values)
 
 
 def funders_text(f: pd.DataFrame, activities: pd.DataFrame) -> str:
@@ -254,31 +327,38 @@ def funders_text(f: pd.DataFrame, activities: pd.DataFrame) -> str:
         return ""
     per = f.groupby("funder")["activity_id"].nunique()
     leaders, top = _leaders(per)
+    first = {o: o for o in f["funder"]}  # the names as given (marked English where they are)
+    leaders = [first.get(x, x) for x in leaders]
     n_act = f["activity_id"].nunique()
     share = round(100.0 * n_act / len(activities)) if len(activities) else 0
-    text = (f"{plural(len(per), 'funder')} {agree(len(per), 'is', 'are')} named for "
-            f"{plural(n_act, 'activity')}, {share:.0f}% of all activities of the year")
-    if len(per) > 1 and len(leaders) == 1:
-        text += f"; {literal(leaders[0])} funds the most ({plural(top, 'activity')})"
-    elif len(per) > 1 and len(leaders) == len(per):
-        text += f"; each funds {plural(top, 'activity')}"
-    elif len(per) > 1:
-        text += f"; {join_words(literal(x) for x in leaders)} fund the most ({plural(top, 'activity')} each)"
-    return text[:1].upper() + text[1:] + "."
+    values = dict(n=number(len(per)), activities=_acts(n_act), share=percent(share / 100), top=_acts(top),
+                  leaders=join_words(named(x) for x in leaders))
+    if len(per) == 1:
+        text = _("{n} funder is named for {activities}, {share} of all activities of the year.")
+    elif len(leaders) == 1:
+        text = _("{n} funders are named for {activities}, {share} of all activities of the year; {leaders} funds the "
+                 "most ({top}).")
+    elif len(leaders) == len(per):
+        text = _("{n} funders are named for {activities}, {share} of all activities of the year; each funds {top}.")
+    else:
+        text = _("{n} funders are named for {activities}, {share} of all activities of the year; {leaders} fund the "
+                 "most ({top} each).")
+    return text.format(**values)
 
 
 def donations(activities: pd.DataFrame, indicators: pd.DataFrame, organizations: pd.DataFrame,
-              member_states: pd.DataFrame, paragraphs: pd.DataFrame, pattern: str = DONATION_PATTERN) -> pd.DataFrame:
+              member_states: pd.DataFrame, paragraphs: pd.DataFrame, pattern: str = DONATION_PATTERN,
+              translations: pd.DataFrame | None = None) -> pd.DataFrame:
     """Donations (activity type ``donation``) anywhere in the report, in report order:
-    title, dependency, member states (names and count), funders, partners, quantities
-    stated in the same paragraph (indicator name or unit matching ``pattern``), section
-    and paragraph."""
+    title (in the page's language with ``translations``), dependency, member states
+    (names and count), funders, partners, quantities stated in the same paragraph
+    (indicator name or unit matching ``pattern``), section and paragraph."""
     cols = ["activity_id", "title", "dependency", "states", "n_states", "funders", "partners", "quantities",
             "section", "paragraph_id"]
     don = activities[activities["activity_type"] == "donation"]
     if don.empty:
         return pd.DataFrame(columns=cols)
-    names = member_names(member_states)
+    states = names.state_names(member_states)
     hit = indicators[indicators["indicator"].str.contains(pattern, case=False, regex=True)
                      | indicators["unit"].str.contains(pattern, case=False, regex=True)]
 
@@ -286,10 +366,11 @@ def donations(activities: pd.DataFrame, indicators: pd.DataFrame, organizations:
         same = hit[hit["paragraph_id"] == pid].sort_values("indicator_id")
         own = same[same["countries"] == countries] if countries else same.iloc[0:0]
         use = own if len(own) else same
-        return "; ".join(amount(v, u) + (f" ({name_list(c, names)})" if c and not len(own) else "")
+        return "; ".join(amount_text(v, u) + (f" ({name_list(c, states)})" if c and not len(own) else "")
                          for v, u, c in zip(use["value"], use["unit"], use["countries"]))
 
-    out = frames.activity_table(don, member_states, organizations, paragraphs)
+    out = localized(frames.activity_table(don, member_states, organizations, paragraphs), don, member_states,
+                    organizations, translations)
     out["quantities"] = [stated_with(p, c) for p, c in zip(don["paragraph_id"], don["countries"])]
     return report_order(out, "activity_id")[cols]
 
@@ -298,30 +379,42 @@ def donations_text(don: pd.DataFrame) -> str:
     """A computed sentence on the donations table."""
     if don.empty:
         return ""
-    states = sorted({x for cell in don["states"] for x in cell.split(", ") if x})
-    text = f"The report records {plural(len(don), 'donation')}"
-    if states:
-        text += f" to {plural(len(states), 'member state')} ({join_words(literal(x) for x in states)})"
+    listed = sorted({x for cell in don["states"] for x in cell.split(", ") if x})
     funded = int((don["funders"] != "").sum())
+    values = dict(n=number(len(don)), donations=n_("{n} donation", "{n} donations", len(don)).format(n=number(len(don))),
+                  states=n_("{n} member state ({names})", "{n} member states ({names})", len(listed)).format(
+                      n=number(len(listed)), names=join_words(literal(x) for x in listed)),
+                  funded=number(funded))
     if not funded:
-        return text + "; none names a funder."
-    if len(don) == 1:
-        return text + "; it names a funder."
-    return text + f"; {funded} {agree(funded, 'names', 'name')} a funder."
+        text = (n_("The report records {n} donation to {states}; none names a funder.",
+                   "The report records {n} donations to {states}; none names a funder.", len(don)) if listed else
+                n_("The report records {n} donation; none names a funder.",
+                   "The report records {n} donations; none names a funder.", len(don)))
+    elif len(don) == 1:
+        text = (_("The report records {donations} to {states}; it names a funder.") if listed else
+                _("The report records {donations}; it names a funder."))
+    else:
+        text = (n_("The report records {donations} to {states}; {funded} names a funder.",
+                   "The report records {donations} to {states}; {funded} name a funder.", funded) if listed else
+                n_("The report records {donations}; {funded} names a funder.",
+                   "The report records {donations}; {funded} name a funder.", funded))
+    return text.format(**values)
 
 
 # --- technical assistance in the section ------------------------------------------------------
 
 def technical_assistance(activities: pd.DataFrame, organizations: pd.DataFrame, member_states: pd.DataFrame,
-                         types=ASSISTANCE_TYPES) -> pd.DataFrame:
-    """Technical assistance (activities of the given types), in report order: title,
-    type, dependency, programme, member states, partners, funders, paragraph."""
+                         types=ASSISTANCE_TYPES, translations: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Technical assistance (activities of the given types), in report order: title
+    (in the page's language with ``translations``), type, dependency, programme,
+    member states, partners, funders, paragraph."""
     cols = ["activity_id", "title", "type", "dependency", "program", "states", "n_states", "partners", "funders",
             "paragraph_id"]
     ta = activities[activities["activity_type"].isin(types)]
     if ta.empty:
         return pd.DataFrame(columns=cols)
-    out = frames.activity_table(ta, member_states, organizations)
+    out = localized(frames.activity_table(ta, member_states, organizations), ta, member_states, organizations,
+                    translations)
     return report_order(out, "activity_id")[cols]
 
 
@@ -331,95 +424,18 @@ def assistance_text(ta: pd.DataFrame, numeral: str) -> str:
         return ""
     counts = ta["type"].value_counts().rename("n").reset_index()
     counts = counts.sort_values(["n", "type"], ascending=[False, True], kind="mergesort")
-    kinds = join_words(f"{r.n} {literal(r.type)}" for r in counts.itertuples(index=False))
+    kinds = join_words(f"{number(r.n)} {literal(r.type)}" for r in counts.itertuples(index=False))
     named = int((ta["n_states"] > 0).sum())
-    if len(ta) == 1:
-        served = "it names the member states served" if named else "it names no member state"
+    values = dict(numeral=numeral, kinds=kinds, n=number(named), activities=n_(
+        "{n} technical assistance activity", "{n} technical assistance activities", len(ta)).format(n=number(len(ta))))
+    if len(ta) == 1 and named:
+        text = _("Section {numeral} records {activities} ({kinds}); it names the member states served.")
+    elif len(ta) == 1:
+        text = _("Section {numeral} records {activities} ({kinds}); it names no member state.")
     else:
-        served = f"{named} of them {agree(named, 'names', 'name')} the member states served"
-    return (f"Section {numeral} records "
-            f"{plural(len(ta), 'technical assistance activity', 'technical assistance activities')} ({kinds}); "
-            f"{served}.")
-
-
-# --- summary ------------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class CooperationSummary:
-    """The figures of the chapter's opening paragraph (:func:`summary`): the section's
-    size and its activity types, partners, agreements, technical assistance and
-    destruction figures."""
-    section: sections.SectionSummary
-    types: str
-    partners: int
-    partnered: int
-    agreements: int
-    assistance: int
-    destruction_figures: int
-
-
-def summary(sec: sections.Section, ed) -> CooperationSummary:
-    """The section's figures for the opening paragraph (:func:`hemiplan.analysis.sections.summary`
-    and activity types, partners, agreements, technical assistance, destruction figures)."""
-    acts = sec.activities
-    links = partner_links(acts, ed.organizations)
-    return CooperationSummary(
-        section=sections.summary(sec, ed.member_states),
-        types=frames.type_counts_text(acts),
-        partners=int(links["org_id"].nunique()) if len(links) else 0,
-        partnered=int(links["activity_id"].nunique()) if len(links) else 0,
-        agreements=int((acts["activity_type"] == "agreement").sum()),
-        assistance=int(acts["activity_type"].isin(ASSISTANCE_TYPES).sum()),
-        destruction_figures=len(destruction_indicators(sec.indicators)),
-    )
-
-
-def led_by(dependencies) -> str:
-    """'led by CICAD and DPS', 'led by CICAD, or jointly', 'led jointly': who leads a
-    section's activities, with the Joint rule of :func:`hemiplan.analysis.frames.lead`."""
-    own = [d for d in dependencies if d != JOINT]
-    if not own:
-        return "led jointly"
-    return f"led by {join_words(own)}" + (", or jointly" if len(own) < len(dependencies) else "")
-
-
-def _figures_sentence(stated: int, destruction: int) -> str:
-    """'It also states 9 figures, 8 of them about munitions or firearms destroyed.'"""
-    if destruction == stated:
-        about = ", about munitions or firearms destroyed" if stated == 1 else ", all about munitions or firearms destroyed"
-    elif destruction:
-        about = f", {destruction} of them about munitions or firearms destroyed"
-    else:
-        about = ""
-    return f"It also states {plural(stated, 'figure')}{about}."
-
-
-def summary_text(s: CooperationSummary) -> str:
-    """The opening paragraph of the chapter, computed from :func:`summary`."""
-    sec = s.section
-    if sec.numeral is None:
-        return (f"The {sec.year} report has no section on {sec.topic}; "
-                f"the analyses below that span the whole report still apply.")
-    first = (f"Section {sec.numeral} of the {sec.year} report (*{literal(title_case(sec.title))}*) runs to "
-             f"{plural(sec.paragraphs, 'paragraph')}")
-    if sec.subsection_titles:
-        first += f" in {plural(len(sec.subsection_titles), 'subsection')}"
-    parts = [first + "."]
-    if sec.activities:
-        parts.append(f"It records **{plural(sec.activities, 'activity')}** {led_by(sec.dependencies)} "
-                     f"({s.types}).")
-        states = plural(sec.states_reached, "member state") if sec.states_reached else "no member state"
-        partners = (f"{plural(s.partners, 'partner or funder organisation')} "
-                    f"(for {plural(s.partnered, 'activity')})" if s.partners else "no partner or funder")
-        parts.append(f"They name {states} and {partners}.")
-        if s.agreements or s.assistance:
-            parts.append(f"The section holds {some(s.agreements, 'agreement')} and "
-                         f"{some(s.assistance, 'technical assistance activity', 'technical assistance activities')}.")
-    else:
-        parts.append("It records no activities.")
-    if sec.stated_figures:
-        parts.append(_figures_sentence(sec.stated_figures, s.destruction_figures))
-    return " ".join(parts)
+        text = n_("Section {numeral} records {activities} ({kinds}); {n} of them names the member states served.",
+                  "Section {numeral} records {activities} ({kinds}); {n} of them name the member states served.", named)
+    return text.format(**values)
 
 
 def year_over_year(editions: dict) -> pd.DataFrame:

@@ -10,16 +10,63 @@ from __future__ import annotations
 import pandas as pd
 
 from hemiplan.analysis import frames
-from hemiplan.analysis.frames import indicator_label, is_total, member_names, name_list, org_names
+from hemiplan.analysis.frames import indicator_label, is_total, name_list
 from hemiplan.analysis.sections import paragraph_key, report_order
-from hemiplan.data import csvio
-from hemiplan.vocabulary import amount, join_words, literal, plural, unit_label
+from hemiplan.data import csvio, names
+from hemiplan.language import _, n_, np_, p_
+from hemiplan.vocabulary import amount, join_words, literal, number, unit_label
 
 #: Keywords (regular expressions, matched on the indicator name and on its unit) that
 #: mark a stated figure as one about the destruction of munitions or firearms.
 DESTRUCTION_PATTERN = r"destr|munition|firearm|shell|explosive|metric_ton"
 #: Figures that mention firearms but are about something else (donated marking machines).
 DESTRUCTION_EXCLUDE = r"donat|marking"
+
+
+def unit_words(unit) -> str:
+    """A unit of destruction figures in the page's language, as a table shows it
+    ('metric tons', 'toneladas métricas'); a unit the book has no words for as its
+    data name in words. ``unit`` is the data's name ('metric_tons') or its words."""
+    code = str(unit).strip().replace(" ", "_")
+    known = {"munitions": p_("unit", "munitions"), "firearms": p_("unit", "firearms"),
+             "metric_tons": p_("unit", "metric tons"), "explosives": p_("unit", "explosives")}
+    return known.get(code, unit_label(unit))
+
+
+def amount_text(value, unit) -> str:
+    """'1,102,751 munitions', '9,061 metric tons' in the page's language
+    (:func:`hemiplan.vocabulary.amount` for a unit the book has no words for)."""
+    code = str(unit).strip().replace(" ", "_")
+    n = float(value)
+    forms = {"munitions": lambda: np_("unit", "{n} munition", "{n} munitions", n),
+             "firearms": lambda: np_("unit", "{n} firearm", "{n} firearms", n),
+             "metric_tons": lambda: np_("unit", "{n} metric ton", "{n} metric tons", n),
+             "explosives": lambda: np_("unit", "{n} explosive", "{n} explosives", n)}
+    if code not in forms:
+        return amount(value, unit)
+    return forms[code]().format(n=number(n))
+
+
+def holds_label(holds: str) -> str:
+    """How a table shows the verdict of :func:`check_totals` ('yes', 'no', 'no items')."""
+    return {"yes": p_("adds up", "yes"), "no": p_("adds up", "no"), "no items": p_("adds up", "no items")}.get(holds, holds)
+
+
+def localized(out: pd.DataFrame, activities: pd.DataFrame, member_states: pd.DataFrame,
+              organizations: pd.DataFrame | None = None, translations: pd.DataFrame | None = None) -> pd.DataFrame:
+    """A table of :func:`hemiplan.analysis.frames.activity_table` (same index as
+    ``activities``) with its names in the page's language (:mod:`hemiplan.data.names`):
+    member states, partners and funders (when ``organizations`` is given) and titles
+    (when ``translations`` is given)."""
+    states = names.state_names(member_states)
+    out = out.assign(states=activities["countries"].map(lambda c: name_list(c, states)))
+    if organizations is not None:
+        orgs = names.org_labels(organizations)
+        out = out.assign(partners=activities["partners"].map(lambda c: name_list(c, orgs)),
+                         funders=activities["funders"].map(lambda c: name_list(c, orgs)))
+    if translations is not None:
+        out = out.assign(title=names.titles(activities, translations))
+    return out
 
 
 def destruction_indicators(indicators: pd.DataFrame, pattern: str = DESTRUCTION_PATTERN) -> pd.DataFrame:
@@ -44,26 +91,30 @@ def destruction_table(indicators: pd.DataFrame, member_states: pd.DataFrame, par
     if d.empty:
         return pd.DataFrame(columns=cols)
     out = frames.indicator_table(d, member_states).assign(
-        role=d["is_total"].map({True: "stated total", False: "item"}), section=frames.part_of(d["paragraph_id"], paragraphs))
+        role=d["is_total"].map({True: p_("figure role", "stated total"), False: p_("figure role", "item")}),
+        section=frames.part_of(d["paragraph_id"], paragraphs))
+    out["unit"] = out["unit"].map(unit_words)
     return report_order(out, "indicator_id")[cols]
 
 
 def destruction_activities(activities: pd.DataFrame, indicators: pd.DataFrame, organizations: pd.DataFrame,
                            member_states: pd.DataFrame, paragraphs: pd.DataFrame,
-                           pattern: str = DESTRUCTION_PATTERN) -> pd.DataFrame:
+                           pattern: str = DESTRUCTION_PATTERN, translations: pd.DataFrame | None = None) -> pd.DataFrame:
     """Destruction operations (activity type ``destruction``) anywhere in the report, in
-    report order: title, dependency, member states, partners and funders, the
-    destruction figures stated in the same paragraph, section and paragraph."""
+    report order: title (in the page's language with ``translations``), dependency,
+    member states, partners and funders, the destruction figures stated in the same
+    paragraph, section and paragraph."""
     cols = ["activity_id", "title", "dependency", "states", "n_states", "supporters", "figures", "section",
             "paragraph_id"]
     de = activities[activities["activity_type"] == "destruction"]
     if de.empty:
         return pd.DataFrame(columns=cols)
-    orgs = org_names(organizations)
+    orgs = names.org_labels(organizations)
     per = destroyed_per_paragraph(indicators, pattern)
-    per["text"] = [amount(q, u) for q, u in zip(per["quantity"], per["unit"])]
+    per["text"] = [amount_text(q, u) for q, u in zip(per["quantity"], per["unit"])]
     figs = per.groupby("paragraph_id", sort=False)["text"].agg("; ".join).to_dict() if len(per) else {}
-    out = frames.activity_table(de, member_states, organizations, paragraphs)
+    out = localized(frames.activity_table(de, member_states, organizations, paragraphs), de, member_states,
+                    translations=translations)
     out["supporters"] = [name_list(csvio.join_list(csvio.split_list(p) + csvio.split_list(f)), orgs)
                          for p, f in zip(de["partners"], de["funders"])]
     out["figures"] = de["paragraph_id"].map(lambda p: figs.get(p, ""))
@@ -87,7 +138,7 @@ def check_totals(indicators: pd.DataFrame, member_states: pd.DataFrame | None = 
     if tots.empty:
         return pd.DataFrame(columns=cols)
     items = d[~d["is_total"]]
-    names = member_names(member_states) if member_states is not None else {}
+    states = names.state_names(member_states) if member_states is not None else {}
     rows = []
     for t in tots.itertuples(index=False):
         comp = items[(items["paragraph_id"] == t.paragraph_id) & (items["unit"] == t.unit)].sort_values("indicator_id")
@@ -96,10 +147,10 @@ def check_totals(indicators: pd.DataFrame, member_states: pd.DataFrame | None = 
         rows.append({
             "indicator_id": t.indicator_id,
             "paragraph_id": t.paragraph_id,
-            "unit": unit_label(t.unit),
-            "total": indicator_label(t.indicator, t.countries, names),
+            "unit": unit_words(t.unit),
+            "total": indicator_label(t.indicator, t.countries, states),
             "stated": float(t.value),
-            "components": "; ".join(f"{indicator_label(c.indicator, c.countries, names)}: {c.value:,.0f}"
+            "components": "; ".join(f"{indicator_label(c.indicator, c.countries, states)}: {number(round(c.value))}"
                                     for c in comp.itertuples(index=False)),
             "n_components": n,
             "computed": computed,
@@ -116,43 +167,64 @@ def destruction_text(ds: pd.DataFrame) -> str:
     """A computed sentence with what was destroyed, per unit."""
     if ds.empty:
         return ""
-    return "Destroyed in the year, as stated: " + join_words(
-        f"**{literal(amount(r.quantity, r.unit))}**" + (f" ({literal(r.states)})" if r.states else "")
-        for r in ds.itertuples()) + "."
+    items = join_words(f"**{literal(amount_text(r.quantity, r.unit))}**" + (f" ({literal(r.states)})" if r.states else "")
+                       for r in ds.itertuples())
+    return _("Destroyed in the year, as stated: {items}.").format(items=items)
+
+
+def _figure(value, unit: str) -> str:
+    """'1,102,751 munitions' from a total and its unit's words (already in the page's language)."""
+    return f"{number(round(value))} {literal(unit)}"
+
+
+def _all_hold_text(check: pd.DataFrame) -> str:
+    """The verdict when every stated total equals the sum of its items."""
+    sums = join_words(n_("{figure} from {n} item", "{figure} from {n} items", r.n_components).format(
+        figure=_figure(r.stated, r.unit), n=number(r.n_components)) for r in check.itertuples())
+    return n_("The report states {n} total of munitions or firearms destroyed, and it equals the sum of the itemised "
+              "figures in the same paragraph exactly: {sums}. The report's arithmetic holds.",
+              "The report states {n} totals of munitions or firearms destroyed, and each equals the sum of the "
+              "itemised figures in the same paragraph exactly: {sums}. The report's arithmetic holds.",
+              len(check)).format(n=number(len(check)), sums=sums)
 
 
 def check_text(check: pd.DataFrame) -> str:
     """A computed verdict on the arithmetic of the destruction figures."""
     if check.empty:
-        return ("No destruction figure comes with a stated total in the same paragraph as its items, "
-                "so there is no arithmetic to check.")
+        return _("No destruction figure comes with a stated total in the same paragraph as its items, "
+                 "so there is no arithmetic to check.")
     ok = check[check["holds"] == "yes"]
     bad = check[check["holds"] == "no"]
     none = check[check["holds"] == "no items"]
     if len(ok) == len(check):
-        return (f"The report states {plural(len(check), 'total')} of munitions or firearms destroyed, and "
-                f"{'it equals' if len(check) == 1 else 'each equals'} the sum of the itemised figures in the same "
-                f"paragraph exactly: "
-                + join_words(f"{r.stated:,.0f} {literal(r.unit)} from {plural(r.n_components, 'item')}"
-                             for r in ok.itertuples())
-                + ". The report's arithmetic holds.")
-    parts = [f"The report states {plural(len(check), 'total')} of munitions or firearms destroyed."]
+        return _all_hold_text(check)
+    parts = [n_("The report states {n} total of munitions or firearms destroyed.",
+                "The report states {n} totals of munitions or firearms destroyed.", len(check)).format(n=number(len(check)))]
     if len(ok):
-        parts.append(f"For {len(ok)} of them the itemised figures in the same paragraph add up exactly "
-                     f"({join_words(f'{literal(r.total.lower())}: {r.stated:,.0f} {literal(r.unit)}' for r in ok.itertuples())}).")
+        totals = join_words(f"{literal(r.total.lower())}: {_figure(r.stated, r.unit)}" for r in ok.itertuples())
+        parts.append(_("For {n} of them the itemised figures in the same paragraph add up exactly ({totals}).").format(
+            n=number(len(ok)), totals=totals))
     if len(bad):
-        parts.append(f"For {len(bad)} the items do not add up to the stated total: "
-                     + join_words(f"{literal(r.total.lower())} is stated as {r.stated:,.0f} {literal(r.unit)} but its items sum to "
-                                  f"{r.computed:,.0f} (stated minus items: {r.difference:+,.0f})"
-                                  for r in bad.itertuples()) + ".")
+        wrong = join_words(_("{total} is stated as {figure} but its items sum to {computed} (stated minus items: "
+                             "{difference})").format(total=literal(r.total.lower()), figure=_figure(r.stated, r.unit),
+                                                     computed=number(round(r.computed)),
+                                                     difference=_signed(r.difference)) for r in bad.itertuples())
+        parts.append(_("For {n} the items do not add up to the stated total: {items}.").format(n=number(len(bad)),
+                                                                                            items=wrong))
     if len(none):
-        parts.append(f"For {len(none)} no itemised figure of the same unit appears in the same paragraph, "
-                     f"so the total cannot be checked.")
+        parts.append(_("For {n} no itemised figure of the same unit appears in the same paragraph, "
+                       "so the total cannot be checked.").format(n=number(len(none))))
     if len(bad) == 0 and len(ok):
-        parts.append("The report's arithmetic holds wherever it can be checked.")
+        parts.append(_("The report's arithmetic holds wherever it can be checked."))
     elif len(bad):
-        parts.append("Both figures are shown; neither is corrected.")
+        parts.append(_("Both figures are shown; neither is corrected."))
     return " ".join(parts)
+
+
+def _signed(value) -> str:
+    """'+1,200', '-3', '+0': a difference with its sign, in the page's language."""
+    v = round(float(value))
+    return ("-" if v < 0 else "+") + number(abs(v))
 
 
 def destroyed_per_paragraph(indicators: pd.DataFrame, pattern: str = DESTRUCTION_PATTERN) -> pd.DataFrame:
@@ -185,10 +257,10 @@ def destruction_summary(indicators: pd.DataFrame, member_states: pd.DataFrame,
     per = destroyed_per_paragraph(indicators, pattern)
     if per.empty:
         return pd.DataFrame(columns=cols)
-    names = member_names(member_states)
+    states = names.state_names(member_states)
     out = per.groupby("unit").agg(
         quantity=("quantity", "sum"),
-        states=("countries", lambda s: name_list(csvio.join_list(c for v in s for c in csvio.split_list(v)), names)),
+        states=("countries", lambda s: name_list(csvio.join_list(c for v in s for c in csvio.split_list(v)), states)),
         paragraphs=("paragraph_id", lambda s: ";".join(sorted(set(s))))).reset_index()
     out["unit"] = out["unit"].map(unit_label)
     out["quantity"] = out["quantity"].astype("Float64")

@@ -12,11 +12,14 @@ from dataclasses import dataclass
 import pandas as pd
 
 from hemiplan.analysis import counting, frames, sections
-from hemiplan.analysis.cooperation import led_by
+from hemiplan.analysis.cooperation_summary import opening_sentence
+from hemiplan.analysis.frames import JOINT
+from hemiplan.analysis.destruction import amount_text, localized
 from hemiplan.analysis.sections import report_order
 from hemiplan.data import membership
 from hemiplan.data.labels import qualifier_words, quantity
-from hemiplan.vocabulary import agree, amount, join_words, literal, plural, title_case, unit_label
+from hemiplan.language import _, n_, p_, percent
+from hemiplan.vocabulary import join_words, literal, number, unit_label
 
 CHAPTER = "information_sharing"
 
@@ -51,8 +54,8 @@ def figure_phrase(value, label: str, unit: str) -> str:
         v = float(value)
         if v == 1 and lab.endswith("s") and not lab.endswith("ss"):
             lab = lab[:-1]
-        return f"{v:,.0f} {lab}" if v.is_integer() else f"{v:,.1f} {lab}"
-    return f"{amount(value, unit)} ({lab})"
+        return f"{number(v)} {lab}"
+    return f"{amount_text(value, unit)} ({lab})"
 
 
 # --- networks and points of contact ---------------------------------------------------
@@ -72,12 +75,14 @@ def contact_figures(indicators: pd.DataFrame, member_states: pd.DataFrame,
 
 def networks(activities: pd.DataFrame, indicators: pd.DataFrame, member_states: pd.DataFrame,
              organizations: pd.DataFrame, paragraphs: pd.DataFrame | None = None,
-             pattern: str = CONTACT_PATTERN, title_pattern: str = NETWORK_TITLE_PATTERN) -> pd.DataFrame:
+             pattern: str = CONTACT_PATTERN, title_pattern: str = NETWORK_TITLE_PATTERN,
+             translations: pd.DataFrame | None = None) -> pd.DataFrame:
     """Networks, directories and platforms for sharing information: activities of type
     ``network``, and activities of other non-event types whose title matches
     ``title_pattern``. For each: title, type, dependency, programme, member states,
     partners, the contact figures stated in the same paragraph (e.g. '28 focal
-    points'), the part of the report (when ``paragraphs`` is given) and the paragraph."""
+    points'), the part of the report (when ``paragraphs`` is given) and the paragraph.
+    Names are in the page's language (titles too, with ``translations``)."""
     cols = ["activity_id", "network", "type", "dependency", "program", "states", "n_states", "partners", "figures",
             "part", "paragraph_id"]
     by_type = activities["activity_type"] == "network"
@@ -89,7 +94,8 @@ def networks(activities: pd.DataFrame, indicators: pd.DataFrame, member_states: 
     figs = contact_figures(indicators, member_states, pattern)
     figs["text"] = [figure_phrase(v, w, u) for v, w, u in zip(figs["value"], figs["what"], figs["unit"])]
     stated = figs.groupby("paragraph_id")["text"].agg("; ".join).to_dict()
-    out = frames.activity_table(net, member_states, organizations, paragraphs)
+    out = localized(frames.activity_table(net, member_states, organizations, paragraphs), net, member_states,
+                    organizations, translations)
     out = out.rename(columns={"title": "network", "section": "part"})
     out["figures"] = out["paragraph_id"].map(lambda p: stated.get(p, ""))
     return report_order(out, "activity_id")[cols]
@@ -101,16 +107,20 @@ def networks_text(nets: pd.DataFrame, numeral: str | None) -> str:
         return ""
     inside = int((nets["part"].str.split(".").str[0] == numeral).sum()) if numeral else 0
     named = int((nets["n_states"] > 0).sum())
-    return (f"The report records {plural(len(nets), 'network, directory or platform', 'networks, directories or platforms')}"
-            f", {inside} of them in this section; {named} "
-            f"{agree(named, 'names', 'name')} the member states taking part.")
+    networks = n_("{n} network, directory or platform", "{n} networks, directories or platforms",
+                  len(nets)).format(n=number(len(nets)))
+    return n_("The report records {networks}, {inside} of them in this section; {n} names the member states taking part.",
+              "The report records {networks}, {inside} of them in this section; {n} name the member states taking part.",
+              named).format(networks=networks, inside=number(inside), n=number(named))
 
 
 # --- meetings and events --------------------------------------------------------------
 
-def meetings(activities: pd.DataFrame, member_states: pd.DataFrame, types=EVENT_TYPES) -> pd.DataFrame:
+def meetings(activities: pd.DataFrame, member_states: pd.DataFrame, types=EVENT_TYPES,
+             translations: pd.DataFrame | None = None) -> pd.DataFrame:
     """Meetings and events (activities of the given types) in calendar order, undated
-    last: month name, title, type, dependency, member states as names, events,
+    last: month name, title (in the page's language with ``translations``), type,
+    dependency, member states as names, events,
     participants with their qualifier (in words, and as the schema's code in
     ``participants_qualifier``, for sums), paragraph."""
     cols = ["activity_id", "month", "title", "type", "dependency", "states", "n_states", "events",
@@ -118,7 +128,7 @@ def meetings(activities: pd.DataFrame, member_states: pd.DataFrame, types=EVENT_
     ev = activities[activities["activity_type"].isin(types)]
     if ev.empty:
         return pd.DataFrame(columns=cols)
-    out = frames.activity_table(ev, member_states).assign(
+    out = localized(frames.activity_table(ev, member_states), ev, member_states, translations=translations).assign(
         month_no=ev["month"].astype("Float64").fillna(99),
         events=ev["events"].astype("Int64"),
         participants=ev["participants"].astype("Int64"),
@@ -175,42 +185,67 @@ def participants_sentence(s: sections.SectionSummary) -> str:
     people = s.people
     if not people.basis:
         return ""
-    totals = (f" and by {plural(len(people.totals), 'stated total')} standing for activities not itemised"
-              if people.totals else "")
-    return (f"Participants are stated for {plural(s.with_participants, 'activity')}{totals}, adding up to "
-            f"**{people.text} {'participant' if people.value == 1 else 'participants'}**.")
+    values = dict(activities=n_("{n} activity", "{n} activities", s.with_participants).format(
+        n=number(s.with_participants)), text=people.text,
+        totals=n_("{n} stated total", "{n} stated totals", len(people.totals)).format(n=number(len(people.totals))))
+    if people.totals:
+        text = n_("Participants are stated for {activities} and by {totals} standing for activities not itemised, "
+                  "adding up to **{text} participant**.",
+                  "Participants are stated for {activities} and by {totals} standing for activities not itemised, "
+                  "adding up to **{text} participants**.", 1 if people.value == 1 else 2)
+    else:
+        text = n_("Participants are stated for {activities}, adding up to **{text} participant**.",
+                  "Participants are stated for {activities}, adding up to **{text} participants**.",
+                  1 if people.value == 1 else 2)
+    return text.format(**values)
 
 
 def _figures_sentence(stated: int, items: list[str]) -> str:
     """'The section also states 2 figures, all about networks and points of contact: …'"""
-    line = f"The section also states {plural(stated, 'figure')}"
+    values = dict(figures=n_("{n} figure", "{n} figures", stated).format(n=number(stated)), items=join_words(items))
     if items and len(items) == stated:
-        line += (f", about networks and points of contact: {join_words(items)}" if stated == 1 else
-                 f", all about networks and points of contact: {join_words(items)}")
+        text = n_("The section also states {figures}, about networks and points of contact: {items}.",
+                  "The section also states {figures}, all about networks and points of contact: {items}.", stated)
     elif items:
-        line += f", among them, on networks and points of contact, {join_words(items)}"
-    return line + "."
+        text = _("The section also states {figures}, among them, on networks and points of contact, {items}.")
+    else:
+        text = _("The section also states {figures}.")
+    return text.format(**values)
+
+
+def _records_sentence(sec: sections.SectionSummary, types: str) -> str:
+    """'It records **5 activities** led by CICAD and DPS (…), amounting to 6 events.'"""
+    own = [d for d in sec.dependencies if d != JOINT]
+    values = dict(n=number(sec.activities), dependencies=join_words(own), types=types,
+                  events=n_("{n} event", "{n} events", sec.events).format(n=number(sec.events)))
+    if not own:
+        text = n_("It records **{n} activity** led jointly ({types}), amounting to {events}.",
+                  "It records **{n} activities** led jointly ({types}), amounting to {events}.", sec.activities)
+    elif len(own) < len(sec.dependencies):
+        text = n_("It records **{n} activity** led by {dependencies}, or jointly ({types}), amounting to {events}.",
+                  "It records **{n} activities** led by {dependencies}, or jointly ({types}), amounting to {events}.",
+                  sec.activities)
+    else:
+        text = n_("It records **{n} activity** led by {dependencies} ({types}), amounting to {events}.",
+                  "It records **{n} activities** led by {dependencies} ({types}), amounting to {events}.",
+                  sec.activities)
+    return text.format(**values)
 
 
 def summary_text(s: SharingSummary) -> str:
     """The opening paragraph of the chapter, computed from :func:`summary`."""
     sec = s.section
     if sec.numeral is None:
-        return f"The {sec.year} report has no section on {sec.topic}."
-    parts = [f"Section {sec.numeral} of the {sec.year} report (*{literal(title_case(sec.title))}*) runs to "
-             f"{plural(sec.paragraphs, 'paragraph')}"]
-    if sec.subsection_titles:
-        parts[0] += (f" in {plural(len(sec.subsection_titles), 'subsection')} "
-                     f"({join_words(literal(t) for t in sec.subsection_titles)})")
-    parts[0] += "."
+        return _("The {year} report has no section on {topic}.").format(year=sec.year, topic=sec.topic)
+    parts = [opening_sentence(sec, join_words(literal(t) for t in sec.subsection_titles))]
     if sec.activities:
-        parts.append(f"It records **{plural(sec.activities, 'activity')}** {led_by(sec.dependencies)} "
-                     f"({s.types}), amounting to {plural(sec.events, 'event')}.")
+        parts.append(_records_sentence(sec, s.types))
         parts += [t for t in [participants_sentence(sec)] if t]
-        parts.append(f"The activities name **{sec.states_reached} of the {sec.members} member states**."
-                     if sec.states_reached else "No activity names a member state.")
+        parts.append(_("The activities name **{n} of the {members} member states**.").format(
+            n=number(sec.states_reached), members=number(sec.members))
+            if sec.states_reached else _("No activity names a member state."))
     else:
-        parts.append("It records no activities.")
+        parts.append(_("It records no activities."))
     if sec.stated_figures:
         parts.append(_figures_sentence(sec.stated_figures, [literal(i) for i in s.contact_figures]))
     return " ".join(parts)
@@ -225,13 +260,14 @@ def contacts_text(figs: pd.DataFrame, member_states: pd.DataFrame, year: int) ->
     items = []
     for r in figs.itertuples(index=False):
         item = literal(figure_phrase(r.value, r.what, r.unit))
-        notes = [f"as of {r.ref_year}"] if r.ref_year else []
+        notes = [_("as of {year}").format(year=r.ref_year)] if r.ref_year else []
         if "state" in r.unit and n:
-            notes.append(f"{100.0 * float(r.value) / n:.0f}% of the member states")
+            notes.append(_("{share} of the member states").format(share=percent(float(r.value) / n)))
         item += f" ({', '.join(notes)})" if notes else ""
         items.append(item)
-    return (f"The section counts {join_words(items)}. For scale, the Organization had {n} member states in "
-            f"{year}; a network can hold more than one contact per state, or none for some.")
+    return _("The section counts {items}. For scale, the Organization had {n} member states in {year}; a network can "
+             "hold more than one contact per state, or none for some.").format(items=join_words(items), n=number(n),
+                                                                               year=year)
 
 
 def meetings_text(ev: pd.DataFrame) -> str:
@@ -240,21 +276,26 @@ def meetings_text(ev: pd.DataFrame) -> str:
     (:func:`hemiplan.analysis.counting.sum_qualifier`)."""
     if ev.empty:
         return ""
-    dated = int((ev["month"] != "").sum())
     with_p = ev["participants"].notna()
-    multi = int((ev["n_states"] > 1).sum())
-    text = (f"The section records {plural(len(ev), 'meeting or event', 'meetings and events')}: "
-            f"{dated} dated to the month, {multi} bringing together more than one member state")
-    if with_p.any():
-        n = int(with_p.sum())
-        total = int(ev.loc[with_p, "participants"].sum())
-        qualifier = counting.sum_qualifier(ev.loc[with_p, "participants_qualifier"])
-        text += (f", and {n} with a stated attendance, which adds up to {quantity(total, qualifier)} "
-                 f"{'participant' if total == 1 else 'participants'}")
-        rough = int((ev.loc[with_p, "qualifier"] != "").sum())
-        if rough:
-            text += f" ({rough} of these attendances {agree(rough, 'is', 'are')} not stated exactly)"
-    return text + "."
+    values = dict(events=n_("{n} meeting or event", "{n} meetings and events", len(ev)).format(n=number(len(ev))),
+                  dated=number(int((ev["month"] != "").sum())), multi=number(int((ev["n_states"] > 1).sum())))
+    if not with_p.any():
+        return _("The section records {events}: {dated} dated to the month, {multi} bringing together more than one "
+                 "member state.").format(**values)
+    total = int(ev.loc[with_p, "participants"].sum())
+    qualifier = counting.sum_qualifier(ev.loc[with_p, "participants_qualifier"])
+    rough = int((ev.loc[with_p, "qualifier"] != "").sum())
+    values.update(n=number(int(with_p.sum())), rough=number(rough), attendance=n_(
+        "{total} participant", "{total} participants", total).format(total=quantity(total, qualifier)))
+    if not rough:
+        return _("The section records {events}: {dated} dated to the month, {multi} bringing together more than one "
+                 "member state, and {n} with a stated attendance, which adds up to {attendance}.").format(**values)
+    return n_("The section records {events}: {dated} dated to the month, {multi} bringing together more than one "
+              "member state, and {n} with a stated attendance, which adds up to {attendance} ({rough} of these "
+              "attendances is not stated exactly).",
+              "The section records {events}: {dated} dated to the month, {multi} bringing together more than one "
+              "member state, and {n} with a stated attendance, which adds up to {attendance} ({rough} of these "
+              "attendances are not stated exactly).", rough).format(**values)
 
 
 # --- year over year -----------------------------------------------------------------------
@@ -268,7 +309,7 @@ def year_over_year(editions: dict) -> pd.DataFrame:
         sec = sections.select(e, CHAPTER)
         s = summary(sec, e.member_states)
         size = s.section
-        return {"present": "yes" if sec.present else "no", "activities": size.activities, "meetings": s.meetings,
+        return {"present": p_("section in report", "yes") if sec.present else p_("section in report", "no"), "activities": size.activities, "meetings": s.meetings,
                 "participants": size.people.text or pd.NA, "states": size.states_reached,
                 "figures": size.stated_figures}
 
