@@ -99,7 +99,8 @@ def switch(page: str, lang: str, langs) -> str:
         f'lang="{o}" hreflang="{o}">{escape(languages.own_name(o))}</a>' for o in langs if o != lang)
     if not links:
         return ""
-    return f'<nav class="hemiplan-language" aria-label="{escape(_("Language"), quote=True)}">{links}</nav>{SWITCH_SCRIPT}'
+    name = escape(_("Language"), quote=True)
+    return f'<nav class="hemiplan-language" aria-label="{name}">{links}</nav>{SWITCH_SCRIPT}'
 
 
 def _page(title: str, body: str, head: str = "", page: str = "", langs=None) -> str:
@@ -168,8 +169,9 @@ def landing(metas: dict[int, dict], langs=None) -> str:
               "activities held in the report's year; participants add the figures the report itemises to the "
               "stated totals that stand for work it does not itemise, each with the qualifier its parts support, "
               "as the edition's overview gives them.")
+    caption = escape(_("Editions"))
     body = (f"<h1>{escape(title())}</h1>\n<p>{escape(intro)}</p>\n<p>{lead}</p>\n"
-            f'<div class="wrap"><table><caption>{escape(_("Editions"))}</caption>{head}<tbody>{rows}</tbody>'
+            f'<div class="wrap"><table><caption>{caption}</caption>{head}<tbody>{rows}</tbody>'
             f'</table></div>')
     return _page(_("Editions — {title}").format(title=title()), body, page=LANDING, langs=langs)
 

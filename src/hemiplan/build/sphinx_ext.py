@@ -117,8 +117,8 @@ def figure_data(app, pagename, templatename, context, doctree) -> None:
             return m.group(0)
         data = pd.read_csv(csv, keep_default_na=False, na_values=[""])
         table = tables.html_table(data, headers={c: str(c) for c in data.columns})
-        return (m.group(0) + '<details class="hemiplan-figure-data"><summary>'
-                f'{html.escape(_("The data of this figure, as a table"))}</summary>{table}</details>')
+        summary = html.escape(_("The data of this figure, as a table"))
+        return m.group(0) + f'<details class="hemiplan-figure-data"><summary>{summary}</summary>{table}</details>'
 
     context["body"] = _FIGURE.sub(add, body)
 
@@ -139,8 +139,8 @@ def pdf_link(app, pagename, templatename, context, doctree) -> None:
         what = _("Download the whole {year} edition as PDF").format(year=app.config.hemiplan_year)
     else:
         return
-    link = (f'<p class="hemiplan-pdf-link"><a href="{html.escape(href)}" download>{html.escape(what)}</a> '
-            f'{html.escape(_("(A4, for printing and sharing)"))}</p>')
+    note = html.escape(_("(A4, for printing and sharing)"))
+    link = f'<p class="hemiplan-pdf-link"><a href="{html.escape(href)}" download>{html.escape(what)}</a> {note}</p>'
     context["body"] = body.replace("</h1>", "</h1>" + link, 1)
 
 
@@ -173,8 +173,8 @@ def citation(app, pagename: str, page_title: str) -> str:
             if page_title and pagename != c.root_doc else "")
     edition = _(", {year} edition").format(year=html.escape(str(year))) if year else ""
     data = _(", data version {version}").format(version=f"<code>{html.escape(str(version))}</code>") if version else ""
-    return (f'<section class="hemiplan-cite" aria-labelledby="hemiplan-cite-h"><h2 id="hemiplan-cite-h">'
-            f'{html.escape(_("How to cite"))}</h2>'
+    heading = html.escape(_("How to cite"))
+    return (f'<section class="hemiplan-cite" aria-labelledby="hemiplan-cite-h"><h2 id="hemiplan-cite-h">{heading}</h2>'
             f'<p>hemiplan. {page}<em>{html.escape(book_title(app))}</em>{edition}{data}. '
             f'<a class="hemiplan-cite-url" href="{html.escape(posixpath.basename(pagename))}.html">{url}</a></p></section>')
 
