@@ -161,3 +161,48 @@ def test_the_lexicon_is_valid_against_its_schema_and_vocabularies():
         if r["kind"] == "month":
             assert 1 <= int(r["value"]) <= 12, r
     assert lexicon.readable() == ["en", "es"]
+
+
+SPANISH_REPORT = """INFORME
+
+I. INTRODUCCIÓN
+
+Texto de introducción del informe.
+
+II. Capacitación
+
+a)
+Control de drogas
+1. La CICAD dictó un curso en Lima.
+2. La CICAD dictó un taller en Quito.
+
+B. Ciberseguridad
+
+- El CICTE impartió un curso.
+
+Otra asistencia técnica
+
+El DSP realizó dos misiones a Haití y Jamaica, con el apoyo de la SSM, durante el año pasado en el marco del plan.
+"""
+
+
+def test_the_splitter_reads_spanish_headings_and_lists():
+    from hemiplan.reading import report
+
+    got = [(p.section, p.section_title, p.subsection, p.subsection_title, p.heading) for p in
+           report.split_report(SPANISH_REPORT)]
+    assert got == [("I", "INTRODUCCIÓN", "", "", ""),
+                   ("II", "Capacitación", "a", "Control de drogas", ""), ("II", "Capacitación", "a", "Control de drogas", ""),
+                   ("II", "Capacitación", "b", "Ciberseguridad", ""),
+                   ("II", "Capacitación", "b", "Ciberseguridad", "Otra asistencia técnica")]
+
+
+def test_sentences_and_titles(es):
+    from hemiplan.reading.sentences import sentence_spans
+
+    text = "La Sra. Pérez presentó el informe núm. 3 en Lima. Él lo aprobó. ¿Quién lo firmó? La SSM."
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "La Sra. Pérez presentó el informe núm. 3 en Lima.", "Él lo aprobó.", "¿Quién lo firmó?", "La SSM."]
+    assert rules.clean_title("En abril de 2037, la SE-CICAD realizó una misión.") == "La SE-CICAD realizó una misión"
+    assert rules.clean_title("Asimismo, el DSP celebró una reunión.") == "El DSP celebró una reunión"
+    assert numbers.snake_case("países andinos") == "paises_andinos"

@@ -64,6 +64,8 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "back": rf"(?<!\w)(?:{lex.alternation('anaphora')})\s+(?:[\w-]+\s+){{0,2}}?(?:{every_event})(?!\w)|"
                 rf"(?:^|[.;:/]\s+)(?-i:{_capitalised(lex, 'article')})\s+(?:[\w-]+\s+){{0,2}}?(?:{every_event})(?!\w)",
         "such_as": rf"(?<!\w)(?:{lex.alternation('such_as')})\s+|[:;]\s*",
+        "lead_in": rf"^(?:(?:{lex.alternation('span_start', 'date_in')})\s+[^,]{{0,48}}?(?:(?:19|20)\d\d|"
+                   rf"{lex.alternation('month', 'period')}),\s*|(?:{lex.alternation('lead_in')}),\s*)",
     }
 
 
@@ -92,6 +94,9 @@ class Cue:
 
     def finditer(self, string: str, *args):
         return self.rx().finditer(string, *args)
+
+    def sub(self, repl: str, string: str, count: int = 0):
+        return self.rx().sub(repl, string, count=count)
 
     @property
     def pattern(self) -> str:

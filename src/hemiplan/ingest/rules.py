@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from hemiplan.ingest import cues
 from hemiplan.reading import lexicon, numbers
 from hemiplan.reading.lexicon import Lexicon
 
@@ -32,10 +33,10 @@ _PROGRAM_DROP = {"the", "The", "This", "These", "That", "Its", "Their", "A", "An
                  "CICAD's", "DPS", "DPS’s", "SMS", "Secretariat", "Secretariat’s", "Department", "Executive",
                  "Within", "As", "Part", "With", "For", "From", "By", "Since", "Additionally", "Also",
                  "Finally", "Moreover", "Hemispheric", "Regional", "National", "New"}
-_LEAD_IN_RE = re.compile(
+_LEAD_IN_RE = cues.Cue("lead_in", re.compile(
     r"^(?:(?:in|during|throughout|since|by|over)\s+(?:the\s+year\s+)?(?:(?:early|mid|late)\s+)?(?:[A-Z][a-z]+\s+)?"
     r"(?:19|20)\d\d\b,?\s+|(?:additionally|in addition|also|moreover|furthermore|finally|likewise|similarly|"
-    r"thereafter|for example|for instance),\s*)", re.I)
+    r"thereafter|for example|for instance),\s*)", re.I))
 
 
 def clean_title(quote: str, limit: int = 110) -> str:

@@ -3,7 +3,10 @@ qualifier, a count (a number and what it counts) and a date of holding."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
+
+from hemiplan.reading import lexicon
 
 
 @dataclass(frozen=True)
@@ -57,7 +60,10 @@ class HeldDate:
 
 
 def snake_case(text: str) -> str:
-    """A name made of a noun phrase: "Police officers" → "police_officers"."""
+    """A name made of a noun phrase: "Police officers" → "police_officers"; in a language
+    other than English, accents are dropped first ("países" → "paises")."""
+    if not lexicon.current().english:
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     s = re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
     if not s or not s[0].isalpha():
         s = "n_" + s if s else "count"

@@ -1,14 +1,19 @@
 """Sentences of a paragraph: where each one starts and ends, so that a row can quote
-an exact substring. Abbreviations ("St. Kitts", "U.S.", "No. 3") do not end a sentence."""
+an exact substring. Abbreviations ("St. Kitts", "U.S.", "No. 3") do not end a sentence.
+In a language other than English, the lexicon's abbreviations ("núm.", "Sra.") do not
+either, and a sentence may open with an accented capital or "¿", "¡"."""
 from __future__ import annotations
 
 import re
+
+from hemiplan.reading import lexicon
 
 _ABBREVIATIONS = frozenset("""
 st mr mrs ms dr no nos jr sr inc ltd co corp gen gov hon amb prof vs e.g i.e u.s u.k d.c a.m p.m
 jan feb mar apr jun jul aug sep sept oct nov dec approx art para vol rev res ser doc fig ca cf al
 """.split())
 _SENT_END_RE = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9•·])")
+_SENT_END_ANY_RE = re.compile(r"[.!?][\"'”’»)\]]*\s+(?=[\"'“‘«(\[¿¡]?[A-ZÁÉÍÓÚÑÜ0-9•·])")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -18,13 +23,16 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     text = text or ""
     spans = []
     start = 0
-    for m in _SENT_END_RE.finditer(text):
+    lex = lexicon.current()
+    ends, abbreviations, closing = (_SENT_END_RE, _ABBREVIATIONS, "\"'”’)]") if lex.english else \
+        (_SENT_END_ANY_RE, _ABBREVIATIONS | {t.lower().rstrip(".") for t in lex.of("abbreviation")}, "\"'”’»)]")
+    for m in ends.finditer(text):
         word = re.search(r"([\w.]+)$", text[start:m.start()])
         w = word.group(1).lower().rstrip(".") if word else ""
-        if w in _ABBREVIATIONS or re.fullmatch(r"[a-z]", w) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w):
+        if w in abbreviations or re.fullmatch(r"[a-z]", w) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w):
             continue
         end = m.start() + 1
-        while end < len(text) and text[end] in "\"'”’)]":
+        while end < len(text) and text[end] in closing:
             end += 1
         spans.append((start, end))
         start = m.end()
