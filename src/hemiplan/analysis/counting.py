@@ -16,18 +16,30 @@ once, at loading (:mod:`hemiplan.data.held`): an edition's ``held`` frame holds 
 its ``elsewhere`` frame the others."""
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 
 # Who led (the Joint rule) is defined in frames, which every table that groups by dependency
 # uses; it is named here too because it is one of the counting rules chapters refer to.
 from hemiplan.analysis.frames import JOINT, dependency_order, lead, lead_label  # noqa: F401
-from hemiplan.analysis.frames import explode_list, rows_in_order, secretariat_orgs
-from hemiplan.data import csvio
+from hemiplan.analysis.frames import dependency_labels, explode_list, rows_in_order, secretariat_orgs
+from hemiplan.data import csvio, names
 from hemiplan.data.labels import bound, quantity
-from hemiplan.vocabulary import agree, join_words, month_name, number
+from hemiplan.language import _, n_, p_
+from hemiplan.vocabulary import join_words, month_name, number
 
 #: How a participant figure is known.
 ITEMISED, STATED_TOTAL, BOTH = "itemised", "stated total", "itemised and stated totals"
+
+
+def basis_label(basis) -> str:
+    """How a participant figure is known (:data:`ITEMISED`, :data:`STATED_TOTAL`,
+    :data:`BOTH`), in the page's language; '' or missing stays as it is."""
+    if not isinstance(basis, str) or not basis:
+        return basis
+    return {ITEMISED: p_("participant basis", "itemised"), STATED_TOTAL: p_("participant basis", "stated total"),
+            BOTH: p_("participant basis", "itemised and stated totals")}.get(basis, basis)
 
 
 # --- the year's activities held elsewhere ------------------------------------------------
@@ -40,7 +52,9 @@ def when_held(row) -> str:
     month = month_name(row.month)
     if month and not pd.isna(row.month_end):
         month = f"{month}–{month_name(row.month_end)}"
-    return f"{month} {year}".strip()
+    if not month or not year:
+        return f"{month} {year}".strip()
+    return _("{month} {year}").format(month=month, year=year)
 
 
 def elsewhere_table(ed, paragraph_ids=None, state: str | None = None) -> pd.DataFrame:
@@ -53,12 +67,12 @@ def elsewhere_table(ed, paragraph_ids=None, state: str | None = None) -> pd.Data
     if paragraph_ids is not None:
         rows = rows[rows["paragraph_id"].isin(set(paragraph_ids))]
     if state is not None:
-        names = (rows["host"] + ";" + rows["countries"]).map(csvio.split_list)
-        rows = rows[names.map(lambda codes: state in codes).astype(bool)]
+        named = (rows["host"] + ";" + rows["countries"]).map(csvio.split_list)
+        rows = rows[named.map(lambda codes: state in codes).astype(bool)]
     return pd.DataFrame({
-        "title": rows["title"],
+        "title": names.titles(rows, ed.translations) if len(rows) else rows["title"],
         "held": [when_held(r) for r in rows.itertuples(index=False)],
-        "dependency": lead_label(rows, detailed=True),
+        "dependency": lead_label(rows, detailed=True, acronyms=dependency_labels(ed.dependency_names)),
         "participants": participants_text(rows),
         "paragraph_id": rows["paragraph_id"],
         "activity_id": rows["activity_id"],
@@ -67,22 +81,51 @@ def elsewhere_table(ed, paragraph_ids=None, state: str | None = None) -> pd.Data
 
 def elsewhere_intro(n: int, year: int) -> str:
     """The sentence above :func:`elsewhere_table`."""
-    rows = "activity" if n == 1 else "activities"
-    return (f"The {year} report also describes {n:,} {rows} held in another year: an event recalled as background, "
-            f"the previous edition of a series, or one still to come. {'It is' if n == 1 else 'They are'} kept in the "
-            f"data, because the report describes {agree(n, 'it', 'them')}, but not counted among the work of {year}: "
-            "not in the totals, the maps or the member-state profiles.")
+    return n_("The {year} report also describes {n} activity held in another year: an event recalled as background, "
+              "the previous edition of a series, or one still to come. It is kept in the data, because the report "
+              "describes it, but not counted among the work of {year}: not in the totals, the maps or the "
+              "member-state profiles.",
+              "The {year} report also describes {n} activities held in another year: an event recalled as background, "
+              "the previous edition of a series, or one still to come. They are kept in the data, because the report "
+              "describes them, but not counted among the work of {year}: not in the totals, the maps or the "
+              "member-state profiles.", n).format(year=year, n=number(n))
 
 
-#: Reader-facing headers of :func:`elsewhere_table`.
-ELSEWHERE_HEADERS = {"title": "Activity", "held": "When held", "dependency": "Dependency",
-                     "participants": "Participants (stated)", "paragraph_id": "Source"}
+class Headers(Mapping):
+    """Reader-facing headers of a table, written in the page's language each time they
+    are read (a chapter passes the mapping as it is: ``headers=counting.ELSEWHERE_HEADERS``)."""
+
+    def __init__(self, make):
+        self._make = make
+
+    def __getitem__(self, key):
+        return self._make()[key]
+
+    def __iter__(self):
+        return iter(self._make())
+
+    def __len__(self):
+        return len(self._make())
 
 
-def collaboration(activities: pd.DataFrame, organizations: pd.DataFrame) -> pd.DataFrame:
+def elsewhere_headers() -> dict[str, str]:
+    """Reader-facing headers of :func:`elsewhere_table`."""
+    return {"title": p_("table header", "Activity"), "held": p_("table header", "When held"),
+            "dependency": p_("table header", "Dependency"),
+            "participants": p_("table header", "Participants (stated)"), "paragraph_id": p_("table header", "Source")}
+
+
+#: Reader-facing headers of :func:`elsewhere_table` (in the page's language).
+ELSEWHERE_HEADERS = Headers(elsewhere_headers)
+
+
+def collaboration(activities: pd.DataFrame, organizations: pd.DataFrame,
+                  dependency_names: pd.DataFrame | None = None) -> pd.DataFrame:
     """Collaboration between the Secretariat's dependencies: per lead, other dependency
     and how (led jointly, from ``joint_with``; named as partner or funder, when a
-    partner or funder is one of the dependencies): activities and source paragraphs."""
+    partner or funder is one of the dependencies): activities and source paragraphs.
+    The dependencies are named by their acronyms in the page's language when
+    ``dependency_names`` is given (their codes otherwise)."""
     cols = ["dependency", "with", "how", "activities", "paragraphs", "activity_id"]
     own = secretariat_orgs(organizations)
     parts = [explode_list(activities, "joint_with", "with").assign(how="led jointly")]
@@ -95,15 +138,34 @@ def collaboration(activities: pd.DataFrame, organizations: pd.DataFrame) -> pd.D
         return pd.DataFrame(columns=cols)
     rows = rows[rows["with"] != rows["dependency"]]
     g = rows.groupby(["dependency", "with"])
-    out = g.agg(how=("how", lambda s: join_words(sorted(set(s)))), activities=("activity_id", "nunique"),
+    out = g.agg(how=("how", lambda s: join_words(how_words(h) for h in sorted(set(s)))),
+                activities=("activity_id", "nunique"),
                 paragraphs=("paragraph_id", lambda s: ";".join(sorted(set(s))))).reset_index()
     out["activity_id"] = g[["paragraph_id", "activity_id"]].apply(rows_in_order).to_numpy()
-    return out.sort_values(["activities", "dependency", "with"], ascending=[False, True, True])[cols].reset_index(drop=True)
+    out = out.sort_values(["activities", "dependency", "with"], ascending=[False, True, True])[cols].reset_index(drop=True)
+    if dependency_names is not None:
+        short = dependency_labels(dependency_names)
+        out["dependency"], out["with"] = out["dependency"].map(lambda d: short.get(d, d)), out["with"].map(
+            lambda d: short.get(d, d))
+    return out
 
 
-#: Reader-facing headers of :func:`collaboration`.
-COLLABORATION_HEADERS = {"dependency": "Dependency", "with": "With", "how": "How",
-                         "activities": "Activities", "paragraphs": "Source"}
+def how_words(how: str) -> str:
+    """How two dependencies worked together, in the page's language."""
+    return {"led jointly": p_("collaboration", "led jointly"),
+            "named as partner": p_("collaboration", "named as partner"),
+            "named as funder": p_("collaboration", "named as funder")}.get(how, how)
+
+
+def collaboration_headers() -> dict[str, str]:
+    """Reader-facing headers of :func:`collaboration`."""
+    return {"dependency": p_("table header", "Dependency"), "with": p_("table header", "With"),
+            "how": p_("table header", "How"), "activities": p_("table header", "Activities"),
+            "paragraphs": p_("table header", "Source")}
+
+
+#: Reader-facing headers of :func:`collaboration` (in the page's language).
+COLLABORATION_HEADERS = Headers(collaboration_headers)
 
 
 # --- qualified figures ------------------------------------------------------------------
@@ -132,7 +194,7 @@ def participants_text(activities: pd.DataFrame) -> pd.Series:
         if pd.isna(n):
             return pd.NA
         shown = quantity(n, qual if isinstance(qual, str) else None)
-        return f"{shown} (inferred)" if basis == "inferred" else shown
+        return _("{n} (inferred)").format(n=shown) if basis == "inferred" else shown
     return pd.Series([text(n, q, b) for n, q, b in zip(activities["participants"], activities["participants_qualifier"],
                                                        activities["participants_basis"])],
                      index=activities.index, dtype=object)
@@ -140,7 +202,7 @@ def participants_text(activities: pd.DataFrame) -> pd.Series:
 
 def events_text(activities: pd.DataFrame) -> pd.Series:
     """Each row's events, '7 (inferred)' where the reviewer inferred them."""
-    return pd.Series([pd.NA if pd.isna(n) else (f"{number(n)} (inferred)" if b == "inferred" else number(n))
+    return pd.Series([pd.NA if pd.isna(n) else (_("{n} (inferred)").format(n=number(n)) if b == "inferred" else number(n))
                       for n, b in zip(activities["events"], activities["events_basis"])],
                      index=activities.index, dtype=object)
 
@@ -158,6 +220,8 @@ def inferred_note(table: pd.DataFrame, label: str) -> str:
     rows = table[table["inferred_events"] > 0] if len(table) else table
     if rows.empty:
         return ""
-    each = join_words(f"{r[label]} {number(r['inferred_events'])}" for _, r in rows.iterrows())
-    return (f"Of these events, the reviewer inferred {number(rows['inferred_events'].sum())} where the text gives "
-            f"no number: {each}.")
+    each = join_words(f"{r[label]} {number(r['inferred_events'])}" for _i, r in rows.iterrows())
+    total = int(rows["inferred_events"].sum())
+    return n_("Of these events, the reviewer inferred {n} where the text gives no number: {each}.",
+              "Of these events, the reviewer inferred {n} where the text gives no number: {each}.",
+              total).format(n=number(total), each=each)

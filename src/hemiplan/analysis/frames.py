@@ -9,10 +9,14 @@ from typing import Callable
 
 import pandas as pd
 
-from hemiplan.data import csvio, schema
+from hemiplan import language
+from hemiplan.analysis import terms
+from hemiplan.analysis.terms import humanize
+from hemiplan.data import csvio, names as names_, schema
 from hemiplan.reading.report import roman_to_int
 from hemiplan.data.labels import type_label, type_noun
-from hemiplan.vocabulary import ACRONYMS, humanize, join_words, month_name, number, unit_label
+from hemiplan.language import _, p_
+from hemiplan.vocabulary import ACRONYMS, join_words, month_name, number
 
 #: A stated total is an indicator whose name starts with this.
 TOTAL_PREFIX = "total_"
@@ -30,7 +34,7 @@ def rows_in_order(frame: pd.DataFrame, id_column: str = "activity_id") -> str:
     id), so that the first is a row quoted in the first of the paragraphs that
     :func:`join_ids` lists: an aggregated table's row links to that quote."""
     pairs = {(str(p), str(i)) for p, i in zip(frame["paragraph_id"], frame[id_column]) if str(i)}
-    return ";".join(dict.fromkeys(i for _, i in sorted(pairs, key=lambda t: (paragraph_key(t[0]), t[1]))))
+    return ";".join(dict.fromkeys(i for _p, i in sorted(pairs, key=lambda t: (paragraph_key(t[0]), t[1]))))
 
 
 # --- who led (the Joint rule) ------------------------------------------------------------------------------
@@ -42,15 +46,47 @@ def lead(activities: pd.DataFrame) -> pd.Series:
     return activities["dependency"].where(~joint, JOINT)
 
 
-def lead_label(activities: pd.DataFrame, detailed: bool = False) -> pd.Series:
-    """'CICAD', or for joint work 'Joint (CICAD, CICTE)' (or 'CICAD with CICTE' when ``detailed``)."""
+def lead_label(activities: pd.DataFrame, detailed: bool = False, acronyms: dict | None = None) -> pd.Series:
+    """'CICAD', or for joint work 'Joint (CICAD, CICTE)' (or 'CICAD with CICTE' when
+    ``detailed``), in the page's language; ``acronyms`` (code → acronym, see
+    :func:`dependency_labels`) names the dependencies, their codes when not given."""
+    short = acronyms or {}
+
     def label(dep, joint):
-        others = csvio.split_list(joint)
+        others = [short.get(o, o) for o in csvio.split_list(joint)]
+        lead_ = short.get(dep, dep)
         if not others:
-            return dep
-        return f"{dep} with {join_words(others)}" if detailed else f"{JOINT} ({', '.join([dep, *others])})"
+            return lead_
+        if detailed:
+            return _("{lead} with {others}").format(lead=lead_, others=join_words(others))
+        return _("Joint ({dependencies})").format(dependencies=", ".join([lead_, *others]))
     return pd.Series([label(d, j) for d, j in zip(activities["dependency"], activities["joint_with"].fillna(""))],
                      index=activities.index, dtype=object)
+
+
+def joint_label() -> str:
+    """How a table names the row of work led jointly: 'Joint' ('Conjunta')."""
+    return p_("dependency table row", "Joint")
+
+
+def dependency_labels(dependency_names: pd.DataFrame | None = None) -> dict[str, str]:
+    """Dependency code (and ``JOINT``) → how a table names it in the page's language:
+    its acronym ('CICAD', 'DSP'; the code itself when ``dependency_names`` is not
+    given) and 'Joint' ('Conjunta')."""
+    deps = schema.dependencies()
+    if dependency_names is None or language.current() == language.SOURCE:
+        out = {d: d for d in deps}
+    else:
+        out = {d: names_.dependency_acronym(dependency_names, d) for d in deps}
+    return {**out, JOINT: joint_label()}
+
+
+def dependency_full_name(dependency_names: pd.DataFrame, dependency: str) -> str:
+    """A dependency's full name in the page's language (:func:`hemiplan.data.names.dependency_name`),
+    or what the Joint row stands for."""
+    if dependency == JOINT:
+        return p_("dependency table row", "Led jointly by two or more dependencies")
+    return names_.dependency_name(dependency_names, dependency)
 
 
 #: The row of dependency tables for work led by several dependencies.
@@ -104,12 +140,13 @@ def is_total(indicator: str, anywhere: bool = False) -> bool:
 # --- names for codes --------------------------------------------------------------------
 
 def member_names(member_states: pd.DataFrame) -> dict[str, str]:
-    return dict(zip(member_states["iso3"], member_states["name"]))
+    """ISO code → the state's name in the page's language (:func:`hemiplan.data.names.state_names`)."""
+    return names_.state_names(member_states)
 
 
 def org_names(organizations: pd.DataFrame) -> dict[str, str]:
-    """Organisation id → acronym (or name when it has none)."""
-    return {r.org_id: (r.acronym or r.name) for r in organizations.itertuples(index=False)}
+    """Organisation id → acronym (or name when it has none), in the page's language."""
+    return names_.org_labels(organizations)
 
 
 def name_list(cell, names: dict[str, str]) -> str:
@@ -125,6 +162,10 @@ def indicator_label(name: str, countries: str = "", names: dict[str, str] | None
     'firearms_destroyed_gtm' (countries 'GTM') → 'Firearms destroyed (Guatemala)'."""
     words = re.sub(r"_+", " ", str(name)).split()
     codes = set(csvio.split_list(countries))
+    if language.current() != language.SOURCE:
+        base, code = terms.base_indicator(name, codes)
+        label = terms.indicator_words(base)
+        return label + (f" ({(names or {}).get(code, code)})" if code else "")
     place = ""
     if len(words) > 1 and words[-1].upper() in codes:
         code = words.pop().upper()
@@ -176,7 +217,7 @@ def indicator_table(indicators: pd.DataFrame, member_states: pd.DataFrame) -> pd
         "indicator_id": indicators["indicator_id"],
         "what": [indicator_label(n, c, names) for n, c in zip(indicators["indicator"], indicators["countries"])],
         "value": indicators["value"].astype("Float64"),
-        "unit": indicators["unit"].map(unit_label),
+        "unit": indicators["unit"].map(terms.unit_words),
         "states": indicators["countries"].map(lambda c: name_list(c, names)),
         "refers_to": indicators["ref_year"].map(lambda y: "" if pd.isna(y) else str(int(y))),
         "paragraph_id": indicators["paragraph_id"],
@@ -216,7 +257,7 @@ def stated_figures(indicators: pd.DataFrame, names: dict[str, str]) -> pd.DataFr
     out = pd.DataFrame({
         "figure": indicators["indicator"].map(humanize),
         "value": indicators["value"],
-        "unit": indicators["unit"].map(lambda u: str(u).replace("_", " ")),
+        "unit": indicators["unit"].map(terms.unit_words),
         "about": indicators["countries"].map(lambda c: or_missing(name_list(c, names))),
         "refers_to": indicators["ref_year"],
         "paragraph_id": indicators["paragraph_id"],
@@ -248,7 +289,8 @@ def type_counts_text(activities: pd.DataFrame) -> str:
         return ""
     counts = activities["activity_type"].value_counts().rename("n").reset_index()
     counts = counts.sort_values(["n", "activity_type"], ascending=[False, True], kind="mergesort")
-    return join_words(f"{number(r.n)} {type_noun(r.activity_type, r.n)}" for r in counts.itertuples(index=False))
+    return join_words(_("{n} {things}").format(n=number(r.n), things=type_noun(r.activity_type, r.n))
+                      for r in counts.itertuples(index=False))
 
 
 # --- member states reached ---------------------------------------------------------------
@@ -348,8 +390,8 @@ def partner_links(activities: pd.DataFrame, organizations: pd.DataFrame, unknown
     if links.empty:
         return pd.DataFrame(columns=cols)
     orgs = organizations.set_index("org_id")
-    links["organisation"] = links["org_id"].map(orgs["name"]).fillna(links["org_id"])
-    acr = links["org_id"].map(orgs["acronym"]).fillna("")
+    links["organisation"] = links["org_id"].map(names_.org_names(organizations)).fillna(links["org_id"])
+    acr = links["org_id"].map(names_.org_labels(organizations)).fillna("")
     links["label"] = acr.where(acr != "", links["organisation"])
     links["kind"] = links["org_id"].map(orgs["kind"]).fillna(unknown_kind)
     links = links.sort_values(["org_id", "activity_id", "role"], kind="mergesort").reset_index(drop=True)
@@ -366,7 +408,7 @@ def org_summary(links: pd.DataFrame) -> pd.DataFrame:
     funded = links[links["role"] == "funder"].groupby("org_id")["activity_id"].nunique()
     out = links.groupby("org_id").agg(
         organisation=("organisation", "first"), kind=("kind", "first"), activities=("activity_id", "nunique"),
-        role=("role", lambda s: " and ".join(sorted(set(s)))),
+        role=("role", terms.role_label),
         paragraphs=("paragraph_id", lambda s: ";".join(sorted(set(s))))).reset_index()
     out["activity_id"] = out["org_id"].map(links.groupby("org_id")[["paragraph_id", "activity_id"]].apply(rows_in_order))
     out["as_funder"] = out["org_id"].map(funded).fillna(0).astype(int)

@@ -21,6 +21,7 @@ import pandas as pd
 from hemiplan.analysis import counting
 from hemiplan.data import csvio
 from hemiplan.data.labels import quantity
+from hemiplan.language import _
 from hemiplan.vocabulary import join_words, short_id
 
 COLUMNS = ["indicator_id", "dependency", "value", "qualifier", "covered", "paragraph_id", "overlaps", "labels"]
@@ -28,9 +29,13 @@ COLUMNS = ["indicator_id", "dependency", "value", "qualifier", "covered", "parag
 
 def total_label(dependency, value, qualifier, paragraph_id) -> str:
     """A stated total as a reader knows it: "CICTE's stated total of more than 170 (V.a-01)"."""
-    owner = f"{dependency}'s stated total" if isinstance(dependency, str) and dependency else "the stated total"
+    figure = quantity(value, qualifier)
     where = short_id(paragraph_id) if isinstance(paragraph_id, str) and paragraph_id else ""
-    return f"{owner} of {quantity(value, qualifier)}" + (f" ({where})" if where else "")
+    if isinstance(dependency, str) and dependency:
+        text = _("{dependency}'s stated total of {figure}").format(dependency=dependency, figure=figure)
+    else:
+        text = _("the stated total of {figure}").format(figure=figure)
+    return text + (f" ({where})" if where else "")
 
 
 def stated_totals(indicators: pd.DataFrame) -> pd.DataFrame:
@@ -104,9 +109,10 @@ def double_note(figure: People) -> str:
     if not figure.double:
         return ""
     name = figure.labels
-    pairs = join_words(f"{name.get(a, a)} and {name.get(b, b)}" for a, b in figure.double)
-    return (f"it adds both {pairs}, since each stands for work the other does not cover, but they share some "
-            "activities, whose people may be counted twice; the sum is therefore approximate")
+    pairs = join_words(_("{first} and {second}").format(first=name.get(a, a), second=name.get(b, b))
+                       for a, b in figure.double)
+    return _("it adds both {totals}, since each stands for work the other does not cover, but they share some "
+             "activities, whose people may be counted twice; the sum is therefore approximate").format(totals=pairs)
 
 
 def by_group(activities: pd.DataFrame, used: pd.DataFrame, act_key: pd.Series, total_key: pd.Series,

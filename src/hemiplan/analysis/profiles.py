@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import pandas as pd
 
-from hemiplan.analysis import counting
-from hemiplan.analysis.frames import countries_reached, is_attributed, n_listed, partner_summary
-from hemiplan.data import csvio
+from hemiplan import language
+from hemiplan.analysis import counting, terms
+from hemiplan.analysis.frames import countries_reached, dependency_labels, is_attributed, n_listed, partner_summary
+from hemiplan.data import csvio, names
+from hemiplan.data.labels import type_label
 from hemiplan.data.membership import members_in_year
 from hemiplan.analysis.headline import headline
-from hemiplan.vocabulary import join_words, month_abbr, plural
+from hemiplan.language import _, n_
+from hemiplan.vocabulary import join_words, month_abbr, number
 
 
 def _year(ed) -> pd.DataFrame:
@@ -66,60 +69,90 @@ def summary(ed, iso3: str, name: str) -> str:
     acts = activities_of(ed, iso3)
     hosted = hosted_by(ed, iso3)
     people = attributed_participants(ed, iso3)
-    sub = ed.member_states.set_index("iso3").at[iso3, "subregion"]
+    sub = terms.subregion_label(ed.member_states.set_index("iso3").at[iso3, "subregion"])
     whole = headline(ed).activities
     deps = {d for cell in acts["dependency"] + ";" + acts["joint_with"].fillna("") for d in csvio.split_list(cell)}
     if len(acts):
         national = int((acts["shared_with"] == 0).sum())
-        text = (f"In {ed.year}, **{name}** ({sub}) took part in, or was served by, **{len(acts):,} of the "
-                f"{plural(whole, 'activity', 'activities')}** held that year: {national} national and "
-                f"{len(acts) - national} shared with other member states. "
-                + (f"The activities whose people the report ties to {name} alone trained or convened **{people:,} people**. "
-                   if people is not None else f"The report states no participant figure that it ties to {name} alone. ")
-                + f"The dependencies involved: {join_words(d for d in counting.dependency_order() if d in set(deps))}.")
+        short = dependency_labels(ed.dependency_names)
+        text = (n_("In {year}, **{name}** ({subregion}) took part in, or was served by, **{n} of the {whole} activity** "
+                   "held that year: {national} national and {shared} shared with other member states.",
+                   "In {year}, **{name}** ({subregion}) took part in, or was served by, **{n} of the {whole} "
+                   "activities** held that year: {national} national and {shared} shared with other member states.",
+                   whole).format(year=ed.year, name=name, subregion=sub, n=number(len(acts)), whole=number(whole),
+                                 national=national, shared=len(acts) - national) + " "
+                + (_("The activities whose people the report ties to {name} alone trained or convened **{people} "
+                     "people**.").format(name=name, people=number(people)) if people is not None
+                   else _("The report states no participant figure that it ties to {name} alone.").format(name=name))
+                + " " + _("The dependencies involved: {dependencies}.").format(
+                    dependencies=join_words(short[d] for d in counting.dependency_order() if d in set(deps))))
     else:
-        text = (f"In {ed.year}, no activity held that year names **{name}** ({sub}) among the states whose officials "
-                "took part or which it served.")
+        text = _("In {year}, no activity held that year names **{name}** ({subregion}) among the states whose officials "
+                 "took part or which it served.").format(year=ed.year, name=name, subregion=sub)
     if len(hosted):
-        text += (f" {name} {'also ' if len(acts) else ''}hosted **{plural(len(hosted), 'activity')}** for officials "
-                 "of other member states (listed below); their participants came from several states and are not "
-                 f"counted for {name}.")
+        text += " " + _hosted_sentence(name, len(hosted), also=bool(len(acts)))
     return text
+
+
+def _hosted_sentence(name: str, n: int, also: bool) -> str:
+    if also:
+        return n_("{name} also hosted **{n} activity** for officials of other member states (listed below); their "
+                  "participants came from several states and are not counted for {name}.",
+                  "{name} also hosted **{n} activities** for officials of other member states (listed below); their "
+                  "participants came from several states and are not counted for {name}.", n).format(
+            name=name, n=number(n))
+    return n_("{name} hosted **{n} activity** for officials of other member states (listed below); their participants "
+              "came from several states and are not counted for {name}.",
+              "{name} hosted **{n} activities** for officials of other member states (listed below); their participants "
+              "came from several states and are not counted for {name}.", n).format(name=name, n=number(n))
 
 
 def reached_text(reached: pd.DataFrame, missing: pd.DataFrame, members: pd.DataFrame, year: int) -> str:
     """The sentence that opens the member-states chapter."""
-    return (f"**{len(reached)} of the {len(members)} member states** were reached by at least one activity in {year}; "
-            f"{len(missing)} {'was' if len(missing) == 1 else 'were'} not.")
+    return n_("**{reached} of the {members} member states** were reached by at least one activity in {year}; {n} was "
+              "not.",
+              "**{reached} of the {members} member states** were reached by at least one activity in {year}; {n} were "
+              "not.", len(missing)).format(reached=number(len(reached)), members=number(len(members)), year=year,
+                                           n=number(len(missing)))
 
 
 def hosted_intro(name: str) -> str:
     """The sentence above the table of what a state hosted for others."""
-    return (f"### Hosted for others\n\nActivities held in {name} for officials of other member states, or of states "
-            f"the report does not name. Where people met says nothing about where they came from, so these "
-            f"participants are not counted for {name}.")
+    return "### " + _("Hosted for others") + "\n\n" + _(
+        "Activities held in {name} for officials of other member states, or of states the report does not name. Where "
+        "people met says nothing about where they came from, so these participants are not counted for {name}.").format(
+        name=name)
 
 
 def elsewhere_intro(year: int, name: str) -> str:
     """The sentence above a state's activities held in another year."""
-    return (f"### Reported this year, held in another year\n\nThe {year} report also describes activities held in "
-            f"another year that name {name}; they are not counted above.")
+    return "### " + _("Reported this year, held in another year") + "\n\n" + _(
+        "The {year} report also describes activities held in another year that name {name}; they are not counted "
+        "above.").format(year=year, name=name)
 
 
 def series_intro(year: int, name: str, editions: int) -> str:
     """The sentence that opens a profile's series."""
+    head = "## " + _("Across the years") + "\n\n"
     if editions < 2:
-        return (f"## Across the years\n\nOnly the {year} edition can be compared so far: {name}'s series appears "
-                "here once two or more reviewed editions exist.")
-    return (f"## Across the years\n\nWhat the editions up to {year} record for {name}: the activities held in "
-            "each report's year that named it, and their events where the text places them in it (an activity "
-            "naming several states counts for each, but its events for none).")
+        return head + _("Only the {year} edition can be compared so far: {name}'s series appears here once two or more "
+                        "reviewed editions exist.").format(year=year, name=name)
+    return head + _("What the editions up to {year} record for {name}: the activities held in each report's year that "
+                    "named it, and their events where the text places them in it (an activity naming several states "
+                    "counts for each, but its events for none).").format(year=year, name=name)
 
 
 def _scope(shared: int, attributed: bool, people) -> str:
     if shared:
-        return f"with {shared} other state{'s' if shared > 1 else ''}"
-    return "national" if attributed or pd.isna(people) else "national; whose people took part is not stated"
+        return n_("with {n} other state", "with {n} other states", shared).format(n=shared)
+    return _("national") if attributed or pd.isna(people) else _("national; whose people took part is not stated")
+
+
+def _types(activity_types: pd.Series) -> pd.Series:
+    """Activity types as a profile's tables show them (English: the id's words)."""
+    if language.current() == language.SOURCE:
+        return activity_types.str.replace("_", " ")
+    return activity_types.map(type_label)
 
 
 def activity_table(ed, iso3: str) -> pd.DataFrame:
@@ -127,10 +160,11 @@ def activity_table(ed, iso3: str) -> pd.DataFrame:
     work named), programme, month, scope (national or shared), participants (with
     qualifier), source and the row id (a table links each row to its quote)."""
     a = activities_of(ed, iso3)
-    a["type"] = a["activity_type"].str.replace("_", " ")
+    a["title"] = names.titles(a, ed.translations)
+    a["type"] = _types(a["activity_type"])
     a["month"] = a["month"].map(month_abbr)
     a["scope"] = [_scope(n, att, p) for n, att, p in zip(a["shared_with"], a["attributed"], a["participants"])]
-    a["dependency"] = counting.lead_label(a, detailed=True)
+    a["dependency"] = counting.lead_label(a, detailed=True, acronyms=dependency_labels(ed.dependency_names))
     a["participants"] = counting.participants_text(a)
     return a[["title", "type", "dependency", "program", "month", "scope", "participants", "paragraph_id", "activity_id"]]
 
@@ -140,8 +174,9 @@ def hosted_table(ed, iso3: str) -> pd.DataFrame:
     month, participants (with qualifier; not attributed to the host), source and the
     row id (a table links each row to its quote)."""
     a = hosted_by(ed, iso3)
-    return pd.DataFrame({"title": a["title"], "type": a["activity_type"].str.replace("_", " "),
-                         "dependency": counting.lead_label(a, detailed=True), "month": a["month"].map(month_abbr),
+    return pd.DataFrame({"title": names.titles(a, ed.translations), "type": _types(a["activity_type"]),
+                         "dependency": counting.lead_label(a, detailed=True, acronyms=dependency_labels(ed.dependency_names)),
+                         "month": a["month"].map(month_abbr),
                          "participants": counting.participants_text(a), "paragraph_id": a["paragraph_id"],
                          "activity_id": a["activity_id"]})
 
@@ -164,7 +199,7 @@ def participants_vs_subregion(ed, iso3: str) -> pd.DataFrame:
     acts = _year(ed)
     single = acts[is_attributed(acts) & acts["participants"].notna()].copy()
     single["iso3"] = single["countries"]
-    single["program"] = single["program"].replace("", "(no program named)")
+    single["program"] = single["program"].replace("", _("(no program named)"))
     single = single[single["iso3"].isin(peers)]
     if single.empty:
         return pd.DataFrame(columns=["program", "participants", "subregion_average"])
@@ -180,6 +215,7 @@ def participants_vs_subregion(ed, iso3: str) -> pd.DataFrame:
 def partners_of(ed, iso3: str) -> pd.DataFrame:
     """Organisations that took part in, or funded, the state's activities."""
     out = partner_summary(activities_of(ed, iso3), ed.organizations)
+    out["kind"] = out["kind"].map(terms.kind_label)
     return out[["organisation", "kind", "activities", "role", "paragraphs"]]
 
 
@@ -197,7 +233,9 @@ def not_reached(ed) -> pd.DataFrame:
     ms = members_in_year(ed.member_states, ed.year)
     reached = set(countries_reached(_year(ed))["iso3"])
     out = ms[~ms["iso3"].isin(reached)][["name", "iso3", "subregion", "participating"]].copy()
-    out["note"] = out["participating"].map(lambda p: "" if p else "does not participate in the OAS")
+    out["name"] = out["iso3"].map(names.state_names(ms))
+    out["subregion"] = out["subregion"].map(terms.subregion_label)
+    out["note"] = out["participating"].map(lambda p: "" if p else _("does not participate in the OAS"))
     return out.drop(columns="participating").sort_values("name").reset_index(drop=True)
 
 
@@ -207,7 +245,7 @@ def reached_table(ed) -> pd.DataFrame:
     ms = members_in_year(ed.member_states, ed.year).set_index("iso3")
     r = countries_reached(_year(ed))
     r = r[r["iso3"].isin(ms.index)].copy()
-    r["name"] = r["iso3"].map(ms["name"])
-    r["subregion"] = r["iso3"].map(ms["subregion"])
+    r["name"] = r["iso3"].map(names.state_names(ms.reset_index()))
+    r["subregion"] = r["iso3"].map(ms["subregion"]).map(terms.subregion_label)
     return r.sort_values("name")[["name", "iso3", "subregion", "activities", "events",
                                   "participants_attributed"]].reset_index(drop=True)

@@ -14,7 +14,8 @@ from hemiplan.analysis import counting, frames, participation
 from hemiplan.analysis.frames import paragraph_key
 from hemiplan.data import csvio, membership
 from hemiplan.reading.report import roman_to_int
-from hemiplan.vocabulary import agree, join_words, plural, section_label
+from hemiplan.language import _, n_, p_
+from hemiplan.vocabulary import join_words, number, section_label
 
 
 # --- report order ------------------------------------------------------------------
@@ -90,7 +91,7 @@ def select(ed, chapter: str) -> Section:
     """The section chapter ``chapter`` covers in edition ``ed`` and its rows. Empty
     frames, with every column, when the report has no such section."""
     found = find(ed.paragraphs, ed.chapter_sections, chapter)
-    topic = ed.chapter_sections.set_index("chapter").at[chapter, "topic"]
+    topic = topic_words(ed.chapter_sections.set_index("chapter").at[chapter, "topic"])
     numeral, title = found if found is not None else (None, "")
     pick = ed.paragraphs["section"] == numeral
     ids = set(ed.paragraphs.loc[pick, "paragraph_id"])
@@ -103,6 +104,18 @@ def select(ed, chapter: str) -> Section:
                    activities=rows(ed.held, "activity_id"), indicators=rows(ed.indicators, "indicator_id"),
                    elsewhere=rows(ed.elsewhere, "activity_id"),
                    stated_totals=participation.stated_totals(ed.indicators))
+
+
+def topic_words(topic: str) -> str:
+    """What a chapter's section is about (``chapter_sections.csv``), in the page's language."""
+    return {"national strategies against transnational organized crime":
+            p_("section topic", "national strategies against transnational organized crime"),
+            "legal instruments": p_("section topic", "legal instruments"),
+            "law enforcement matters": p_("section topic", "law enforcement matters"),
+            "training": p_("section topic", "training"),
+            "information sharing": p_("section topic", "information sharing"),
+            "international cooperation and assistance": p_("section topic", "international cooperation and assistance"),
+            }.get(topic, topic)
 
 
 def subsections(paragraphs: pd.DataFrame) -> pd.DataFrame:
@@ -189,39 +202,74 @@ def summary(section: Section, member_states: pd.DataFrame) -> SectionSummary:
 def summary_text(section: Section, s: SectionSummary) -> str:
     """The one-paragraph summary that opens a chapter, computed from :func:`summary`."""
     if not section.present:
-        return f"The {section.year} report has no section on {section.topic}."
-    parts = [f"Section **{section.label}** of the {section.year} report runs to {plural(s.paragraphs, 'paragraph')}"
-             + (f" in {plural(s.subsections, 'lettered subsection')}" if s.subsections else "") + "."]
-    if s.activities:
-        deps = s.activities_by_dependency
-        if len(deps) == 1:
-            only = next(iter(deps))
-            by_dep = ("led " if s.activities == 1 else "all led ") + ("jointly" if only == counting.JOINT else f"by {only}")
-        else:
-            by_dep = join_words(f"{plural(n, 'activity', 'activities')} " + ("led jointly" if d == counting.JOINT else f"by {d}")
-                                for d, n in deps.items())
-        inferred = f", {s.inferred_events:,} of them inferred" if s.inferred_events else ""
-        parts.append(f"It records **{plural(s.activities, 'activity', 'activities')}** "
-                     f"({plural(s.events, 'event')}{inferred})" + (f", {by_dep}." if len(deps) == 1 else f": {by_dep}."))
-        people = s.people
-        if people.basis:
-            parts.append(f"Participants are stated for {plural(s.with_participants, 'activity', 'activities')}"
-                         + (f" and by {plural(len(people.totals), 'stated total')} standing for activities not itemised"
-                            if people.totals else "")
-                         + f", adding up to **{people.text} participants** ({people.basis}).")
-        else:
-            parts.append("No participant numbers are stated for " + ("it." if s.activities == 1 else "them."))
-        parts.append(f"The {agree(s.activities, 'activity', 'activities')} reached "
-                     f"**{s.states_reached} of the {s.members} member states**.")
-        if s.held_elsewhere:
-            parts.append(f"{plural(s.held_elsewhere, 'further activity', 'further activities')} of the section "
-                         f"{agree(s.held_elsewhere, 'was', 'were')} held in another year and "
-                         f"{agree(s.held_elsewhere, 'is', 'are')} listed apart.")
+        return _("The {year} report has no section on {topic}.").format(year=section.year, topic=section.topic)
+    paragraphs = n_("{n} paragraph", "{n} paragraphs", s.paragraphs).format(n=number(s.paragraphs))
+    if s.subsections:
+        parts = [_("Section **{label}** of the {year} report runs to {paragraphs} in {subsections}.").format(
+            label=section.label, year=section.year, paragraphs=paragraphs,
+            subsections=n_("{n} lettered subsection", "{n} lettered subsections", s.subsections).format(n=number(s.subsections)))]
     else:
-        parts.append("It records no activities.")
-    parts.append(f"Besides activities, the section states {plural(s.stated_figures, 'figure')} "
-                 "(counts, ratifications, totals)." if s.stated_figures else "The section states no other figures.")
+        parts = [_("Section **{label}** of the {year} report runs to {paragraphs}.").format(
+            label=section.label, year=section.year, paragraphs=paragraphs)]
+    if s.activities:
+        parts += _activity_sentences(s)
+    else:
+        parts.append(_("It records no activities."))
+    parts.append(n_("Besides activities, the section states {n} figure (counts, ratifications, totals).",
+                    "Besides activities, the section states {n} figures (counts, ratifications, totals).",
+                    s.stated_figures).format(n=number(s.stated_figures))
+                 if s.stated_figures else _("The section states no other figures."))
     return " ".join(parts)
+
+
+def _records_sentence(s: SectionSummary) -> str:
+    """'It records **5 activities** (7 events, 2 of them inferred): 3 activities by CICAD and …'."""
+    activities = n_("{n} activity", "{n} activities", s.activities).format(n=number(s.activities))
+    events = n_("{n} event", "{n} events", s.events).format(n=number(s.events)) + (
+        n_(", {n} of them inferred", ", {n} of them inferred", s.inferred_events).format(n=number(s.inferred_events)) if s.inferred_events else "")
+    deps = s.activities_by_dependency
+    if len(deps) == 1:
+        only = next(iter(deps))
+        if only == counting.JOINT:
+            return n_("It records **{activities}** ({events}), led jointly.",
+                      "It records **{activities}** ({events}), all led jointly.", s.activities).format(
+                activities=activities, events=events)
+        return n_("It records **{activities}** ({events}), led by {dependency}.",
+                  "It records **{activities}** ({events}), all led by {dependency}.", s.activities).format(
+            activities=activities, events=events, dependency=only)
+    by_dep = join_words(n_("{n} activity led jointly", "{n} activities led jointly", n).format(n=number(n)) if d == counting.JOINT
+                        else n_("{n} activity by {dependency}", "{n} activities by {dependency}", n).format(
+                            n=number(n), dependency=d) for d, n in deps.items())
+    return _("It records **{activities}** ({events}): {by_dependency}.").format(
+        activities=activities, events=events, by_dependency=by_dep)
+
+
+def _activity_sentences(s: SectionSummary) -> list[str]:
+    """The sentences of :func:`summary_text` on a section's activities."""
+    parts = [_records_sentence(s)]
+    people = s.people
+    if people.basis:
+        activities = n_("{n} activity", "{n} activities", s.with_participants).format(n=number(s.with_participants))
+        basis = counting.basis_label(people.basis)
+        if people.totals:
+            parts.append(_("Participants are stated for {activities} and by {totals} standing for activities not "
+                           "itemised, adding up to **{people} participants** ({basis}).").format(
+                activities=activities, totals=n_("{n} stated total", "{n} stated totals", len(people.totals)).format(n=number(len(people.totals))),
+                people=people.text, basis=basis))
+        else:
+            parts.append(_("Participants are stated for {activities}, adding up to **{people} participants** "
+                           "({basis}).").format(activities=activities, people=people.text, basis=basis))
+    else:
+        parts.append(n_("No participant numbers are stated for it.", "No participant numbers are stated for them.",
+                        s.activities))
+    parts.append(n_("The activity reached **{reached} of the {members} member states**.",
+                    "The activities reached **{reached} of the {members} member states**.", s.activities).format(
+        reached=number(s.states_reached), members=number(s.members)))
+    if s.held_elsewhere:
+        parts.append(n_("{n} further activity of the section was held in another year and is listed apart.",
+                        "{n} further activities of the section were held in another year and are listed apart.",
+                        s.held_elsewhere).format(n=number(s.held_elsewhere)))
+    return parts
 
 
 def size_by_year(editions: dict, chapter: str, up_to: int | None = None) -> pd.DataFrame:

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import pandas as pd
 
-from hemiplan.analysis import participation
-from hemiplan.analysis.frames import countries_reached
+from hemiplan import language
+from hemiplan.analysis import counting, participation, terms
+from hemiplan.analysis.frames import countries_reached, dependency_labels
 from hemiplan.analysis.headline import headline
 from hemiplan.data import membership
+from hemiplan.data.labels import qualifier_label
 from hemiplan.data.years import draft_rows
+from hemiplan.language import _, n_
+from hemiplan.vocabulary import number
 
 __all__ = ["draft_rows", "latest_reviewed", "status"]
 
@@ -108,24 +112,46 @@ def year_totals(editions: dict) -> pd.DataFrame:
 def change_text(totals: pd.DataFrame) -> str:
     """'from 144 activities in 2014 to 13 in 2033' for the first and last years."""
     first, last = totals.iloc[0], totals.iloc[-1]
-    return (f"from {int(first['activities']):,} activities held in {int(first['year'])} "
-            f"to {int(last['activities']):,} in {int(last['year'])}")
+    return _("from {first} activities held in {first_year} to {last} in {last_year}").format(
+        first=number(int(first["activities"])), first_year=int(first["year"]), last=number(int(last["activities"])),
+        last_year=int(last["year"]))
 
 
 def intro_text(editions: dict, year: int, totals: pd.DataFrame) -> str:
     """The sentence that opens the series chapter."""
     if len(editions) < 2:
-        return (f"Only one edition can be compared so far, {year}: the comparisons appear here once two or more "
-                f"reviewed editions exist. The figures of {year} alone follow.")
-    draft = "" if year in reviewed_editions(editions) else f" The {year} edition is a draft: its figures may change."
-    return (f"The {len(editions):,} editions compared here ({', '.join(map(str, editions))}) go "
-            f"{change_text(totals)}.{draft}")
+        return _("Only one edition can be compared so far, {year}: the comparisons appear here once two or more "
+                 "reviewed editions exist. The figures of {year} alone follow.").format(year=year)
+    draft = ("" if year in reviewed_editions(editions)
+             else " " + _("The {year} edition is a draft: its figures may change.").format(year=year))
+    return _("The {n} editions compared here ({years}) go {change}.").format(
+        n=number(len(editions)), years=", ".join(map(str, editions)), change=change_text(totals)) + draft
 
 
 def states_text(states: pd.DataFrame, year: int) -> str:
     """The sentence shown instead of the states figure when only one edition is compared."""
     n = int((states.sum(axis=1) > 0).sum()) if len(states) else 0
-    return f"Member states reached in {year}: {n:,} state{'' if n == 1 else 's'}."
+    return n_("Member states reached in {year}: {n} state.", "Member states reached in {year}: {n} states.", n).format(
+        year=year, n=number(n))
+
+
+def for_table(by_dep: pd.DataFrame, dependency_names: pd.DataFrame) -> pd.DataFrame:
+    """:func:`by_year_and_dependency` as its table shows it: the year as text, the
+    dependencies by their acronyms and the basis of each figure in the page's language."""
+    short = dependency_labels(dependency_names)
+    return by_dep.assign(year=by_dep["year"].astype(str), dependency=by_dep["dependency"].map(lambda d: short.get(d, d)),
+                         basis=by_dep["basis"].map(counting.basis_label)).drop(columns="participants")
+
+
+def totals_for_table(stated: pd.DataFrame) -> pd.DataFrame:
+    """:func:`stated_totals` as its table shows it: the year as text; on a page of
+    another language than English, the total, its unit and its qualifier in words of
+    that language (the English page shows the ids as the data give them)."""
+    out = stated.assign(year=stated["year"].astype(str))
+    if language.current() == language.SOURCE:
+        return out
+    return out.assign(indicator=out["indicator"].map(terms.indicator_words), unit=out["unit"].map(terms.unit_words),
+                      qualifier=out["qualifier"].map(qualifier_label))
 
 
 def state_series(editions: dict, iso3: str) -> pd.DataFrame:
