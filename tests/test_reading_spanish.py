@@ -24,6 +24,7 @@ def es():
 
 @pytest.mark.parametrize("text, value", [
     ("3.450 kilogramos", 3450), ("24 606 armas", 24606), ("1,5 toneladas", 1.5), ("1.245 funcionarios", 1245),
+    ("1,245 funcionarios", 1245), ("2.5 toneladas", 2.5), ("1.100.650 municiones", 1100650),
     ("cincuenta y tres funcionarios", 53), ("veintiún funcionarios", 21), ("ciento treinta oficiales", 130),
     ("tres mil doscientos docentes", 3200), ("Cuarenta y dos policías", 42), ("treinta y un jueces", 31),
 ])

@@ -3,8 +3,9 @@ words of its :class:`~hemiplan.reading.lexicon.Lexicon` (``data/reference/lexico
 the same answers as :mod:`hemiplan.reading.numbers` gives for English, from the same
 shape of text, with no word of any language written here.
 
-* digits with ``.`` or a space as thousands separator ("3.450", "24 606") and ``,`` as
-  the decimal mark ("1,5");
+* digits with ``.``, ``,`` or a space as thousands separator before three digits
+  ("3.450", "24 606", "1,245") and ``,`` or ``.`` as the decimal mark before one or two
+  ("1,5", "2.5");
 * cardinal words ("cincuenta y tres", "ciento treinta", "tres mil doscientos") read
   with text2num, after the lexicon's spellings (``number_variant``: "veintiún");
 * qualifiers before (``qualifier``: "más de", "al menos", "hasta") and after a figure;
@@ -26,7 +27,7 @@ from hemiplan.reading.quantities import Count, Number, snake_case
 
 #: The qualifiers in order of precedence (as for English).
 _QUALIFIER_ORDER = ("at_least", "up_to", "more_than", "approx")
-_DIGITS = r"\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+(?![\d])|\d+,\d{1,2}(?!\d)|\d+"
+_DIGITS = r"\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+(?![\d])|\d+[,.]\d{1,2}(?!\d)|\d+"
 _TOKEN_RE = re.compile(r"[^\W\d_][\w'’\-]*|\d[\w,.\-]*|[(),;:.!?\[\]]")
 _NOUN_KINDS = (("people_noun", "participants"), ("event_noun", "events"), ("unit_noun", "other"))
 
@@ -59,10 +60,10 @@ def _patterns(lex: Lexicon) -> dict:
 
 
 def parse_digits(text: str) -> float:
-    """'3.450' → 3450, '24 606' → 24606, '1,5' → 1.5 (a comma before one or two
-    digits is the decimal mark; before three, a thousands separator)."""
+    """'3.450' → 3450, '24 606' → 24606, '1,5' → 1.5, '2.5' → 2.5 (a comma or a point
+    before one or two digits is the decimal mark; before three, a thousands separator)."""
     s = text.replace("\u00a0", " ").replace("\u202f", " ")
-    if re.fullmatch(r"\d+,\d{1,2}", s):
+    if re.fullmatch(r"\d+[,.]\d{1,2}", s):
         return float(s.replace(",", "."))
     return float(re.sub(r"[.,\s]", "", s))
 
