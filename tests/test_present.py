@@ -313,3 +313,24 @@ def test_the_edition_pdf_binds_the_pages_in_order(tmp_path):
     book.close()
     assert pdf.edition_pdf(2031) == "downloads/hemiplan-2031.pdf"
     assert not list(dest.parent.glob(".*tmp"))
+
+
+# --- languages (issue 19) -------------------------------------------------------------------------
+
+def test_the_source_text_and_tables_read_in_spanish_and_english_pages_add_no_mark():
+    from hemiplan import language
+    from hemiplan.data import names
+
+    english = _page(3, 1)
+    assert "lang=" not in english and "hemiplan-lang-note" not in english
+    assert "lang=" not in tables.html_table(pd.DataFrame({"Name": [names.English("Inter-American Bank")]}))
+    language.use("es")
+    try:
+        page = _page(3, 1)
+        assert '<span class="hemiplan-badge">3 actividades</span>' in page
+        assert '<span class="hemiplan-badge">1 cifra</span>' in page
+        assert "(inglés)" in page and '<h2 class="hemiplan-src-section" lang="en">' in page
+        markup = tables.html_table(_rows(2), source="paragraph_id")
+        assert '<th scope="col">Fuente</th>' in markup and 'title="Léalo en el informe: 2014-V.a-01"' in markup
+    finally:
+        language.use("en")

@@ -4,15 +4,21 @@ substitutions and roles, backticks, a javascript: link, dollar signs and blank l
 into activity titles and programs, quotes, paragraph text, subsection titles, a
 heading and an organisation name. Built into a site and opened in a browser: no
 script runs, nothing becomes markup, and the text reads literally on the source-text
-page, the profile tables and the partner table."""
+page, the profile tables and the partner table. On a Spanish page, where the report's
+words and English names are marked ``lang="en"``, the marks wrap escaped text only."""
 from __future__ import annotations
 
 import shutil
 
+import pandas as pd
 import pytest
 
+from hemiplan import data, language
+from hemiplan.data import names
+from hemiplan.present import book, sourcetext, tables
+
 from . import browser_checks as bc
-from .conftest import SCREENSHOTS
+from .conftest import HOSTILE_DATA, SCREENSHOTS
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
@@ -76,3 +82,31 @@ def test_screenshots_of_the_hostile_pages(served, browser, hostile_site):
     finally:
         page.close()
     assert len(list(shots.glob("*.png"))) == len(NEEDLES)
+
+
+# --- the Spanish page's language marks wrap escaped text only (issue 19) ----------------------
+
+@pytest.fixture
+def spanish():
+    language.use("es")
+    yield
+    language.use("en")
+
+
+def test_the_spanish_source_text_marks_the_hostile_report_english_and_keeps_it_escaped(spanish):
+    ed = data.load(2032, HOSTILE_DATA)
+    page = sourcetext.page_markdown(ed.paragraphs, ed.activities, ed.indicators, report_language=ed.language,
+                                    translations=ed.translations)
+    assert "<script" not in page and "<img" not in page and "{{" not in page
+    assert page.count('<p lang="en">') == len(ed.paragraphs)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_an_english_name_with_markup_stays_text_inside_its_mark(spanish):
+    cell = tables.html_table(pd.DataFrame({"Socio": [names.English(f"Agency {SCRIPT} {SUBSTITUTION}")]}))
+    assert '<span lang="en">Agency &lt;script&gt;alert(1)&lt;/script&gt; &#123;&#123; title &#125;&#125;</span>' in cell
+    assert "<script>" not in cell
+    hostile = names.English(f"Agency {SCRIPT} {SUBSTITUTION} {LINK}")
+    md = book.marked(hostile)
+    assert md.startswith('<span lang="en">Agency &lt;script&gt;') and md.endswith("</span>")
+    assert "<script>" not in md and "[a link]" not in md

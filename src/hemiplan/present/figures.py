@@ -32,8 +32,10 @@ LEGEND_GAP = 0.62
 
 
 def whole(value) -> str:
-    """A value rounded to a whole number, with the page's thousands separator: '1,204'."""
-    return vocabulary.number(round(float(value)))
+    """A value rounded to a whole number, with the page's thousands separator: '1,204'
+    ('1.204' in Spanish); a value that is not a finite number as Python writes it."""
+    value = float(value)
+    return vocabulary.number(round(value)) if np.isfinite(value) else f"{value:,.0f}"
 
 
 def _new(height: float | None = None, ncols: int = 1, **kwargs):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 
-from hemiplan import vocabulary
+from hemiplan import language, vocabulary
 from hemiplan.analysis.review import pending
 from hemiplan.data import schema
 from hemiplan.data.csvio import read_text_table
@@ -33,7 +33,9 @@ def _highlighted(text: str, quote: str) -> str:
 def _row(group: dict, r: dict, report_language: str | None = None) -> str:
     nothing = _("nothing flagged: read it against the sentence")
     checks = "".join(f"<li>{escape(c)}</li>" for c in r["checks"]) or f"<li>{escape(nothing)}</li>"
-    what = marks.lang_span(escape(r["what"]), report_language)
+    # An activity's title is the report's words; a figure's name and unit are snake_case
+    # codes of the data, in English whatever the report's language.
+    what = marks.lang_span(escape(r["what"]), report_language if r["kind"] == "activity" else language.SOURCE)
     to_check = _("What to check:")
     return (f'<div class="hemiplan-review-row"><p><strong>{escape(r["id"])}</strong> · {escape(_kind(r["kind"]))}: '
             f'{what}</p>'

@@ -69,10 +69,13 @@ def _qualifier(q) -> str:
 
 def _titles(activities: pd.DataFrame, translations, report_language: str) -> list:
     """Each activity's title for the page: as written on a page in the report's language;
-    else its reviewed translation, or its title marked with the report's language."""
+    else its reviewed translation into the page's language, or its title as written,
+    marked with the report's language."""
     given = [str(t or "").strip() for t in activities.get("title", pd.Series([""] * len(activities)))]
-    if not marks.other(report_language) or translations is None or "title" not in activities:
-        return [marks.Marked(t, report_language) if marks.other(report_language) and t else t for t in given]
+    if not marks.other(report_language):
+        return given
+    if translations is None or "title" not in activities or language.current() == language.SOURCE:
+        return [marks.Marked(t, report_language) if t else t for t in given]
     shown = names.titles(activities, translations)
     return [marks.Marked(g, report_language) if isinstance(t, names.English) else str(t).strip()
             for t, g in zip(shown, given)]
@@ -97,10 +100,11 @@ def _rows_of(activities: pd.DataFrame, indicators: pd.DataFrame, translations=No
         value = "" if _blank(i.get("value")) else vocabulary.number(float(i["value"]))
         unit = "" if _blank(i.get("unit")) else f" {i['unit']}"
         q = _qualifier(i.get("qualifier"))
-        # The figure's name and unit are the report's words.
+        # The figure's name and unit are snake_case codes of the data, in English
+        # whatever the report's language.
         out.setdefault(i["paragraph_id"], []).append(
             {"id": i["indicator_id"], "kind": p_("data row kind", "stated figure"), "quote": i.get("quote"),
-             "summary": [marks.Marked(f"{i.get('indicator', '')}: {value}{unit}", report_language), q]})
+             "summary": [marks.Marked(f"{i.get('indicator', '')}: {value}{unit}", language.SOURCE), q]})
     return out
 
 
