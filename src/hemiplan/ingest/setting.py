@@ -17,18 +17,22 @@ from hemiplan.reading import numbers
 from hemiplan.reading.dates import HeldDate, held_dates
 
 #: Words before a member state that make it the place of holding.
-_HOST_BEFORE_RE = cues.Cue("host_before", re.compile(r"(?:\b(?:[Ii]n|[Aa]t|[Ii]nside)\s+(?:the\s+)?(?:city\s+of\s+)?|\bhosted\s+by\s+"
-                             r"(?:the\s+)?(?:[Gg]overnment\s+of\s+(?:the\s+)?)?|"
-                             r"\b(?:visits?|missions?|trips?)\s+(?:\w+\s+){0,2}?to\s+(?:the\s+)?)$"))
+_HOST_BEFORE_RE = cues.Cue("host_before", re.compile(
+    r"(?:\b(?:[Ii]n|[Aa]t|[Ii]nside)\s+(?:the\s+)?(?:city\s+of\s+)?|\bhosted\s+by\s+"
+    r"(?:the\s+)?(?:[Gg]overnment\s+of\s+(?:the\s+)?)?|"
+    r"\b(?:visits?|missions?|trips?)\s+(?:\w+\s+){0,2}?to\s+(?:the\s+)?)$"))
 #: Words before a member state that make it the origin of the people or the beneficiary.
-_FROM_BEFORE_RE = cues.Cue("from_before", re.compile(r"\b(?:[Ff]rom|[Ff]or)\s+(?:the\s+)?$|\b(?:countries|states|nations)\s*\(\s*$|"
-                             r"\b(?:such\s+as|including(?:,?\s+among\s+others)?),?\s+(?:the\s+)?$"))
+_FROM_BEFORE_RE = cues.Cue("from_before", re.compile(
+    r"\b(?:[Ff]rom|[Ff]or)\s+(?:the\s+)?$|\b(?:countries|states|nations)\s*\(\s*$|"
+    r"\b(?:such\s+as|including(?:,?\s+among\s+others)?),?\s+(?:the\s+)?$"))
 #: Words before "from" that make the state a source of money or a request, not of people.
-_NOT_PEOPLE_RE = cues.Cue("not_people", re.compile(r"\b(?:support|funding|financing|funds|contributions?|assistance|donations?|grants?|"
-                            r"resources|requests?|help|cooperation|sponsorship)\s+(?:\w+\s+)?from\s+(?:the\s+)?$",
-                            re.I))
+_NOT_PEOPLE_RE = cues.Cue("not_people", re.compile(
+    r"\b(?:support|funding|financing|funds|contributions?|assistance|donations?|grants?|"
+    r"resources|requests?|help|cooperation|sponsorship)\s+(?:\w+\s+)?from\s+(?:the\s+)?$",
+    re.I))
 #: Text between two member states of one list ("A, B and C").
-_LIST_GAP_RE = cues.Cue("list_gap", re.compile(r"^\s*(?:\([^()]{0,20}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|&\s+|y\s+)(?:the\s+)?$|^[\s,]*$"))
+_LIST_GAP_RE = cues.Cue("list_gap", re.compile(
+    r"^\s*(?:\([^()]{0,20}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|&\s+|y\s+)(?:the\s+)?$|^[\s,]*$"))
 #: Officials of member states the text does not name.
 _MULTI_RE = cues.Cue("multi", re.compile(
     r"\b[Mm]ulti-?national\b|\b(?:[Ss]ub-?)?[Rr]egional\b|\b(?:SUB-?)?REGIONAL\b|"
@@ -37,17 +41,20 @@ _MULTI_RE = cues.Cue("multi", re.compile(
     # "for Caribbean countries", "from five Central American countries": a region's name, capitalised
     r"\b(?:[Ff]or|[Ff]rom)\s+(?:the\s+)?(?:[a-z\d][\w-]*\s+)?(?:[A-Z][\w-]*\s+){1,3}(?:countries|states|nations)\b"))
 #: People of the host state only.
-_HOME_RE = cues.Cue("home", re.compile(r"\bfrom\s+the\s+host\s+(?:country|state|nation)\b|\bin-country\b|\bnational\s+(?:[\w-]+\s+)"
-                      r"{0,3}?(?:courses?|workshops?|seminars?|trainings?|sessions?|meetings?|missions?|events?)\b",
-                      re.I))
+_HOME_RE = cues.Cue("home", re.compile(
+    r"\bfrom\s+the\s+host\s+(?:country|state|nation)\b|\bin-country\b|\bnational\s+(?:[\w-]+\s+)"
+    r"{0,3}?(?:courses?|workshops?|seminars?|trainings?|sessions?|meetings?|missions?|events?)\b",
+    re.I))
 _JOINT_WORDS = r"(?:in\s+(?:partnership|coordination|collaboration|cooperation)|jointly|together)\s+with"
 _JOINT_BEFORE_RE = cues.Cue("joint_before", re.compile(_JOINT_WORDS + r"\s+(?:the\s+)?(?:[\w/’'-]+\s+){0,3}$", re.I))
-_OTHER_DEPS_RE = cues.Cue("other_deps", re.compile(_JOINT_WORDS + r"\s+(?:the\s+|all\s+)?(?:(?:two|three|both)\s+)?other\s+"
-                            r"(?:(?:two|three)\s+)?"
-                            r"(?:SMS\s+)?(?:dependencies|departments|areas)\b", re.I))
-_JOINT_VERB_RE = cues.Cue("joint_verb", re.compile(r"^\s+(?:also\s+|jointly\s+|together\s+)?(?:conducted|organi[sz]ed|co-?organi[sz]ed|"
-                            r"delivered|held|carried\s+out|implemented|developed|provided|trained|hosted|launched|"
-                            r"ran|convened|offered|gave)\b", re.I))
+_OTHER_DEPS_RE = cues.Cue("other_deps", re.compile(
+    _JOINT_WORDS + r"\s+(?:the\s+|all\s+)?(?:(?:two|three|both)\s+)?other\s+"
+    r"(?:(?:two|three)\s+)?"
+    r"(?:SMS\s+)?(?:dependencies|departments|areas)\b", re.I))
+_JOINT_VERB_RE = cues.Cue("joint_verb", re.compile(
+    r"^\s+(?:also\s+|jointly\s+|together\s+)?(?:conducted|organi[sz]ed|co-?organi[sz]ed|"
+    r"delivered|held|carried\s+out|implemented|developed|provided|trained|hosted|launched|"
+    r"ran|convened|offered|gave)\b", re.I))
 _JOINTLY_RE = cues.Cue("jointly", re.compile(r"\bjointly\b"))
 _SUCH_AS_RE = cues.Cue("such_as", re.compile(r"\bsuch\s+as\s+|[:;]\s*"))
 _DEPENDENCIES = ("CICAD", "CICTE", "DPS")
@@ -57,9 +64,10 @@ _PLURAL_EVENTS = frozenset(k for k in numbers.EVENT_NOUNS if k.endswith("s") and
     | {"fora", "symposia"}
 #: Anaphora that tie a sentence to the one before it ("This event was attended by…").
 _NOUNS = "|".join(sorted(numbers.EVENT_NOUNS, key=len, reverse=True))
-_BACK_RE = cues.Cue("back", re.compile(rf"\b(?:[Tt]his|[Tt]hese|[Tt]hat|[Tt]hose|[Ss]uch|[Bb]oth|[Aa]nother|[Ss]aid)\s+"
-                      rf"(?:[\w-]+\s+){{0,2}}?"
-                      rf"(?:{_NOUNS})\b|(?:^|[.;:/]\s+(?:/\s+)?)The\s+(?:[\w-]+\s+){{0,2}}?(?:{_NOUNS})\b"))
+_BACK_RE = cues.Cue("back", re.compile(
+    rf"\b(?:[Tt]his|[Tt]hese|[Tt]hat|[Tt]hose|[Ss]uch|[Bb]oth|[Aa]nother|[Ss]aid)\s+"
+    rf"(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:{_NOUNS})\b|(?:^|[.;:/]\s+(?:/\s+)?)The\s+(?:[\w-]+\s+){{0,2}}?(?:{_NOUNS})\b"))
 
 
 @dataclass
