@@ -114,3 +114,23 @@ def test_reingesting_unchanged_writes_nothing(spanish, tmp_path):
     shutil.copytree(d, copy)
     plan = ingest.plan(ES / "raw" / "2037.txt", 2037, copy)
     assert plan.writes == []
+
+
+def test_events_announced_for_later_are_not_drafted(spanish):
+    d, _ = spanish
+    acts = csvio.read_text_table(d / "2037" / "activities.csv")
+    assert not any(w in q for q in acts["quote"] for w in ("se celebrará", "organizará"))
+    recalled = acts[acts["held_year"] != "2037"]
+    assert "2036" in set(recalled["held_year"])
+    assert all(n.startswith(f"Draft: held in {y} per the text (“") for y, n in zip(recalled["held_year"], recalled["note"]))
+
+
+def test_the_command_takes_the_language(tmp_path):
+    d = tmp_path / "data"
+    d.mkdir()
+    proc = subprocess.run([sys.executable, "-m", "hemiplan", "ingest", str(ES / "raw" / "2038.txt"), "--year", "2038",
+                           "--data-dir", str(d), "--language", "es"], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert "Spanish" in proc.stdout.splitlines()[0]
+    assert json.loads((d / "raw" / "2038.meta.json").read_text(encoding="utf-8"))["language"] == "es"
+    assert validate.validate_year(2038, d) == []
