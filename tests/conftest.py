@@ -47,19 +47,28 @@ def copy_book(dest: Path) -> Path:
 
 @dataclass(frozen=True)
 class Site:
-    """A book built by ``hemiplan.build.build`` in a temporary project root."""
+    """A book built by ``hemiplan.build.build`` in a temporary project root, in every
+    language (English at the root of the site, Spanish under ``es/``)."""
     root: Path
     data_dir: Path
     year: int
 
     @property
     def html(self) -> Path:
-        """What the build publishes: ``<year>/`` and an index.html pointing to it."""
+        """What the build publishes: ``<year>/`` and an index.html pointing to it, and
+        the same under ``es/``."""
         return self.root / "_build" / "html"
 
     @property
     def edition(self) -> Path:
         return self.html / str(self.year)
+
+    def html_in(self, lang: str) -> Path:
+        """Where the pages of a language are: the site's root for English, ``es/`` for Spanish."""
+        return self.html if lang == "en" else self.html / lang
+
+    def edition_in(self, lang: str) -> Path:
+        return self.html_in(lang) / str(self.year)
 
 
 def build_site(base: Path, data: Path, year: int) -> Site:
@@ -77,6 +86,45 @@ def synthetic_site(tmp_path_factory) -> Site:
     """The book built once per session for the SYNTHETIC year 2031, outside the
     project's own _build. Tests must not modify it: copy it first."""
     return build_site(tmp_path_factory.mktemp("synthetic-site"), SYNTHETIC_DATA, 2031)
+
+
+@pytest.fixture(scope="session")
+def site_2014(tmp_path_factory) -> Site:
+    """The 2014 edition, built once per session from the project's data in a scratch root."""
+    return build_site(tmp_path_factory.mktemp("site-2014"), PROJECT / "data", 2014)
+
+
+SERIES_REPORT = FIXTURES / "reports" / "synthetic_2033.txt"
+SERIES_DRAFT = 2033
+
+
+def two_years(base: Path) -> Path:
+    """A data folder with the 2014 data and the synthetic 2033 report ingested (drafts)."""
+    from hemiplan import ingest, paths
+
+    data_dir = base / "data"
+    shutil.copytree(paths.DATA / "2014", data_dir / "2014")
+    (data_dir / "raw").mkdir()
+    for f in (paths.DATA / "raw").glob("2014*"):
+        shutil.copy2(f, data_dir / "raw" / f.name)
+    ingest.ingest(SERIES_REPORT, SERIES_DRAFT, data_dir)
+    return data_dir
+
+
+@pytest.fixture(scope="session")
+def series_site(tmp_path_factory):
+    """Two editions built side by side once per session, in every language: 2014
+    (reviewed) and the SYNTHETIC draft 2033 (tests/fixtures/reports/synthetic_2033.txt).
+    (root, data folder, plans). Only test_series.py's last two tests change it (they
+    accept the draft, then withdraw it): they run after every other test of it, and
+    pytest runs test_series.py after the other modules that use it."""
+    from hemiplan import build
+
+    base = tmp_path_factory.mktemp("series")
+    root = copy_book(base / "book")
+    data_dir = two_years(base)
+    plans = build.build_editions(None, data_dir, root=root, progress=False)
+    return root, data_dir, plans
 
 
 @pytest.fixture(scope="session")

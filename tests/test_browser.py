@@ -10,11 +10,17 @@ On that site and on the 2014 edition (built from the project's data): no table i
 off at 1280 px; at 390 px tables that scroll sideways keep their first column in view
 and say that they scroll; a long table sorts and filters; every quote anchor of the
 source text is highlighted and reached from the book; every profile has a PDF that
-names its state; a profile prints without sidebars (a print-media screenshot is kept)."""
+names its state; a profile prints without sidebars (a print-media screenshot is kept).
+
+Both languages: the crawl starts from the English front page and reaches the Spanish
+pages through the language switch of every page, so that every check of the crawl
+(console, images, links, anchors, phone width) covers both; the checks of chapters
+(clipping, sticky columns, sorting, PDFs) run on the chapters of both languages."""
 from __future__ import annotations
 
 import base64
 import html
+import posixpath
 import re
 import shutil
 from dataclasses import dataclass
@@ -23,9 +29,11 @@ from pathlib import Path
 import pytest
 
 from . import browser_checks as bc
-from .conftest import PROJECT, SCREENSHOTS, Site, build_site
+from .conftest import SCREENSHOTS, Site
 
 NOT_CHAPTERS = {"genindex.html", "search.html"}
+#: The folder of each language's pages in a site (see hemiplan.build.languages).
+PREFIXES = {"en": "", "es": "es/"}
 
 
 @dataclass
@@ -39,10 +47,14 @@ class Crawled:
     def edition_url(self) -> str:
         return f"{self.base}{self.site.year}/"
 
-    def edition_pages(self) -> set[str]:
-        """Pages of the edition, as paths below it."""
-        prefix = f"{self.site.year}/"
+    def edition_pages(self, lang: str = "en") -> set[str]:
+        """Pages of the edition in a language, as paths below it."""
+        prefix = f"{PREFIXES[lang]}{self.site.year}/"
         return {p.removeprefix(prefix) for p in self.crawl.pages() if p.startswith(prefix)}
+
+    def editions(self):
+        """(language, folder of the edition in it, its path in the site) for every language."""
+        return [(lang, self.site.edition_in(lang), f"{pre}{self.site.year}") for lang, pre in PREFIXES.items()]
 
 
 @pytest.fixture(scope="module")
@@ -57,18 +69,13 @@ def crawled(synthetic_site, browser):
 
     with bc.serve(synthetic_site.html) as base:
         def shoot(page, v):
-            path = bc.relative(base, v.url).removeprefix(prefix)
-            if path not in NOT_CHAPTERS:
+            rel = bc.relative(base, v.url)
+            path = rel.removeprefix(prefix)
+            if posixpath.basename(path) not in NOT_CHAPTERS and not rel.startswith("es/latest/"):
                 page.screenshot(path=str(shots / bc.screenshot_name(path)), full_page=True)
 
         starts = ["index.html"] + [prefix + p for p in sorted(NOT_CHAPTERS)]
         yield Crawled(synthetic_site, base, bc.crawl(browser, base, starts, on_page=shoot), shots)
-
-
-@pytest.fixture(scope="module")
-def site_2014(tmp_path_factory) -> Site:
-    """The 2014 edition, built from the project's data in a scratch root."""
-    return build_site(tmp_path_factory.mktemp("site-2014"), PROJECT / "data", 2014)
 
 
 @pytest.fixture(scope="module")
@@ -86,9 +93,13 @@ def edition(request):
 
 
 def _chapter_urls(c: Crawled) -> list[str]:
-    return [c.base + p for p in c.crawl.pages()
-            if c.crawl.visits[p].redirect is None and p.startswith(f"{c.site.year}/")
-            and p.removeprefix(f"{c.site.year}/") not in NOT_CHAPTERS]
+    """The chapters of the edition, in every language."""
+    out = []
+    for _lang, _folder, where in c.editions():
+        out += [c.base + p for p in c.crawl.pages()
+                if c.crawl.visits[p].redirect is None and p.startswith(f"{where}/")
+                and p.removeprefix(f"{where}/") not in NOT_CHAPTERS]
+    return out
 
 
 def _report(problems) -> str:
@@ -96,12 +107,13 @@ def _report(problems) -> str:
 
 
 def test_every_page_of_the_site_is_visited(crawled):
-    on_disk = {str(p.relative_to(crawled.site.edition)) for p in crawled.site.edition.rglob("*.html")
-               if not {"_static", "_sources"} & set(p.relative_to(crawled.site.edition).parts)}
-    assert on_disk, "the build published no pages"
-    assert on_disk == crawled.edition_pages(), (
-        f"pages that no link reaches: {sorted(on_disk - crawled.edition_pages())}; "
-        f"links to pages that do not exist: {sorted(crawled.edition_pages() - on_disk)}")
+    for lang, edition, _ in crawled.editions():
+        on_disk = {str(p.relative_to(edition)) for p in edition.rglob("*.html")
+                   if not {"_static", "_sources"} & set(p.relative_to(edition).parts)}
+        assert on_disk, f"the build published no pages in {lang}"
+        assert on_disk == crawled.edition_pages(lang), (
+            f"{lang}: pages that no link reaches: {sorted(on_disk - crawled.edition_pages(lang))}; "
+            f"links to pages that do not exist: {sorted(crawled.edition_pages(lang) - on_disk)}")
 
 
 def test_no_console_errors(crawled):
@@ -189,7 +201,7 @@ def test_every_quote_is_highlighted_and_reached_from_the_book(edition, browser):
 
 
 def test_every_profile_has_a_pdf_that_names_its_state(edition):
-    profiles = sorted((edition.site.edition / "chapters" / "profiles").glob("*.html"))
+    profiles = sorted(p for _, folder, _ in edition.editions() for p in (folder / "chapters" / "profiles").glob("*.html"))
     assert profiles, "no profile to check"
     problems = []
     for page in profiles:
@@ -202,14 +214,16 @@ def test_every_profile_has_a_pdf_that_names_its_state(edition):
     assert not problems, _report(problems)
 
 
-def test_the_whole_edition_has_a_pdf(edition):
+@pytest.mark.parametrize("lang, title", [("en", "Introduction"), ("es", "Introducción")])
+def test_the_whole_edition_has_a_pdf(edition, lang, title):
     import pypdfium2 as pdfium
 
-    front = (edition.site.edition / "intro.html").read_text(encoding="utf-8")
+    folder = edition.site.edition_in(lang)
+    front = (folder / "intro.html").read_text(encoding="utf-8")
     link = f"downloads/hemiplan-{edition.site.year}.pdf"
     assert f'href="{link}"' in front, "the front page does not link to the edition's PDF"
-    book = edition.site.edition / link
-    profiles = list((edition.site.edition / "chapters" / "profiles").glob("*.pdf"))
+    book = folder / link
+    profiles = list((folder / "chapters" / "profiles").glob("*.pdf"))
     doc = pdfium.PdfDocument(str(book))
     try:
         pages = len(doc)
@@ -217,7 +231,7 @@ def test_the_whole_edition_has_a_pdf(edition):
         doc.close()
     # every page of the book is in it: the profiles (one page or more each) and the chapters
     assert pages > len(profiles) + 5, f"the edition's PDF has {pages} pages for {len(profiles)} profiles"
-    assert not bc.pdf_problems(book, "Introduction")
+    assert not bc.pdf_problems(book, title)
 
 
 def test_a_profile_prints_without_sidebars(edition, browser):

@@ -16,40 +16,18 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pandas as pd
-import pytest
 from bs4 import BeautifulSoup
 
-from hemiplan import build, data, ingest, paths
+from hemiplan import build, data
 from hemiplan.analysis import series
 from hemiplan.analysis.headline import headline
 from hemiplan.data import csvio
 
 from . import site_agreement
-from .conftest import copy_book, snapshot
+from .conftest import SERIES_DRAFT as DRAFT
+from .conftest import snapshot
 
-REPORT = Path(__file__).parent / "fixtures" / "reports" / "synthetic_2033.txt"
-DRAFT = 2033
 BANNER = "Draft edition: "
-
-
-def two_years(base: Path) -> Path:
-    """A data folder with the 2014 data and the synthetic 2033 report ingested (drafts)."""
-    data_dir = base / "data"
-    shutil.copytree(paths.DATA / "2014", data_dir / "2014")
-    (data_dir / "raw").mkdir()
-    for f in (paths.DATA / "raw").glob("2014*"):
-        shutil.copy2(f, data_dir / "raw" / f.name)
-    ingest.ingest(REPORT, DRAFT, data_dir)
-    return data_dir
-
-
-@pytest.fixture(scope="module")
-def series_site(tmp_path_factory):
-    base = tmp_path_factory.mktemp("series")
-    root = copy_book(base / "book")
-    data_dir = two_years(base)
-    plans = build.build_editions(None, data_dir, root=root, progress=False)
-    return root, data_dir, plans
 
 
 def cli(*args: str) -> subprocess.CompletedProcess:
@@ -102,8 +80,8 @@ def front_page(html: Path) -> str:
 def test_both_editions_are_built_on_the_first_run(series_site):
     root, data_dir, plans = series_site
     html = root / "_build" / "html"
-    assert [p.year for p in plans] == [2014, DRAFT]
-    assert all(p.extra["published"] for p in plans)
+    assert [p.key for p in plans] == [(2014, "en"), (2014, "es"), (DRAFT, "en"), (DRAFT, "es")]
+    assert all(p.published for p in plans)
     meta = {y: json.loads((html / str(y) / "edition.json").read_text(encoding="utf-8")) for y in (2014, DRAFT)}
     assert meta[2014]["status"] == "reviewed" and meta[2014]["drafts"] == 0
     assert meta[DRAFT]["status"] == "draft" and meta[DRAFT]["drafts"] == series.draft_rows(DRAFT, data_dir) > 0
@@ -235,13 +213,14 @@ def test_accept_moves_the_front_page(series_site):
     # 2014's inputs do not include 2033's data: unless hemiplan's code changed meanwhile
     # (other work in a shared tree), nothing of 2014 re-executes or is published again
     first = {j.target: j.inputs for j in series_site[2][0].jobs}
+    assert plans[0].key == (2014, "en")
     assert all(j.inputs["data"] == first[j.target]["data"] for j in plans[0].jobs)
     if all(j.inputs["code"] == first[j.target]["code"] for j in plans[0].jobs):
-        assert all(j.cached for j in plans[0].jobs) and not plans[0].extra["published"]
+        assert all(j.cached for p in plans[:2] for j in p.jobs) and not any(p.published for p in plans[:2])
     assert broken_links(html) == []
     # and a second run with nothing changed publishes nothing
     again = build.build_editions(None, data_dir, root=root, progress=False)
-    assert not any(p.extra["published"] for p in again)
+    assert not any(p.published for p in again)
 
 
 def test_an_edition_whose_data_are_gone_is_withdrawn(series_site):
@@ -253,8 +232,9 @@ def test_an_edition_whose_data_are_gone_is_withdrawn(series_site):
     assert (html / str(DRAFT) / "index.html").exists()
     shutil.move(data_dir / str(DRAFT), data_dir.parent / f"removed-{DRAFT}")
     plans = build.build_editions(None, data_dir, root=root, progress=False)
-    assert [p.year for p in plans] == [2014]
-    assert not (html / str(DRAFT)).exists()
+    assert [p.key for p in plans] == [(2014, "en"), (2014, "es")]
+    assert not (html / str(DRAFT)).exists() and not (html / "es" / str(DRAFT)).exists()
+    assert str(DRAFT) not in (html / "es" / "editions.html").read_text(encoding="utf-8")
     assert str(DRAFT) not in (html / "editions.html").read_text(encoding="utf-8")
     assert front_page(html) == "2014/index.html"
     assert broken_links(html) == []

@@ -1,12 +1,15 @@
 """``python -m hemiplan bench``: how long builds take, against Jupyter Book's own
-executor, in a scratch copy of the book (the project's files are never touched).
+executor, in a scratch copy of the book (the project's files are never touched), in
+English only and in every language (English and Spanish), side by side, with what
+the second language adds.
 
-Scenarios, each timed over --runs runs (median shown):
+Scenarios, each timed over --runs runs (median shown), for each set of languages:
   cold            empty caches, full build
   no-op           the same build again
   one data row    one cell of the year's activities.csv changed
   one chapter     one Markdown cell of one chapter changed
-  JB force        Jupyter Book executing every notebook itself (execute_notebooks: force)
+  JB force        Jupyter Book executing every notebook itself (execute_notebooks: force),
+                  once per language
   JB cache cold   Jupyter Book with its jupyter-cache, empty
   JB cache no-op  the same again
 Peak memory is the largest resident set of this process or any process it started.
@@ -29,8 +32,8 @@ from pathlib import Path
 import nbformat
 import yaml
 
-from hemiplan import paths
-from hemiplan.build import planning, profiles, run as build_run
+from hemiplan import language, paths
+from hemiplan.build import languages, planning, profiles, run as build_run
 from hemiplan.build.publishing import jupyter_book_command
 from hemiplan.data import package, resolve_year
 
@@ -71,10 +74,12 @@ def _timed(fn) -> tuple[float, object]:
     return time.perf_counter() - start, result
 
 
-def _our_build(root: Path, year: int, data: Path, jobs: int | None):
-    """How many notebooks the build executed, and what its PDFs cost (see hemiplan.build.pdf)."""
-    p, _ = build_run.build(year, data, jobs_n=jobs, root=root, progress=False)
-    return sum(1 for j in p.jobs if not j.cached), p.pdfs
+def _our_build(root: Path, year: int, data: Path, jobs: int | None, langs):
+    """How many notebooks the build executed, and what its PDFs cost (see
+    hemiplan.build.pdf), over the languages ``langs``."""
+    plans = build_run.build_editions([year], data, jobs_n=jobs, root=root, progress=False, langs=langs)
+    pdfs = {k: sum(p.pdfs.get(k, 0) for p in plans) for k in ("printed", "pages", "seconds")}
+    return sum(1 for p in plans for j in p.jobs if not j.cached), pdfs
 
 
 def _touch_row(data: Path, year: int, n: int) -> None:
@@ -99,11 +104,11 @@ def _touch_chapter(root: Path, n: int) -> str:
     return entries[-1]
 
 
-def _jb_tree(root: Path, year: int, data: Path, mode: str, dest: Path) -> Path:
+def _jb_tree(root: Path, year: int, data: Path, mode: str, dest: Path, lang: str = language.SOURCE) -> Path:
     """The same notebooks, unexecuted, parameters written into their parameters cell,
-    for Jupyter Book to execute itself."""
-    p = planning.plan(year, data, root)
-    tree = dest / f"jb-{mode}"
+    for Jupyter Book to execute itself (in ``lang``: its parameter, its table of contents)."""
+    p = planning.plan(year, data, root, lang=lang)
+    tree = dest / f"jb-{mode}-{lang}"
     if tree.exists():
         shutil.rmtree(tree)
     tree.mkdir(parents=True)
@@ -140,69 +145,105 @@ def _jb_build(tree: Path, out: Path) -> None:
 
 
 PDF_ROW = "PDFs, within the cold build"
+JB_FORCE = "Jupyter Book, execute force"
+ENGLISH, BOTH = "English", "both languages"
 
 
-def _scenarios(root, data, y, runs, jobs, skip_jb, tmp, results, notes) -> None:
-    pdf_times: list[float] = []
+def _ours(root, data, y, runs, jobs, langs, tag, results, notes) -> None:
+    """The four scenarios of our build in the languages ``langs``, results under ``tag``."""
+    def record(name, t, note):
+        results.setdefault((name, tag), []).append(t)
+        notes[(name, tag)] = note
+
     for i in range(runs):
         shutil.rmtree(root / "_build", ignore_errors=True)
-        t, (n, pdfs) = _timed(lambda: _our_build(root, y, data, jobs))
-        results.setdefault("cold build", []).append(t)
-        notes["cold build"] = f"{n} notebooks executed"
-        pdf_times.append(pdfs["seconds"])
-        notes[PDF_ROW] = (f"{pdfs['printed']} pages printed (the profiles, and the edition of {pdfs.get('pages', 0)} "
-                          f"PDF pages): +{pdfs['seconds'] / max(t - pdfs['seconds'], 1e-9):.0%} on the cold build without them")
-        t, (n, _) = _timed(lambda: _our_build(root, y, data, jobs))
-        results.setdefault("no-op rebuild", []).append(t)
-        notes["no-op rebuild"] = f"{n} executed"
-        _touch_row(data, y, i)
-        t, (n, _) = _timed(lambda: _our_build(root, y, data, jobs))
-        results.setdefault("one data row changed", []).append(t)
-        notes["one data row changed"] = f"{n} executed"
-        name = _touch_chapter(root, i)
-        t, (n, _) = _timed(lambda: _our_build(root, y, data, jobs))
-        results.setdefault("one chapter changed", []).append(t)
-        notes["one chapter changed"] = f"{n} executed ({name})"
-    results[PDF_ROW] = pdf_times
-    if not skip_jb:
-        for mode in ("force", "cache"):
-            tree = _jb_tree(root, y, data, mode, tmp)
-            for _ in range(runs):
-                out_dir = tmp / f"jb-out-{mode}"
+        t, (n, pdfs) = _timed(lambda: _our_build(root, y, data, jobs, langs))
+        record("cold build", t, f"{n} notebooks executed")
+        record(PDF_ROW, pdfs["seconds"], f"{pdfs['printed']} pages printed: +{pdfs['seconds'] / max(t - pdfs['seconds'], 1e-9):.0%} "
+                                         "on the cold build without them")
+        t, (n, _) = _timed(lambda: _our_build(root, y, data, jobs, langs))
+        record("no-op rebuild", t, f"{n} executed")
+        _touch_row(data, y, 100 * len(langs) + i)
+        t, (n, _) = _timed(lambda: _our_build(root, y, data, jobs, langs))
+        record("one data row changed", t, f"{n} executed")
+        name = _touch_chapter(root, 100 * len(langs) + i)
+        t, (n, _) = _timed(lambda: _our_build(root, y, data, jobs, langs))
+        record("one chapter changed", t, f"{n} executed ({name})")
+
+
+def _jupyter_book(root, data, y, runs, langs, tag, tmp, results) -> None:
+    """Jupyter Book's own executor, once per language of ``langs`` (its times added up)."""
+    for mode in ("force", "cache"):
+        trees = [_jb_tree(root, y, data, mode, tmp, lang) for lang in langs]
+        for _ in range(runs):
+            cold = noop = 0.0
+            for tree in trees:
+                out_dir = tmp / f"jb-out-{tree.name}"
                 shutil.rmtree(out_dir, ignore_errors=True)
-                t, _ = _timed(lambda: _jb_build(tree, out_dir))
-                results.setdefault(f"Jupyter Book, execute {mode}" + (" (cold)" if mode == "cache" else ""),
-                                   []).append(t)
+                cold += _timed(lambda: _jb_build(tree, out_dir))[0]
                 if mode == "cache":
-                    t, _ = _timed(lambda: _jb_build(tree, out_dir))
-                    results.setdefault("Jupyter Book, execute cache (no-op)", []).append(t)
+                    noop += _timed(lambda: _jb_build(tree, out_dir))[0]
+            results.setdefault((f"Jupyter Book, execute {mode}" + (" (cold)" if mode == "cache" else ""), tag),
+                               []).append(cold)
+            if mode == "cache":
+                results.setdefault(("Jupyter Book, execute cache (no-op)", tag), []).append(noop)
+
+
+def _scenarios(root, data, y, runs, jobs, skip_jb, tmp, results, notes, langs) -> None:
+    for tag, these in ((ENGLISH, [language.SOURCE]), (BOTH, langs)):
+        if tag == BOTH and these == [language.SOURCE]:
+            continue
+        _ours(root, data, y, runs, jobs, these, tag, results, notes)
+        if not skip_jb:
+            _jupyter_book(root, data, y, runs, these, tag, tmp, results)
+
+
+def _table(results, notes) -> list[dict]:
+    """One row per scenario: the median of each set of languages, what the second
+    language adds, and the ratio to Jupyter Book's own executor (in the same languages)."""
+    med = {k: statistics.median(v) for k, v in results.items()}
+    rows = []
+    for name in dict.fromkeys(n for n, _ in results):
+        en, both = med.get((name, ENGLISH)), med.get((name, BOTH))
+        ref = med.get((JB_FORCE, BOTH if both is not None else ENGLISH))
+        main = both if both is not None else en
+        rows.append({"scenario": name, "median_s": main, "english_s": en, "both_s": both,
+                     "added": (both / en - 1) if en and both is not None else None,
+                     "runs": len(results.get((name, BOTH), results.get((name, ENGLISH), []))),
+                     "ratio": (main / ref) if ref else None,
+                     "note": notes.get((name, BOTH), notes.get((name, ENGLISH), ""))})
+    return rows
 
 
 def run(year=None, data_dir=None, runs: int = 3, jobs: int | None = None, skip_jb: bool = False,
-        out=sys.stdout) -> list[dict]:
+        out=sys.stdout, langs=None) -> list[dict]:
+    """Time every scenario in English and in every language (``langs``, default all);
+    print the table and return its rows (``median_s``: in every language)."""
     src_data = paths.data_dir(data_dir)
     y = resolve_year(year, src_data)
-    results: dict[str, list[float]] = {}
-    notes: dict[str, str] = {}
+    langs = list(langs or languages.available())
+    results: dict[tuple[str, str], list[float]] = {}
+    notes: dict[tuple[str, str], str] = {}
     with tempfile.TemporaryDirectory(prefix="hemiplan-bench-") as tmp:
         tmp = Path(tmp)
         root, data = _copy_book(tmp, src_data)
         with borrowed_build(root):
-            _scenarios(root, data, y, runs, jobs, skip_jb, tmp, results, notes)
+            _scenarios(root, data, y, runs, jobs, skip_jb, tmp, results, notes, langs)
     self_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     child_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    reference = statistics.median(results["Jupyter Book, execute force"]) if "Jupyter Book, execute force" in results else None
-    rows = []
-    for name, times in results.items():
-        med = statistics.median(times)
-        rows.append({"scenario": name, "median_s": med, "runs": len(times),
-                     "ratio": (med / reference) if reference else None, "note": notes.get(name, "")})
-    print(f"hemiplan bench: year {y}, {runs} run(s) each, {jobs or os.cpu_count()} worker(s), "
-          f"{os.cpu_count()} cores", file=out)
-    print(f"{'scenario':<38} {'median s':>9} {'runs':>5} {'vs JB force':>12}  note", file=out)
+    rows = _table(results, notes)
+    print(f"hemiplan bench: year {y}, languages {' + '.join(langs)}, {runs} run(s) each, "
+          f"{jobs or os.cpu_count()} worker(s), {os.cpu_count()} cores", file=out)
+    print(f"{'scenario':<38} {'English s':>10} {'both s':>9} {'2nd lang':>9} {'vs JB force':>12}  note", file=out)
+
+    def fmt(v, spec):
+        return "-" if v is None else format(v, spec)
     for r in rows:
-        ratio = f"{r['ratio']:.2f}x" if r["ratio"] is not None else "-"
-        print(f"{r['scenario']:<38} {r['median_s']:>9.2f} {r['runs']:>5} {ratio:>12}  {r['note']}", file=out)
+        print(f"{r['scenario']:<38} {fmt(r['english_s'], '10.2f')} {fmt(r['both_s'], '9.2f')} "
+              f"{fmt(r['added'], '+9.0%') if r['added'] is not None else '-':>9} "
+              f"{(fmt(r['ratio'], '.2f') + 'x') if r['ratio'] is not None else '-':>12}  {r['note']}", file=out)
+    print("(both s: every language; 2nd lang: what the languages after English add; vs JB force: our build in "
+          "every language against Jupyter Book's own executor run once per language)", file=out)
     print(f"peak memory: this process {self_peak:.0f} MiB, largest child process {child_peak:.0f} MiB", file=out)
     return rows
 

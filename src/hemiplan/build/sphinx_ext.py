@@ -236,14 +236,38 @@ def _site_page(app, pagename: str) -> str:
 
 def language_switch(app, pagename, templatename, context, doctree) -> None:
     """A switch at the top of the article to the same page in the build's other
-    languages, and the page's alternates in every language in its head."""
+    languages, and the page's alternates in every language in its head. Pages that
+    Sphinx writes from a template of its own (search, general index) have no body to
+    put it in: :func:`switch_bodiless` writes theirs once they are written."""
     langs = list(app.config.hemiplan_languages or [])
     lang = app.config.hemiplan_language or language.SOURCE
-    if len(langs) < 2 or "body" not in context:
+    if len(langs) < 2:
         return
     page = _site_page(app, pagename)
-    context["body"] = site.switch(page, lang, langs) + context["body"]
     context["metatags"] = context.get("metatags", "") + site.alternates(page, lang, langs) + "\n"
+    if "body" in context:
+        context["body"] = site.switch(page, lang, langs) + context["body"]
+    else:
+        app._hemiplan_bodiless = [*getattr(app, "_hemiplan_bodiless", []), pagename]
+
+
+_ARTICLE_CONTAINER = '<div class="bd-article-container">'
+
+
+def switch_bodiless(app, exception) -> None:
+    """The language switch of the pages without a body, at the top of their article column."""
+    if exception is not None or app.builder.format != "html":
+        return
+    langs = list(app.config.hemiplan_languages or [])
+    lang = app.config.hemiplan_language or language.SOURCE
+    for pagename in getattr(app, "_hemiplan_bodiless", []):
+        path = Path(app.outdir) / f"{pagename}.html"
+        if not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8")
+        if _ARTICLE_CONTAINER in text and "hemiplan-language-link" not in text:
+            switch = site.switch(_site_page(app, pagename), lang, langs)
+            path.write_text(text.replace(_ARTICLE_CONTAINER, _ARTICLE_CONTAINER + switch, 1), encoding="utf-8")
 
 
 def use_language(app, config) -> None:
@@ -264,4 +288,5 @@ def setup(app):
     app.connect("html-page-context", sortable_tables)
     app.connect("html-page-context", dedupe_scripts, priority=900)
     app.connect("build-finished", copy_datatables)
+    app.connect("build-finished", switch_bodiless)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
