@@ -7,27 +7,39 @@ from __future__ import annotations
 import pandas as pd
 
 from hemiplan.analysis.frames import dependency_order, explode_list, lead, n_listed, name_list, or_missing, org_summary, partner_links
-from hemiplan.vocabulary import humanize, plural
+from hemiplan.analysis.national_strategies import page_titles
+from hemiplan.analysis.terms import humanize, kind_label
+from hemiplan.data import names as localnames
+from hemiplan.language import _, n_, p_
+from hemiplan.vocabulary import number
 
 UNKNOWN_KIND = "not in the reference list"
 
 
-def projects(activities: pd.DataFrame, names: dict[str, str], organizations: pd.DataFrame) -> pd.DataFrame:
+def _kind(kind: str) -> str:
+    """A kind of organisation for a table, capitalised, in the page's language."""
+    word = p_("organisation kind", "not in the reference list") if kind == UNKNOWN_KIND else kind_label(kind)
+    return word[:1].upper() + word[1:]
+
+
+def projects(activities: pd.DataFrame, names: dict[str, str], organizations: pd.DataFrame,
+             translations: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per activity of the section: dependency, programme, type, title,
     beneficiary member states (names) and their number, partners and funders
     (organisation names), source paragraph. ``activities`` is in report order; rows
-    are sorted by dependency (book order), then kept in report order, then by id."""
+    are sorted by dependency (book order), then kept in report order, then by id.
+    Names, types and (with ``translations``) titles are in the page's language."""
     cols = ["dependency", "program", "type", "title", "beneficiaries", "n_beneficiaries", "partners", "funders",
             "paragraph_id", "activity_id"]
     if activities.empty:
         return pd.DataFrame(columns=cols)
-    orgs = dict(zip(organizations["org_id"], organizations["name"]))
+    orgs = localnames.org_names(organizations)
     dep_order = {d: i for i, d in enumerate(dependency_order())}
     out = pd.DataFrame({
         "dependency": lead(activities),
         "program": activities["program"].map(or_missing),
         "type": activities["activity_type"].map(humanize),
-        "title": activities["title"],
+        "title": page_titles(activities, translations),
         "beneficiaries": activities["countries"].map(lambda c: or_missing(name_list(c, names))),
         "n_beneficiaries": activities["countries"].map(n_listed),
         "partners": activities["partners"].map(lambda c: or_missing(name_list(c, orgs))),
@@ -61,7 +73,8 @@ def beneficiaries(activities: pd.DataFrame, member_states: pd.DataFrame) -> pd.D
         "paragraphs": g["paragraph_id"].agg(lambda s: ";".join(sorted(set(s)))),
     }).reset_index()
     ms = member_states.set_index("iso3")
-    out["name"] = out["iso3"].map(lambda c: ms.at[c, "name"] if c in ms.index else c)
+    own = localnames.state_names(member_states)
+    out["name"] = out["iso3"].map(lambda c: own[c] if c in ms.index else c)
     out["subregion"] = out["iso3"].map(lambda c: ms.at[c, "subregion"] if c in ms.index else "")
     return out.sort_values(["projects", "name"], ascending=[False, True])[cols].reset_index(drop=True)
 
@@ -75,7 +88,7 @@ def involvement(activities: pd.DataFrame, organizations: pd.DataFrame) -> pd.Dat
     both = partner_links(activities, organizations, unknown_kind=UNKNOWN_KIND)
     if both.empty:
         return pd.DataFrame(columns=cols)
-    both["kind"] = both["kind"].map(lambda k: k[:1].upper() + k[1:])
+    both["kind"] = both["kind"].map(_kind)
     return both[cols].sort_values(["org_id", "role", "activity_id"]).reset_index(drop=True)
 
 
@@ -113,15 +126,26 @@ def projects_text(table: pd.DataFrame, benef: pd.DataFrame, involved: pd.DataFra
     with_b = int((table["n_beneficiaries"] > 0).sum())
     multi = int((table["n_beneficiaries"] > 1).sum())
     orgs = involved["org_id"].nunique() if len(involved) else 0
-    text = f"The section describes **{plural(n, 'project or activity', 'projects or activities')}**. "
+    values = {"n": number(n), "with_b": number(with_b), "multi": number(multi), "reached": len(benef),
+              "members": members, "orgs": number(orgs)}
+    text = n_("The section describes **{n} project or activity**. ",
+              "The section describes **{n} projects or activities**. ", n)
     if n == 1:
         k = int(table["n_beneficiaries"].iloc[0])
-        text += f"It names {plural(k, 'beneficiary member state')}" if k else "It names no beneficiary member state"
+        values["k"] = number(k)
+        text += n_("It names {k} beneficiary member state", "It names {k} beneficiary member states", k) if k \
+            else _("It names no beneficiary member state")
+    elif multi:
+        text += _("{with_b} of them name beneficiary member states ({multi} more than one)")
     else:
-        text += (f"{with_b:,} of them name beneficiary member states"
-                 + (f" ({multi:,} more than one)" if multi else ""))
-    text += f", reaching **{len(benef)} of the {members} member states** in all. " if with_b else ". "
-    them = "it" if n == 1 else "them"
-    text += (f"The report names {plural(orgs, 'partner or funder organisation', 'partner or funder organisations')} for {them}."
-             if orgs else f"The report names no partner or funder organisations for {them}.")
-    return text
+        text += _("{with_b} of them name beneficiary member states")
+    text += _(", reaching **{reached} of the {members} member states** in all. ") if with_b else ". "
+    if orgs:
+        text += (n_("The report names {orgs} partner or funder organisation for it.",
+                    "The report names {orgs} partner or funder organisations for it.", orgs) if n == 1 else
+                 n_("The report names {orgs} partner or funder organisation for them.",
+                    "The report names {orgs} partner or funder organisations for them.", orgs))
+    else:
+        text += n_("The report names no partner or funder organisations for it.",
+                   "The report names no partner or funder organisations for them.", n)
+    return text.format(**values)

@@ -13,9 +13,12 @@ import pandas as pd
 
 from hemiplan.analysis import sections
 from hemiplan.analysis.frames import countries_reached, member_names, name_list, or_missing
+from hemiplan.analysis.national_strategies import page_titles
+from hemiplan.analysis.terms import humanize, unit_words
 from hemiplan.data import csvio, membership
 from hemiplan.data.labels import quantity
-from hemiplan.vocabulary import agree, humanize, join_words, plural, section_label
+from hemiplan.language import _, n_, p_
+from hemiplan.vocabulary import join_words, number, section_label
 
 #: (category, pattern on the indicator name or unit), first match wins, in this order.
 CATEGORIES = (
@@ -31,6 +34,19 @@ DISPLAY_ORDER = ("Ratifications", "Laws and regulations", "Bills", OTHER)
 SECTION_TYPES = ("legislative_assistance", "technical_assistance")
 REPORT_TYPES = ("legislative_assistance",)
 BODIES = {"UN": "United Nations", "OAS": "Organization of American States"}
+
+
+def body_name(body: str) -> str:
+    """The body that adopted an instrument, spelled out in the page's language."""
+    return {"UN": p_("adopting body", "United Nations"),
+            "OAS": p_("adopting body", "Organization of American States")}.get(body, body)
+
+
+def category_name(category_: str) -> str:
+    """A category of stated figures (CATEGORIES, OTHER) in the page's language."""
+    return {"Ratifications": p_("legal category", "Ratifications"), "Bills": p_("legal category", "Bills"),
+            "Laws and regulations": p_("legal category", "Laws and regulations"),
+            OTHER: p_("legal category", "Other figures")}.get(category_, category_)
 
 
 def _norm(text: str) -> str:
@@ -57,7 +73,7 @@ def instruments_table(instruments: pd.DataFrame, paragraphs: pd.DataFrame) -> pd
     rows = []
     for r in instruments.itertuples(index=False):
         ids = [pid for pid, text in texts if _names_in(text, r.name, r.short_name)]
-        rows.append({"name": r.name, "short_name": r.short_name, "body": BODIES.get(r.body, r.body),
+        rows.append({"name": r.name, "short_name": r.short_name, "body": body_name(r.body),
                      "adopted": r.adopted, "named": bool(ids), "paragraphs": ";".join(ids)})
     out = pd.DataFrame(rows, columns=cols)
     return out.sort_values(["adopted", "name"]).reset_index(drop=True)
@@ -99,7 +115,7 @@ def legal_figures(indicators: pd.DataFrame, instruments: pd.DataFrame, names: di
         "category": df["category"],
         "figure": df["indicator"].map(humanize),
         "value": df["value"],
-        "unit": df["unit"].map(lambda u: str(u).replace("_", " ")),
+        "unit": df["unit"].map(unit_words),
         "instrument": df["quote"].map(lambda q: or_missing(instrument_of(q, instruments).replace(";", ", "))),
         "share_of_members": (df["value"].astype(float) / members * 100).where(states & (members > 0)).round(0),
         "about": df["countries"].map(lambda c: or_missing(name_list(c, names))),
@@ -143,14 +159,41 @@ def assistance_rows(activities_ctx: pd.DataFrame, section: str | None) -> pd.Dat
 def category_counts_text(legal: pd.DataFrame) -> str:
     """'2 on ratifications and 1 on laws and regulations' for :func:`legal_figures`."""
     counts = legal["category"].value_counts(sort=False)
-    return join_words(f"{int(counts[c]):,} on {c.lower()}" for c in DISPLAY_ORDER if c in counts.index)
+    words = {"Ratifications": _("{n} on ratifications"), "Laws and regulations": _("{n} on laws and regulations"),
+             "Bills": _("{n} on bills"), OTHER: _("{n} on other figures")}
+    return join_words(words[c].format(n=number(int(counts[c]))) for c in DISPLAY_ORDER if c in counts.index)
 
 
-def legislative_assistance(activities_ctx: pd.DataFrame, section: str | None, names: dict[str, str]) -> pd.DataFrame:
+def figures_text(legal: pd.DataFrame) -> str:
+    """The sentence above the table of :func:`legal_figures`."""
+    n = len(legal)
+    return n_("The section states {n} figure on the legal framework: {counts}.",
+              "The section states {n} figures on the legal framework: {counts}.", n).format(
+        n=number(n), counts=category_counts_text(legal))
+
+
+def instruments_text(instruments: pd.DataFrame, year: int, present: bool) -> str:
+    """The sentence above the table of :func:`instruments_table`: how many instruments,
+    adopted when, how many inter-American, how many the year's section names."""
+    n = len(instruments)
+    oas = int((instruments["body"] == body_name("OAS")).sum())
+    text = n_("The reference list holds {n} instrument adopted between {first} and {last}, ",
+              "The reference list holds {n} instruments adopted between {first} and {last}, ", n).format(
+        n=number(n), first=instruments["adopted"].min(), last=instruments["adopted"].max())
+    text += n_("{n} inter-American instrument among them. ", "{n} inter-American instruments among them. ", oas).format(
+        n=number(oas))
+    if present:
+        return text + _("The {year} section names {named} of them.").format(year=year, named=int(instruments["named"].sum()))
+    return text + _("The {year} report has no section on legal instruments to name them.").format(year=year)
+
+
+def legislative_assistance(activities_ctx: pd.DataFrame, section: str | None, names: dict[str, str],
+                           translations: pd.DataFrame | None = None) -> pd.DataFrame:
     """Legislative assistance: activities of the section of type legislative or
     technical assistance, and activities of type legislative assistance anywhere in
     the report. ``activities_ctx`` is every activity of the report with its context
-    (:func:`hemiplan.analysis.frames.with_context`). In report order, then activity id."""
+    (:func:`hemiplan.analysis.frames.with_context`). In report order, then activity id;
+    titles in the page's language with ``translations``."""
     cols = ["where", "dependency", "type", "program", "title", "countries", "month", "events", "participants",
             "paragraph_id"]
     acts = assistance_rows(activities_ctx, section)
@@ -162,7 +205,7 @@ def legislative_assistance(activities_ctx: pd.DataFrame, section: str | None, na
         "dependency": acts["dependency"],
         "type": acts["activity_type"].map(humanize),
         "program": acts["program"].map(or_missing),
-        "title": acts["title"],
+        "title": page_titles(acts, translations),
         "countries": acts["countries"].map(lambda c: or_missing(name_list(c, names))),
         "month": acts["month"],
         "events": acts["events"],
@@ -194,16 +237,32 @@ def assistance_totals(activities_ctx: pd.DataFrame, section: str | None) -> dict
 
 def assistance_text(tot: dict) -> str:
     """The sentence above the legislative-assistance table, from :func:`assistance_totals`."""
-    n = tot["activities"]
-    text = (f"The report records **{plural(n, 'legislative or technical assistance activity', 'legislative or technical assistance activities')}** "
-            f"({plural(tot['events'], 'event')}) reaching {plural(tot['states'], 'member state')}")
+    n, k = tot["activities"], tot["with_participants"]
+    values = {
+        "activities": n_("{n} legislative or technical assistance activity",
+                         "{n} legislative or technical assistance activities", n).format(n=number(n)),
+        "events": n_("{n} event", "{n} events", tot["events"]).format(n=number(tot["events"])),
+        "states": n_("{n} member state", "{n} member states", tot["states"]).format(n=number(tot["states"])),
+        "outside": number(tot["outside_section"]), "k": number(k),
+        "participants": n_("{n} participant", "{n} participants", tot["participants"]).format(
+            n=number(tot["participants"])),
+    }
     if tot["outside_section"]:
-        text += f"; {tot['outside_section']:,} of {agree(n, 'it', 'them')} outside this section"
-    text += ". "
-    if not tot["with_participants"]:
-        return text + ("No participant number is stated for it." if n == 1 else "No participant numbers are stated for them.")
-    whom = "it" if n == 1 else ("all of them" if tot["with_participants"] == n else f"{tot['with_participants']:,} of them")
-    return text + f"Participants are stated for {whom}, adding up to **{plural(tot['participants'], 'participant')}**."
+        text = n_("The report records **{activities}** ({events}) reaching {states}; {outside} of it outside this section. ",
+                  "The report records **{activities}** ({events}) reaching {states}; {outside} of them outside this "
+                  "section. ", n)
+    else:
+        text = n_("The report records **{activities}** ({events}) reaching {states}. ",
+                  "The report records **{activities}** ({events}) reaching {states}. ", n)
+    if not k:
+        text += n_("No participant number is stated for it.", "No participant numbers are stated for them.", n)
+    elif n == 1:
+        text += _("Participants are stated for it, adding up to **{participants}**.")
+    elif k == n:
+        text += _("Participants are stated for all of them, adding up to **{participants}**.")
+    else:
+        text += _("Participants are stated for {k} of them, adding up to **{participants}**.")
+    return text.format(**values)
 
 
 def figures_over_time(editions: dict, chapter: str = "legal_instruments", up_to: int | None = None) -> pd.DataFrame:

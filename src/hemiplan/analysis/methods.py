@@ -4,35 +4,62 @@ from __future__ import annotations
 
 import pandas as pd
 
+from hemiplan import language
 from hemiplan.analysis import frames, participation
 from hemiplan.data import audit, csvio, schema
-from hemiplan.vocabulary import plural
+from hemiplan.data.names import English
+from hemiplan.language import _, n_, p_
+from hemiplan.vocabulary import number
+
+#: The context of a schema's text (a table's description, a column's title or
+#: description) in the catalogs: 'schema activities', 'schema activities.title'.
+SCHEMA_CONTEXT = "schema {where}"
+#: How :func:`number_coverage` names a number found nowhere (in English; see
+#: :func:`unaccounted_label`).
+UNACCOUNTED = "unaccounted"
+
+
+def schema_text(where: str, text: str) -> str:
+    """A title or description of the schemas in the page's language: its catalog message
+    (context ``schema <table>.<column>``, or ``schema <table>`` for a table), else the
+    English text, marked as English on a page of another language."""
+    if not text or language.current() == language.SOURCE:
+        return text
+    translated = language.p_(SCHEMA_CONTEXT.format(where=where), text)
+    return translated if translated != text else English(text)
+
+
+def _rules(f: dict) -> str:
+    """The constraints of a schema field, in words."""
+    c = f.get("constraints", {})
+    rules = []
+    if c.get("required"):
+        rules.append(p_("schema rule", "required"))
+    if c.get("unique"):
+        rules.append(p_("schema rule", "unique"))
+    if "enum" in c:
+        rules.append(_("one of: {values}").format(values=", ".join(map(str, c["enum"]))))
+    if "minimum" in c:
+        rules.append(f"≥ {c['minimum']}")
+    if "maximum" in c:
+        rules.append(f"≤ {c['maximum']}")
+    if "pattern" in c:
+        rules.append(_("pattern {pattern}").format(pattern=c["pattern"]))
+    if "hemiplan:list_of" in f:
+        rules.append(_("list of {table}").format(table=f["hemiplan:list_of"]))
+    if "hemiplan:substring_of" in f:
+        rules.append(_("exact substring of {column}").format(column=f["hemiplan:substring_of"]))
+    return "; ".join(rules)
 
 
 def data_dictionary(table: str) -> pd.DataFrame:
-    """One row per column of a table, from its schema."""
+    """One row per column of a table, from its schema; titles and descriptions in the
+    page's language where the catalogs have them (see :func:`schema_text`)."""
     rows = []
     for f in schema.fields(table):
-        c = f.get("constraints", {})
-        rules = []
-        if c.get("required"):
-            rules.append("required")
-        if c.get("unique"):
-            rules.append("unique")
-        if "enum" in c:
-            rules.append("one of: " + ", ".join(map(str, c["enum"])))
-        if "minimum" in c:
-            rules.append(f"≥ {c['minimum']}")
-        if "maximum" in c:
-            rules.append(f"≤ {c['maximum']}")
-        if "pattern" in c:
-            rules.append(f"pattern {c['pattern']}")
-        if "hemiplan:list_of" in f:
-            rules.append(f"list of {f['hemiplan:list_of']}")
-        if "hemiplan:substring_of" in f:
-            rules.append(f"exact substring of {f['hemiplan:substring_of']}")
-        rows.append({"column": f["name"], "title": f.get("title", ""), "type": f["type"],
-                     "rules": "; ".join(rules), "description": f.get("description", "")})
+        where = f"{table}.{f['name']}"
+        rows.append({"column": f["name"], "title": schema_text(where, f.get("title", "")), "type": f["type"],
+                     "rules": _rules(f), "description": schema_text(where, f.get("description", ""))})
     return pd.DataFrame(rows)
 
 
@@ -42,8 +69,24 @@ def table_sizes(ed) -> pd.DataFrame:
     for name, df in ed.tables().items():
         reviewed = int((df["status"] == "reviewed").sum()) if "status" in df.columns else None
         rows.append({"table": f"{name}.csv", "rows": len(df), "reviewed": reviewed,
-                     "description": schema.descriptor(name).get("description", "")})
+                     "description": schema_text(name, schema.descriptor(name).get("description", ""))})
     return pd.DataFrame(rows)
+
+
+def _reason(reason: str) -> str:
+    """A reason a number is not data (``unrecorded.reason``), in words."""
+    words = {"date": p_("unrecorded reason", "date"), "duration": p_("unrecorded reason", "duration"),
+             "ordinal_or_edition": p_("unrecorded reason", "ordinal or edition"),
+             "document_reference": p_("unrecorded reason", "document reference"),
+             "name_part": p_("unrecorded reason", "name part"), "list_marker": p_("unrecorded reason", "list marker"),
+             "historical": p_("unrecorded reason", "historical"), "restated": p_("unrecorded reason", "restated"),
+             "other": p_("unrecorded reason", "other")}
+    return words.get(reason, str(reason).replace("_", " "))
+
+
+def unaccounted_label() -> str:
+    """How :func:`number_coverage` names the numbers found nowhere, in the page's language."""
+    return p_("number coverage", "unaccounted")
 
 
 def number_coverage(ed, unrecorded: pd.DataFrame | None) -> pd.DataFrame:
@@ -66,11 +109,13 @@ def number_coverage(ed, unrecorded: pd.DataFrame | None) -> pd.DataFrame:
                     start = text.find(q)
                     while start >= 0 and where is None:
                         if start <= n.start and n.end <= start + len(q):
-                            where = f"in the quote of an {label}" if label == "activity" else f"in the quote of a {label}"
+                            where = (_("in the quote of an activity") if label == "activity"
+                                     else _("in the quote of a stated figure"))
                         start = text.find(q, start + 1)
             if where is None and (pid, n.text) in listed:
-                where = "not data: " + listed[(pid, n.text)].replace("_", " ")
-            counts[where or "unaccounted"] = counts.get(where or "unaccounted", 0) + 1
+                where = _("not data: {reason}").format(reason=_reason(listed[(pid, n.text)]))
+            where = where or unaccounted_label()
+            counts[where] = counts.get(where, 0) + 1
     out = pd.DataFrame(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])), columns=["accounted", "numbers"])
     return out
 
@@ -87,36 +132,58 @@ def rules(ed) -> pd.DataFrame:
     own = frames.secretariat_orgs(ed.organizations)
     named_own = sum(1 for cell in list(acts["partners"]) + list(acts["funders"])
                     for o in csvio.split_list(cell) if o in own)
+    attributed_multi = int(acts.loc[multi, "participants"].notna().sum())
+    activities, totals = p_("counted in", "activities"), p_("counted in", "stated totals")
     rows = [
-        ("Held in another year", len(ed.elsewhere), "activities",
-         "kept in the data and listed apart in each chapter; not counted in totals, maps or profiles"),
-        ("Held over a span of years ending in the report year", int(acts["held_since"].notna().sum()), "activities",
-         "counted as work of the report year, with a note"),
-        ("Stated participant totals standing for un-itemised work", len(used), "stated totals",
-         f"added to the itemised participants (they cover {plural(len(covered), 'activity', 'activities')} that state "
-         "no participants of their own), counted for the dependency whose work they state"),
-        ("Multinational attendance", int(multi.sum()), "activities",
-         f"participants ({plural(int(acts.loc[multi, 'participants'].notna().sum()), 'row')} state them) not attributed "
-         "to any state, "
-         "the host included"),
-        ("Joint work of several dependencies", int((acts["joint_with"].fillna("") != "").sum()), "activities",
-         "counted in a Joint row of dependency tables, never as the lead's alone"),
-        ("Events inferred by the reviewer", int((acts["events_basis"] == "inferred").sum()), "activities",
-         "counted, and shown as inferred in the headline, the dependency tables and training's tables by part, "
-         "programme and kind"),
-        ("Participants inferred by the reviewer", int((acts["participants_basis"] == "inferred").sum()), "activities",
-         "shown as inferred wherever the figure appears"),
-        ("Participants attributed to one member state", int(frames.is_attributed(ed.held).sum()), "activities",
-         "the text ties the people to the one state named; only these count on participant maps and profiles"),
-        ("Events of activities naming several member states", int((ed.held["countries"].map(frames.n_listed) > 1).sum()),
-         "activities", "each state named is reached by the activity, but its events are placed in none of them "
-         "(the text does not say where they took place)"),
-        ("Sums with an approximate part", int((ed.held["participants_qualifier"] == "approx").sum()), "activities",
-         "any sum that includes one is approximate ('more than' only when every part is exact or a floor)"),
-        ("Stated totals covering some of the same activities", len(whole.double), "pairs of totals",
-         "both added, since each stands for work the other does not cover; the sum is then approximate, "
-         "and the note under it names the two totals"),
-        ("A dependency named as partner or funder", named_own, "mentions",
-         "left out of partner tables and shown as collaboration between dependencies"),
+        (_("Held in another year"), len(ed.elsewhere), activities,
+         _("kept in the data and listed apart in each chapter; not counted in totals, maps or profiles")),
+        (_("Held over a span of years ending in the report year"), int(acts["held_since"].notna().sum()), activities,
+         _("counted as work of the report year, with a note")),
+        (_("Stated participant totals standing for un-itemised work"), len(used), totals,
+         n_("added to the itemised participants (they cover {n} activity that state no participants of their own), "
+            "counted for the dependency whose work they state",
+            "added to the itemised participants (they cover {n} activities that state no participants of their own), "
+            "counted for the dependency whose work they state", len(covered)).format(n=number(len(covered)))),
+        (_("Multinational attendance"), int(multi.sum()), activities,
+         n_("participants ({n} row state them) not attributed to any state, the host included",
+            "participants ({n} rows state them) not attributed to any state, the host included",
+            attributed_multi).format(n=number(attributed_multi))),
+        (_("Joint work of several dependencies"), int((acts["joint_with"].fillna("") != "").sum()), activities,
+         _("counted in a Joint row of dependency tables, never as the lead's alone")),
+        (_("Events inferred by the reviewer"), int((acts["events_basis"] == "inferred").sum()), activities,
+         _("counted, and shown as inferred in the headline, the dependency tables and training's tables by part, "
+           "programme and kind")),
+        (_("Participants inferred by the reviewer"), int((acts["participants_basis"] == "inferred").sum()), activities,
+         _("shown as inferred wherever the figure appears")),
+        (_("Participants attributed to one member state"), int(frames.is_attributed(ed.held).sum()), activities,
+         _("the text ties the people to the one state named; only these count on participant maps and profiles")),
+        (_("Events of activities naming several member states"),
+         int((ed.held["countries"].map(frames.n_listed) > 1).sum()), activities,
+         _("each state named is reached by the activity, but its events are placed in none of them "
+           "(the text does not say where they took place)")),
+        (_("Sums with an approximate part"), int((ed.held["participants_qualifier"] == "approx").sum()), activities,
+         _("any sum that includes one is approximate ('more than' only when every part is exact or a floor)")),
+        (_("Stated totals covering some of the same activities"), len(whole.double), p_("counted in", "pairs of totals"),
+         _("both added, since each stands for work the other does not cover; the sum is then approximate, "
+           "and the note under it names the two totals")),
+        (_("A dependency named as partner or funder"), named_own, p_("counted in", "mentions"),
+         _("left out of partner tables and shown as collaboration between dependencies")),
     ]
     return pd.DataFrame(rows, columns=["rule", "rows", "of", "treatment"])
+
+
+def coverage_text(coverage: pd.DataFrame, year: int) -> str:
+    """The sentence above the table of :func:`number_coverage`: how many numbers, and
+    whether every one is accounted for."""
+    total = int(coverage["numbers"].sum())
+    missing = int(coverage.loc[coverage["accounted"] == unaccounted_label(), "numbers"].sum())
+    values = {"year": year, "total": number(total), "missing": number(missing)}
+    if missing == 0:
+        return n_("The {year} text contains **{total} number** other than plain years; every one of them is "
+                  "accounted for.",
+                  "The {year} text contains **{total} numbers** other than plain years; every one of them is "
+                  "accounted for.", total).format(**values)
+    return n_("The {year} text contains **{total} number** other than plain years; **{missing}** are not yet "
+              "accounted for.",
+              "The {year} text contains **{total} numbers** other than plain years; **{missing}** are not yet "
+              "accounted for.", total).format(**values)

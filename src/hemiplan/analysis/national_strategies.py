@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import pandas as pd
 
+from hemiplan import language
 from hemiplan.analysis import frames
 from hemiplan.analysis.frames import or_missing
+from hemiplan.analysis.terms import humanize, unit_words
 from hemiplan.data import csvio
-from hemiplan.vocabulary import humanize, plural, subsection_label
+from hemiplan.data import names as localnames
+from hemiplan.language import _, n_, p_
+from hemiplan.vocabulary import number, subsection_label
 
 #: Indicators counting Computer Security Incident Response Teams.
 CSIRT_PATTERN = r"csirt"
@@ -21,12 +25,31 @@ CSIRT_PATTERN = r"csirt"
 STRATEGY_PATTERN = r"cyber|strateg(?:y|ies)"
 #: Activity types that stand for a strategy or plan being supported.
 STRATEGY_TYPES = ("plan", "technical_assistance", "assessment")
-#: Topics of the timeline: (reader label, pattern on programme, title or indicator name).
+#: Topics of the timeline: (reader label in English, pattern on programme, title or
+#: indicator name); :func:`topic_label` gives the label in the page's language.
 TIMELINE_TOPICS = (
     ("Citizen security", r"citizen[\W_]*security"),
     ("UNSCR 1540", r"1540"),
 )
 STATED_FIGURE = "stated figure"
+
+
+def topic_label(topic: str) -> str:
+    """A topic of ``TIMELINE_TOPICS`` in the page's language."""
+    return {"Citizen security": p_("timeline topic", "Citizen security"),
+            "UNSCR 1540": p_("timeline topic", "UNSCR 1540")}.get(topic, topic)
+
+
+def stated_figure_kind() -> str:
+    """'Stated figure', the kind of a row that is a stated figure, not an activity."""
+    return p_("kind of record", "Stated figure")
+
+
+def page_titles(activities: pd.DataFrame, translations: pd.DataFrame | None) -> list[str]:
+    """The activities' titles in the page's language (as given, without translations)."""
+    if translations is None or language.current() == language.SOURCE:
+        return list(activities["title"])
+    return list(localnames.titles(activities, translations))
 
 
 def _text_matches(df: pd.DataFrame, columns, pattern: str) -> pd.Series:
@@ -73,7 +96,7 @@ def csirt_points(indicators: pd.DataFrame, report_year: int) -> pd.DataFrame:
         return pd.DataFrame(columns=cols)
     out = hit.assign(year=hit["ref_year"].fillna(report_year).astype(int), report_year=int(report_year),
                      value=hit["value"].astype(float), figure=hit["indicator"].map(humanize),
-                     unit=hit["unit"].map(lambda u: str(u).replace("_", " ")))
+                     unit=hit["unit"].map(unit_words))
     return out[cols].sort_values(["year", "indicator_id"]).reset_index(drop=True)
 
 
@@ -105,15 +128,37 @@ def trend_text(series: pd.Series, unit: str = "") -> str:
     first_year, last_year = series.index[0], series.index[-1]
     first, last = float(series.iloc[0]), float(series.iloc[-1])
     u = f" {unit}" if unit else ""
+    values = {"first": number(round(first)), "last": number(round(last)), "unit": u,
+              "first_year": first_year, "last_year": last_year}
     if len(series) == 1:
-        return f"stood at {last:,.0f}{u} in {last_year}"
-    verb = "rose" if last > first else "fell" if last < first else "stayed at"
-    if verb == "stayed at":
-        return f"stayed at {last:,.0f}{u} from {first_year} to {last_year}"
-    return f"{verb} from {first:,.0f} in {first_year} to {last:,.0f}{u} in {last_year}"
+        return _("stood at {last}{unit} in {last_year}").format(**values)
+    if last > first:
+        return _("rose from {first} in {first_year} to {last}{unit} in {last_year}").format(**values)
+    if last < first:
+        return _("fell from {first} in {first_year} to {last}{unit} in {last_year}").format(**values)
+    return _("stayed at {last}{unit} from {first_year} to {last_year}").format(**values)
 
 
-def strategy_records(activities: pd.DataFrame, indicators: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+def csirt_text(series: pd.Series) -> str:
+    """The sentence under the CSIRT table ('' without counts)."""
+    if len(series) >= 2:
+        return _("By the reports' own counts, the number of national CSIRTs {trend}.").format(trend=trend_text(series))
+    if len(series) == 1:
+        return _("Only one count of national CSIRTs is stated: the number {trend}. "
+                 "A trend needs at least two counts.").format(trend=trend_text(series))
+    return ""
+
+
+def csirt_alt(series: pd.Series) -> str:
+    """Alt text of the CSIRT line chart."""
+    n = len(series)
+    return n_("Line chart of {n} stated count: the number of national CSIRTs {trend}.",
+              "Line chart of {n} stated counts: the number of national CSIRTs {trend}.", n).format(
+        n=number(n), trend=trend_text(series))
+
+
+def strategy_records(activities: pd.DataFrame, indicators: pd.DataFrame, names: dict[str, str],
+                     translations: pd.DataFrame | None = None) -> pd.DataFrame:
     """National cyber-security strategies and action plans by country and year:
     activities of type plan, technical assistance or assessment whose programme or
     title mentions cyber or strategy, and stated figures whose name does and that
@@ -122,7 +167,8 @@ def strategy_records(activities: pd.DataFrame, indicators: pd.DataFrame, names: 
     exercises) and CSIRT counts are left to the other tables.
     One row per member state named (a row without states is kept, country empty);
     year is ``ref_year`` for a stated figure when given, else the report's year.
-    Sorted by country (rows without one last), year, record."""
+    Sorted by country (rows without one last), year, record. With ``translations``
+    (the edition's), titles are in the page's language."""
     cols = ["country", "year", "record", "kind", "dependency", "value", "paragraph_id"]
     acts = activities[activities["activity_type"].isin(STRATEGY_TYPES)
                       & _text_matches(activities, ["program", "title"], STRATEGY_PATTERN)]
@@ -130,16 +176,16 @@ def strategy_records(activities: pd.DataFrame, indicators: pd.DataFrame, names: 
     inds = indicators[indicators["indicator"].str.contains(STRATEGY_PATTERN, case=False, regex=True)
                       & ~indicators["indicator"].str.contains(CSIRT_PATTERN, case=False, regex=True) & specific]
     rows = []
-    for r in acts.itertuples(index=False):
+    for r, title in zip(acts.itertuples(index=False), page_titles(acts, translations)):
         for c in (csvio.split_list(r.countries) or [""]):
-            rows.append({"country": names.get(c, c), "year": int(r.year), "record": r.title,
+            rows.append({"country": names.get(c, c), "year": int(r.year), "record": title,
                          "kind": humanize(r.activity_type), "dependency": r.dependency, "value": pd.NA,
                          "paragraph_id": r.paragraph_id})
     for r in inds.itertuples(index=False):
         year = int(r.ref_year) if pd.notna(r.ref_year) else int(r.year)
         for c in (csvio.split_list(r.countries) or [""]):
             rows.append({"country": names.get(c, c), "year": year, "record": humanize(r.indicator),
-                         "kind": humanize(STATED_FIGURE), "dependency": "", "value": r.value,
+                         "kind": stated_figure_kind(), "dependency": "", "value": r.value,
                          "paragraph_id": r.paragraph_id})
     if not rows:
         return pd.DataFrame(columns=cols)
@@ -152,32 +198,36 @@ def strategy_records(activities: pd.DataFrame, indicators: pd.DataFrame, names: 
     return out
 
 
-def assessment_plan_events(activities: pd.DataFrame, indicators: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+def assessment_plan_events(activities: pd.DataFrame, indicators: pd.DataFrame, names: dict[str, str],
+                           translations: pd.DataFrame | None = None) -> pd.DataFrame:
     """Citizen-security assessments and UNSCR 1540 national plans, for
     :func:`hemiplan.figures.timeline`: activities whose programme or title, and
     stated figures whose name, match a topic of ``TIMELINE_TOPICS``. One row per
     member state named: ``label`` is 'country · topic' (the programme or title, or
     the figure's name, when no state is named), ``year`` the figure's ``ref_year``
     or the report's year, ``kind`` the activity type (or 'Stated figure').
-    Sorted by topic, label, year, kind."""
+    Sorted by topic, label, year, kind. Topics, kinds and (with ``translations``)
+    titles are in the page's language."""
     cols = ["label", "year", "kind", "topic", "country", "record", "paragraph_id"]
     rows = []
-    for topic, pattern in TIMELINE_TOPICS:
+    for english, pattern in TIMELINE_TOPICS:
+        topic = topic_label(english)
         acts = activities[_text_matches(activities, ["program", "title"], pattern)]
-        for r in acts.itertuples(index=False):
+        for r, title in zip(acts.itertuples(index=False), page_titles(acts, translations)):
             for c in csvio.split_list(r.countries) or [""]:
-                base = names.get(c, c) if c else (r.program or r.title)
+                base = names.get(c, c) if c else (r.program or title)
                 rows.append({"label": f"{base} · {topic}", "year": int(r.year), "kind": humanize(r.activity_type),
-                             "topic": topic, "country": names.get(c, c), "record": r.title,
+                             "topic": topic, "country": names.get(c, c), "record": title,
                              "paragraph_id": r.paragraph_id})
         inds = indicators[indicators["indicator"].str.contains(pattern, case=False, regex=True)]
         for r in inds.itertuples(index=False):
             year = int(r.ref_year) if pd.notna(r.ref_year) else int(r.year)
             for c in csvio.split_list(r.countries) or [""]:
                 base = names.get(c, c) if c else humanize(r.indicator)
-                rows.append({"label": f"{base} · {topic}", "year": year, "kind": humanize(STATED_FIGURE),
+                rows.append({"label": f"{base} · {topic}", "year": year, "kind": stated_figure_kind(),
                              "topic": topic, "country": names.get(c, c),
-                             "record": f"{humanize(r.indicator)}: {r.value:,.0f} {str(r.unit).replace('_', ' ')}",
+                             "record": f"{humanize(r.indicator)}: {number(round(float(r.value)))} "
+                                       f"{unit_words(r.unit)}",
                              "paragraph_id": r.paragraph_id})
     if not rows:
         return pd.DataFrame(columns=cols)
@@ -203,9 +253,10 @@ def timeline_points(events: pd.DataFrame, step: float = 0.15) -> pd.DataFrame:
 
 
 def reached_with_names(activities: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
-    """Member states (of ``members``) reached by the section's activities: iso3, name,
-    subregion, activities and source paragraphs; sorted by activities (descending),
-    then name."""
+    """Member states (of ``members``) reached by the section's activities: iso3, name
+    (in the page's language), subregion, activities and source paragraphs; sorted by
+    activities (descending), then name."""
+    members = members.assign(name=members["iso3"].map(localnames.state_names(members)))
     return frames.states_named(activities, members)[["iso3", "name", "subregion", "activities", "paragraphs"]]
 
 
@@ -213,7 +264,15 @@ def strategies_sentence(records: pd.DataFrame) -> str:
     """A sentence on the strategies table: how many member states and years it covers."""
     states = sorted(set(records["country"].dropna()))
     years = sorted(set(records["year"]))
-    span = f"in {years[0]}" if len(years) == 1 else f"between {years[0]} and {years[-1]}"
-    who = plural(len(states), "member state") if states else "no named member state"
-    return f"The records concern {who}, {span}."
+    n, first, last = len(states), years[0], years[-1]
+    if not states:
+        text = (_("The records concern no named member state, in {first}.") if len(years) == 1
+                else _("The records concern no named member state, between {first} and {last}."))
+    elif len(years) == 1:
+        text = n_("The records concern {n} member state, in {first}.",
+                  "The records concern {n} member states, in {first}.", n)
+    else:
+        text = n_("The records concern {n} member state, between {first} and {last}.",
+                  "The records concern {n} member states, between {first} and {last}.", n)
+    return text.format(n=number(n), first=first, last=last)
 

@@ -13,11 +13,15 @@ the paragraphs table to keep the totals stated in one section.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 
 from hemiplan.analysis import frames, sections
 from hemiplan.analysis.frames import TOTAL_PREFIX, is_total
 from hemiplan.data import csvio
+from hemiplan.language import _, n_, p_
+from hemiplan.vocabulary import number
 
 #: Activity figures a stated total can be compared with. The unit decides first
 #: (keywords, e.g. a unit "officers" counts participants); when the unit names none,
@@ -210,6 +214,7 @@ def display_table(recon: pd.DataFrame, paragraphs: pd.DataFrame | None = None) -
     subsection, when ``paragraphs`` is given), what is counted, stated total, items
     linked, sum of items, difference, items lacking the figure, reading, source."""
     out = recon.copy()
+    out["status"] = out["status"].map(status_label)
     cols = ["what", "stated", "items", "items_sum", "difference", "items_missing", "status", "paragraph_id"]
     if paragraphs is not None:
         out["part"] = frames.part_of(out["paragraph_id"], paragraphs)
@@ -217,8 +222,57 @@ def display_table(recon: pd.DataFrame, paragraphs: pd.DataFrame | None = None) -
     return out[cols].reset_index(drop=True)
 
 
-DISPLAY_HEADERS = {
-    "part": "Part of the report", "what": "What is counted", "stated": "Stated total", "items": "Items linked",
-    "items_sum": "Sum of items", "difference": "Difference (stated − items)",
-    "items_missing": "Items without the figure", "status": "Reading", "paragraph_id": "Source",
-}
+def status_label(status: str) -> str:
+    """A status of :func:`reconcile` ('agrees', …) in the page's language."""
+    return {STATUS_AGREES: p_("reconciliation status", "agrees"),
+            STATUS_STATED_HIGHER: p_("reconciliation status", "stated total higher"),
+            STATUS_ITEMS_HIGHER: p_("reconciliation status", "items add up to more"),
+            STATUS_NO_FIGURES: p_("reconciliation status", "items give no figure"),
+            STATUS_NO_ITEMS: p_("reconciliation status", "no items linked")}.get(status, status)
+
+
+def display_headers() -> dict[str, str]:
+    """The headers of :func:`display_table` in the page's language."""
+    return {
+        "part": _("Part of the report"), "what": _("What is counted"), "stated": _("Stated total"),
+        "items": _("Items linked"), "items_sum": _("Sum of items"), "difference": _("Difference (stated − items)"),
+        "items_missing": _("Items without the figure"), "status": p_("reconciliation", "Reading"),
+        "paragraph_id": p_("table header", "Source"),
+    }
+
+
+class _Headers(Mapping):
+    """The headers of :func:`display_table`, read in the page's language at the moment
+    they are read (a chapter passes ``DISPLAY_HEADERS`` after choosing its language)."""
+
+    def __getitem__(self, key: str) -> str:
+        return display_headers()[key]
+
+    def __iter__(self):
+        return iter(display_headers())
+
+    def __len__(self) -> int:
+        return len(display_headers())
+
+
+DISPLAY_HEADERS: Mapping[str, str] = _Headers()
+
+
+def summary_text(rs: dict, year: int) -> str:
+    """The sentence above the reconciliation of the whole report, from :func:`summary`."""
+    values = {"year": year, "comparable": number(rs["comparable"]), "agree": number(rs["agree"]),
+              "differ": number(rs["differ"]), "abs": number(round(rs["abs_difference"])),
+              "not_comparable": number(rs["not_comparable"])}
+    text = n_("The {year} report states {totals}; {comparable} can be set against itemised figures, of which "
+              "{agree} agree exactly and {differ} differ",
+              "The {year} report states {totals}; {comparable} can be set against itemised figures, of which "
+              "{agree} agree exactly and {differ} differ", rs["differ"])
+    values["totals"] = n_("{n} total", "{n} totals", rs["totals"]).format(n=number(rs["totals"]))
+    if rs["differ"]:
+        text += _(" (by {abs} in all, in absolute terms)")
+    if rs["not_comparable"]:
+        text += n_("; {not_comparable} total cannot be compared for want of itemised figures.",
+                   "; {not_comparable} totals cannot be compared for want of itemised figures.", rs["not_comparable"])
+    else:
+        text += "."
+    return text.format(**values)
