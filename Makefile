@@ -1,6 +1,7 @@
 # The two commands a newcomer needs:   make book   and   make test
-# make book builds every year with data (unchanged editions come from the cache);
-# make book YEAR=2015 builds that edition only.
+# make book builds every year with data, in English and in Spanish (unchanged editions
+# come from the cache); make book YEAR=2015 builds that edition only (both languages);
+# make book LANGUAGE=en builds one language only.
 # Both create the virtual environment (.venv) on first use.
 SHELL := /bin/bash
 .SHELLFLAGS := -eo pipefail -c
@@ -9,13 +10,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 YEAR ?=
+LANGUAGE ?=
 # The browser tests drive Debian's chromium (never a browser downloaded by a tool).
 CHROMIUM := /usr/bin/chromium
 
 .PHONY: help venv browser book test validate serve bench lock clean
 
 help:
-	@echo "make book      build every edition (each year with data) into _build/html; YEAR=Y builds one"
+	@echo "make book      build every edition (each year with data), English and Spanish (es/), into _build/html;"
+	@echo "               YEAR=Y builds one edition, LANGUAGE=en one language"
 	@echo "make test      run every test (unit, notebooks with strict nbval, site, browser)"
 	@echo "make browser   install Debian's chromium (PDFs and browser tests), if missing (as root)"
 	@echo "make validate  validate the data of every year"
@@ -32,7 +35,7 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml
 
 # The build prints the PDFs with the same chromium.
 book: $(STAMP) browser
-	$(BIN)/python -m hemiplan build $(if $(YEAR),--year $(YEAR),)
+	$(BIN)/python -m hemiplan build $(if $(YEAR),--year $(YEAR),) $(if $(LANGUAGE),--language $(LANGUAGE),)
 
 # Debian's chromium and chromium-driver, installed only when missing (needs root, as in CI).
 browser:

@@ -21,8 +21,11 @@ def test_bench_runs_on_a_tiny_fixture():
     assert "Jupyter Book, execute force" in names
     by = {r["scenario"]: r for r in rows}
     assert by["no-op rebuild"]["note"] == "0 executed"
-    assert by["one chapter changed"]["note"].startswith("1 executed")
+    assert by["one chapter changed"]["note"].startswith("2 executed")   # the chapter, in each language
     assert by["Jupyter Book, execute force"]["ratio"] == 1.0
+    # English only and both languages side by side, with what the second language adds
+    cold = by["cold build"]
+    assert cold["english_s"] > 0 and cold["both_s"] > cold["english_s"] * 0.9 and cold["added"] is not None
     text = out.getvalue()
-    assert "vs JB force" in text and "peak memory" in text
+    assert "vs JB force" in text and "2nd lang" in text and "peak memory" in text
     assert snapshot(paths.CHAPTERS) == before

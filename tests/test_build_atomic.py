@@ -68,6 +68,18 @@ def test_a_chapter_that_raises(synthetic_site, tmp_path):
     assert "RuntimeError: deliberately broken" in message, message
 
 
+def test_a_chapter_that_fails_in_spanish_only_publishes_no_language(synthetic_site, tmp_path):
+    """Every language or none: a chapter that raises in its Spanish run only leaves
+    the English edition unpublished too (the published site, both languages, as it was)."""
+    site = clone(synthetic_site, tmp_path / "book")
+    insert_after_load(site.root / "chapters" / "training.ipynb",
+                      'if language == "es":\n    raise RuntimeError("deliberately broken in Spanish")')
+    message = failed_build(site)
+    assert "chapters/training.ipynb (language='es')" in message, message
+    assert "RuntimeError: deliberately broken in Spanish" in message, message
+    assert "(language='en')" not in message
+
+
 def test_a_chapter_that_warns(synthetic_site, tmp_path):
     site = clone(synthetic_site, tmp_path / "book")
     index = insert_after_load(site.root / "chapters" / "member_states.ipynb",

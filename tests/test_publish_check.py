@@ -115,7 +115,7 @@ def test_a_refused_build_is_refused_again(synthetic_site, tmp_path):
     site_pages.write_meta(html_out, {"year": site.year, "status": "reviewed", "drafts": 0, "data_version": "x",
                                      "counts": {}})
     with pytest.raises(BuildError) as refused:
-        publishing.publish_checked({site.year: html_out}, [site.year], site.root)
+        publishing.publish_checked({(site.year, "en"): html_out}, [(site.year, "en")], site.root)
     assert f"{site.year}/intro.html: unresolved reference (line " in str(refused.value), str(refused.value)
     assert "): a figure" in str(refused.value)
     assert snapshot(site.html) == before
