@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 
-from hemiplan import data
+from hemiplan import data, language
 from hemiplan.analysis import counting, participation, sections
 from hemiplan.analysis import reconciliation as rec
 from hemiplan.analysis import training as t
@@ -580,3 +580,91 @@ def test_double_note():
     note = tx.double_note(both)
     assert note.startswith("Note: It adds both CICTE's stated total of 4 (V.a-01) and CICAD's stated total of 6 "
                            "(V.b-01)") and note.endswith(".")
+
+
+# --- in Spanish ------------------------------------------------------------------------------------
+
+@pytest.fixture
+def spanish():
+    language.use("es")
+    try:
+        yield
+    finally:
+        language.use("en")
+
+
+def test_the_opening_paragraph_reads_in_spanish(spanish):
+    assert tx.summary_text(t.summary(SEC, MEMBERS), NO_TOTALS, SYNTHETIC.dependency_names) == (
+        "La sección V del informe de 9999, *Training*, abarca 7 párrafos distribuidos en 3 subsecciones. Registra "
+        "**6 actividades**, con un total de **10 eventos**; por dependencia: SE-CICAD, 3 actividades; Secretaría del "
+        "CICTE, 1 actividad; DSP, 2 actividades. El informe da una cifra de participantes para 5 de las actividades "
+        "realizadas en 9999, con un total desglosado de 180 participantes. De estas cifras, 2 son aproximadas o mínimos "
+        "y 1 actividad no tiene cifra alguna, por lo que este total es aproximado. Las actividades mencionan a 4 de los "
+        "5 Estados Miembros como Estados cuyos funcionarios participaron o a los que se prestó servicio. La sección no "
+        "declara totales propios. 1 actividad de la sección sigue en borrador, pendiente de cotejo con el texto.")
+    text = tx.summary_text(t.summary(sections.select(SYNTHETIC, "training"), SYNTHETIC.member_states), TOTALS,
+                           SYNTHETIC.dependency_names)
+    assert "por dependencia: SE-CICAD, 5 actividades; Secretaría del CICTE, 2 actividades; 1 actividad conjunta." in text
+    assert "1 actividad de la sección se realizó en otro año y figura por separado al final del capítulo." in text
+    assert ("La sección también declara 4 totales propios: 1 coincide con la suma de sus partidas, 2 difieren y 1 no "
+            "puede compararse (véase la conciliación más abajo).") in text
+    one = tx.summary_text(t.summary(only("A001"), MEMBERS), NO_TOTALS)
+    assert "Registra **1 actividad**, con un total de **2 eventos**; por dependencia: CICAD, 1 actividad." in one
+    assert "La cifra es exacta y todas las actividades tienen una, por lo que este total es exacto tal como se declara." in one
+    assert "La actividad menciona a 1 de los 5 Estados Miembros" in one
+
+
+def test_the_sentences_under_the_tables_read_in_spanish(spanish, acts):
+    assert tx.qualifiers_text(t.summary(section_with(EVERY_QUALIFIER, unstated=False), MEMBERS)) == (
+        "1 cifra es exacta, 1 es aproximada (12 participantes), 2 son mínimos (38 participantes) y 1 es un máximo "
+        "(90 participantes); todas las actividades dan un número. Por lo tanto, el total declarado de 180 participantes "
+        "es aproximado.")
+    assert tx.attribution_text(tw.attribution(acts)) == (
+        "De los 180 participantes declarados, **52** (29\u00a0%) participaron en 2 actividades cuyos participantes el texto "
+        "vincula a un único Estado Miembro, y pueden atribuirse a ese Estado. **128** (71\u00a0%) participaron en 3 "
+        "actividades con varios Estados Miembros y no pueden atribuirse a ninguno de ellos en particular.")
+    assert tx.per_event_text(t.per_event_stats(acts)) == (
+        "En las 5 actividades que declaran participantes, hubo 180 participantes en 9 eventos: 20,0 por evento en "
+        "promedio. La actividad mediana tuvo 20,0 participantes por evento, desde 4,0 (*Regional course*) hasta 30,0 "
+        "(*Seminar three*).")
+    assert tx.largest_share_text(t.largest(acts, MEMBERS, n=3), t.summary(SEC, MEMBERS)) == (
+        "Estas 3 actividades representan el 89\u00a0% de los participantes declarados de la sección.")
+    assert tx.reconciliation_text(TOTALS, lambda p: f"[{p}]").startswith(
+        "La sección declara 4 totales, de los cuales 3 pueden cotejarse con cifras desglosadas: 1 coincide exactamente "
+        "y 2 difieren. En 2 el total declarado es mayor que sus partidas; las diferencias suman 41 en términos "
+        "absolutos.")
+    below = {**TOTALS, "stated_higher": 1, "items_higher": 2, "largest_difference": -38.0}
+    assert "En 1 el total declarado es mayor que sus partidas y en 2 las partidas suman más;" in tx.reconciliation_text(below)
+
+
+def test_the_tables_labels_and_names_read_in_spanish(spanish, acts, paras):
+    parts = t.by_part(acts, paras, total=True)
+    assert "↳ (sin subtítulo)" in list(parts["part"]) and list(parts["part"])[-1] == "Toda la sección"
+    assert list(t.by_program(acts)["program"])[-1] == "(sin programa indicado)"
+    assert list(t.by_type(acts)["type"]) == ["Curso", "Seminario", "Taller", "Reunión"]
+    ev, pa = t.part_dependency(acts, paras, "events"), t.part_dependency(acts, paras, "participants")
+    assert "a) Money laundering: 5 eventos, 78 participantes" in t.pairs_text(ev, pa)
+    assert "sin cifra de participantes" in t.pairs_text(ev, pa)
+    synthetic = t.activities(sections.select(SYNTHETIC, "training"))
+    states = tw.by_state(synthetic, SYNTHETIC.member_states)
+    assert tx.participants_map_alt(states, 35) == (
+        "Mapa de mosaicos de los 35 Estados Miembros; 3 tienen participantes atribuidos. Los de más participantes: "
+        "Haití (211), Suriname (83), Uruguay (59).")
+    assert list(tw.attributed_by_subregion(synthetic, SYNTHETIC.member_states, 2031)["subregion"]) == [
+        "América del Norte", "Centroamérica", "Caribe", "América del Sur",
+        "(personas no vinculadas a un Estado Miembro determinado)"]
+    # a state with no Spanish name in the table keeps its English one, marked as English
+    peru = tw.by_state(acts, MEMBERS).set_index("iso3").at["PER", "name"]
+    assert peru == "Peru" and peru.lang == "en"
+
+
+def test_an_english_title_on_a_spanish_page_is_marked(spanish, acts):
+    text = tx.per_event_text(t.per_event_stats(acts, SYNTHETIC.translations.iloc[0:0]))
+    assert '(*<span lang="en">Regional course</span>*)' in text
+
+
+def test_english_pages_are_unchanged_by_the_translations(acts):
+    assert language.current() == "en"
+    assert t.total_kind(t.summary(only("A001"), MEMBERS)) == "exact as stated"
+    assert t.by_part(acts, SEC.paragraphs, total=True)["part"].iloc[-1] == t.TOTAL_LABEL
+

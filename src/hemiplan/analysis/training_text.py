@@ -64,6 +64,14 @@ def _upper_first(text: str) -> str:
     return f"{text[:1].upper()}{text[1:]}"
 
 
+def _title(title) -> str:
+    """An activity's title for Markdown (:func:`literal`), inside ``<span lang="en">`` when
+    it has no form in the page's language (a :class:`hemiplan.data.names.English` title)."""
+    lang = getattr(title, "lang", None)
+    text = literal(title)
+    return f'<span lang="{lang}">{text}</span>' if lang and lang != language.current() else text
+
+
 def _fields(rs) -> dict:
     """The reconciliation summary as a dict (a dict, or a dataclass of the same fields)."""
     return rs if isinstance(rs, dict) else dataclasses.asdict(rs)
@@ -217,9 +225,11 @@ def own_totals_sentence(rs) -> str:
                    "{n} agree with the sum of the items recorded under it", a) if r["totals"] == 1 else
                 n_("{n} agrees with the sum of the items recorded under them",
                    "{n} agree with the sum of the items recorded under them", a)).format(n=number(a))
-    return _("The section also states {totals} of its own: {agree}, {differ} and {not_comparable} (see the "
-             "reconciliation below).").format(
-        totals=totals_count(r["totals"]), agree=agreeing,
+    return n_("The section also states {n} total of its own: {agree}, {differ} and {not_comparable} (see the "
+              "reconciliation below).",
+              "The section also states {n} totals of its own: {agree}, {differ} and {not_comparable} (see the "
+              "reconciliation below).", r["totals"]).format(
+        n=number(r["totals"]), agree=agreeing,
         differ=n_("{n} differs", "{n} differ", r["differ"]).format(n=number(r["differ"])),
         not_comparable=n_("{n} cannot be compared", "{n} cannot be compared", r["not_comparable"])
         .format(n=number(r["not_comparable"])))
@@ -322,9 +332,9 @@ def qualifiers_text(s: TrainingSummary) -> str:
     exact = by["exact"].figures
     clauses = [n_("{n} figure is exact", "{n} figures are exact", exact).format(n=number(exact)) if exact
                else _("no figure is exact")]
-    clauses += [_("{n} {kind} ({participants})").format(n=number(by[b].figures), kind=bound_words(by[b].figures)[b],
-                                                        participants=participants_count(by[b].participants))
-                for b in BOUND_WORDS if by[b].figures]
+    clauses += [n_("{n} {kind} ({participants})", "{n} {kind} ({participants})", by[b].figures).format(
+        n=number(by[b].figures), kind=bound_words(by[b].figures)[b], participants=participants_count(by[b].participants))
+        for b in BOUND_WORDS if by[b].figures]
     absent = [bound_words(1)[b] for b in BOUND_WORDS if not by[b].figures]
     if absent:
         clauses.append(_("none {kinds}").format(kinds=join_words(absent, "or")))
@@ -350,8 +360,8 @@ def per_event_text(pe: PerEvent) -> str:
     if pe.activities > 1:
         text += " " + _("The median activity had {median} participants per event, from {min} (*{min_title}*) to "
                         "{max} (*{max_title}*).").format(
-            median=_one_decimal(pe.median), min=_one_decimal(pe.min), min_title=literal(pe.min_title),
-            max=_one_decimal(pe.max), max_title=literal(pe.max_title))
+            median=_one_decimal(pe.median), min=_one_decimal(pe.min), min_title=_title(pe.min_title),
+            max=_one_decimal(pe.max), max_title=_title(pe.max_title))
     return text
 
 
@@ -418,7 +428,7 @@ def _differences(r: dict, ref: Callable[[str], str]) -> str:
     higher = ([_("in {n} the stated total is higher than its items").format(n=number(r["stated_higher"]))]
               if r["stated_higher"] else []) + \
              ([_("in {n} the items add up to more").format(n=number(r["items_higher"]))] if r["items_higher"] else [])
-    fields = {"first": _upper_first(", ".join(higher)), "total": number(round(r["abs_difference"])),
+    fields = {"first": _upper_first(p_("clauses on the totals that differ", ", ").join(higher)), "total": number(round(r["abs_difference"])),
               "what": literal(r["largest_what"]), "stated": number(round(r["largest_stated"])),
               "difference": number(round(abs(d))), "ref": ref(r["largest_paragraph"])}
     if d > 0:
