@@ -134,3 +134,22 @@ def test_the_command_takes_the_language(tmp_path):
     assert "Spanish" in proc.stdout.splitlines()[0]
     assert json.loads((d / "raw" / "2038.meta.json").read_text(encoding="utf-8"))["language"] == "es"
     assert validate.validate_year(2038, d) == []
+
+
+def test_reingest_keeps_a_reviewed_spanish_row_and_does_not_draft_it_again(spanish, tmp_path):
+    d, _ = spanish
+    copy = tmp_path / "copy"
+    shutil.copytree(d, copy)
+    path = copy / "2037" / "activities.csv"
+    acts = csvio.read_text_table(path)
+    row = acts.index[acts["quote"].str.contains("cuarenta y dos policías")][0]
+    acts.loc[row, "status"] = "reviewed"
+    acts.loc[row, "title"] = "Curso de investigación criminal (revisado)"
+    path.chmod(0o644)
+    csvio.atomic_write_text(path, ingest.table_text(acts, "activities"))
+    plan = ingest.ingest(ES / "raw" / "2037.txt", 2037, copy)
+    again = plan.activities
+    assert plan.kept_activities == 1
+    assert len(again) == len(acts)
+    assert (again["quote"].str.contains("cuarenta y dos policías")).sum() == 1
+    assert "Curso de investigación criminal (revisado)" in set(again["title"])

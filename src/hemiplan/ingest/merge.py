@@ -12,7 +12,7 @@ import pandas as pd
 from hemiplan.data import csvio, schema
 from hemiplan.ingest.draft import DraftResult, draft
 from hemiplan.ingest.errors import IngestError
-from hemiplan.reading import numbers
+from hemiplan.reading import lexicon, numbers
 
 #: A paragraph is unchanged when these are.
 _PARAGRAPH_KEY = ("paragraph_id", "text", "line_start", "line_end")
@@ -191,6 +191,12 @@ def draft_tables(text: str, year: int, reference_dir: Path | None = None,
     figures a kept row already quotes in the same paragraph are left out, and so are
     the numbers a kept row quotes from the list of numbers without a row."""
     res = draft(text, year, reference_dir, paragraphs, members, language)
+    with lexicon.using(language):   # the numbers a kept row quotes are read in the report's language
+        return _merged(res, year, kept_activities, kept_indicators)
+
+
+def _merged(res: DraftResult, year: int, kept_activities: pd.DataFrame | None, kept_indicators: pd.DataFrame | None
+            ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, DraftResult]:
     kept_a = kept_activities if kept_activities is not None else pd.DataFrame(columns=schema.columns("activities"))
     kept_i = kept_indicators if kept_indicators is not None else pd.DataFrame(columns=schema.columns("indicators"))
     para_text = dict(zip(res.paragraphs["paragraph_id"], res.paragraphs["text"]))

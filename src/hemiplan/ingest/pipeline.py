@@ -13,7 +13,7 @@ from hemiplan.ingest import language, merge, source, write
 from hemiplan.ingest.draft import DraftResult
 from hemiplan.ingest.errors import IngestError
 from hemiplan.ingest.paragraphs import members_in_year, paragraphs_table
-from hemiplan.reading import entities, readers, report
+from hemiplan.reading import entities, lexicon, readers, report
 
 
 @dataclass
@@ -55,10 +55,11 @@ def _drop_listed_unrecorded(result: DraftResult, year: int, data_dir: Path) -> N
 
 
 def _non_members_named(paragraphs: pd.DataFrame, year: int, members: set[str],
-                       reference_dir: Path | None) -> list[str]:
-    outside = sorted({(pid, code) for pid, body in zip(paragraphs["paragraph_id"], paragraphs["text"])
-                      for code in entities.member_states_in(body, reference_dir) if code not in members})
-    return [f"{pid} names {code}, not a member state in {year}: left out of its countries" for pid, code in outside]
+                       reference_dir: Path | None, code: str) -> list[str]:
+    with lexicon.using(code):
+        outside = sorted({(pid, state) for pid, body in zip(paragraphs["paragraph_id"], paragraphs["text"])
+                          for state in entities.member_states_in(body, reference_dir) if state not in members})
+    return [f"{pid} names {state}, not a member state in {year}: left out of its countries" for pid, state in outside]
 
 
 def plan(report_path, year, data_dir=None, force: bool = False,
@@ -85,7 +86,7 @@ def plan(report_path, year, data_dir=None, force: bool = False,
                                                    kept["indicators"], paragraphs=paragraphs.astype(str),
                                                    members=members, language=code)
     _drop_listed_unrecorded(result, y, ddir)
-    warnings += _non_members_named(paragraphs, y, members, reference_dir)
+    warnings += _non_members_named(paragraphs, y, members, reference_dir, code)
 
     table_writes, table_unchanged = write.changes({
         files["paragraphs"]: write.table_text(paras, "paragraphs"),
