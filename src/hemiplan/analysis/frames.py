@@ -165,7 +165,10 @@ def indicator_label(name: str, countries: str = "", names: dict[str, str] | None
     if language.current() != language.SOURCE:
         base, code = terms.base_indicator(name, codes)
         label = terms.indicator_words(base)
-        return label + (f" ({(names or {}).get(code, code)})" if code else "")
+        if not code:
+            return label
+        place = f"{label} ({(names or {}).get(code, code)})"
+        return names_.English(place) if isinstance(label, names_.English) else place
     place = ""
     if len(words) > 1 and words[-1].upper() in codes:
         code = words.pop().upper()

@@ -148,6 +148,13 @@ def _scope(shared: int, attributed: bool, people) -> str:
     return _("national") if attributed or pd.isna(people) else _("national; whose people took part is not stated")
 
 
+def _report_words(text):
+    """A name the report gives (a programme), marked English on a page of another language."""
+    if language.current() == language.SOURCE or not isinstance(text, str) or not text:
+        return text
+    return names.English(text)
+
+
 def _types(activity_types: pd.Series) -> pd.Series:
     """Activity types as a profile's tables show them (English: the id's words)."""
     if language.current() == language.SOURCE:
@@ -162,6 +169,7 @@ def activity_table(ed, iso3: str) -> pd.DataFrame:
     a = activities_of(ed, iso3)
     a["title"] = names.titles(a, ed.translations)
     a["type"] = _types(a["activity_type"])
+    a["program"] = a["program"].map(_report_words)
     a["month"] = a["month"].map(month_abbr)
     a["scope"] = [_scope(n, att, p) for n, att, p in zip(a["shared_with"], a["attributed"], a["participants"])]
     a["dependency"] = counting.lead_label(a, detailed=True, acronyms=dependency_labels(ed.dependency_names))
