@@ -60,3 +60,10 @@ def test_read_as_english_the_spanish_report_fails_the_measure():
     neither its participants nor its events."""
     acc = accuracy.measure(es_received.YEAR, es_received.DATA, lang="en")
     assert acc.participants < 0.5 and acc.section == 1.0
+
+
+@pytest.mark.parametrize("year", [es_received.YEAR, es_received.HELD_OUT])
+def test_the_curated_spanish_tables_validate(year):
+    from hemiplan.data import validate
+
+    assert validate.validate_year(year, es_received.DATA) == []
