@@ -70,7 +70,7 @@ def elsewhere_table(ed, paragraph_ids=None, state: str | None = None) -> pd.Data
         named = (rows["host"] + ";" + rows["countries"]).map(csvio.split_list)
         rows = rows[named.map(lambda codes: state in codes).astype(bool)]
     return pd.DataFrame({
-        "title": names.titles(rows, ed.translations) if len(rows) else rows["title"],
+        "title": names.titles(rows, ed.translations, source=ed.language) if len(rows) else rows["title"],
         "held": [when_held(r) for r in rows.itertuples(index=False)],
         "dependency": lead_label(rows, detailed=True, acronyms=dependency_labels(ed.dependency_names)),
         "participants": participants_text(rows),

@@ -167,7 +167,7 @@ def activity_table(ed, iso3: str) -> pd.DataFrame:
     work named), programme, month, scope (national or shared), participants (with
     qualifier), source and the row id (a table links each row to its quote)."""
     a = activities_of(ed, iso3)
-    a["title"] = names.titles(a, ed.translations)
+    a["title"] = names.titles(a, ed.translations, source=ed.language)
     a["type"] = _types(a["activity_type"])
     a["program"] = a["program"].map(_report_words)
     a["month"] = a["month"].map(month_abbr)
@@ -182,7 +182,7 @@ def hosted_table(ed, iso3: str) -> pd.DataFrame:
     month, participants (with qualifier; not attributed to the host), source and the
     row id (a table links each row to its quote)."""
     a = hosted_by(ed, iso3)
-    return pd.DataFrame({"title": names.titles(a, ed.translations), "type": _types(a["activity_type"]),
+    return pd.DataFrame({"title": names.titles(a, ed.translations, source=ed.language), "type": _types(a["activity_type"]),
                          "dependency": counting.lead_label(a, detailed=True, acronyms=dependency_labels(ed.dependency_names)),
                          "month": a["month"].map(month_abbr),
                          "participants": counting.participants_text(a), "paragraph_id": a["paragraph_id"],

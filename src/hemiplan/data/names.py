@@ -10,9 +10,21 @@ import pandas as pd
 from hemiplan import language
 
 
-class English(str):
+class Foreign(str):
+    """A name or title shown in another language than the page's (none exists in the
+    page's language); ``lang`` says which, so that the page can mark it."""
+    lang = ""
+
+    def __new__(cls, text: str, lang: str = ""):
+        out = super().__new__(cls, text)
+        if lang:
+            out.lang = lang
+        return out
+
+
+class English(Foreign):
     """A name shown in its English form on a page of another language (no name in that
-    language exists in the reference data); ``lang`` says so."""
+    language exists in the reference data)."""
     lang = "en"
 
 
@@ -49,15 +61,18 @@ def org_labels(organizations: pd.DataFrame, lang: str | None = None) -> dict[str
     return {o: (a or n) for o, a, n in zip(organizations["org_id"], acronyms, names)}
 
 
-def titles(activities: pd.DataFrame, translations: pd.DataFrame, lang: str | None = None) -> pd.Series:
+def titles(activities: pd.DataFrame, translations: pd.DataFrame, lang: str | None = None,
+           source: str = language.SOURCE) -> pd.Series:
     """Each activity's title in ``lang`` (a reviewed translation), or its title as the
-    data give it, marked as English, where it has none; indexed like ``activities``."""
+    data give it, in the report's language ``source`` (marked as such) where it has
+    none; indexed like ``activities``."""
     lang = lang or language.current()
-    if lang == language.SOURCE:
+    if lang == source:
         return activities["title"].astype(object)
     mine = translations[(translations["language"] == lang) & (translations["status"] == "reviewed")]
     own = dict(zip(mine["activity_id"], mine["title"]))
-    return pd.Series([own.get(a) or English(t) for a, t in zip(activities["activity_id"], activities["title"])],
+    mark = English if source == "en" else (lambda t: Foreign(t, source))
+    return pd.Series([own.get(a) or mark(t) for a, t in zip(activities["activity_id"], activities["title"])],
                      index=activities.index, dtype=object)
 
 
