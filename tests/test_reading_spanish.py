@@ -207,3 +207,11 @@ def test_sentences_and_titles(es):
     assert rules.clean_title("En abril de 2037, la SE-CICAD realizó una misión.") == "La SE-CICAD realizó una misión"
     assert rules.clean_title("Asimismo, el DSP celebró una reunión.") == "El DSP celebró una reunión"
     assert numbers.snake_case("países andinos") == "paises_andinos"
+
+
+def test_section_words_of_spanish_reports(es):
+    from hemiplan.reading import report
+
+    text = "INFORME\n\nSECCIÓN I: INTRODUCCIÓN\n\nTexto del informe.\n\nCapítulo II\nCapacitación\n\nLa CICAD dictó un curso.\n"
+    assert [(p.section, p.section_title) for p in report.split_report(text)] == [("I", "INTRODUCCIÓN"),
+                                                                               ("II", "Capacitación")]

@@ -24,11 +24,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+from hemiplan.reading import lexicon
+from hemiplan.reading.lexicon import Lexicon
 
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _ROMAN_RE = re.compile(r"^C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 
 SECTION_RE = re.compile(r"^(?:SECTION\s+|Section\s+|PART\s+|Part\s+)?(?P<num>[IVXLC]{1,7})\s*[.)\-–—:]\s*(?P<title>\S.*)?$")
+#: The numeral alone on a line (its title on the next), and what to strip to keep the numeral.
+_ALONE_RE = re.compile(r"(?:SECTION\s+|Section\s+)?[IVXLC]{1,7}\s*[.)\-–—:]?")
+_ALONE_STRIP_RE = re.compile(r"^(?:SECTION|Section)\s+|[\s.)\-–—:]")
 # the lax form "V TRAINING": accepted only for the next section, standing alone
 SECTION_LAX_RE = re.compile(r"^(?P<num>[IVXLC]{1,7})\s+(?P<title>[A-Z].*)$")
 SUB_RE = re.compile(r"^\(?(?P<letter>[a-zA-Z])\s*[.)]\s*(?P<title>\S.*)?$")
@@ -46,6 +53,23 @@ _TRAILING_FUNCTION_WORDS = {"the", "of", "and", "or", "in", "on", "to", "for", "
 
 class ReportStructureError(ValueError):
     """The text has no recognisable report structure."""
+
+
+@lru_cache(maxsize=8)
+def _section_forms(lex: Lexicon) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(heading, numeral alone, what to strip from it) in the language being read: the
+    English words before a numeral ("SECTION V:", "Part V."), and the language's own
+    (``section_word``: "SECCIÓN V:", "Capítulo V.")."""
+    if lex.english:
+        return SECTION_RE, _ALONE_RE, _ALONE_STRIP_RE
+    words = "|".join(["SECTION", "Section", "PART", "Part"] + [re.escape(w) for w in lex.terms("section_word")])
+    return (re.compile(rf"^(?:(?:{words})\s+)?(?P<num>[IVXLC]{{1,7}})\s*[.)\-–—:]\s*(?P<title>\S.*)?$"),
+            re.compile(rf"(?:(?:{words})\s+)?[IVXLC]{{1,7}}\s*[.)\-–—:]?"),
+            re.compile(rf"^(?:{words})\s+|[\s.)\-–—:]"))
+
+
+def _section_re() -> re.Pattern:
+    return _section_forms(lexicon.current())[0]
 
 
 def roman_to_int(numeral: str) -> int | None:
@@ -117,7 +141,7 @@ def _section_match(line: str, current: int, restart: bool = False,
     """(numeral, title) if ``line`` is a section heading after section ``current``.
     ``restart`` accepts any value (a table of contents came first); ``lax`` accepts
     "V TRAINING" (no punctuation) for the next section only."""
-    m = SECTION_RE.match(line)
+    m = _section_re().match(line)
     if not m and lax:
         m = SECTION_LAX_RE.match(line)
         if m:
@@ -204,7 +228,7 @@ class _Splitter:
         prev_blank = i == 0 or not self.lines[i - 1].strip()
         after_title, self.last_title = self.last_title, ""
         nxt = self.title_continued(i, s, prev_blank, after_title)
-        if nxt is None and TOC_RE.search(s) and (SECTION_RE.match(s) or SUB_RE.match(s) or not self.section):
+        if nxt is None and TOC_RE.search(s) and (_section_re().match(s) or SUB_RE.match(s) or not self.section):
             nxt = i + 1  # a table-of-contents entry ("II. National strategies ........ 3")
         if nxt is None:
             nxt = self.section_heading(i, s, prev_blank)
@@ -247,7 +271,7 @@ class _Splitter:
     def title_continued(self, i: int, s: str, prev_blank: bool, after_title: str) -> int | None:
         """A section or subsection title wrapped over two lines: its second line."""
         if not after_title or prev_blank or self.current is not None or BULLET_RE.match(s) \
-                or SUB_RE.match(s) or SECTION_RE.match(s) or len(s) > MAX_TITLE_CHARS:
+                or SUB_RE.match(s) or _section_re().match(s) or len(s) > MAX_TITLE_CHARS:
             return None
         title = self.section_title if after_title == "section" else self.subsection_title
         last_word = re.sub(r"[^\w]", "", title.split()[-1] if title.split() else "").lower()
@@ -264,11 +288,12 @@ class _Splitter:
         # a table of contents without leaders: headings and no paragraph yet
         restart = not self.paragraphs and self.current is None
         sec = _section_match(s, self.section_value, restart=restart, lax=prev_blank and self.current is None)
-        if sec is None and re.fullmatch(r"(?:SECTION\s+|Section\s+)?[IVXLC]{1,7}\s*[.)\-–—:]?", s):
+        _, alone, strip = _section_forms(lexicon.current())
+        if sec is None and alone.fullmatch(s):
             # the numeral alone on a line, the title on the next
             j = self.next_nonblank(i)
             if j is not None and j - i <= 2 and _is_heading_like(self.lines[j]):
-                num = re.sub(r"^(?:SECTION|Section)\s+|[\s.)\-–—:]", "", s)
+                num = strip.sub("", s)
                 cand = _section_match(f"{num}. {self.lines[j].strip()}", self.section_value, restart=restart)
                 if cand:
                     self.start_section(*cand)
