@@ -2,13 +2,17 @@
 data/<year>/paragraphs.csv, with draft activities.csv and indicators.csv for a person
 to review.
 
-    python -m hemiplan ingest REPORT --year Y [--data-dir D] [--force]
+    python -m hemiplan ingest REPORT --year Y [--data-dir D] [--force] [--language CODE]
 
 In order, computing everything before writing anything (:mod:`.pipeline`):
 
 1. reads the report (.txt, .docx or .pdf: :mod:`hemiplan.reading.readers`) and checks
    ``data/raw/<Y>.txt``: the raw report is never edited, so an existing file with
-   different content stops ingest (``--force`` replaces it) (:mod:`.source`);
+   different content stops ingest (``--force`` replaces it) (:mod:`.source`); detects the
+   report's language, or takes ``--language``, and refuses a language it cannot read
+   (:mod:`.language`); a report in another language than English is read with the words
+   of its lexicon, ``data/reference/lexicon.csv`` (:mod:`.cues`,
+   :mod:`hemiplan.reading.lexical`);
 2. splits the text into paragraphs and finds the member states of the year and the SMS
    dependencies each mentions (:mod:`.paragraphs`);
 3. drafts activities (participant counts, event counts, activity sentences) and
@@ -26,7 +30,8 @@ In order, computing everything before writing anything (:mod:`.pipeline`):
    (:mod:`.review`).
 
 Re-running ingest never loses a person's work. How well the drafts match a curated
-year: ``python -m hemiplan.ingest.accuracy`` (with :mod:`.held_accuracy`).
+year: ``python -m hemiplan.ingest.accuracy`` (with :mod:`.held_accuracy` and
+:mod:`.field_accuracy`).
 """
 from hemiplan.ingest.cli import add_parser
 from hemiplan.ingest.errors import IngestError
