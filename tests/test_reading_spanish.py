@@ -215,3 +215,7 @@ def test_section_words_of_spanish_reports(es):
     text = "INFORME\n\nSECCIÓN I: INTRODUCCIÓN\n\nTexto del informe.\n\nCapítulo II\nCapacitación\n\nLa CICAD dictó un curso.\n"
     assert [(p.section, p.section_title) for p in report.split_report(text)] == [("I", "INTRODUCCIÓN"),
                                                                                ("II", "Capacitación")]
+
+
+def test_ordinals_are_not_counts(es):
+    assert numbers.find_counts("la 12.ª reunión y el 3er taller") == []

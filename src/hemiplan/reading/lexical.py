@@ -56,6 +56,7 @@ def _patterns(lex: Lexicon) -> dict:
         "duration": re.compile(rf"^\s*(?:{lex.alternation('time_unit')})(?![\w])", re.I),
         "reference": re.compile(rf"(?:^|[\s(])(?:{lex.alternation('reference_word')})\s*$", re.I),
         "months": re.compile(rf"(?<![\w])(?:{months})(?![\w])", re.I),
+        "ordinal": re.compile(rf"(?:{lex.alternation('ordinal_suffix')})(?!\w)"),
     }
 
 
@@ -163,7 +164,7 @@ def _date_or_duration(text: str, n: Number, pats: dict) -> str | None:
     after = text[n.end:n.end + 40]
     if n.value <= 31 and not n.is_word and pats["date_after"].match(after):
         return "date"
-    if re.match(r"(?:\.?[ºª°]|er|ra|ro|do|da|to|ta|vo|va)(?!\w)", after):
+    if pats["ordinal"].match(after):
         return "ordinal_or_edition"
     if pats["duration"].match(after):
         return "duration"

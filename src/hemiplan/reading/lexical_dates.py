@@ -18,7 +18,7 @@ from hemiplan.reading.quantities import HeldDate
 _Y = r"(?:19|20)\d\d"
 _D = r"\d{1,2}"
 _NOT_RANGE = r"(?!\s*[-–/]\s*\d)(?!\d)"
-_CAPITAL = "A-ZÁÉÍÓÚÑÜ"
+_CAPITAL = "A-ZÀ-ÖØ-Þ"   # Latin capitals, accented ones included
 
 
 @lru_cache(maxsize=8)

@@ -13,7 +13,7 @@ st mr mrs ms dr no nos jr sr inc ltd co corp gen gov hon amb prof vs e.g i.e u.s
 jan feb mar apr jun jul aug sep sept oct nov dec approx art para vol rev res ser doc fig ca cf al
 """.split())
 _SENT_END_RE = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9•·])")
-_SENT_END_ANY_RE = re.compile(r"[.!?][\"'”’»)\]]*\s+(?=[\"'“‘«(\[¿¡]?[A-ZÁÉÍÓÚÑÜ0-9•·])")
+_SENT_END_ANY_RE = re.compile(r"[.!?][\"'”’»)\]]*\s+(?=[\"'“‘«(\[¿¡]?[A-ZÀ-ÖØ-Þ0-9•·])")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
