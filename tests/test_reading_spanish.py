@@ -219,3 +219,21 @@ def test_section_words_of_spanish_reports(es):
 
 def test_ordinals_are_not_counts(es):
     assert numbers.find_counts("la 12.ª reunión y el 3er taller") == []
+
+
+def test_another_language_is_rows_of_the_lexicon(tmp_path):
+    """Reading Portuguese would be adding its rows: a few of them, in a reference folder
+    of its own, and the same readers count its figures."""
+    rows = [("pt", "number_word", w, "", "") for w in ("dois", "quarenta", "cem")] + [
+        ("pt", "number_join", "e", "", ""), ("pt", "people_noun", "policiais", "", ""),
+        ("pt", "event_noun", "oficinas", "workshop", ""), ("pt", "qualifier", "mais de", "more_than", ""),
+        ("pt", "stop_word", "de", "", "")]
+    with open(tmp_path / "lexicon.csv", "w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["language", "kind", "term", "value", "note"])
+        writer.writerows(rows)
+    assert lexicon.readable(tmp_path) == ["en", "pt"]
+    with lexicon.using("pt", tmp_path):
+        counts = numbers.find_counts("mais de quarenta e dois policiais em duas oficinas e 3 oficinas")
+    assert [(c.kind, c.value, c.qualifier, c.activity_type) for c in counts] == [
+        ("participants", 42, "more_than", ""), ("events", 3, "exact", "workshop")]
