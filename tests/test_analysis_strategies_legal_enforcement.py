@@ -426,3 +426,24 @@ def test_chapter_computes_from_synthetic_year(chapter, expected, tmp_path):
 def test_chapter_without_its_section(chapter, tmp_path):
     text = _run(chapter, 2030, tmp_path)
     assert "The 2030 report has no section on" in text
+
+
+def test_sentences_in_english_and_spanish(ed31):
+    """The sentences of the three chapters, in English as the book has always written
+    them, and in Spanish on a Spanish page (more in tests/test_spanish_sections.py)."""
+    from hemiplan import language
+    series = pd.Series([6.0, 19.0], index=[2004, 2014])
+    assert ns.csirt_text(series) == "By the reports' own counts, the number of national CSIRTs rose from 6 in 2004 to 19 in 2014."
+    sec = sections.select(ed31, "legal_instruments")
+    table = li.instruments_table(ed31.instruments, sec.paragraphs)
+    assert li.instruments_text(table, 2031, True) == (
+        "The reference list holds 12 instruments adopted between 1961 and 2003, 4 inter-American instruments among "
+        "them. The 2031 section names 1 of them.")
+    language.use("es")
+    try:
+        assert ns.csirt_text(series) == ("Según los recuentos de los propios informes, el número de CSIRT nacionales "
+                                         "pasó de 6 en 2004 a 19 en 2014.")
+        assert li.instruments_text(table, 2031, False).endswith(
+            "El informe de 2031 no tiene una sección sobre instrumentos jurídicos que los mencione.")
+    finally:
+        language.use("en")

@@ -167,3 +167,21 @@ def test_empty_and_display():
                                    "status", "paragraph_id"]
     assert shown.loc[0, "part"] == "V.a" and shown.loc[0, "difference"] == 6
     assert set(shown.columns) <= set(rec.DISPLAY_HEADERS)
+
+
+def test_summary_text_and_statuses_follow_the_page_language():
+    ed = data.load(2031, SYNTHETIC_DATA)
+    recon = rec.reconcile(ed.indicators, ed.activities, ed.paragraphs)
+    rs = rec.summary(recon)
+    assert rec.summary_text(rs, 2031) == (
+        "The 2031 report states 4 totals; 3 can be set against itemised figures, of which 1 agree exactly and 2 differ"
+        " (by 41 in all, in absolute terms); 1 total cannot be compared for want of itemised figures.")
+    assert set(rec.display_table(recon)["status"]) == set(recon["status"])
+    from hemiplan import language
+    language.use("es")
+    try:
+        assert rec.status_label(rec.STATUS_AGREES) == "coincide"
+        assert rec.summary_text(rs, 2031).endswith("1 total no puede compararse por falta de cifras desglosadas.")
+    finally:
+        language.use("en")
+    assert rec.status_label(rec.STATUS_AGREES) == "agrees"
