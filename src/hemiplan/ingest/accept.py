@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from hemiplan.data import csvio, resolve_year, schema
+from hemiplan.data import csvio, locks, resolve_year, schema
+from hemiplan.paths import year_dir
 from hemiplan.data.validate import ValidationError, validate_year
 from hemiplan.ingest import write
 from hemiplan.ingest.errors import IngestError
@@ -43,15 +44,24 @@ def _select(tables: dict[str, pd.DataFrame], ids: list[str], paragraphs: list[st
 
 
 def accept(year, ids=(), paragraphs=(), data_dir=None) -> Accepted:
-    """Mark the draft rows with the given ids, or of the given paragraphs, reviewed."""
+    """Mark the draft rows with the given ids, or of the given paragraphs, reviewed,
+    holding the year's lock (one writer at a time: a second waits, then fails with
+    :class:`~hemiplan.data.locks.Busy`) and writing only if the tables are still those
+    it read."""
     ids, paragraphs = [str(i).strip() for i in ids], [str(p).strip() for p in paragraphs]
     if not ids and not paragraphs:
         raise IngestError("name the rows to accept: their ids, or --paragraph PARAGRAPH_ID")
     y = resolve_year(year, data_dir)
+    with locks.locked(year_dir(y, data_dir), f"accept of {y}"):
+        return _accept(y, ids, paragraphs, data_dir)
+
+
+def _accept(y: int, ids: list[str], paragraphs: list[str], data_dir) -> Accepted:
+    paths = {t: schema.table_path(t, y, data_dir) for t in ID_COLUMNS}
+    read = locks.digest(paths.values())
     problems = validate_year(y, data_dir)
     if problems:
         raise ValidationError(problems)
-    paths = {t: schema.table_path(t, y, data_dir) for t in ID_COLUMNS}
     tables = {t: csvio.read_text_table(p) for t, p in paths.items()}
     chosen = _select(tables, ids, paragraphs, y)
     done = Accepted(y)
@@ -67,6 +77,7 @@ def accept(year, ids=(), paragraphs=(), data_dir=None) -> Accepted:
             # the file's own columns, in its order, written as ingest writes tables
             contents[Path(paths[table])] = out.to_csv(index=False, lineterminator="\n")
     writes, _ = write.changes(contents, write.umask_mode())
+    locks.unchanged(read)  # a hand edit made meanwhile is never overwritten
     write.commit(writes)
     done.written = [w[0] for w in writes]
     return done
