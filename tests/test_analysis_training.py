@@ -2,6 +2,7 @@
 tables and on the synthetic fixture (invented data)."""
 from __future__ import annotations
 
+import dataclasses
 import math
 from types import SimpleNamespace
 
@@ -414,6 +415,11 @@ NO_TOTALS = rec.summary(t.section_reconciliation(SYNTHETIC.indicators, SYNTHETIC
 TOTALS = rec.summary(t.section_reconciliation(SYNTHETIC.indicators, SYNTHETIC.held, SYNTHETIC.paragraphs, "V"))
 
 
+def changed(rs, **fields):
+    """The reconciliation summary with some fields changed (a dict, or a dataclass of them)."""
+    return {**rs, **fields} if isinstance(rs, dict) else dataclasses.replace(rs, **fields)
+
+
 def only(*ids: str) -> sections.Section:
     """The training section with only the activities given (short ids)."""
     return sections.select(edition(ACTIVITIES[ACTIVITIES["activity_id"].isin([f"9999-{i}" for i in ids])]), "training")
@@ -542,8 +548,8 @@ def test_reconciliation_text():
         "compared, because no item with a figure is linked to it. In 2 totals every covered item has a figure and the "
         "stated total is still higher, so the difference can only come from events or people the report does not "
         "itemise.")
-    below = {**TOTALS, "stated_higher": 0, "items_higher": 2, "largest_difference": -38.0, "stated_higher_complete": 0,
-             "not_comparable": 0, "differ_with_missing": 1, "differ_missing_items": 1}
+    below = changed(TOTALS, stated_higher=0, items_higher=2, largest_difference=-38.0, stated_higher_complete=0,
+                    not_comparable=0, differ_with_missing=1, differ_missing_items=1)
     text = tx.reconciliation_text(below)
     assert "In 2 the items add up to more; the differences come to 41" in text and "In 0" not in text
     assert "38 below the sum of its items (2031-V.a-01)." in text
@@ -633,7 +639,7 @@ def test_the_sentences_under_the_tables_read_in_spanish(spanish, acts):
         "La sección declara 4 totales, de los cuales 3 pueden cotejarse con cifras desglosadas: 1 coincide exactamente "
         "y 2 difieren. En 2 el total declarado es mayor que sus partidas; las diferencias suman 41 en términos "
         "absolutos.")
-    below = {**TOTALS, "stated_higher": 1, "items_higher": 2, "largest_difference": -38.0}
+    below = changed(TOTALS, stated_higher=1, items_higher=2, largest_difference=-38.0)
     assert "En 1 el total declarado es mayor que sus partidas y en 2 las partidas suman más;" in tx.reconciliation_text(below)
 
 

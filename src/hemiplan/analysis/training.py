@@ -14,8 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from hemiplan.analysis import counting, frames, reconciliation, sections
-from hemiplan.analysis.frames import n_listed, partner_links, totals
-from hemiplan.analysis.frames import rows_in_order
+from hemiplan.analysis.frames import dependency_labels, n_listed, partner_links, rows_in_order, totals
 from hemiplan.analysis.sections import SectionSummary, join_ids
 from hemiplan.analysis.training_words import no_heading, no_program, org_kind, total_label, total_words, type_name
 from hemiplan import language
@@ -295,11 +294,10 @@ def pairs_text(left: pd.DataFrame, right: pd.DataFrame) -> str:
 
 # --- programmes and activity types ----------------------------------------------------
 
-def _grouped(acts: pd.DataFrame, key: pd.Series, name: str) -> pd.DataFrame:
-    a = acts.assign(**{name: key})
-    g = a.groupby(name, sort=True)
+def _grouped(acts: pd.DataFrame, key: pd.Series, name: str, dependency_names=None) -> pd.DataFrame:
+    g, lab = acts.assign(**{name: key}).groupby(name, sort=True), dependency_labels(dependency_names)
     out = pd.DataFrame({
-        "dependencies": g["dependency"].agg(lambda s: ", ".join(d for d in schema.dependencies() if d in set(s))),
+        "dependencies": g["dependency"].agg(lambda s: ", ".join(lab[d] for d in schema.dependencies() if d in set(s))),
         "activities": g.size(),
         "events": g["events"].sum().astype("int64"),
         "inferred_events": g[["events", "events_basis"]].apply(counting.inferred_events).astype("int64"),
@@ -313,24 +311,24 @@ def _grouped(acts: pd.DataFrame, key: pd.Series, name: str) -> pd.DataFrame:
     return out
 
 
-def by_program(acts: pd.DataFrame) -> pd.DataFrame:
-    """Per programme named in the report (empty names grouped as one row, listed
-    last): dependencies, activities, events (and how many the reviewer inferred),
-    stated participants, activities without a participant figure, source paragraphs.
+def by_program(acts: pd.DataFrame, dependency_names: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per programme named in the report (empty names grouped as one row, listed last):
+    dependencies (acronyms of ``dependency_names`` when given), activities, events (and how
+    many the reviewer inferred), stated participants, activities without a participant figure, source paragraphs.
     Sorted by participants, events, name."""
     cols = ["program", "dependencies", "activities", "events", "inferred_events", "participants", "stated_as",
             "without_participants", "paragraphs", "activity_id"]
     if acts.empty:
         return pd.DataFrame(columns=cols)
     key = acts["program"].fillna("").str.strip().replace("", no_program())
-    out = _grouped(acts, key, "program")
+    out = _grouped(acts, key, "program", dependency_names)
     out["_unnamed"] = out["program"] == no_program()
     out["_p"] = out["participants"].fillna(0)
     out = out.sort_values(["_unnamed", "_p", "events", "program"], ascending=[True, False, False, True])
     return out[cols].reset_index(drop=True)
 
 
-def by_type(acts: pd.DataFrame) -> pd.DataFrame:
+def by_type(acts: pd.DataFrame, dependency_names: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per activity type: dependencies, activities, events (and how many the reviewer
     inferred), stated participants, activities without a participant figure, and
     participants per event counted
@@ -340,7 +338,7 @@ def by_type(acts: pd.DataFrame) -> pd.DataFrame:
             "without_participants", "per_event", "paragraphs", "activity_id"]
     if acts.empty:
         return pd.DataFrame(columns=cols)
-    out = _grouped(acts, acts["activity_type"].map(type_name), "type")
+    out = _grouped(acts, acts["activity_type"].map(type_name), "type", dependency_names)
     with_p = acts[acts["participants"].notna()]
     ev = with_p.groupby(with_p["activity_type"].map(type_name))["events"].sum()
     out["per_event"] = (out["participants"].astype("Float64") / out["type"].map(ev).astype("Float64")).round(1)
@@ -442,8 +440,8 @@ def per_event_stats(acts: pd.DataFrame, translations: pd.DataFrame | None = None
     )
 
 
-def largest(acts: pd.DataFrame, member_states: pd.DataFrame, n: int = 10,
-            translations: pd.DataFrame | None = None) -> pd.DataFrame:
+def largest(acts: pd.DataFrame, member_states: pd.DataFrame, n: int = 10, translations: pd.DataFrame | None = None,
+            dependency_names: pd.DataFrame | None = None) -> pd.DataFrame:
     """The ``n`` activities with the most stated participants: title (in the page's
     language when the year's ``translations`` are given), dependency, type, member
     states (names; a count beyond three), events, participants with the qualifier,
@@ -465,7 +463,8 @@ def largest(acts: pd.DataFrame, member_states: pd.DataFrame, n: int = 10,
             return n_("{n} member state", "{n} member states", len(codes)).format(n=language.number(len(codes)))
         return ", ".join(sorted(state.get(c, c) for c in codes))
 
-    top["type"] = top["activity_type"].map(type_name)
+    lab = dependency_labels(dependency_names)  # acronyms in the page's language when the names are given
+    top["type"], top["dependency"] = top["activity_type"].map(type_name), top["dependency"].map(lambda d: lab[d])
     top["states"] = top["countries"].map(states)
     top["qualifier"] = top["qualifier_label"]
     top["per_event"] = (top["participants"].astype("Float64") / top["events"].astype("Float64").replace(0, pd.NA)).round(1)

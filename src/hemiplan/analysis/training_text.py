@@ -17,8 +17,8 @@ import pandas as pd
 from babel.numbers import format_decimal
 
 from hemiplan import language
-from hemiplan.analysis import participation
-from hemiplan.analysis.frames import JOINT
+from hemiplan.analysis import counting, participation
+from hemiplan.analysis.frames import JOINT, dependency_labels
 from hemiplan.analysis.training import BOUND_WORDS as _WORDS
 from hemiplan.analysis.training import PerEvent, TopPart, TrainingSummary, pairs_text, total_kind
 from hemiplan.analysis.training_where import Attribution
@@ -80,12 +80,7 @@ def _fields(rs) -> dict:
 def _acronym(dependency: str, dependency_names: pd.DataFrame | None) -> str:
     """A dependency as prose names it: its acronym in the page's language when the
     edition's ``dependency_names`` are given ('SE-CICAD'), its code otherwise."""
-    if dependency_names is None:
-        return dependency
-    try:
-        return names.dependency_acronym(dependency_names, dependency)
-    except KeyError:
-        return dependency
+    return dependency_labels(dependency_names).get(dependency, dependency)
 
 
 # --- the year in brief -------------------------------------------------------------------
@@ -169,7 +164,7 @@ def participants_sentence(s: TrainingSummary) -> str:
                      "{participants} itemised").format(**fields)
     if people.totals:
         n = len(people.totals)
-        fields = {"n": number(n), "people": people.text, "basis": people.basis}
+        fields = {"n": number(n), "people": people.text, "basis": counting.basis_label(people.basis)}
         text += "; " + (n_("with the {n} stated total that stands for activities it does not itemise, the section's "
                            "participants come to **{people}** ({basis})",
                            "with the {n} stated totals that stand for activities it does not itemise, the section's "
