@@ -14,13 +14,14 @@ from dataclasses import dataclass
 import pandas as pd
 
 from hemiplan.analysis import cooperation_summary, frames, sections
-from hemiplan.analysis.cooperation_summary import CooperationSummary, led_by, summary, summary_text  # noqa: F401
+from hemiplan.analysis.cooperation_summary import CooperationSummary, in_language, led_by, summary, summary_text  # noqa: F401
 from hemiplan.analysis.destruction import amount_text, localized
-from hemiplan.analysis.frames import dependency_order, name_list, rows_in_order
+from hemiplan.analysis.frames import dependency_labels, dependency_order, name_list, partner_links, rows_in_order
 from hemiplan.analysis.sections import paragraph_key, report_order
+from hemiplan.analysis.terms import kind_label
 from hemiplan.data import csvio, names
 from hemiplan.data.labels import type_label
-from hemiplan.language import _, n_, p_, percent
+from hemiplan.language import _, n_, percent
 from hemiplan.vocabulary import join_words, literal, number
 
 CHAPTER = "cooperation"
@@ -35,34 +36,10 @@ ASSISTANCE_TYPES = cooperation_summary.ASSISTANCE_TYPES
 DEPENDENCY_HEADERS = {d: d for d in dependency_order()}
 
 
-def kind_label(kind: str) -> str:
-    """A kind of organisation (``organizations.kind``) in the page's language."""
-    words = {"UN body": p_("organizations.kind", "UN body"), "OAS body": p_("organizations.kind", "OAS body"),
-             "national government agency": p_("organizations.kind", "national government agency"),
-             "regional organisation": p_("organizations.kind", "regional organisation"),
-             "international organisation": p_("organizations.kind", "international organisation"),
-             "private sector": p_("organizations.kind", "private sector"),
-             "civil society": p_("organizations.kind", "civil society"),
-             "academic": p_("organizations.kind", "academic"), "unknown": p_("organizations.kind", "unknown")}
-    return words.get(str(kind), str(kind))
-
-
 def named(name) -> str:
-    """A name for Markdown (escaped), marked as English where the page's language has
-    none (:class:`hemiplan.data.names.English`)."""
-    text = literal(name)
-    return f'<span lang="en">{text}</span>' if isinstance(name, names.English) else text
-
-
-def partner_links(activities: pd.DataFrame, organizations: pd.DataFrame) -> pd.DataFrame:
-    """:func:`hemiplan.analysis.frames.partner_links` with the organisations' names and
-    short labels in the page's language (:mod:`hemiplan.data.names`)."""
-    links = frames.partner_links(activities, organizations)
-    if links.empty:
-        return links
-    full, short = names.org_names(organizations), names.org_labels(organizations)
-    return links.assign(organisation=[full.get(o, n) for o, n in zip(links["org_id"], links["organisation"])],
-                        label=[short.get(o, n) for o, n in zip(links["org_id"], links["label"])])
+    """A name for Markdown (escaped), marked with its language where it is not the
+    page's (a :class:`hemiplan.data.names.English` name on a Spanish page)."""
+    return in_language(name, getattr(name, "lang", None))
 
 
 # --- partners across the whole report --------------------------------------------------
@@ -134,18 +111,21 @@ def _leaders(counts: pd.Series) -> tuple[list[str], int]:
     return sorted((k for k, v in counts.items() if int(v) == top), key=str), top
 
 
-def org_matrix(top: pd.DataFrame) -> pd.DataFrame:
+def org_matrix(top: pd.DataFrame, dependency_names: pd.DataFrame | None = None) -> pd.DataFrame:
     """The organisation × dependency matrix of :func:`org_by_dependency`, indexed by
-    the organisation's short label, for a heat map."""
+    the organisation's short label, for a heat map (the dependencies by their acronyms
+    in the page's language with ``dependency_names``)."""
     m = top.set_index("label")[dependency_order()]
     m.index.name = "Partner or funder"
     m.columns.name = "Dependency"
-    return m
+    return m.rename(columns=dependency_labels(dependency_names)) if dependency_names is not None else m
 
 
-def kind_matrix(kinds: pd.DataFrame) -> pd.DataFrame:
-    """The matrix of :func:`kind_by_dependency` with its kinds in the page's language, for a heat map."""
-    return kinds.rename(index=kind_label)
+def kind_matrix(kinds: pd.DataFrame, dependency_names: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The matrix of :func:`kind_by_dependency` with its kinds (and, with ``dependency_names``,
+    its dependencies) in the page's language, for a heat map."""
+    m = kinds.rename(index=kind_label)
+    return m.rename(columns=dependency_labels(dependency_names)) if dependency_names is not None else m
 
 
 @dataclass(frozen=True)
@@ -162,12 +142,13 @@ class PartnerFigures:
     top_dependency_orgs: int = 0
 
 
-def partner_figures(links: pd.DataFrame, activities: pd.DataFrame) -> PartnerFigures:
+def partner_figures(links: pd.DataFrame, activities: pd.DataFrame,
+                    dependency_names: pd.DataFrame | None = None) -> PartnerFigures:
     """Figures for the sentence on partners: organisations, kinds, activities with a
     named partner or funder and their share of all activities, the most frequent
     kind(s) by organisations, the dependency or dependencies (by the lead rule of
     :func:`hemiplan.analysis.frames.partner_links`, Joint included) with most distinct
-    partners."""
+    partners (by their acronyms in the page's language with ``dependency_names``)."""
     n_all = len(activities)
     if links.empty:
         return PartnerFigures(organisations=0, kinds=0, activities=0, all_activities=n_all, share=0)
@@ -177,7 +158,17 @@ def partner_figures(links: pd.DataFrame, activities: pd.DataFrame) -> PartnerFig
     return PartnerFigures(
         organisations=int(links["org_id"].nunique()), kinds=int(links["kind"].nunique()), activities=n_act,
         all_activities=n_all, share=round(100.0 * n_act / n_all) if n_all else 0,
-        top_kinds=tuple(kinds), top_kind_orgs=kn, top_dependencies=tuple(deps), top_dependency_orgs=dn)
+        top_kinds=tuple(kinds), top_kind_orgs=kn, top_dependency_orgs=dn,
+        top_dependencies=tuple(_dependency_words(deps, dependency_names)))
+
+
+def _dependency_words(codes, dependency_names: pd.DataFrame | None) -> list[str]:
+    """Dependency codes as a sentence names them: their acronyms in the page's language
+    with ``dependency_names`` (:func:`hemiplan.analysis.frames.dependency_labels`), else the codes."""
+    if dependency_names is None:
+        return list(codes)
+    words = dependency_labels(dependency_names)
+    return [words.get(c, c) for c in codes]
 
 
 def _orgs(n: int) -> str:
@@ -222,11 +213,11 @@ def partners_text(p: PartnerFigures, year: int) -> str:
     return first + " " + _leaders_sentence(p)
 
 
-def kinds_alt(kinds: pd.DataFrame) -> str:
+def kinds_alt(kinds: pd.DataFrame, dependency_names: pd.DataFrame | None = None) -> str:
     """The alternative text of the kind × dependency heat map (:func:`kind_by_dependency`):
     each kind with the dependencies it works with (cells that are not zero)."""
-    cells = "; ".join(f"{kind_label(k)}: " + ", ".join(f"{d} {number(int(v))}" for d, v in row.items() if v)
-                      for k, row in kinds.iterrows())
+    cells = "; ".join(f"{kind_label(k)}: " + ", ".join(f"{w} {number(int(v))}" for w, v in zip(
+        _dependency_words(row.index, dependency_names), row.to_list()) if v) for k, row in kinds.iterrows())
     return _("Heat map of activities with partners by kind and dependency: {cells}.").format(cells=cells)
 
 
@@ -250,28 +241,32 @@ def collaboration_text(collab: pd.DataFrame) -> str:
 # --- agreements, funders, donations (whole report) ----------------------------------------
 
 def agreements(activities: pd.DataFrame, organizations: pd.DataFrame, member_states: pd.DataFrame,
-               paragraphs: pd.DataFrame, translations: pd.DataFrame | None = None) -> pd.DataFrame:
+               paragraphs: pd.DataFrame, translations: pd.DataFrame | None = None,
+               dependency_names: pd.DataFrame | None = None) -> pd.DataFrame:
     """Agreements (activity type ``agreement``) anywhere in the report, in report
-    order: title (in the page's language with ``translations``), with whom (partners),
-    their kinds, dependency, member states, month, section and paragraph."""
+    order: title, with whom (partners), their kinds, dependency, member states, month,
+    section and paragraph (titles and dependencies in the page's language with
+    ``translations`` and ``dependency_names``: :func:`hemiplan.analysis.destruction.localized`)."""
     cols = ["activity_id", "title", "with_whom", "kinds", "dependency", "states", "month", "section",
             "paragraph_id"]
     ag = activities[activities["activity_type"] == "agreement"]
     if ag.empty:
         return pd.DataFrame(columns=cols)
     kinds = dict(zip(organizations["org_id"], organizations["kind"]))
-    out = localized(frames.activity_table(ag, member_states, organizations, paragraphs), ag, member_states,
-                    organizations, translations).rename(columns={"partners": "with_whom"})
+    out = localized(frames.activity_table(ag, member_states, organizations, paragraphs), ag, translations,
+                    dependency_names).rename(columns={"partners": "with_whom"})
     out["kinds"] = ag["partners"].map(lambda c: ", ".join(kind_label(k) for k in sorted(
         {kinds.get(o, "unknown") for o in csvio.split_list(c)})))
     return report_order(out, "activity_id")[cols]
 
 
 def funders(activities: pd.DataFrame, organizations: pd.DataFrame, member_states: pd.DataFrame,
-            paragraphs: pd.DataFrame, translations: pd.DataFrame | None = None) -> pd.DataFrame:
+            paragraphs: pd.DataFrame, translations: pd.DataFrame | None = None,
+            dependency_names: pd.DataFrame | None = None) -> pd.DataFrame:
     """Who funds what: one row per funder and funded activity, by funder name, then
     report order: funder, kind, activity (its title, in the page's language with
-    ``translations``), type, dependency, member states, section, paragraph."""
+    ``translations``), type, dependency (its acronym in the page's language with
+    ``dependency_names``), member states, section, paragraph."""
     cols = ["funder", "kind", "activity", "type", "dependency", "states", "section", "activity_id", "paragraph_id"]
     links = partner_links(activities, organizations)
     links = links[links["role"] == "funder"]
@@ -280,13 +275,13 @@ def funders(activities: pd.DataFrame, organizations: pd.DataFrame, member_states
     acts = activities.set_index("activity_id")
     titles = names.titles(activities, translations).set_axis(activities["activity_id"]) \
         if translations is not None else acts["title"]
-    states = names.state_names(member_states)
+    states = frames.member_names(member_states)
     out = pd.DataFrame({
         "funder": links["organisation"],
         "kind": links["kind"].map(kind_label),
         "activity": links["activity_id"].map(titles),
         "type": links["activity_type"].map(type_label),
-        "dependency": links["dependency"],
+        "dependency": _dependency_words(links["dependency"], dependency_names),
         "states": links["activity_id"].map(acts["countries"]).map(lambda c: name_list(c, states)),
         "section": frames.part_of(links["paragraph_id"], paragraphs),
         "activity_id": links["activity_id"],
@@ -297,12 +292,13 @@ def funders(activities: pd.DataFrame, organizations: pd.DataFrame, member_states
     return out[cols].reset_index(drop=True)
 
 
-def agreements_text(ag: pd.DataFrame) -> str:
-    """A computed sentence on the agreements table."""
+def agreements_text(ag: pd.DataFrame, dependency_names: pd.DataFrame | None = None) -> str:
+    """A computed sentence on the agreements table (of :func:`agreements` with the same
+    ``dependency_names``)."""
     if ag.empty:
         return ""
     named = int((ag["with_whom"] != "").sum())
-    signing = [d for d in dependency_order() if d in set(ag["dependency"])]
+    signing = [w for w in _dependency_words(dependency_order(), dependency_names) if w in set(ag["dependency"])]
     parts = sorted(set(ag["section"]), key=lambda x: paragraph_key(f"0000-{x}-01"))
     where = n_("part {parts}", "parts {parts}", len(parts)).format(parts=join_words(literal(x) for x in parts))
     values = dict(agreements=n_("{n} agreement", "{n} agreements", len(ag)).format(n=number(len(ag))), where=where,
@@ -348,9 +344,10 @@ def funders_text(f: pd.DataFrame, activities: pd.DataFrame) -> str:
 
 def donations(activities: pd.DataFrame, indicators: pd.DataFrame, organizations: pd.DataFrame,
               member_states: pd.DataFrame, paragraphs: pd.DataFrame, pattern: str = DONATION_PATTERN,
-              translations: pd.DataFrame | None = None) -> pd.DataFrame:
+              translations: pd.DataFrame | None = None, dependency_names: pd.DataFrame | None = None) -> pd.DataFrame:
     """Donations (activity type ``donation``) anywhere in the report, in report order:
-    title (in the page's language with ``translations``), dependency, member states
+    title (in the page's language with ``translations``, and the dependency with
+    ``dependency_names``: :func:`hemiplan.analysis.destruction.localized`), dependency, member states
     (names and count), funders, partners, quantities stated in the same paragraph
     (indicator name or unit matching ``pattern``), section and paragraph."""
     cols = ["activity_id", "title", "dependency", "states", "n_states", "funders", "partners", "quantities",
@@ -358,7 +355,7 @@ def donations(activities: pd.DataFrame, indicators: pd.DataFrame, organizations:
     don = activities[activities["activity_type"] == "donation"]
     if don.empty:
         return pd.DataFrame(columns=cols)
-    states = names.state_names(member_states)
+    states = frames.member_names(member_states)
     hit = indicators[indicators["indicator"].str.contains(pattern, case=False, regex=True)
                      | indicators["unit"].str.contains(pattern, case=False, regex=True)]
 
@@ -369,8 +366,8 @@ def donations(activities: pd.DataFrame, indicators: pd.DataFrame, organizations:
         return "; ".join(amount_text(v, u) + (f" ({name_list(c, states)})" if c and not len(own) else "")
                          for v, u, c in zip(use["value"], use["unit"], use["countries"]))
 
-    out = localized(frames.activity_table(don, member_states, organizations, paragraphs), don, member_states,
-                    organizations, translations)
+    out = localized(frames.activity_table(don, member_states, organizations, paragraphs), don, translations,
+                    dependency_names)
     out["quantities"] = [stated_with(p, c) for p, c in zip(don["paragraph_id"], don["countries"])]
     return report_order(out, "activity_id")[cols]
 
@@ -404,7 +401,8 @@ def donations_text(don: pd.DataFrame) -> str:
 # --- technical assistance in the section ------------------------------------------------------
 
 def technical_assistance(activities: pd.DataFrame, organizations: pd.DataFrame, member_states: pd.DataFrame,
-                         types=ASSISTANCE_TYPES, translations: pd.DataFrame | None = None) -> pd.DataFrame:
+                         types=ASSISTANCE_TYPES, translations: pd.DataFrame | None = None,
+                         dependency_names: pd.DataFrame | None = None) -> pd.DataFrame:
     """Technical assistance (activities of the given types), in report order: title
     (in the page's language with ``translations``), type, dependency, programme,
     member states, partners, funders, paragraph."""
@@ -413,8 +411,7 @@ def technical_assistance(activities: pd.DataFrame, organizations: pd.DataFrame, 
     ta = activities[activities["activity_type"].isin(types)]
     if ta.empty:
         return pd.DataFrame(columns=cols)
-    out = localized(frames.activity_table(ta, member_states, organizations), ta, member_states, organizations,
-                    translations)
+    out = localized(frames.activity_table(ta, member_states, organizations), ta, translations, dependency_names)
     return report_order(out, "activity_id")[cols]
 
 

@@ -6,11 +6,12 @@ activities (:func:`led_by`, :func:`records_sentence`) and its opening sentence
 :func:`summary` and :func:`summary_text` under its own name."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from hemiplan.analysis import frames, sections
 from hemiplan.analysis.destruction import destruction_indicators
-from hemiplan.analysis.frames import JOINT, partner_links
+from hemiplan.analysis.frames import JOINT, dependency_labels, partner_links
+from hemiplan import language
 from hemiplan.language import _, n_
 from hemiplan.vocabulary import join_words, literal, number, title_case
 
@@ -35,6 +36,10 @@ class CooperationSummary:
     agreements: int
     assistance: int
     destruction_figures: int
+    #: dependency code → how the page names it (its acronym in the page's language); codes where empty
+    dependency_words: dict = field(default_factory=dict)
+    #: the report's language (its headings are quoted in it)
+    report_language: str | None = None
 
 
 def summary(sec: sections.Section, ed) -> CooperationSummary:
@@ -50,7 +55,16 @@ def summary(sec: sections.Section, ed) -> CooperationSummary:
         agreements=int((acts["activity_type"] == "agreement").sum()),
         assistance=int(acts["activity_type"].isin(ASSISTANCE_TYPES).sum()),
         destruction_figures=len(destruction_indicators(sec.indicators)),
+        dependency_words=page_dependencies(getattr(ed, "dependency_names", None)),
+        report_language=getattr(ed, "language", None),
     )
+
+
+def page_dependencies(dependency_names) -> dict:
+    """Dependency code → its acronym in the page's language
+    (:func:`hemiplan.analysis.frames.dependency_labels`); {} without ``dependency_names``
+    (sentences then name the codes)."""
+    return dependency_labels(dependency_names) if dependency_names is not None else {}
 
 
 def led_by(dependencies) -> str:
@@ -64,10 +78,11 @@ def led_by(dependencies) -> str:
     return _("led by {dependencies}").format(dependencies=join_words(own))
 
 
-def records_sentence(n: int, dependencies, types: str) -> str:
+def records_sentence(n: int, dependencies, types: str, words: dict | None = None) -> str:
     """'It records **27 activities** led by CICTE, DPS and SMS (7 conferences, …).': the
-    section's activities, who leads them (the Joint rule of :func:`led_by`) and their types."""
-    own = [d for d in dependencies if d != JOINT]
+    section's activities, who leads them (the Joint rule of :func:`led_by`; ``words``
+    names the dependencies, their codes by default) and their types."""
+    own = [(words or {}).get(d, d) for d in dependencies if d != JOINT]
     if not own:
         text = n_("It records **{n} activity** led jointly ({types}).",
                   "It records **{n} activities** led jointly ({types}).", n)
@@ -127,11 +142,22 @@ def _holds_sentence(agreements: int, assistance: int) -> str:
     return ""
 
 
-def opening_sentence(sec: sections.SectionSummary, subsections: str = "") -> str:
+def in_language(text, lang: str | None) -> str:
+    """Words for Markdown (escaped, :func:`hemiplan.vocabulary.literal`), inside
+    ``<span lang="…">`` when ``lang`` (the language they are written in: the report's
+    for its headings, ``.lang`` for a :class:`hemiplan.data.names.English` name) is not
+    the page's; exactly the escaped words on a page of their own language."""
+    out = literal(text)
+    return f'<span lang="{lang}">{out}</span>' if lang and lang != language.current() else out
+
+
+def opening_sentence(sec: sections.SectionSummary, subsections=(), report_language: str | None = None) -> str:
     """'Section VII of the 2014 report (*International cooperation and assistance*) runs
-    to 14 paragraphs in 3 subsections.' (``subsections``: what follows the count of
-    subsections, '(a, b and c)', or nothing)."""
-    values = dict(numeral=sec.numeral, year=sec.year, title=literal(title_case(sec.title)),
+    to 14 paragraphs in 3 subsections.' With ``subsections`` (their titles) they are
+    named in brackets; the report's headings are marked with ``report_language``
+    where the page is in another."""
+    subsections = join_words(in_language(t, report_language) for t in subsections)
+    values = dict(numeral=sec.numeral, year=sec.year, title=in_language(title_case(sec.title), report_language),
                   paragraphs=n_("{n} paragraph", "{n} paragraphs", sec.paragraphs).format(n=number(sec.paragraphs)),
                   n=number(len(sec.subsection_titles)), titles=subsections)
     if not sec.subsection_titles:
@@ -152,9 +178,9 @@ def summary_text(s: CooperationSummary) -> str:
     if sec.numeral is None:
         return _("The {year} report has no section on {topic}; the analyses below that span the whole report still "
                  "apply.").format(year=sec.year, topic=sec.topic)
-    parts = [opening_sentence(sec)]
+    parts = [opening_sentence(sec, report_language=s.report_language)]
     if sec.activities:
-        parts.append(records_sentence(sec.activities, sec.dependencies, s.types))
+        parts.append(records_sentence(sec.activities, sec.dependencies, s.types, s.dependency_words))
         parts.append(_names_sentence(sec.states_reached, s.partners, s.partnered))
         parts += [t for t in [_holds_sentence(s.agreements, s.assistance)] if t]
     else:

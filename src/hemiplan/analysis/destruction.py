@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from hemiplan.analysis import frames
-from hemiplan.analysis.frames import indicator_label, is_total, name_list
+from hemiplan.analysis import frames, terms
+from hemiplan.analysis.frames import dependency_labels, indicator_label, is_total, lead_label, name_list
 from hemiplan.analysis.sections import paragraph_key, report_order
 from hemiplan.data import csvio, names
 from hemiplan.language import _, n_, np_, p_
+from hemiplan.language import SOURCE, current
 from hemiplan.vocabulary import amount, join_words, literal, number, unit_label
 
 #: Keywords (regular expressions, matched on the indicator name and on its unit) that
@@ -24,27 +25,45 @@ DESTRUCTION_EXCLUDE = r"donat|marking"
 
 
 def unit_words(unit) -> str:
-    """A unit of destruction figures in the page's language, as a table shows it
-    ('metric tons', 'toneladas métricas'); a unit the book has no words for as its
-    data name in words. ``unit`` is the data's name ('metric_tons') or its words."""
-    code = str(unit).strip().replace(" ", "_")
-    known = {"munitions": p_("unit", "munitions"), "firearms": p_("unit", "firearms"),
-             "metric_tons": p_("unit", "metric tons"), "explosives": p_("unit", "explosives")}
-    return known.get(code, unit_label(unit))
+    """A unit as a table shows it, in the page's language (:func:`hemiplan.analysis.terms.unit_words`):
+    ``unit`` is the data's name ('metric_tons') or its English words ('metric tons')."""
+    return terms.unit_words(str(unit).strip().replace(" ", "_"))
 
 
 def amount_text(value, unit) -> str:
-    """'1,102,751 munitions', '9,061 metric tons' in the page's language
-    (:func:`hemiplan.vocabulary.amount` for a unit the book has no words for)."""
+    """'1,102,751 munitions', '9,061 metric tons', '1 machine': a value with its unit in
+    the page's language (exactly :func:`hemiplan.vocabulary.amount` in English)."""
     code = str(unit).strip().replace(" ", "_")
     n = float(value)
-    forms = {"munitions": lambda: np_("unit", "{n} munition", "{n} munitions", n),
-             "firearms": lambda: np_("unit", "{n} firearm", "{n} firearms", n),
-             "metric_tons": lambda: np_("unit", "{n} metric ton", "{n} metric tons", n),
-             "explosives": lambda: np_("unit", "{n} explosive", "{n} explosives", n)}
-    if code not in forms:
+    if code in ("munitions", "firearms", "metric_tons"):
+        return _counted(code, n).format(n=number(n))
+    if current() == SOURCE:
         return amount(value, unit)
-    return forms[code]().format(n=number(n))
+    return (_counted(code, n) or "{n} " + unit_words(code)).format(n=number(n))
+
+
+def _counted(unit: str, n: float) -> str:
+    """The message of a count of ``unit`` (one of the data's units) agreeing with ``n``;
+    '' for a unit the book has no message for."""
+    forms = {
+        "munitions": lambda: np_("unit", "{n} munition", "{n} munitions", n),
+        "firearms": lambda: np_("unit", "{n} firearm", "{n} firearms", n),
+        "metric_tons": lambda: np_("unit", "{n} metric ton", "{n} metric tons", n),
+        "machines": lambda: np_("unit", "{n} machine", "{n} machines", n),
+        "focal_points": lambda: np_("unit", "{n} focal point", "{n} focal points", n),
+        "states": lambda: np_("unit", "{n} state", "{n} states", n),
+        "countries": lambda: np_("unit", "{n} country", "{n} countries", n),
+        "participants": lambda: np_("unit", "{n} participant", "{n} participants", n),
+        "officers": lambda: np_("unit", "{n} officer", "{n} officers", n),
+        "organizations": lambda: np_("unit", "{n} organization", "{n} organizations", n),
+        "events": lambda: np_("unit", "{n} event", "{n} events", n),
+        "missions": lambda: np_("unit", "{n} mission", "{n} missions", n),
+        "teams": lambda: np_("unit", "{n} team", "{n} teams", n),
+        "laws": lambda: np_("unit", "{n} law", "{n} laws", n),
+        "bills": lambda: np_("unit", "{n} bill", "{n} bills", n),
+        "ratifications": lambda: np_("unit", "{n} ratification", "{n} ratifications", n),
+    }
+    return forms[unit]() if unit in forms else ""
 
 
 def holds_label(holds: str) -> str:
@@ -52,20 +71,17 @@ def holds_label(holds: str) -> str:
     return {"yes": p_("adds up", "yes"), "no": p_("adds up", "no"), "no items": p_("adds up", "no items")}.get(holds, holds)
 
 
-def localized(out: pd.DataFrame, activities: pd.DataFrame, member_states: pd.DataFrame,
-              organizations: pd.DataFrame | None = None, translations: pd.DataFrame | None = None) -> pd.DataFrame:
+def localized(out: pd.DataFrame, activities: pd.DataFrame, translations: pd.DataFrame | None = None,
+              dependency_names: pd.DataFrame | None = None) -> pd.DataFrame:
     """A table of :func:`hemiplan.analysis.frames.activity_table` (same index as
-    ``activities``) with its names in the page's language (:mod:`hemiplan.data.names`):
-    member states, partners and funders (when ``organizations`` is given) and titles
-    (when ``translations`` is given)."""
-    states = names.state_names(member_states)
-    out = out.assign(states=activities["countries"].map(lambda c: name_list(c, states)))
-    if organizations is not None:
-        orgs = names.org_labels(organizations)
-        out = out.assign(partners=activities["partners"].map(lambda c: name_list(c, orgs)),
-                         funders=activities["funders"].map(lambda c: name_list(c, orgs)))
+    ``activities``) with the titles in the page's language (with ``translations``,
+    :func:`hemiplan.data.names.titles`) and the dependencies by their acronyms in it
+    (with ``dependency_names``, :func:`hemiplan.analysis.frames.dependency_labels`)."""
     if translations is not None:
         out = out.assign(title=names.titles(activities, translations))
+    if dependency_names is not None:
+        out = out.assign(dependency=lead_label(activities, detailed=True,
+                                               acronyms=dependency_labels(dependency_names)))
     return out
 
 
@@ -93,17 +109,17 @@ def destruction_table(indicators: pd.DataFrame, member_states: pd.DataFrame, par
     out = frames.indicator_table(d, member_states).assign(
         role=d["is_total"].map({True: p_("figure role", "stated total"), False: p_("figure role", "item")}),
         section=frames.part_of(d["paragraph_id"], paragraphs))
-    out["unit"] = out["unit"].map(unit_words)
     return report_order(out, "indicator_id")[cols]
 
 
 def destruction_activities(activities: pd.DataFrame, indicators: pd.DataFrame, organizations: pd.DataFrame,
                            member_states: pd.DataFrame, paragraphs: pd.DataFrame,
-                           pattern: str = DESTRUCTION_PATTERN, translations: pd.DataFrame | None = None) -> pd.DataFrame:
+                           pattern: str = DESTRUCTION_PATTERN, translations: pd.DataFrame | None = None,
+                           dependency_names: pd.DataFrame | None = None) -> pd.DataFrame:
     """Destruction operations (activity type ``destruction``) anywhere in the report, in
-    report order: title (in the page's language with ``translations``), dependency,
-    member states, partners and funders, the destruction figures stated in the same
-    paragraph, section and paragraph."""
+    report order: title, dependency, member states, partners and funders, the
+    destruction figures stated in the same paragraph, section and paragraph (names in
+    the page's language: see :func:`localized`)."""
     cols = ["activity_id", "title", "dependency", "states", "n_states", "supporters", "figures", "section",
             "paragraph_id"]
     de = activities[activities["activity_type"] == "destruction"]
@@ -113,8 +129,8 @@ def destruction_activities(activities: pd.DataFrame, indicators: pd.DataFrame, o
     per = destroyed_per_paragraph(indicators, pattern)
     per["text"] = [amount_text(q, u) for q, u in zip(per["quantity"], per["unit"])]
     figs = per.groupby("paragraph_id", sort=False)["text"].agg("; ".join).to_dict() if len(per) else {}
-    out = localized(frames.activity_table(de, member_states, organizations, paragraphs), de, member_states,
-                    translations=translations)
+    out = localized(frames.activity_table(de, member_states, organizations, paragraphs), de, translations,
+                    dependency_names)
     out["supporters"] = [name_list(csvio.join_list(csvio.split_list(p) + csvio.split_list(f)), orgs)
                          for p, f in zip(de["partners"], de["funders"])]
     out["figures"] = de["paragraph_id"].map(lambda p: figs.get(p, ""))

@@ -7,12 +7,13 @@ function is pure: it reads the frames it is given and returns a new frame, recor
 string."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
-from hemiplan.analysis import counting, frames, sections
-from hemiplan.analysis.cooperation_summary import opening_sentence
+from hemiplan import language
+from hemiplan.analysis import counting, frames, sections, terms
+from hemiplan.analysis.cooperation_summary import opening_sentence, page_dependencies
 from hemiplan.analysis.frames import JOINT
 from hemiplan.analysis.destruction import amount_text, localized
 from hemiplan.analysis.sections import report_order
@@ -50,6 +51,8 @@ def figure_phrase(value, label: str, unit: str) -> str:
     ends with the unit, else '3 machines (marking machines donated)'."""
     u = unit_label(unit).lower()
     lab = lower_first(label)
+    if u and language.current() != language.SOURCE and (lab.lower().startswith(u) or lab.lower().endswith(u)):
+        return f"{number(value)} {lab}"  # 'puntos focales de grandes eventos': the unit may come first
     if u and lab.lower().endswith(u):
         v = float(value)
         if v == 1 and lab.endswith("s") and not lab.endswith("ss"):
@@ -76,13 +79,14 @@ def contact_figures(indicators: pd.DataFrame, member_states: pd.DataFrame,
 def networks(activities: pd.DataFrame, indicators: pd.DataFrame, member_states: pd.DataFrame,
              organizations: pd.DataFrame, paragraphs: pd.DataFrame | None = None,
              pattern: str = CONTACT_PATTERN, title_pattern: str = NETWORK_TITLE_PATTERN,
-             translations: pd.DataFrame | None = None) -> pd.DataFrame:
+             translations: pd.DataFrame | None = None, dependency_names: pd.DataFrame | None = None) -> pd.DataFrame:
     """Networks, directories and platforms for sharing information: activities of type
     ``network``, and activities of other non-event types whose title matches
     ``title_pattern``. For each: title, type, dependency, programme, member states,
     partners, the contact figures stated in the same paragraph (e.g. '28 focal
     points'), the part of the report (when ``paragraphs`` is given) and the paragraph.
-    Names are in the page's language (titles too, with ``translations``)."""
+    Names are in the page's language (titles and dependencies too, with ``translations``
+    and ``dependency_names``: :func:`hemiplan.analysis.destruction.localized`)."""
     cols = ["activity_id", "network", "type", "dependency", "program", "states", "n_states", "partners", "figures",
             "part", "paragraph_id"]
     by_type = activities["activity_type"] == "network"
@@ -94,8 +98,8 @@ def networks(activities: pd.DataFrame, indicators: pd.DataFrame, member_states: 
     figs = contact_figures(indicators, member_states, pattern)
     figs["text"] = [figure_phrase(v, w, u) for v, w, u in zip(figs["value"], figs["what"], figs["unit"])]
     stated = figs.groupby("paragraph_id")["text"].agg("; ".join).to_dict()
-    out = localized(frames.activity_table(net, member_states, organizations, paragraphs), net, member_states,
-                    organizations, translations)
+    out = localized(frames.activity_table(net, member_states, organizations, paragraphs), net, translations,
+                    dependency_names)
     out = out.rename(columns={"title": "network", "section": "part"})
     out["figures"] = out["paragraph_id"].map(lambda p: stated.get(p, ""))
     return report_order(out, "activity_id")[cols]
@@ -117,9 +121,10 @@ def networks_text(nets: pd.DataFrame, numeral: str | None) -> str:
 # --- meetings and events --------------------------------------------------------------
 
 def meetings(activities: pd.DataFrame, member_states: pd.DataFrame, types=EVENT_TYPES,
-             translations: pd.DataFrame | None = None) -> pd.DataFrame:
+             translations: pd.DataFrame | None = None, dependency_names: pd.DataFrame | None = None) -> pd.DataFrame:
     """Meetings and events (activities of the given types) in calendar order, undated
-    last: month name, title (in the page's language with ``translations``), type,
+    last: month name, title (in the page's language with ``translations``, and the
+    dependency with ``dependency_names``), type,
     dependency, member states as names, events,
     participants with their qualifier (in words, and as the schema's code in
     ``participants_qualifier``, for sums), paragraph."""
@@ -128,7 +133,7 @@ def meetings(activities: pd.DataFrame, member_states: pd.DataFrame, types=EVENT_
     ev = activities[activities["activity_type"].isin(types)]
     if ev.empty:
         return pd.DataFrame(columns=cols)
-    out = localized(frames.activity_table(ev, member_states), ev, member_states, translations=translations).assign(
+    out = localized(frames.activity_table(ev, member_states), ev, translations, dependency_names).assign(
         month_no=ev["month"].astype("Float64").fillna(99),
         events=ev["events"].astype("Int64"),
         participants=ev["participants"].astype("Int64"),
@@ -159,11 +164,18 @@ class SharingSummary:
     meetings: int
     meeting_events: int
     contact_figures: tuple[str, ...] = ()
+    #: dependency code → how the page names it (its acronym in the page's language); codes where empty
+    dependency_words: dict = field(default_factory=dict)
+    #: the report's language (its headings are quoted in it)
+    report_language: str | None = None
 
 
-def summary(sec: sections.Section, member_states: pd.DataFrame) -> SharingSummary:
+def summary(sec: sections.Section, member_states: pd.DataFrame, dependency_names: pd.DataFrame | None = None,
+            report_language: str | None = None) -> SharingSummary:
     """The section's figures for the opening paragraph (:func:`hemiplan.analysis.sections.summary`
-    and networks, activity types, meetings and the figures on networks and contacts)."""
+    and networks, activity types, meetings and the figures on networks and contacts);
+    with ``dependency_names`` its sentences name the dependencies by their acronyms in
+    the page's language, with ``report_language`` they mark the report's headings with it."""
     acts = sec.activities
     figs = contact_figures(sec.indicators, member_states)
     ev = meetings(acts, member_states)
@@ -174,6 +186,8 @@ def summary(sec: sections.Section, member_states: pd.DataFrame) -> SharingSummar
         meetings=len(ev),
         meeting_events=int(ev["events"].sum()) if len(ev) else 0,
         contact_figures=tuple(figure_phrase(r.value, r.what, r.unit) for r in figs.itertuples(index=False)),
+        dependency_words=page_dependencies(dependency_names),
+        report_language=report_language,
     )
 
 
@@ -213,9 +227,10 @@ def _figures_sentence(stated: int, items: list[str]) -> str:
     return text.format(**values)
 
 
-def _records_sentence(sec: sections.SectionSummary, types: str) -> str:
-    """'It records **5 activities** led by CICAD and DPS (…), amounting to 6 events.'"""
-    own = [d for d in sec.dependencies if d != JOINT]
+def _records_sentence(sec: sections.SectionSummary, types: str, words: dict) -> str:
+    """'It records **5 activities** led by CICAD and DPS (…), amounting to 6 events.'
+    (``words`` names the dependencies, their codes where it has none)"""
+    own = [words.get(d, d) for d in sec.dependencies if d != JOINT]
     values = dict(n=number(sec.activities), dependencies=join_words(own), types=types,
                   events=n_("{n} event", "{n} events", sec.events).format(n=number(sec.events)))
     if not own:
@@ -237,9 +252,9 @@ def summary_text(s: SharingSummary) -> str:
     sec = s.section
     if sec.numeral is None:
         return _("The {year} report has no section on {topic}.").format(year=sec.year, topic=sec.topic)
-    parts = [opening_sentence(sec, join_words(literal(t) for t in sec.subsection_titles))]
+    parts = [opening_sentence(sec, sec.subsection_titles, s.report_language)]
     if sec.activities:
-        parts.append(_records_sentence(sec, s.types))
+        parts.append(_records_sentence(sec, s.types, s.dependency_words))
         parts += [t for t in [participants_sentence(sec)] if t]
         parts.append(_("The activities name **{n} of the {members} member states**.").format(
             n=number(sec.states_reached), members=number(sec.members))
@@ -249,6 +264,12 @@ def summary_text(s: SharingSummary) -> str:
     if sec.stated_figures:
         parts.append(_figures_sentence(sec.stated_figures, [literal(i) for i in s.contact_figures]))
     return " ".join(parts)
+
+
+def _counts_states(unit: str) -> bool:
+    """Whether a figure's unit (as :func:`contact_figures` gives it, in the page's
+    language) counts states."""
+    return "state" in unit or unit == terms.unit_words("states")
 
 
 def contacts_text(figs: pd.DataFrame, member_states: pd.DataFrame, year: int) -> str:
@@ -261,13 +282,19 @@ def contacts_text(figs: pd.DataFrame, member_states: pd.DataFrame, year: int) ->
     for r in figs.itertuples(index=False):
         item = literal(figure_phrase(r.value, r.what, r.unit))
         notes = [_("as of {year}").format(year=r.ref_year)] if r.ref_year else []
-        if "state" in r.unit and n:
+        if _counts_states(r.unit) and n:
             notes.append(_("{share} of the member states").format(share=percent(float(r.value) / n)))
         item += f" ({', '.join(notes)})" if notes else ""
         items.append(item)
     return _("The section counts {items}. For scale, the Organization had {n} member states in {year}; a network can "
              "hold more than one contact per state, or none for some.").format(items=join_words(items), n=number(n),
                                                                                year=year)
+
+
+def _together(n: int) -> str:
+    """'1 bringing together more than one member state' (of the meetings and events)."""
+    return n_("{n} bringing together more than one member state", "{n} bringing together more than one member state",
+              n).format(n=number(n))
 
 
 def meetings_text(ev: pd.DataFrame) -> str:
@@ -278,24 +305,22 @@ def meetings_text(ev: pd.DataFrame) -> str:
         return ""
     with_p = ev["participants"].notna()
     values = dict(events=n_("{n} meeting or event", "{n} meetings and events", len(ev)).format(n=number(len(ev))),
-                  dated=number(int((ev["month"] != "").sum())), multi=number(int((ev["n_states"] > 1).sum())))
+                  dated=number(int((ev["month"] != "").sum())), multi=_together(int((ev["n_states"] > 1).sum())))
     if not with_p.any():
-        return _("The section records {events}: {dated} dated to the month, {multi} bringing together more than one "
-                 "member state.").format(**values)
+        return _("The section records {events}: {dated} dated to the month, {multi}.").format(**values)
     total = int(ev.loc[with_p, "participants"].sum())
     qualifier = counting.sum_qualifier(ev.loc[with_p, "participants_qualifier"])
     rough = int((ev.loc[with_p, "qualifier"] != "").sum())
     values.update(n=number(int(with_p.sum())), rough=number(rough), attendance=n_(
         "{total} participant", "{total} participants", total).format(total=quantity(total, qualifier)))
     if not rough:
-        return _("The section records {events}: {dated} dated to the month, {multi} bringing together more than one "
-                 "member state, and {n} with a stated attendance, which adds up to {attendance}.").format(**values)
-    return n_("The section records {events}: {dated} dated to the month, {multi} bringing together more than one "
-              "member state, and {n} with a stated attendance, which adds up to {attendance} ({rough} of these "
-              "attendances is not stated exactly).",
-              "The section records {events}: {dated} dated to the month, {multi} bringing together more than one "
-              "member state, and {n} with a stated attendance, which adds up to {attendance} ({rough} of these "
-              "attendances are not stated exactly).", rough).format(**values)
+        return _("The section records {events}: {dated} dated to the month, {multi}, and {n} with a stated "
+                 "attendance, which adds up to {attendance}.").format(**values)
+    return n_("The section records {events}: {dated} dated to the month, {multi}, and {n} with a stated attendance, "
+              "which adds up to {attendance} ({rough} of these attendances is not stated exactly).",
+              "The section records {events}: {dated} dated to the month, {multi}, and {n} with a stated attendance, "
+              "which adds up to {attendance} ({rough} of these attendances are not stated exactly).",
+              rough).format(**values)
 
 
 # --- year over year -----------------------------------------------------------------------
