@@ -18,16 +18,44 @@ def _number(text: str) -> int:
     return int(re.sub(r"[^\d]", "", text))
 
 
-def landing(html: Path) -> dict[int, dict]:
-    """Year → the figures of its row on editions.html."""
+#: The landing page's column labels and "n of total" word, in each language.
+LANDING_WORDS = {
+    "en": ("Participants", "Activities held in the year", "Events", "Member states reached", " of "),
+    "es": ("Participantes", "Actividades realizadas en el año", "Eventos", "Estados Miembros alcanzados", " de "),
+}
+
+
+def landing(html: Path, lang: str = "en") -> dict[int, dict]:
+    """Year → the figures of its row on editions.html (``lang``: the landing page of
+    that language, es/editions.html for Spanish)."""
+    people_col, acts_col, events_col, reached_col, of = LANDING_WORDS[lang]
+    page = html / "editions.html" if lang == "en" else html / lang / "editions.html"
     out = {}
-    for row in _soup(html / "editions.html").tbody.find_all("tr"):
+    for row in _soup(page).tbody.find_all("tr"):
         year = _number(re.search(r"\d{4}", row.th.get_text()).group())
         cells = {td["data-label"]: td.get_text(" ", strip=True) for td in row.find_all("td")}
-        people = re.sub(r"\s*\(.*\)$", "", cells["Participants"])
-        out[year] = {"activities": _number(cells["Activities held in the year"]), "events": _number(cells["Events"]),
-                     "participants": people, "states_reached": _number(cells["Member states reached"].split(" of ")[0])}
+        people = re.sub(r"\s*\(.*\)$", "", cells[people_col])
+        out[year] = {"activities": _number(cells[acts_col]), "events": _number(cells[events_col]),
+                     "participants": people, "states_reached": _number(cells[reached_col].split(of)[0])}
     return out
+
+
+def across_languages(html: Path, lang: str) -> list[str]:
+    """Every count of the landing page in ``lang`` that differs from the English one
+    (the participants' words are the language's own: their number is compared)."""
+    en, other = landing(html), landing(html, lang)
+    out = [f"{lang}/editions.html lists {sorted(other)}, editions.html {sorted(en)}"] if set(en) != set(other) else []
+    for year in set(en) & set(other):
+        for k, v in en[year].items():
+            w = other[year][k]
+            same = (_digits(v) == _digits(w)) if k == "participants" else v == w
+            if not same:
+                out.append(f"{year}: {lang}/editions.html gives {k} {w!r}, editions.html {v!r}")
+    return out
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
 
 
 def overview(edition: Path) -> dict:

@@ -1,6 +1,7 @@
 """Accessibility basics on the built HTML of the test sites (SYNTHETIC years): every
 image in the content has alt text, every page has exactly one <h1>, every table marks
-its headers with <th scope>, and every page declares its language and has a title.
+its headers with <th scope>, and every page declares its language and has a title; in
+English and in Spanish (whose pages declare lang="es").
 
 The theme (sphinx-book-theme) repeats the page title in a print-only header
 (``#jb-print-docs-body``, class ``onlyprint``: display:none on screen, and in print the
@@ -44,7 +45,9 @@ def site_pages(request) -> dict[str, BeautifulSoup]:
     site = request.getfixturevalue(request.param)
     found = pages(site.edition)
     assert {"intro.html", "chapters/overview.html", "chapters/source_text.html"} <= set(found), sorted(found)
-    return found
+    spanish = pages(site.edition_in("es"))   # the same checks on the Spanish pages
+    assert set(spanish) == set(found), sorted(set(spanish) ^ set(found))
+    return {**found, **{f"es/{name}": soup for name, soup in spanish.items()}}
 
 
 def test_every_image_has_alt_text(site_pages):
@@ -97,8 +100,9 @@ def test_tables_mark_their_headers(site_pages):
 def test_pages_declare_language_and_title(site_pages):
     problems = []
     for name, soup in site_pages.items():
-        if not (soup.html and soup.html.get("lang")):
-            problems.append(f"{name}: <html> has no lang attribute")
+        want = "es" if name.startswith("es/") else "en"
+        if not (soup.html and soup.html.get("lang") == want):
+            problems.append(f"{name}: <html> has no lang attribute {want!r}")
         if not (soup.title and soup.title.get_text(strip=True)):
             problems.append(f"{name}: no <title>")
     assert not problems, "\n".join(problems)

@@ -22,6 +22,7 @@ from bs4 import BeautifulSoup
 
 from hemiplan.build import languages
 
+from . import site_agreement
 from .conftest import SERIES_DRAFT
 
 LANGS = tuple(languages.available())
@@ -198,6 +199,11 @@ def test_the_spanish_landing_page_lists_the_editions(built):
     assert f'url={latest}/index.html"' in (html / "es" / "index.html").read_text(encoding="utf-8")
     assert f'url=../../{latest}/chapters/training.html"' in (
         html / "es" / "latest" / "chapters" / "training.html").read_text(encoding="utf-8")
+
+
+def test_the_spanish_landing_page_gives_the_english_figures(built):
+    html, _ = built
+    assert site_agreement.across_languages(html, "es") == []
 
 
 def test_the_spanish_edition_reads_spanish_around_its_pages(built):
