@@ -17,7 +17,8 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from hemiplan.analysis import frames, sections
+from hemiplan import language
+from hemiplan.analysis import frames, sections, terms
 from hemiplan.analysis.frames import TOTAL_PREFIX, is_total
 from hemiplan.data import csvio
 from hemiplan.language import _, n_, p_
@@ -215,6 +216,8 @@ def display_table(recon: pd.DataFrame, paragraphs: pd.DataFrame | None = None) -
     linked, sum of items, difference, items lacking the figure, reading, source."""
     out = recon.copy()
     out["status"] = out["status"].map(status_label)
+    if language.current() != language.SOURCE:  # what the total counts, as the page names its figure
+        out["what"] = out["indicator"].map(terms.indicator_words)
     cols = ["what", "stated", "items", "items_sum", "difference", "items_missing", "status", "paragraph_id"]
     if paragraphs is not None:
         out["part"] = frames.part_of(out["paragraph_id"], paragraphs)
