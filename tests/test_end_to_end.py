@@ -99,6 +99,11 @@ def test_report_to_published_edition(tmp_path):
                      "A total of 86 participants attended these workshops",
                      "12, 480 firearms in Guyana (12,000) and Belize (480)"):
         assert sentence in source
+    # the same edition in Spanish, beside it: the report's own words stay the report's
+    spanish = root / "_build" / "html" / "es" / str(YEAR)
+    assert '<html lang="es"' in (spanish / "chapters" / "overview.html").read_text(encoding="utf-8")
+    assert "Approximately 310 participants took part in three port control seminars" in page_text(
+        spanish / "chapters" / "source_text.html")
     # nothing of the real book leaked in, and the build left the chapters it read untouched
     assert "2014" not in overview.replace(str(YEAR), "")
     assert {p: p.read_bytes() for p in committed} == committed

@@ -8,6 +8,10 @@ an element of class ``xref`` outside any link (``<span class="xref std std-ref">
 and an unresolved Markdown link is a link to ``#<target>`` with class ``xref myst``.
 A resolved reference is a link (``<a class="reference internal" href=…>``).
 
+The language switch of every page and its ``<link rel="alternate" hreflang>`` are links
+like any other (``a`` and ``link``): a switch to a page missing in the other language
+is a link to a missing page, and refused.
+
 A site is checked as it will be served: ``mounts`` places a folder not yet published
 (an edition's fresh Jupyter Book output) at its future path, so that links between
 editions are followed to the right files."""
