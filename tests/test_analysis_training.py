@@ -614,6 +614,8 @@ def test_the_opening_paragraph_reads_in_spanish(spanish):
     assert "1 actividad de la sección se realizó en otro año y figura por separado al final del capítulo." in text
     assert ("La sección también declara 4 totales propios: 1 coincide con la suma de sus partidas, 2 difieren y 1 no "
             "puede compararse (véase la conciliación más abajo).") in text
+    marked = tx.summary_text(t.summary(SEC, MEMBERS), NO_TOTALS, report_language="en")
+    assert marked.startswith('La sección V del informe de 9999, *<span lang="en">Training</span>*, abarca')
     one = tx.summary_text(t.summary(only("A001"), MEMBERS), NO_TOTALS)
     assert "Registra **1 actividad**, con un total de **2 eventos**; por dependencia: CICAD, 1 actividad." in one
     assert "La cifra es exacta y todas las actividades tienen una, por lo que este total es exacto tal como se declara." in one
@@ -648,6 +650,10 @@ def test_the_tables_labels_and_names_read_in_spanish(spanish, acts, paras):
     assert "↳ (sin subtítulo)" in list(parts["part"]) and list(parts["part"])[-1] == "Toda la sección"
     assert list(t.by_program(acts)["program"])[-1] == "(sin programa indicado)"
     assert list(t.by_type(acts)["type"]) == ["Curso", "Seminario", "Taller", "Reunión"]
+    assert list(t.by_program(acts, SYNTHETIC.dependency_names)["dependencies"]) == [
+        "SE-CICAD", "SE-CICAD", "Secretaría del CICTE, DSP"]
+    assert set(t.largest(acts, MEMBERS, dependency_names=SYNTHETIC.dependency_names)["dependency"]) == {
+        "SE-CICAD", "Secretaría del CICTE", "DSP"}
     ev, pa = t.part_dependency(acts, paras, "events"), t.part_dependency(acts, paras, "participants")
     assert "a) Money laundering: 5 eventos, 78 participantes" in t.pairs_text(ev, pa)
     assert "sin cifra de participantes" in t.pairs_text(ev, pa)
@@ -673,4 +679,7 @@ def test_english_pages_are_unchanged_by_the_translations(acts):
     assert language.current() == "en"
     assert t.total_kind(t.summary(only("A001"), MEMBERS)) == "exact as stated"
     assert t.by_part(acts, SEC.paragraphs, total=True)["part"].iloc[-1] == t.TOTAL_LABEL
+    assert tx.summary_text(t.summary(SEC, MEMBERS), NO_TOTALS, SYNTHETIC.dependency_names, "en") == \
+        tx.summary_text(t.summary(SEC, MEMBERS), NO_TOTALS)
+    assert list(t.by_program(acts, SYNTHETIC.dependency_names)["dependencies"]) == list(t.by_program(acts)["dependencies"])
 

@@ -64,10 +64,11 @@ def _upper_first(text: str) -> str:
     return f"{text[:1].upper()}{text[1:]}"
 
 
-def _title(title) -> str:
-    """An activity's title for Markdown (:func:`literal`), inside ``<span lang="en">`` when
-    it has no form in the page's language (a :class:`hemiplan.data.names.English` title)."""
-    lang = getattr(title, "lang", None)
+def _title(title, lang: str | None = None) -> str:
+    """A title for Markdown (:func:`literal`), inside ``<span lang="…">`` when it is not in
+    the page's language: a :class:`hemiplan.data.names.English` title, or the report's own
+    words (a section's or subsection's title) in the report's language ``lang``."""
+    lang = getattr(title, "lang", None) or lang
     text = literal(title)
     return f'<span lang="{lang}">{text}</span>' if lang and lang != language.current() else text
 
@@ -85,15 +86,17 @@ def _acronym(dependency: str, dependency_names: pd.DataFrame | None) -> str:
 
 # --- the year in brief -------------------------------------------------------------------
 
-def summary_text(s: TrainingSummary, rs, dependency_names: pd.DataFrame | None = None) -> str:
+def summary_text(s: TrainingSummary, rs, dependency_names: pd.DataFrame | None = None,
+                 report_language: str | None = None) -> str:
     """The paragraph that opens the chapter, from :func:`training.summary` and the
     section's reconciliation (:func:`hemiplan.analysis.reconciliation.summary`);
-    dependencies named by their acronyms in ``dependency_names`` when given."""
+    dependencies named by their acronyms in ``dependency_names`` when given, the
+    section's title marked as the report's words when ``report_language`` is not the page's."""
     sec = s.section
     if sec.numeral is None:
         return _("*The {year} report has no section on training, so this chapter has nothing to show for that "
                  "year.*").format(year=sec.year)
-    fields = {"numeral": sec.numeral, "year": sec.year, "title": literal(title_case(sec.title)),
+    fields = {"numeral": sec.numeral, "year": sec.year, "title": _title(title_case(sec.title), report_language),
               "paragraphs": n_("{n} paragraph", "{n} paragraphs", sec.paragraphs).format(n=number(sec.paragraphs))}
     if sec.activities == 0:
         return _("Section {numeral} of the {year} report, *{title}*, runs to {paragraphs} but records no activity "
@@ -232,14 +235,15 @@ def own_totals_sentence(rs) -> str:
 
 # --- parts, figures and maps ---------------------------------------------------------------
 
-def top_part_text(tp: TopPart) -> str:
+def top_part_text(tp: TopPart, report_language: str | None = None) -> str:
     """The subsection with the most stated participants and the subsections that record
-    no activity, from :func:`training.top_part`; '' when no subsection states participants."""
+    no activity, from :func:`training.top_part`; '' when no subsection states participants
+    (its name marked as the report's words when ``report_language`` is not the page's)."""
     if tp.name is None:
         return ""
     text = _("The subsection with the most stated participants is *{name}*, with {participants} in {events} "
              "({share} of the section's stated participants).").format(
-        name=literal(tp.name), participants=participants_count(tp.participants), events=events_count(tp.events),
+        name=_title(tp.name, report_language), participants=participants_count(tp.participants), events=events_count(tp.events),
         share=_share(tp.share))
     if tp.empty_parts:
         text += " " + n_("{n} subsection of {parts} records no activity with figures.",
