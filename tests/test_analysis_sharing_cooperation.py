@@ -9,12 +9,13 @@ import dataclasses
 import pandas as pd
 import pytest
 
-from hemiplan import data, vocabulary
+from hemiplan import data, language, vocabulary
 from hemiplan.analysis import cooperation as co
 from hemiplan.analysis import destruction as de
 from hemiplan.analysis import frames, sections
 from hemiplan.analysis import information_sharing as isx
-from hemiplan.data import csvio, held, schema
+from hemiplan.build import catalogs
+from hemiplan.data import csvio, held, names, schema
 from hemiplan.data.labels import type_label
 from hemiplan.data.membership import members_in_year
 
@@ -569,3 +570,102 @@ def test_cooperation_year_over_year_synthetic():
     assert yoy["partners"].tolist() == [0, 2]
     assert yoy["agreements"].tolist() == [0, 1]
     assert co.year_over_year({2031: None}).empty
+
+
+# --- in Spanish --------------------------------------------------------------------------
+
+@pytest.fixture
+def spanish():
+    """The page's language is Spanish for one test (English again after it)."""
+    language.use("es")
+    try:
+        yield
+    finally:
+        language.use("en")
+
+
+def test_cooperation_summary_reads_in_spanish(spanish):
+    text = co.summary_text(co.summary(sections.select(Ed, co.CHAPTER), Ed))
+    assert text.startswith("La sección VII del informe de 9999 (*International cooperation*) abarca 3 párrafos en "
+                           "2 subsecciones. Registra **6 actividades** dirigidas por CICTE, DPS y SMS (2 acuerdos, ")
+    assert "Las actividades nombran a 3 Estados Miembros y a 4 organizaciones socias o financiadoras (en 6 actividades)." \
+        in text
+    assert "La sección contiene 2 acuerdos y 2 actividades de asistencia técnica." in text
+    assert text.endswith("Declara además 9 cifras, 8 de ellas sobre municiones o armas de fuego destruidas.")
+
+
+def test_information_sharing_summary_reads_in_spanish_and_marks_the_reports_headings(spanish):
+    s = isx.summary(sections.select(Ed, isx.CHAPTER), MEMBERS, report_language="en")
+    text = isx.summary_text(s)
+    assert text.startswith('La sección VI del informe de 9999 (*<span lang="en">Information sharing</span>*) abarca '
+                           '3 párrafos en 2 subsecciones (<span lang="en">Contacts</span> y '
+                           '<span lang="en">Meetings</span>).')
+    assert "Registra **5 actividades** dirigidas por CICAD, CICTE, DPS y SMS (" in text
+    assert "que suman 6 eventos. Se declaran participantes para 2 actividades, lo que suma " \
+           "**aproximadamente 75 participantes**." in text
+    assert "Las actividades nombran a **4 de los 5 Estados Miembros**." in text
+    assert "the" not in text.replace("<span", "").split()  # no English word outside the report's headings
+
+
+def test_meetings_and_contacts_read_in_spanish(spanish):
+    ev = isx.meetings(sections.select(Ed, isx.CHAPTER).activities, MEMBERS)
+    assert ev["month"].tolist() == ["febrero", "noviembre", ""]
+    assert isx.meetings_text(ev) == (
+        "La sección registra 3 reuniones y eventos: 2 con el mes indicado, 2 que reúnen a más de un Estado Miembro "
+        "y 2 con una asistencia declarada, que suma aproximadamente 75 participantes (1 de estas asistencias no se "
+        "declara con exactitud).")
+    text = isx.contacts_text(isx.contact_figures(sections.select(Ed, isx.CHAPTER).indicators, MEMBERS), MEMBERS, 2024)
+    assert text.startswith("La sección contabiliza 30 puntos focales y ")
+    assert "(el 40\u00a0% de los Estados Miembros). Como referencia, la Organización tenía 5 Estados Miembros en 2024" in text
+
+
+def test_destruction_reads_in_spanish(spanish):
+    assert de.amount_text(1, "machines") == "1 máquina"
+    assert de.amount_text(1102751, "munitions") == "1.102.751 municiones"
+    assert de.amount_text(9061, "metric tons") == "9.061 toneladas métricas"  # the words of a unit, as tables give them
+    text = de.check_text(de.check_totals(INDICATORS, MEMBERS))
+    assert text.startswith("El informe declara 3 totales de municiones o armas de fuego destruidas. En 1 de ellos, "
+                           "las cifras desglosadas del mismo párrafo suman exactamente el total")
+    assert "se declara como 50 armas de fuego, pero sus partidas suman 45 (declarado menos partidas: +5)" in text
+    assert text.endswith("Se muestran ambas cifras; ninguna se corrige.")
+    assert de.destruction_text(de.destruction_summary(INDICATORS, MEMBERS)) == (
+        "Cantidades destruidas en el año, según las cifras declaradas: **110 municiones** (Guatemala, Peru), "
+        "**50 armas de fuego** (Guatemala, Peru) y **7 toneladas métricas**.")
+    assert de.holds_label("no items") == "sin partidas"
+
+
+def test_partners_read_in_spanish_with_the_dependencies_spanish_acronyms(spanish, synth):
+    links = co.partner_links(synth.held, synth.organizations)
+    text = co.partners_text(co.partner_figures(links, synth.held, synth.dependency_names), 2031)
+    assert text == ("En todo el informe de 2031, **2 organizaciones** de 2 tipos figuran como socias o financiadoras "
+                    "de 2 actividades, el 15\u00a0% de las 13 registradas. Los tipos más frecuentes son *órgano de las "
+                    "Naciones Unidas* y *organización regional* (1 organización cada uno); DSP y SSM trabajan cada "
+                    "una con 1 organización, la gama más amplia.")
+    ag = co.agreements(synth.held, synth.organizations, synth.member_states, synth.paragraphs, synth.translations,
+                       synth.dependency_names)
+    assert co.agreements_text(ag, synth.dependency_names).endswith("SSM es la parte firmante.")
+    assert list(co.kind_matrix(co.kind_by_dependency(links), synth.dependency_names).columns) == \
+        ["SE-CICAD", "Secretaría del CICTE", "DSP", "SSM", "Conjunta"]
+
+
+def test_a_funder_without_a_spanish_name_is_marked_english(spanish):
+    f = pd.DataFrame({"funder": [names.English("Government of X")] * 2 + ["Gobierno de Y"],
+                      "activity_id": ["a", "b", "c"]})
+    assert co.funders_text(f, pd.DataFrame({"activity_id": ["a", "b", "c", "d"]})) == (
+        'Se nombran 2 financiadores para 3 actividades, el 75\u00a0% de todas las actividades del año; '
+        '<span lang="en">Government of X</span> es el que más financia (2 actividades).')
+
+
+def test_english_is_unchanged_by_the_markings():
+    f = pd.DataFrame({"funder": ["Government of X"] * 2 + ["Gobierno de Y"], "activity_id": ["a", "b", "c"]})
+    assert co.funders_text(f, pd.DataFrame({"activity_id": ["a", "b", "c", "d"]})) == (
+        "2 funders are named for 3 activities, 75% of all activities of the year; Government of X funds the most "
+        "(2 activities).")
+    assert de.amount_text(1, "machines") == "1 machine" and de.amount_text(9061, "metric_tons") == "9,061 metric tons"
+    assert co.named("Government of X") == "Government of X"
+
+
+def test_the_chapters_catalogs_are_complete_in_spanish():
+    mine = ("analysis.cooperation", "analysis.cooperation_summary", "analysis.information_sharing",
+            "analysis.destruction", "chapters.cooperation", "chapters.information_sharing")
+    assert [p for p in catalogs.check("es") if any(f"{m}.po" in p for m in mine)] == []
