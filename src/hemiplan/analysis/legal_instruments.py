@@ -11,12 +11,14 @@ import re
 
 import pandas as pd
 
+from hemiplan import language
 from hemiplan.analysis import sections
 from hemiplan.analysis.frames import countries_reached, member_names, name_list, or_missing
 from hemiplan.analysis.national_strategies import page_titles
 from hemiplan.analysis.terms import humanize, unit_words
 from hemiplan.data import csvio, membership
 from hemiplan.data.labels import quantity
+from hemiplan.data.names import English
 from hemiplan.language import _, n_, p_
 from hemiplan.vocabulary import join_words, number, section_label
 
@@ -40,6 +42,12 @@ def body_name(body: str) -> str:
     """The body that adopted an instrument, spelled out in the page's language."""
     return {"UN": p_("adopting body", "United Nations"),
             "OAS": p_("adopting body", "Organization of American States")}.get(body, body)
+
+
+def _as_given(name: str) -> str:
+    """An instrument's name as the reference list gives it (in English), marked as English
+    on a page of another language (the list has no translated names)."""
+    return name if language.current() == language.SOURCE or not name else English(name)
 
 
 def category_name(category_: str) -> str:
@@ -73,7 +81,7 @@ def instruments_table(instruments: pd.DataFrame, paragraphs: pd.DataFrame) -> pd
     rows = []
     for r in instruments.itertuples(index=False):
         ids = [pid for pid, text in texts if _names_in(text, r.name, r.short_name)]
-        rows.append({"name": r.name, "short_name": r.short_name, "body": body_name(r.body),
+        rows.append({"name": _as_given(r.name), "short_name": _as_given(r.short_name), "body": body_name(r.body),
                      "adopted": r.adopted, "named": bool(ids), "paragraphs": ";".join(ids)})
     out = pd.DataFrame(rows, columns=cols)
     return out.sort_values(["adopted", "name"]).reset_index(drop=True)
