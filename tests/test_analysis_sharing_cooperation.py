@@ -645,7 +645,7 @@ def test_partners_read_in_spanish_with_the_dependencies_spanish_acronyms(spanish
                        synth.dependency_names)
     assert co.agreements_text(ag, synth.dependency_names).endswith("SSM es la parte firmante.")
     assert list(co.kind_matrix(co.kind_by_dependency(links), synth.dependency_names).columns) == \
-        ["SE-CICAD", "Secretaría del CICTE", "DSP", "SSM", "Conjunta"]
+        ["SE-CICAD", "Secretaría\ndel CICTE", "DSP", "SSM", "Conjunta"]  # a long one on two lines
 
 
 def test_a_funder_without_a_spanish_name_is_marked_english(spanish):

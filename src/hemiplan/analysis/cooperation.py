@@ -9,6 +9,7 @@ record or string. Functions ending in ``_text`` return Markdown, with every piec
 data escaped by :func:`hemiplan.vocabulary.literal`."""
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 
 import pandas as pd
@@ -118,14 +119,20 @@ def org_matrix(top: pd.DataFrame, dependency_names: pd.DataFrame | None = None) 
     m = top.set_index("label")[dependency_order()]
     m.index.name = "Partner or funder"
     m.columns.name = "Dependency"
-    return m.rename(columns=dependency_labels(dependency_names)) if dependency_names is not None else m
+    return m.rename(columns=_axis_words(dependency_names)) if dependency_names is not None else m
+
+
+def _axis_words(dependency_names: pd.DataFrame) -> dict:
+    """Dependency code → its acronym for the axis of a heat map, a long one on two lines
+    ('Secretaría\\ndel CICTE') so that neighbouring labels do not overlap."""
+    return {d: textwrap.fill(w, 12) for d, w in dependency_labels(dependency_names).items()}
 
 
 def kind_matrix(kinds: pd.DataFrame, dependency_names: pd.DataFrame | None = None) -> pd.DataFrame:
     """The matrix of :func:`kind_by_dependency` with its kinds (and, with ``dependency_names``,
     its dependencies) in the page's language, for a heat map."""
     m = kinds.rename(index=kind_label)
-    return m.rename(columns=dependency_labels(dependency_names)) if dependency_names is not None else m
+    return m.rename(columns=_axis_words(dependency_names)) if dependency_names is not None else m
 
 
 @dataclass(frozen=True)
