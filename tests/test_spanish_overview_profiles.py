@@ -132,3 +132,10 @@ def test_series_sentences_in_spanish(ed31, es):
         "Estados Miembros que recibieron actividades en 2031: 2 Estados.")
     totals = pd.DataFrame({"year": [2030, 2031], "activities": [12, 1408]})
     assert series.change_text(totals) == "de 12 actividades realizadas en 2030 a 1.408 en 2031"
+
+
+def test_activity_table_in_spanish_when_given_the_names(ed31, es):
+    table = frames.activity_table(ed31.held, ed31.member_states, ed31.organizations, ed31.paragraphs,
+                                  ed31.translations, ed31.dependency_names)
+    assert "Secretaría del CICTE" in set(table["dependency"]) or "SE-CICAD" in set(table["dependency"])
+    assert all(isinstance(t, names.English) for t in table["title"])  # 2031 has no reviewed Spanish titles

@@ -188,18 +188,24 @@ def part_of(ids: pd.Series, paragraphs: pd.DataFrame) -> pd.Series:
 
 
 def activity_table(activities: pd.DataFrame, member_states: pd.DataFrame, organizations: pd.DataFrame | None = None,
-                   paragraphs: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Activities for a table, in the order (and with the index) given: id, title, type
-    (reader label), dependency, programme, month name, member states (names) and
-    their number, partners and funders (acronyms, when ``organizations`` is given),
-    the part of the report (when ``paragraphs`` is given, else '') and paragraph."""
+                   paragraphs: pd.DataFrame | None = None, translations: pd.DataFrame | None = None,
+                   dependency_names: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Activities for a table, in the order (and with the index) given: id, title (in
+    the page's language when ``translations``, an edition's, is given), type (reader
+    label), dependency (acronyms in the page's language when ``dependency_names`` is
+    given), programme, month name, member states (names) and their number, partners
+    and funders (acronyms, when ``organizations`` is given), the part of the report
+    (when ``paragraphs`` is given, else '') and paragraph."""
     names = member_names(member_states)
     orgs = org_names(organizations) if organizations is not None else {}
+    own = translations is not None and language.current() != language.SOURCE
+    titles = names_.titles(activities, translations) if own else activities["title"]
     return pd.DataFrame({
         "activity_id": activities["activity_id"],
-        "title": activities["title"],
+        "title": titles,
         "type": activities["activity_type"].map(type_label),
-        "dependency": lead_label(activities, detailed=True),
+        "dependency": lead_label(activities, detailed=True,
+                                 acronyms=dependency_labels(dependency_names) if dependency_names is not None else None),
         "program": activities["program"],
         "month": activities["month"].map(month_name),
         "states": activities["countries"].map(lambda c: name_list(c, names)),
