@@ -147,20 +147,20 @@ def test_summary_counts():
         ("9999-I005", "9999-V.a-02", "total_participants", 5, "participants", "9999-A003"),
     ])
     s = rec.summary(rec.reconcile(inds, ACTS))
-    assert s["totals"] == 5 and s["comparable"] == 4 and s["not_comparable"] == 1
-    assert s["agree"] == 1 and s["differ"] == 3
-    assert s["stated_higher"] == 2 and s["items_higher"] == 1
-    assert s["abs_difference"] == 50 + 10 + 10
-    assert s["largest_difference"] == 50 and s["largest_stated"] == 100
-    assert s["differ_with_missing"] == 1 and s["differ_missing_items"] == 1
-    assert s["stated_higher_complete"] == 1
-    assert s["with_not_exact"] == 3
+    assert s.totals == 5 and s.comparable == 4 and s.not_comparable == 1
+    assert s.agree == 1 and s.differ == 3
+    assert s.stated_higher == 2 and s.items_higher == 1
+    assert s.abs_difference == 50 + 10 + 10
+    assert s.largest_difference == 50 and s.largest_stated == 100
+    assert s.differ_with_missing == 1 and s.differ_missing_items == 1
+    assert s.stated_higher_complete == 1
+    assert s.with_not_exact == 3
 
 
 def test_empty_and_display():
     empty = rec.reconcile(indicators([]), ACTS)
     assert empty.empty and list(empty.columns) == rec.COLUMNS
-    assert rec.summary(empty)["totals"] == 0 and rec.summary(empty)["largest_what"] is None
+    assert rec.summary(empty).totals == 0 and rec.summary(empty).largest_what is None
     inds = indicators([("9999-I001", "9999-V.a-01", "total_events", 7, "events", "9999-A001")])
     shown = rec.display_table(rec.reconcile(inds, ACTS), PARAGRAPHS)
     assert list(shown.columns) == ["part", "what", "stated", "items", "items_sum", "difference", "items_missing",

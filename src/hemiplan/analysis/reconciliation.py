@@ -14,6 +14,7 @@ the paragraphs table to keep the totals stated in one section.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -175,7 +176,31 @@ def reconcile(indicators: pd.DataFrame, activities: pd.DataFrame, paragraphs: pd
     return sections.report_order(out, "indicator_id") if len(out) else out.reset_index(drop=True)
 
 
-def summary(recon: pd.DataFrame) -> dict:
+@dataclass(frozen=True)
+class Summary:
+    """Counts for prose from :func:`reconcile` (see :func:`summary`)."""
+    totals: int  # stated totals
+    comparable: int  # that can be set against itemised figures
+    agree: int
+    differ: int
+    stated_higher: int
+    items_higher: int
+    not_comparable: int
+    no_items: int  # totals with no item linked
+    abs_difference: float  # sum of the absolute differences
+    largest_what: str | None  # the largest absolute difference: what it counts, ...
+    largest_difference: float | None
+    largest_stated: float | None
+    largest_paragraph: str | None
+    with_missing: int  # comparisons including items without the figure
+    differ_with_missing: int
+    missing_items: int
+    differ_missing_items: int
+    with_not_exact: int  # comparisons including approximate item figures
+    stated_higher_complete: int  # a stated total above complete items: only what is not itemised explains it
+
+
+def summary(recon: pd.DataFrame) -> Summary:
     """Counts for prose: totals, how many could be compared, agree or differ (and in
     which direction), the largest absolute difference, and how many comparisons
     include items without the figure or with approximate figures."""
@@ -186,28 +211,27 @@ def summary(recon: pd.DataFrame) -> dict:
         d = differ.assign(_abs=differ["difference"].abs()).sort_values(["_abs", "indicator_id"],
                                                                          ascending=[False, True])
         largest = d.iloc[0]
-    return {
-        "totals": len(recon),
-        "comparable": len(comparable),
-        "agree": int((comparable["difference"] == 0).sum()),
-        "differ": len(differ),
-        "stated_higher": int((differ["difference"] > 0).sum()),
-        "items_higher": int((differ["difference"] < 0).sum()),
-        "not_comparable": len(recon) - len(comparable),
-        "no_items": int((recon["status"] == STATUS_NO_ITEMS).sum()),
-        "abs_difference": float(differ["difference"].abs().sum()) if len(differ) else 0.0,
-        "largest_what": None if largest is None else largest["what"],
-        "largest_difference": None if largest is None else float(largest["difference"]),
-        "largest_stated": None if largest is None else float(largest["stated"]),
-        "largest_paragraph": None if largest is None else largest["paragraph_id"],
-        "with_missing": int((comparable["items_missing"] > 0).sum()),
-        "differ_with_missing": int((differ["items_missing"] > 0).sum()),
-        "missing_items": int(recon["items_missing"].sum()),
-        "differ_missing_items": int(differ["items_missing"].sum()),
-        "with_not_exact": int((comparable["items_not_exact"] > 0).sum()),
-        # A stated total above complete items can only come from what is not itemised.
-        "stated_higher_complete": int(((differ["difference"] > 0) & (differ["items_missing"] == 0)).sum()),
-    }
+    return Summary(
+        totals=len(recon),
+        comparable=len(comparable),
+        agree=int((comparable["difference"] == 0).sum()),
+        differ=len(differ),
+        stated_higher=int((differ["difference"] > 0).sum()),
+        items_higher=int((differ["difference"] < 0).sum()),
+        not_comparable=len(recon) - len(comparable),
+        no_items=int((recon["status"] == STATUS_NO_ITEMS).sum()),
+        abs_difference=float(differ["difference"].abs().sum()) if len(differ) else 0.0,
+        largest_what=None if largest is None else largest["what"],
+        largest_difference=None if largest is None else float(largest["difference"]),
+        largest_stated=None if largest is None else float(largest["stated"]),
+        largest_paragraph=None if largest is None else largest["paragraph_id"],
+        with_missing=int((comparable["items_missing"] > 0).sum()),
+        differ_with_missing=int((differ["items_missing"] > 0).sum()),
+        missing_items=int(recon["items_missing"].sum()),
+        differ_missing_items=int(differ["items_missing"].sum()),
+        with_not_exact=int((comparable["items_not_exact"] > 0).sum()),
+        stated_higher_complete=int(((differ["difference"] > 0) & (differ["items_missing"] == 0)).sum()),
+    )
 
 
 def display_table(recon: pd.DataFrame, paragraphs: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -261,21 +285,21 @@ class _Headers(Mapping):
 DISPLAY_HEADERS: Mapping[str, str] = _Headers()
 
 
-def summary_text(rs: dict, year: int) -> str:
+def summary_text(rs: Summary, year: int) -> str:
     """The sentence above the reconciliation of the whole report, from :func:`summary`."""
-    values = {"year": year, "comparable": number(rs["comparable"]), "agree": number(rs["agree"]),
-              "differ": number(rs["differ"]), "abs": number(round(rs["abs_difference"])),
-              "not_comparable": number(rs["not_comparable"])}
+    values = {"year": year, "comparable": number(rs.comparable), "agree": number(rs.agree),
+              "differ": number(rs.differ), "abs": number(round(rs.abs_difference)),
+              "not_comparable": number(rs.not_comparable)}
     text = n_("The {year} report states {totals}; {comparable} can be set against itemised figures, of which "
               "{agree} agree exactly and {differ} differ",
               "The {year} report states {totals}; {comparable} can be set against itemised figures, of which "
-              "{agree} agree exactly and {differ} differ", rs["differ"])
-    values["totals"] = n_("{n} total", "{n} totals", rs["totals"]).format(n=number(rs["totals"]))
-    if rs["differ"]:
+              "{agree} agree exactly and {differ} differ", rs.differ)
+    values["totals"] = n_("{n} total", "{n} totals", rs.totals).format(n=number(rs.totals))
+    if rs.differ:
         text += _(" (by {abs} in all, in absolute terms)")
-    if rs["not_comparable"]:
+    if rs.not_comparable:
         text += n_("; {not_comparable} total cannot be compared for want of itemised figures.",
-                   "; {not_comparable} totals cannot be compared for want of itemised figures.", rs["not_comparable"])
+                   "; {not_comparable} totals cannot be compared for want of itemised figures.", rs.not_comparable)
     else:
         text += "."
     return text.format(**values)
