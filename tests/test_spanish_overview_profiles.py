@@ -95,7 +95,7 @@ def test_section_summary_in_spanish(ed31, es):
 
 def test_double_note_and_total_label_in_spanish(es):
     label = participation.total_label("CICTE", 170, "more_than", "2014-III.b-02")
-    assert label == "el total declarado por CICTE, de más de 170 (III.b-02)"
+    assert label == "el total declarado por el CICTE, de más de 170 (III.b-02)"
     figure = participation.People(double=(("a", "b"),), labels={"a": "A", "b": "B"})
     assert participation.double_note(figure).startswith("suma a la vez A y B, ya que")
 

@@ -21,7 +21,7 @@ import pandas as pd
 from hemiplan.analysis import counting
 from hemiplan.data import csvio
 from hemiplan.data.labels import quantity
-from hemiplan.language import _
+from hemiplan.language import _, p_
 from hemiplan.vocabulary import join_words, short_id
 
 COLUMNS = ["indicator_id", "dependency", "value", "qualifier", "covered", "paragraph_id", "overlaps", "labels"]
@@ -32,10 +32,18 @@ def total_label(dependency, value, qualifier, paragraph_id) -> str:
     figure = quantity(value, qualifier)
     where = short_id(paragraph_id) if isinstance(paragraph_id, str) and paragraph_id else ""
     if isinstance(dependency, str) and dependency:
-        text = _("{dependency}'s stated total of {figure}").format(dependency=dependency, figure=figure)
+        text = _("{dependency}'s stated total of {figure}").format(dependency=_owner(dependency), figure=figure)
     else:
         text = _("the stated total of {figure}").format(figure=figure)
     return text + (f" ({where})" if where else "")
+
+
+def _owner(dependency: str) -> str:
+    """A dependency as the owner of a stated total: 'CICTE' ('el CICTE', with the article
+    Spanish needs)."""
+    return {"CICAD": p_("dependency owning a total", "CICAD"), "CICTE": p_("dependency owning a total", "CICTE"),
+            "DPS": p_("dependency owning a total", "DPS"), "SMS": p_("dependency owning a total", "SMS"),
+            }.get(dependency, dependency)
 
 
 def stated_totals(indicators: pd.DataFrame) -> pd.DataFrame:
