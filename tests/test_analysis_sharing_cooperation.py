@@ -617,6 +617,9 @@ def test_meetings_and_contacts_read_in_spanish(spanish):
     text = isx.contacts_text(isx.contact_figures(sections.select(Ed, isx.CHAPTER).indicators, MEMBERS), MEMBERS, 2024)
     assert text.startswith("La sección contabiliza 30 puntos focales y ")
     assert "(el 40\u00a0% de los Estados Miembros). Como referencia, la Organización tenía 5 Estados Miembros en 2024" in text
+    acts = sections.select(Ed, isx.CHAPTER).activities
+    sub = isx.by_subregion(frames.states_named(acts, members_in_year(MEMBERS, 9999)), MEMBERS, 9999)
+    assert not {"Caribbean", "Central America", "North America", "South America"} & set(sub["subregion"])
 
 
 def test_destruction_reads_in_spanish(spanish):

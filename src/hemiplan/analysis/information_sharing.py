@@ -146,11 +146,11 @@ def meetings(activities: pd.DataFrame, member_states: pd.DataFrame, types=EVENT_
 # --- summary ------------------------------------------------------------------------------
 
 def by_subregion(taking_part: pd.DataFrame, member_states: pd.DataFrame, year: int) -> pd.DataFrame:
-    """Per subregion (in schema order): member states, how many take part, and the
-    share taking part (per cent, rounded)."""
+    """Per subregion (in schema order, named in the page's language): member states,
+    how many take part, and the share taking part (per cent, rounded)."""
     out = frames.by_subregion(taking_part, membership.members_in_year(member_states, year), "taking_part")
     out["share"] = (100.0 * out["taking_part"] / out["members"]).round(0)
-    return out
+    return out.assign(subregion=out["subregion"].map(terms.subregion_label))
 
 
 @dataclass(frozen=True)
