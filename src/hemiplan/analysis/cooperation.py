@@ -33,10 +33,6 @@ DONATION_PATTERN = r"donat|machine|equipment|computer|vehicle|kit"
 #: Activity types counted as technical assistance.
 ASSISTANCE_TYPES = cooperation_summary.ASSISTANCE_TYPES
 
-#: Table headers for the per-dependency columns (the abbreviations as written).
-DEPENDENCY_HEADERS = {d: d for d in dependency_order()}
-
-
 def named(name) -> str:
     """A name for Markdown (escaped), marked with its language where it is not the
     page's (a :class:`hemiplan.data.names.English` name on a Spanish page)."""
