@@ -144,3 +144,21 @@ def browser():
         pytest.fail(missing)
     with browser_checks.chromium() as context:
         yield context
+
+
+@pytest.fixture
+def spanish():
+    """The page's language is Spanish for one test (English again after it)."""
+    from hemiplan import language
+
+    language.use("es")
+    try:
+        yield
+    finally:
+        language.use("en")
+
+
+@pytest.fixture
+def es(spanish):
+    """The same as ``spanish``, by its short name."""
+    yield

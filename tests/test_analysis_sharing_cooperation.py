@@ -9,7 +9,7 @@ import dataclasses
 import pandas as pd
 import pytest
 
-from hemiplan import data, language, vocabulary
+from hemiplan import data, vocabulary
 from hemiplan.analysis import cooperation as co
 from hemiplan.analysis import destruction as de
 from hemiplan.analysis import frames, sections
@@ -573,16 +573,6 @@ def test_cooperation_year_over_year_synthetic():
 
 
 # --- in Spanish --------------------------------------------------------------------------
-
-@pytest.fixture
-def spanish():
-    """The page's language is Spanish for one test (English again after it)."""
-    language.use("es")
-    try:
-        yield
-    finally:
-        language.use("en")
-
 
 def test_cooperation_summary_reads_in_spanish(spanish):
     text = co.summary_text(co.summary(sections.select(Ed, co.CHAPTER), Ed))

@@ -590,15 +590,6 @@ def test_double_note():
 
 # --- in Spanish ------------------------------------------------------------------------------------
 
-@pytest.fixture
-def spanish():
-    language.use("es")
-    try:
-        yield
-    finally:
-        language.use("en")
-
-
 def test_the_opening_paragraph_reads_in_spanish(spanish):
     assert tx.summary_text(t.summary(SEC, MEMBERS), NO_TOTALS, SYNTHETIC.dependency_names) == (
         "La sección V del informe de 9999, *Training*, abarca 7 párrafos distribuidos en 3 subsecciones. Registra "

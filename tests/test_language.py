@@ -14,15 +14,6 @@ from hemiplan.build import catalogs
 from hemiplan.data import labels
 
 
-@pytest.fixture
-def spanish():
-    language.use("es")
-    try:
-        yield
-    finally:
-        language.use("en")
-
-
 def test_english_is_the_source_and_writes_as_the_book_always_has():
     language.use("en")
     assert vocabulary.number(1408) == "1,408" and vocabulary.number(2.5) == "2.5"

@@ -20,15 +20,6 @@ def ed31():
     return data.load(2031, SYNTHETIC_DATA)
 
 
-@pytest.fixture
-def es():
-    language.use("es")
-    try:
-        yield
-    finally:
-        language.use("en")
-
-
 def test_headline_reads_in_spanish(ed31, es):
     text = overview.headline_text(headline(ed31))
     assert text.startswith("El informe de 2031 describe **")

@@ -29,15 +29,6 @@ def ed31():
     return data.load(2031, SYNTHETIC_DATA)
 
 
-@pytest.fixture
-def es():
-    language.use("es")
-    try:
-        yield
-    finally:
-        language.use("en")
-
-
 def test_csirt_sentences_in_spanish(es):
     series = pd.Series([6.0, 1204.0], index=[2004, 2014])
     assert ns.trend_text(series) == "pasó de 6 en 2004 a 1.204 en 2014"
