@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import unicodedata
 from pathlib import Path
 
 import pandas as pd
@@ -51,6 +52,30 @@ def atomic_write_text(path: Path, text: str, encoding: str = "utf-8") -> None:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def invisible(text) -> list[tuple[int, str]]:
+    """(position, character) of each character a table or a report never holds: control
+    characters (tab and line ends aside) and invisible format characters (bidirectional
+    controls such as U+202E, zero-width spaces and joiners, a byte order mark inside)."""
+    if not isinstance(text, str):
+        return []
+    return [(i, c) for i, c in enumerate(text) if c not in "\t\n\r" and unicodedata.category(c) in ("Cc", "Cf")]
+
+
+#: The names of the C0 control characters and DEL (unicodedata has none for them).
+_CONTROL_NAMES = dict(enumerate(
+    "NULL,START OF HEADING,START OF TEXT,END OF TEXT,END OF TRANSMISSION,ENQUIRY,ACKNOWLEDGE,BELL,BACKSPACE,"
+    "CHARACTER TABULATION,LINE FEED,LINE TABULATION,FORM FEED,CARRIAGE RETURN,SHIFT OUT,SHIFT IN,"
+    "DATA LINK ESCAPE,DEVICE CONTROL ONE,DEVICE CONTROL TWO,DEVICE CONTROL THREE,DEVICE CONTROL FOUR,"
+    "NEGATIVE ACKNOWLEDGE,SYNCHRONOUS IDLE,END OF TRANSMISSION BLOCK,CANCEL,END OF MEDIUM,SUBSTITUTE,ESCAPE,"
+    "INFORMATION SEPARATOR FOUR,INFORMATION SEPARATOR THREE,INFORMATION SEPARATOR TWO,"
+    "INFORMATION SEPARATOR ONE".split(","))) | {0x7F: "DELETE"}
+
+
+def char_name(ch: str) -> str:
+    """'U+001B (ESCAPE)', 'U+202E (RIGHT-TO-LEFT OVERRIDE)'."""
+    return f"U+{ord(ch):04X} ({unicodedata.name(ch, None) or _CONTROL_NAMES.get(ord(ch), 'a control character')})"
 
 
 def split_list(cell) -> list[str]:

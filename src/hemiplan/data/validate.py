@@ -5,7 +5,9 @@ Every problem names the file, the row (data row, 1-based; the file line is row +
 the column and the offending value."""
 from __future__ import annotations
 
+import csv
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,7 +15,7 @@ import pandas as pd
 import pycountry
 
 from hemiplan import paths
-from hemiplan.data import csvio, judgements, membership, schema
+from hemiplan.data import csvio, journal, judgements, membership, schema
 from hemiplan.data.years import IncompleteYearError, available_years, display_path, year_folders
 
 
@@ -46,6 +48,32 @@ class ValidationError(ValueError):
         super().__init__(f"{len(problems)} validation problem(s):\n{head}{more}")
 
 
+#: Frictionless's own words for a row, turned into the convention of every problem here.
+_POSITION_RE = re.compile(r'(?:the )?row at position "?(\d+)"?', re.I)
+_LABEL_ERRORS = ("missing-label", "extra-label", "incorrect-label", "blank-label", "duplicate-label")
+
+
+def _lines(note: str) -> str:
+    """'the same as in the row at position 3' → 'the same as in row 2 (line 3)'."""
+    return _POSITION_RE.sub(lambda m: f"row {int(m.group(1)) - 1} (line {m.group(1)})", note)
+
+
+def _header_problems(path: Path, table: str) -> list[Problem]:
+    """A header that is not the schema's: one problem per missing or extra column (or one
+    for columns out of order); its rows are then not checked, since every cell would be
+    misplaced."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        header = next(csv.reader(fh), [])
+    expected = schema.columns(table)
+    must = f"(the header must be: {', '.join(expected)}); the rows were not checked"
+    shown = display_path(path)
+    out = [Problem(shown, None, c, None, f"missing label: the header has no column {c} {must}")
+           for c in expected if c not in header]
+    out += [Problem(shown, None, None, c, f"extra label: {c or 'a blank name'} is not a column of {table} {must}")
+            for c in header if c not in expected]
+    return out or [Problem(shown, None, None, ", ".join(header), f"incorrect label: the columns are out of order {must}")]
+
+
 def _frictionless_problems(path: Path, table: str) -> list[Problem]:
     # deferred: frictionless is heavy, and a chapter whose data passed validation before
     # (ensure_valid's marker) never needs it
@@ -58,29 +86,40 @@ def _frictionless_problems(path: Path, table: str) -> list[Problem]:
                    format="csv", encoding="utf-8",
                    dialect=Dialect(controls=[CsvControl(delimiter=",")]))
     report = res.validate()
+    errors = [err for task in report.tasks for err in task.errors]
+    if any(err.type in _LABEL_ERRORS for err in errors):
+        return _header_problems(path, table)
+    key = schema.descriptor(table)["primaryKey"]
+    header = schema.columns(table)
+    # a row with missing or extra cells is one problem, not one per cell and constraint
+    odd_rows: dict[int, list[str]] = {}
+    for err in errors:
+        if err.type in ("missing-cell", "extra-cell"):
+            odd_rows.setdefault(err.row_number, []).append(getattr(err, "field_name", "") or "")
     problems = []
     shown = display_path(path)
-    for task in report.tasks:
-        for err in task.errors:
-            row = getattr(err, "row_number", None)
-            column = getattr(err, "field_name", None) or getattr(err, "label", None) or None
-            cell = getattr(err, "cell", None)
-            note = getattr(err, "note", "") or ""
-            msg = f"{err.title.lower()}: {note}" if note else err.message
-            if err.type == "primary-key":
-                # a repeated key: name its columns and values, like the other problems
-                key = schema.descriptor(table)["primaryKey"]
-                cells = list(getattr(err, "cells", None) or [])
-                header = schema.columns(table)
-                column = ", ".join(key)
-                cell = ", ".join(cells[header.index(k)] if header.index(k) < len(cells) else "" for k in key)
-                msg = f"repeats the key ({column}) of an earlier row: {note}" if note else "repeats the key of an earlier row"
-            if err.type in ("missing-label", "extra-label", "incorrect-label", "blank-label", "duplicate-label"):
-                expected = ", ".join(schema.columns(table))
-                msg = f"{err.title.lower()} (the header must be: {expected})"
-                cell = getattr(err, "label", cell)
-                row = None
-            problems.append(Problem(shown, (row - 1) if row else None, column, cell, msg))
+    for n, names in odd_rows.items():
+        missing = [x for x in names if x in header]
+        msg = (f"has too few cells (missing {', '.join(missing)}): a row has {len(header)} cells, as the header"
+               if missing else f"has more cells than the header's {len(header)}")
+        problems.append(Problem(shown, n - 1, None, None, msg))
+    for err in errors:
+        row = getattr(err, "row_number", None)
+        if row in odd_rows or (err.type == "unique-error" and getattr(err, "field_name", None) in key):
+            continue   # reported once above, or as the repeated key below
+        column = getattr(err, "field_name", None) or getattr(err, "label", None) or None
+        cell = getattr(err, "cell", None)
+        note = _lines(getattr(err, "note", "") or "")
+        if err.type == "primary-key":
+            note = note.replace("the same as in ", "")
+        msg = f"{err.title.lower()}: {note}" if note else _lines(err.message)
+        if err.type == "primary-key":
+            # a repeated key: name its columns and values, like the other problems
+            cells = list(getattr(err, "cells", None) or [])
+            column = ", ".join(key)
+            cell = ", ".join(cells[header.index(k)] if header.index(k) < len(cells) else "" for k in key)
+            msg = f"is not unique: repeats the key ({column}) of {note}" if note else "is not unique: repeats the key of an earlier row"
+        problems.append(Problem(shown, (row - 1) if row else None, column, cell, msg))
     return problems
 
 
@@ -119,7 +158,19 @@ class _Checker:
         except Exception as exc:  # a file frictionless accepted but pandas cannot parse
             self.problems.append(Problem(display_path(path), None, None, None, f"cannot be read as CSV: {exc}"))
             return False
+        self.check_invisible(table)
         return True
+
+    def check_invisible(self, table: str):
+        """No cell holds a control character or an invisible format character (ESC, BEL,
+        DEL, U+202E…): each is named with its position in the cell."""
+        df = self.frames[table]
+        for column in df.columns:
+            for i, cell in enumerate(df[column], start=1):
+                for pos, ch in csvio.invisible(cell)[:3]:
+                    self.add(table, i, column, cell, f"holds {csvio.char_name(ch)} at character {pos + 1}: "
+                             "control and invisible characters are refused (they change how a text reads "
+                             "or prints without showing)")
 
     # --- cross-table rules -------------------------------------------------
     def check_lists(self, table: str, targets: dict[str, set[str]]):
@@ -170,6 +221,28 @@ class _Checker:
                 self.add("unrecorded", i, "paragraph_id", pid, "no such paragraph in paragraphs.csv")
             elif num not in para_text[pid]:
                 self.add("unrecorded", i, "number", num, f"does not occur in the text of paragraph {pid}")
+
+    def check_removed(self, para_text: dict[str, str]):
+        """A removed row names the table it left by its id, is in no table any more,
+        and quotes its paragraph exactly."""
+        rem = self.frames.get("removed")
+        if rem is None:
+            return
+        live = set().union(*(set(self.frames[t].iloc[:, 0]) for t in ("activities", "indicators") if t in self.frames))
+        letter = {"activities": "A", "indicators": "I"}
+        for i, (rid, table, pid, quote) in enumerate(zip(rem["row_id"], rem["table"], rem["paragraph_id"],
+                                                         rem["quote"]), start=1):
+            if rid and not rid.startswith(f"{self.year}-"):
+                self.add("removed", i, "row_id", rid, f"ids of {self.year} start with '{self.year}-'")
+            elif table in letter and rid and not rid.startswith(f"{self.year}-{letter[table]}"):
+                self.add("removed", i, "row_id", rid, f"is not an id of {table} ({self.year}-{letter[table]}…)")
+            if rid in live:
+                self.add("removed", i, "row_id", rid, "is still a row of its table: a row is kept or removed, "
+                         "not both")
+            if pid not in para_text:
+                self.add("removed", i, "paragraph_id", pid, "no such paragraph in paragraphs.csv")
+            elif quote and quote not in para_text[pid]:
+                self.add("removed", i, "quote", quote, f"is not an exact substring of the text of paragraph {pid}")
 
     def check_line_spans(self, paras: pd.DataFrame):
         raw = paths.raw_report(self.year, self.data_dir)
@@ -293,7 +366,8 @@ class _Checker:
             "member_states.iso3": members,
             "organizations.org_id": set(orgs["org_id"]) if orgs is not None else set(),
             "dependencies": set(schema.dependencies()),
-            "activities.activity_id": set(acts["activity_id"]) if acts is not None else set(),
+            # a table that could not be read is one problem, not one per row that names it
+            "activities.activity_id": set(acts["activity_id"]) if acts is not None else None,
         }
 
     def check_year_tables(self):
@@ -307,6 +381,7 @@ class _Checker:
             for table in ("activities", "indicators"):
                 self.check_paragraph_refs(table, text)
             self.check_unrecorded(text)
+            self.check_removed(text)
             self.check_line_spans(paras)
         self.check_participants()
         self.check_judgements()
@@ -321,6 +396,12 @@ def validate_year(year: int | None, data_dir=None) -> list[Problem]:
         years = available_years(data_dir)
         return [Problem(display_path(paths.year_dir(year, data_dir)), None, None, str(year),
                         f"no data for year {year}; years with data: {', '.join(map(str, years)) or 'none'}")]
+    pending = None if year is None else journal.pending(year, data_dir)
+    if pending is not None:
+        c.problems.append(Problem(display_path(pending), None, None, None,
+                                  f"a write of {year} was interrupted while replacing its files: its tables may be "
+                                  "a mix of old and new; `hemiplan validate` (or the next ingest, accept or "
+                                  "remove of the year) finishes it"))
     ms = c.frames.get("member_states")
     c.check_places(set(ms["iso3"]) if ms is not None else set())
     c.check_dependency_names()
