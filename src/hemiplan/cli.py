@@ -1,4 +1,4 @@
-"""``python -m hemiplan …``: validate, ingest, review, accept, build, serve, bench."""
+"""``python -m hemiplan …``: validate, ingest, review, accept, remove, build, serve, bench."""
 from __future__ import annotations
 
 import argparse
@@ -16,11 +16,15 @@ from hemiplan.data import locks, schema
 from hemiplan.data.csvio import read_text_table
 from hemiplan.data.validate import ValidationError, validate_all, validate_year
 from hemiplan.ingest import add_parser as add_ingest_parser
+from hemiplan.ingest import guard
 from hemiplan.ingest.accept import accept
 from hemiplan.ingest.errors import IngestError
+from hemiplan.ingest.remove import remove
 
 
 def _cmd_validate(args) -> int:
+    for note in guard.tidy(args.data_dir):   # an interrupted write is finished before it is judged
+        print(f"note: {note}", file=sys.stderr)
     if args.year is not None:
         try:
             year = data.resolve_year(args.year, args.data_dir)
@@ -109,6 +113,12 @@ def _cmd_review(args) -> int:
     except data.YearNotFoundError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    problems = validate_year(year, args.data_dir)   # a malformed table is reported as validate reports it
+    if problems:
+        for p in problems:
+            print(f"error: {p}", file=sys.stderr)
+        print(f"year {year}: {len(problems)} problem(s); fix them, then review again", file=sys.stderr)
+        return 1
     tables = {t: read_text_table(schema.table_path(t, year, args.data_dir))
               for t in ("paragraphs", "activities", "indicators")}
     print(review.listing(review.pending(tables["paragraphs"], tables["activities"], tables["indicators"], year),
@@ -129,6 +139,20 @@ def _cmd_accept(args) -> int:
     left = series.draft_rows(done.year, args.data_dir)
     print(f"{done.year}: {len(done.accepted)} row(s) marked reviewed; {left} draft row(s) left"
           + ("" if left else f": the {done.year} edition is reviewed (run `make book`)"))
+    return 0
+
+
+def _cmd_remove(args) -> int:
+    try:
+        done = remove(args.year, args.ids, args.reason, args.data_dir)
+    except (data.YearNotFoundError, ValidationError, IngestError, locks.Busy, locks.Changed) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    for path in done.written:
+        print(f"wrote {path}")
+    with_tr = f", with {done.translations} translation(s) of their titles" if done.translations else ""
+    print(f"{done.year}: {len(done.removed)} row(s) removed{with_tr} and recorded in removed.csv "
+          f"({', '.join(done.removed)}): re-ingesting the report will not draft them again")
     return 0
 
 
@@ -214,6 +238,13 @@ def build_parser() -> argparse.ArgumentParser:
                     help="accept every draft row of this paragraph (repeatable)")
     ac.add_argument("--data-dir", default=None, help="data folder (default: the project's data/)")
     ac.set_defaults(func=_cmd_accept)
+
+    rm = sub.add_parser("remove", help="delete rows that are not data and record them in removed.csv, with the reason")
+    rm.add_argument("--year", required=True, help="the year of the rows")
+    rm.add_argument("ids", nargs="+", help="ids of the rows (activity_id or indicator_id)")
+    rm.add_argument("--reason", required=True, help="why the rows are not data of the report")
+    rm.add_argument("--data-dir", default=None, help="data folder (default: the project's data/)")
+    rm.set_defaults(func=_cmd_remove)
 
     c = sub.add_parser("catalogs", help="update or check the translation catalogs (PO files) of every language")
     c.add_argument("action", choices=("update", "check"))

@@ -2,7 +2,7 @@
 ``status`` to reviewed on the rows named, after checking that the year's data
 validate and that every id names a row of the year, and changes nothing else: the
 other cells and rows are written back as they were read, and both tables are written
-at once or not at all (:mod:`hemiplan.ingest.write`)."""
+at once or not at all (:mod:`hemiplan.ingest.write`, journalled: :mod:`.guard`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -10,10 +10,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from hemiplan.data import csvio, locks, resolve_year, schema
-from hemiplan.paths import year_dir
+from hemiplan.data import csvio, resolve_year, schema
 from hemiplan.data.validate import ValidationError, validate_year
-from hemiplan.ingest import write
+from hemiplan.ingest import guard, write
 from hemiplan.ingest.errors import IngestError
 
 #: Table → its id column, for the tables whose rows are reviewed.
@@ -52,13 +51,12 @@ def accept(year, ids=(), paragraphs=(), data_dir=None) -> Accepted:
     if not ids and not paragraphs:
         raise IngestError("name the rows to accept: their ids, or --paragraph PARAGRAPH_ID")
     y = resolve_year(year, data_dir)
-    with locks.locked(year_dir(y, data_dir), f"accept of {y}"):
-        return _accept(y, ids, paragraphs, data_dir)
+    with guard.guarded(y, data_dir, f"accept of {y}") as read:
+        return _accept(y, ids, paragraphs, data_dir, read)
 
 
-def _accept(y: int, ids: list[str], paragraphs: list[str], data_dir) -> Accepted:
+def _accept(y: int, ids: list[str], paragraphs: list[str], data_dir, read: dict[str, str]) -> Accepted:
     paths = {t: schema.table_path(t, y, data_dir) for t in ID_COLUMNS}
-    read = locks.digest(paths.values())
     problems = validate_year(y, data_dir)
     if problems:
         raise ValidationError(problems)
@@ -77,7 +75,7 @@ def _accept(y: int, ids: list[str], paragraphs: list[str], data_dir) -> Accepted
             # the file's own columns, in its order, written as ingest writes tables
             contents[Path(paths[table])] = out.to_csv(index=False, lineterminator="\n")
     writes, _ = write.changes(contents, write.umask_mode())
-    locks.unchanged(read)  # a hand edit made meanwhile is never overwritten
-    write.commit(writes)
+    # a hand edit made meanwhile is never overwritten; a status change cannot break validity
+    guard.commit(y, data_dir, writes, read, check=False)
     done.written = [w[0] for w in writes]
     return done

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sys
 
+from hemiplan.data import locks
 from hemiplan.ingest.errors import IngestError
 from hemiplan.ingest.pipeline import ingest
 from hemiplan.ingest.review import summary
@@ -28,7 +29,7 @@ def add_parser(sub) -> None:
 def run_cli(args) -> int:
     try:
         p = ingest(args.report, args.year, args.data_dir, force=args.force, lang=args.language)
-    except IngestError as exc:
+    except (IngestError, locks.Busy, locks.Changed) as exc:
         print(f"error: {exc}", file=sys.stderr)
         print("nothing was written", file=sys.stderr)
         return 1

@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from hemiplan.data import csvio, schema
+from hemiplan.ingest import removed as removals
 from hemiplan.ingest.draft import DraftResult, draft
 from hemiplan.ingest.errors import IngestError
 from hemiplan.reading import lexicon, numbers
@@ -151,11 +152,14 @@ def _is_covered(r, spans: list[tuple[int, int]]) -> bool:
     return bool(r.anchors) and all(any(x <= a and b <= y for x, y in spans) for a, b in r.anchors)
 
 
-def _allocate_ids(rows: list, year: int, kept_a: pd.DataFrame, kept_i: pd.DataFrame) -> None:
-    """Give the drafts ids after the kept rows' (activities first, so that an
-    indicator's ``covers`` can name them)."""
-    next_a = max([_id_number(i) for i in kept_a.get("activity_id", [])] + [0]) + 1
-    next_i = max([_id_number(i) for i in kept_i.get("indicator_id", [])] + [0]) + 1
+def _allocate_ids(rows: list, year: int, kept_a: pd.DataFrame, kept_i: pd.DataFrame,
+                  removed: pd.DataFrame) -> None:
+    """Give the drafts ids after the kept rows' and the removed rows' (activities first,
+    so that an indicator's ``covers`` can name them)."""
+    taken_a = list(kept_a.get("activity_id", [])) + removals.id_numbers(removed, "activities")
+    taken_i = list(kept_i.get("indicator_id", [])) + removals.id_numbers(removed, "indicators")
+    next_a = max([_id_number(i) for i in taken_a] + [0]) + 1
+    next_i = max([_id_number(i) for i in taken_i] + [0]) + 1
     ids: dict[int, str] = {}
     for r in rows:
         if r.table == "activities":
@@ -185,26 +189,34 @@ def _frame(table: str, kept: pd.DataFrame, drafts: list) -> pd.DataFrame:
 def draft_tables(text: str, year: int, reference_dir: Path | None = None,
                  kept_activities: pd.DataFrame | None = None, kept_indicators: pd.DataFrame | None = None,
                  paragraphs: pd.DataFrame | None = None, members: set[str] | None = None,
-                 language: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, DraftResult]:
+                 language: str | None = None, removed: pd.DataFrame | None = None,
+                 unrecorded: set[tuple[str, str]] | None = None
+                 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, DraftResult]:
     """(paragraphs, activities, indicators, result) as text DataFrames: the kept
     (reviewed) rows first, as they are, then the drafts with fresh ids. Drafts whose
     figures a kept row already quotes in the same paragraph are left out, and so are
-    the numbers a kept row quotes from the list of numbers without a row."""
+    the numbers a kept row quotes from the list of numbers without a row; so are the
+    drafts the reviewer removed (``removed``, removed.csv) and those about numbers
+    listed as not data (``unrecorded``: (paragraph_id, number) pairs of unrecorded.csv)."""
     res = draft(text, year, reference_dir, paragraphs, members, language)
     with lexicon.using(language):   # the numbers a kept row quotes are read in the report's language
-        return _merged(res, year, kept_activities, kept_indicators)
+        return _merged(res, year, kept_activities, kept_indicators, removed, unrecorded or set())
 
 
-def _merged(res: DraftResult, year: int, kept_activities: pd.DataFrame | None, kept_indicators: pd.DataFrame | None
+def _merged(res: DraftResult, year: int, kept_activities: pd.DataFrame | None, kept_indicators: pd.DataFrame | None,
+            removed: pd.DataFrame | None, unrecorded: set[tuple[str, str]]
             ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, DraftResult]:
     kept_a = kept_activities if kept_activities is not None else pd.DataFrame(columns=schema.columns("activities"))
     kept_i = kept_indicators if kept_indicators is not None else pd.DataFrame(columns=schema.columns("indicators"))
+    removed = removed if removed is not None else pd.DataFrame(columns=schema.columns("removed"))
     para_text = dict(zip(res.paragraphs["paragraph_id"], res.paragraphs["text"]))
     covered = _quoted_spans(para_text, kept_a, kept_i)
-    rows = [r for r in res.rows if not _is_covered(r, covered.get(r.paragraph_id, []))]
+    decided = removals.keys(removed)
+    rows = [r for r in res.rows if not _is_covered(r, covered.get(r.paragraph_id, []))
+            and not removals.is_removed(r, decided, unrecorded, para_text.get(r.paragraph_id, ""))]
     res.unused_numbers = [u for u in res.unused_numbers
                           if not _number_covered(para_text.get(u[0], ""), u[1], covered.get(u[0], []))]
-    _allocate_ids(rows, year, kept_a, kept_i)
+    _allocate_ids(rows, year, kept_a, kept_i, removed)
     res.rows = rows
     acts = _frame("activities", kept_a, [r for r in rows if r.table == "activities"])
     inds = _frame("indicators", kept_i, [r for r in rows if r.table == "indicators"])

@@ -1,5 +1,6 @@
-"""The whole ingest, in order: plan everything (read, check, draft, merge) without
-writing, then write every file at once."""
+"""The whole ingest, in order, holding the year's lock: plan everything (read, check,
+draft, merge) without writing, check that the result validates (in a temporary copy)
+and that nothing changed on disk meanwhile, then write every file at once."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -9,7 +10,7 @@ import pandas as pd
 
 from hemiplan import paths
 from hemiplan.data import csvio, schema
-from hemiplan.ingest import language, merge, source, write
+from hemiplan.ingest import guard, language, merge, removed, source, write
 from hemiplan.ingest.draft import DraftResult
 from hemiplan.ingest.errors import IngestError
 from hemiplan.ingest.paragraphs import members_in_year, paragraphs_table
@@ -54,6 +55,24 @@ def _drop_listed_unrecorded(result: DraftResult, year: int, data_dir: Path) -> N
         result.unused_numbers = [u for u in result.unused_numbers if (u[0], u[1]) not in listed]
 
 
+def _removals(year: int, data_dir: Path, paragraphs: pd.DataFrame, warnings: list[str]
+               ) -> tuple[pd.DataFrame, str | None]:
+    """The rows the reviewer removed that still apply (their quote is still in their
+    paragraph), and removed.csv's new text when some no longer do (None: unchanged)."""
+    path = schema.table_path("removed", year, data_dir)
+    rows = removed.read(path)
+    text_of = dict(zip(paragraphs["paragraph_id"], paragraphs["text"]))
+    live = pd.Series([q in text_of.get(pid, "") for pid, q in zip(rows["paragraph_id"], rows["quote"])],
+                     index=rows.index, dtype=bool)
+    gone = rows[~live]
+    for rid, pid in zip(gone["row_id"], gone["paragraph_id"]):
+        warnings.append(f"{path}: the removal of {rid} no longer applies (its sentence is no longer in "
+                        f"paragraph {pid}): dropped from removed.csv")
+    if gone.empty:
+        return rows, None
+    return rows[live], write.table_text(rows[live], "removed")
+
+
 def _non_members_named(paragraphs: pd.DataFrame, year: int, members: set[str],
                        reference_dir: Path | None, code: str) -> list[str]:
     with lexicon.using(code):
@@ -75,16 +94,18 @@ def plan(report_path, year, data_dir=None, force: bool = False,
     paragraphs = _paragraphs(src, y, reference_dir, members, code)
     file_mode = write.umask_mode()
     writes, unchanged = source.raw_files(src, y, ddir, len(paragraphs), force, file_mode, code)
-    warnings: list[str] = []
+    warnings: list[str] = source.size_warnings(src, paragraphs)
 
     # a person's work: reviewed rows, hand-reviewed paragraph columns
     files = {t: schema.table_path(t, y, ddir) for t in schema.YEAR_TABLES}
     kept_reviews = merge.keep_paragraph_reviews(paragraphs, merge.read_existing(files["paragraphs"], "paragraphs"))
     kept = merge.kept_rows(files, warnings)
     merge.check_nothing_lost(kept, paragraphs, files, warnings)
-    paras, acts, inds, result = merge.draft_tables(src.text, y, reference_dir, kept["activities"],
-                                                   kept["indicators"], paragraphs=paragraphs.astype(str),
-                                                   members=members, language=code)
+    decided, removed_text = _removals(y, ddir, paragraphs, warnings)
+    paras, acts, inds, result = merge.draft_tables(
+        src.text, y, reference_dir, kept["activities"], kept["indicators"], paragraphs=paragraphs.astype(str),
+        members=members, language=code, removed=decided,
+        unrecorded=removed.listed_numbers(schema.table_path("unrecorded", y, ddir)))
     _drop_listed_unrecorded(result, y, ddir)
     warnings += _non_members_named(paragraphs, y, members, reference_dir, code)
 
@@ -92,6 +113,7 @@ def plan(report_path, year, data_dir=None, force: bool = False,
         files["paragraphs"]: write.table_text(paras, "paragraphs"),
         files["activities"]: write.table_text(acts, "activities"),
         files["indicators"]: write.table_text(inds, "indicators"),
+        **({schema.table_path("removed", y, ddir): removed_text} if removed_text is not None else {}),
     }, file_mode)
     n_kept = {t: 0 if df is None else len(df) for t, df in kept.items()}
     return Plan(y, src, ddir, paras, acts, inds, result, n_kept["activities"], n_kept["indicators"],
@@ -100,7 +122,18 @@ def plan(report_path, year, data_dir=None, force: bool = False,
 
 def ingest(report_path, year, data_dir=None, force: bool = False, reference_dir: Path | None = None,
            lang: str | None = None) -> Plan:
-    """Plan, then write everything at once. Returns the plan (for the summary)."""
-    p = plan(report_path, year, data_dir, force, reference_dir, lang)
-    write.commit(p.writes)
+    """Plan, then write everything at once, holding the year's lock (a second writer
+    waits, then fails with :class:`~hemiplan.data.locks.Busy`), only if the result
+    validates (else IngestError naming the rows, and nothing written) and the year's
+    files are still those read (else :class:`~hemiplan.data.locks.Changed`). Returns
+    the plan (for the summary)."""
+    y = source.parse_year(year)
+    with guard.guarded(y, data_dir, f"ingest of {y}") as read:
+        p = plan(report_path, y, data_dir, force, reference_dir, lang)
+        try:
+            guard.commit(y, data_dir, p.writes, read)
+        except IngestError as exc:
+            if not p.warnings:
+                raise
+            raise IngestError("\n".join([str(exc)] + [f"warning: {w}" for w in p.warnings])) from None
     return p

@@ -8,11 +8,23 @@ import re
 from pathlib import Path
 
 from hemiplan import paths
+from hemiplan.data import csvio
 from hemiplan.ingest.errors import IngestError
 from hemiplan.ingest.write import Write, mode_of
 from hemiplan.reading import readers
 
 YEAR_MIN, YEAR_MAX = 1990, 2100
+
+#: The size of a report's text, in characters: the reports of the series are tens of
+#: thousands (2014: 66,537 characters, 101 paragraphs). Above WARN_CHARS ingest warns;
+#: above MAX_CHARS it refuses, so that it stays within its memory budget (README, "Add
+#: a new year": about 300 MiB at the limit).
+EXPECTED_CHARS = 66_537
+WARN_CHARS = 500_000
+MAX_CHARS = 2_000_000
+#: A file larger than this is refused before it is read (a text of MAX_CHARS is at most
+#: 4 bytes a character; a PDF or Word file of a report is a few MB).
+MAX_FILE_BYTES = 4 * MAX_CHARS
 
 
 def parse_year(value) -> int:
@@ -24,12 +36,53 @@ def parse_year(value) -> int:
     return int(s)
 
 
+def _too_large(what: str, size: str, limit: str) -> IngestError:
+    return IngestError(f"{what} is {size}; ingest reads reports of up to {limit} (a report of the series is "
+                       f"tens of thousands of characters: 2014's is {EXPECTED_CHARS:,}), so that it stays within its "
+                       f"memory budget; is this the report, or several reports or a repeated text in one file?")
+
+
 def read_source(report_path) -> readers.ReportText:
-    """The report's plain text; IngestError (naming the file) when it cannot be read."""
+    """The report's plain text; IngestError (naming the file) when it cannot be read or
+    is far larger than a report (MAX_FILE_BYTES before reading, MAX_CHARS after)."""
+    path = Path(report_path)
+    if path.is_file() and path.stat().st_size > MAX_FILE_BYTES:
+        raise _too_large(str(path), f"{path.stat().st_size / 1e6:.1f} MB", f"{MAX_FILE_BYTES / 1e6:.0f} MB")
     try:
-        return readers.read_report(report_path)
+        src = readers.read_report(report_path)
     except readers.ReportReadError as exc:
         raise IngestError(str(exc)) from None
+    if len(src.text) > MAX_CHARS:
+        raise _too_large(f"the text of {src.source}", f"{len(src.text):,} characters", f"{MAX_CHARS:,} characters")
+    bad = csvio.invisible(src.text)
+    if bad:
+        at, ch = bad[0]
+        line = src.text.count("\n", 0, at) + 1
+        column = at - (src.text.rfind("\n", 0, at) + 1) + 1
+        raise IngestError(f"{src.source}: line {line}, column {column} holds {csvio.char_name(ch)}, a control "
+                          f"or invisible character "
+                          f"({len(bad)} in all): the data never hold one, so ingest stops; remove them from the "
+                          "report's text")
+    return src
+
+
+def size_warnings(src: readers.ReportText, paragraphs) -> list[str]:
+    """Warnings for a report far larger than expected, or one that repeats its own paragraphs."""
+    out = []
+    if len(src.text) > WARN_CHARS:
+        out.append(f"{src.source}: {len(src.text):,} characters, {len(src.text) / EXPECTED_CHARS:.0f} times the "
+                   f"2014 report: check that the file holds one report, once")
+    seen: dict[str, str] = {}
+    repeats = []
+    for pid, text in zip(paragraphs["paragraph_id"], paragraphs["text"]):
+        if len(text) >= 60 and text in seen:
+            repeats.append(f"{pid} repeats {seen[text]}")
+        seen.setdefault(text, pid)
+    if repeats:
+        out.append(f"{src.source}: {len(repeats)} paragraph(s) repeat earlier ones word for word "
+                   f"({'; '.join(repeats[:3])}{'; …' if len(repeats) > 3 else ''}): is a section of the report "
+                   "repeated?")
+    return out
 
 
 def _first_difference(old: bytes, text: str) -> str:

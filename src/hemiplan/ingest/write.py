@@ -1,6 +1,13 @@
-"""Writing every file of an ingest at once: each new content is staged next to its
-file, then all are swapped in; any failure restores the previous files, so a failed
-ingest leaves the data as they were."""
+"""Writing every file of an ingest (or an accept, or a removal) at once: each new
+content is staged next to its file, then all are swapped in; any failure restores the
+previous files, so a failed command leaves the data as they were.
+
+A kill between two renames cannot be caught, so the swap is journalled
+(:mod:`hemiplan.data.journal`): once everything is staged, ``data/<year>/.hemiplan-journal`` names
+the files to swap, and the next writer of the year (or ``hemiplan validate``) finishes
+an interrupted swap, or undoes one that was rolling back, and removes what was staged.
+A reader never sees a new report with old tables: validation refuses a year whose swap
+is unfinished (see :func:`hemiplan.data.journal.pending`)."""
 from __future__ import annotations
 
 import io
@@ -10,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from hemiplan.data import csvio, schema
+from hemiplan.data import journal as journals
 
 #: A file to write: (path, content, permission bits).
 Write = tuple[Path, str, int]
@@ -48,23 +56,37 @@ def changes(contents: dict[Path, str], file_mode: int) -> tuple[list[Write], lis
     return writes, unchanged
 
 
-def commit(writes: list[Write]) -> None:
+def commit(writes: list[Write], journal: Path | None = None) -> None:
     """Write every file or none: each new content is staged next to its file (with
-    :func:`hemiplan.data.csvio.atomic_write_text`), then all are swapped in; any failure
-    restores the previous files and removes what was staged."""
+    :func:`hemiplan.data.csvio.atomic_write_text`), the files to be replaced get a second
+    link, ``journal`` (when given: the year folder's :data:`hemiplan.data.journal.NAME`) records the
+    swap, then all are swapped in; any failure restores the previous files and removes
+    what was staged. A kill is finished by :func:`hemiplan.data.journal.recover`."""
     staged: list[tuple[Path, Path]] = []
     swapped: list[tuple[Path, Path | None]] = []
     made_dirs: list[Path] = []
     tag = f"{os.getpid()}"
+    backups: list[tuple[Path, Path | None]] = []
+    journalled = False
     try:
         for path, content, mode in writes:
             _stage(path, content, mode, tag, staged, made_dirs)
-        for tmp, path in staged:
-            swapped.append((path, _backup(path, tag)))
+        backups += [(path, _backup(path, tag)) for _, path in staged]
+        if journal is not None:
+            journals.record(journal, "forward", staged, backups)
+            journalled = True
+        for (tmp, path), (_, backup) in zip(staged, backups):
+            swapped.append((path, backup))
             os.replace(tmp, path)
     except BaseException:
-        _roll_back(swapped, staged, made_dirs)
+        if journalled:
+            journals.record(journal, "back", staged, backups)
+        _roll_back(swapped, staged, made_dirs, [b for _, b in backups if b is not None])
+        if journalled:
+            journal.unlink(missing_ok=True)
         raise
+    if journalled:
+        journal.unlink(missing_ok=True)
     for _, backup in swapped:
         if backup is not None and backup.exists():
             backup.unlink()
@@ -93,8 +115,9 @@ def _backup(path: Path, tag: str) -> Path | None:
     return backup
 
 
-def _roll_back(swapped: list, staged: list, made_dirs: list) -> None:
-    """Put the previous files back, remove what was staged and the folders made."""
+def _roll_back(swapped: list, staged: list, made_dirs: list, backups: list | None = None) -> None:
+    """Put the previous files back, remove what was staged, the second links not used
+    and the folders made."""
     for path, backup in reversed(swapped):
         try:
             if backup is None:
@@ -106,7 +129,7 @@ def _roll_back(swapped: list, staged: list, made_dirs: list) -> None:
                 os.replace(backup, path)
         except OSError:
             pass
-    for tmp, _ in staged:
+    for tmp in [t for t, _ in staged] + list(backups or []):
         if tmp.exists():
             tmp.unlink()
     for d in reversed(made_dirs):
