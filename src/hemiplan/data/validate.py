@@ -167,10 +167,12 @@ class _Checker:
         df = self.frames[table]
         for column in df.columns:
             for i, cell in enumerate(df[column], start=1):
-                for pos, ch in csvio.invisible(cell)[:3]:
-                    self.add(table, i, column, cell, f"holds {csvio.char_name(ch)} at character {pos + 1}: "
-                             "control and invisible characters are refused (they change how a text reads "
-                             "or prints without showing)")
+                found = csvio.invisible(cell)
+                if found:
+                    where = ", ".join(f"{csvio.char_name(ch)} at character {pos + 1}" for pos, ch in found[:5])
+                    more = f" and {len(found) - 5} more" if len(found) > 5 else ""
+                    self.add(table, i, column, cell, f"holds {where}{more}: control and invisible characters "
+                             "are refused (they change how a text reads or prints without showing)")
 
     # --- cross-table rules -------------------------------------------------
     def check_lists(self, table: str, targets: dict[str, set[str]]):
