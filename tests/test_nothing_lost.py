@@ -324,3 +324,17 @@ def test_a_report_that_repeats_its_sections_or_is_far_too_long_is_warned_about(t
     p = ingest.plan(twice, YEAR, tmp_path / "d")
     assert any("times the 2014 report" in w for w in p.warnings), p.warnings
     assert any("repeat earlier ones word for word" in w for w in p.warnings), p.warnings
+
+
+def test_a_removal_whose_sentence_is_gone_is_dropped_with_a_warning(reviewed, tmp_path):
+    acts, inds = table(reviewed, "activities"), table(reviewed, "indicators")
+    quotes = list(acts["quote"]) + list(inds["quote"])
+    rid = next(r.activity_id for r in acts.itertuples() if quotes.count(r.quote) == 1 and len(r.quote) > 30)
+    assert cli.main(["remove", "--year", str(YEAR), rid, "--reason", "not data", "--data-dir", str(reviewed)]) == 0
+    quote = table(reviewed, "removed")["quote"][0]
+    changed = tmp_path / "changed.txt"
+    changed.write_text(SYNTHETIC.read_text(encoding="utf-8").replace(quote, quote[:20].upper() + quote[20:]),
+                       encoding="utf-8")
+    p = ingest.ingest(changed, YEAR, reviewed, force=True)
+    assert any(f"the removal of {rid} no longer applies" in w for w in p.warnings), p.warnings
+    assert table(reviewed, "removed").empty and validate_year(YEAR, reviewed) == []

@@ -23,11 +23,15 @@ In order, computing everything before writing anything (:mod:`.pipeline`):
    of its counts, each judgement written in the row's ``note`` (:mod:`.setting`);
 4. merges with the existing tables: rows a person marked ``reviewed`` are kept as they
    are (ids too), drafts get ids that do not collide, a draft whose figure a reviewed
-   row already quotes is not drafted again, and the hand-reviewed
+   row already quotes is not drafted again, nor one the reviewer removed
+   (``removed.csv``, written by ``hemiplan remove``: :mod:`.remove`) or whose numbers
+   ``unrecorded.csv`` lists as not data (:mod:`.removed`), and the hand-reviewed
    ``countries``/``dependencies`` of an unchanged paragraph are kept (:mod:`.merge`);
-5. writes every file at once (staged, then swapped in; a failure rolls back, so the
-   previous files stay as they were) (:mod:`.write`) and prints a review summary
-   (:mod:`.review`).
+5. holding the year's lock throughout, checks that the result validates (in a
+   temporary copy) and that the year's files are still those it read, then writes every
+   file at once (staged, then swapped in under a journal; a failure rolls back, and a
+   kill is finished by the next writer or ``hemiplan validate``) (:mod:`.guard`,
+   :mod:`.write`) and prints a review summary (:mod:`.review`).
 
 Re-running ingest never loses a person's work. How well the drafts match a curated
 year: ``python -m hemiplan.ingest.accuracy`` (with :mod:`.held_accuracy` and
