@@ -195,6 +195,39 @@ def test_a_kill_at_every_rename_leaves_the_old_state_or_the_new(tmp_path):
     assert "old" in outcomes and "new" in outcomes, outcomes   # both sides of the commit point were hit
 
 
+def test_a_failure_at_every_rename_rolls_back_to_the_old_state(tmp_path, monkeypatch):
+    """An error the writer sees (disk full, permission) at any rename: the old files,
+    nothing staged left, no journal."""
+    base = tmp_path / "base"
+    ingest.ingest(SYNTHETIC, YEAR, base)
+    report = _changed_report(tmp_path)
+    old = files(base)
+    real = os.replace
+    for n in range(1, 40):
+        d = tmp_path / f"fail-{n}"
+        shutil.copytree(base, d)
+        calls = {"n": 0}
+
+        def failing(src, dst):
+            calls["n"] += 1
+            if calls["n"] == n:
+                raise OSError(f"rename {n} failed (simulated)")
+            return real(src, dst)
+
+        monkeypatch.setattr(os, "replace", failing)
+        try:
+            ingest.ingest(report, YEAR, d, force=True)
+        except OSError:
+            pass
+        else:
+            break
+        finally:
+            monkeypatch.setattr(os, "replace", real)
+        assert files(d) == old, f"failure at rename {n}"
+        assert not journal.debris(YEAR, d) and journal.pending(YEAR, d) is None
+    assert n > 5   # the staging renames, the journal and the swaps were all hit
+
+
 def test_staged_files_left_behind_are_removed_and_ignored_by_git(reviewed, capsys):
     leftovers = [reviewed / str(YEAR) / ".activities.csv.ingest-4242.new",
                  reviewed / str(YEAR) / ".indicators.csv.ingest-4242.old",

@@ -80,7 +80,10 @@ def commit(writes: list[Write], journal: Path | None = None) -> None:
             os.replace(tmp, path)
     except BaseException:
         if journalled:
-            journals.record(journal, "back", staged, backups)
+            try:   # a kill while rolling back is then undone, not finished, by the next writer
+                journals.record(journal, "back", staged, backups)
+            except OSError:
+                pass
         _roll_back(swapped, staged, made_dirs, [b for _, b in backups if b is not None])
         if journalled:
             journal.unlink(missing_ok=True)
