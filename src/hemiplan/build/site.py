@@ -15,6 +15,7 @@ from html import escape
 from pathlib import Path
 
 from hemiplan import language
+from hemiplan.analysis.counting import basis_label
 from hemiplan.analysis.series import latest_reviewed
 from hemiplan.build import languages
 from hemiplan.language import _, n_
@@ -137,7 +138,7 @@ def _row(year: int, meta: dict) -> str:
     label = (_("Reviewed") if status == "reviewed" else
              n_("Draft: {n} row not yet reviewed", "Draft: {n} rows not yet reviewed", n).format(n=language.number(n)))
     people = c.get("people") or {}
-    participants = (f"{escape(people['text'])} <small>({escape(people['basis'])})</small>"
+    participants = (f"{escape(people['text'])} <small>({escape(basis_label(people['basis']))})</small>"
                     if people.get("basis") else "–")
     num_ = language.number
     cells = [f'<span class="status status-{status}">{escape(label)}</span>',
