@@ -89,6 +89,11 @@ def dependency_full_name(dependency_names: pd.DataFrame, dependency: str) -> str
     return names_.dependency_name(dependency_names, dependency)
 
 
+def dependency_full_names(dependencies: pd.Series, dependency_names: pd.DataFrame) -> pd.Series:
+    """:func:`dependency_full_name` of every value of a column (Joint included)."""
+    return dependencies.map(lambda d: dependency_full_name(dependency_names, d))
+
+
 #: The row of dependency tables for work led by several dependencies.
 JOINT = "Joint"
 
