@@ -155,12 +155,13 @@ def _ours(root, data, y, runs, jobs, langs, tag, results, notes) -> None:
         results.setdefault((name, tag), []).append(t)
         notes[(name, tag)] = note
 
+    printing = []
     for i in range(runs):
         shutil.rmtree(root / "_build", ignore_errors=True)
         t, (n, pdfs) = _timed(lambda: _our_build(root, y, data, jobs, langs))
         record("cold build", t, f"{n} notebooks executed")
-        record(PDF_ROW, pdfs["seconds"], f"{pdfs['printed']} pages printed: +{pdfs['seconds'] / max(t - pdfs['seconds'], 1e-9):.0%} "
-                                         "on the cold build without them")
+        printing.append((pdfs["seconds"], f"{pdfs['printed']} pages printed: "
+                         f"+{pdfs['seconds'] / max(t - pdfs['seconds'], 1e-9):.0%} on the cold build without them"))
         t, (n, _) = _timed(lambda: _our_build(root, y, data, jobs, langs))
         record("no-op rebuild", t, f"{n} executed")
         _touch_row(data, y, 100 * len(langs) + i)
@@ -169,6 +170,8 @@ def _ours(root, data, y, runs, jobs, langs, tag, results, notes) -> None:
         name = _touch_chapter(root, 100 * len(langs) + i)
         t, (n, _) = _timed(lambda: _our_build(root, y, data, jobs, langs))
         record("one chapter changed", t, f"{n} executed ({name})")
+    for seconds, note in printing:   # after the four scenarios, as the table shows it
+        record(PDF_ROW, seconds, note)
 
 
 def _jupyter_book(root, data, y, runs, langs, tmp, results) -> None:
