@@ -20,8 +20,13 @@ def synthetic_copy(tmp_path) -> Path:
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file under folder with its bytes, to prove nothing on disk changed."""
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """Every file under folder with its bytes, to prove nothing on disk changed. A
+    writer's lock file (empty once released, git-ignored; see hemiplan.data.locks) is no
+    data and is left out."""
+    from hemiplan.data.locks import LOCK_NAME
+
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name != LOCK_NAME}
 
 
 # --- built sites (browser, accessibility, untrusted-text and atomic-publish tests) -----
