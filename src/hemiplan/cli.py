@@ -126,10 +126,15 @@ def _cmd_review(args) -> int:
     return 0
 
 
+#: What a command that writes a year's data reports as an error (no traceback): no such
+#: year, data that do not validate, a refused change, another writer, a change on disk.
+WRITE_ERRORS = (data.YearNotFoundError, ValidationError, IngestError, locks.Busy, locks.Changed)
+
+
 def _cmd_accept(args) -> int:
     try:
         done = accept(args.year, args.ids, args.paragraph, args.data_dir)
-    except (data.YearNotFoundError, ValidationError, IngestError, locks.Busy, locks.Changed) as exc:
+    except WRITE_ERRORS as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     for rid in done.already:
@@ -145,7 +150,7 @@ def _cmd_accept(args) -> int:
 def _cmd_remove(args) -> int:
     try:
         done = remove(args.year, args.ids, args.reason, args.data_dir)
-    except (data.YearNotFoundError, ValidationError, IngestError, locks.Busy, locks.Changed) as exc:
+    except WRITE_ERRORS as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     for path in done.written:
