@@ -14,7 +14,7 @@ LANGUAGE ?=
 # The browser tests drive Debian's chromium (never a browser downloaded by a tool).
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help venv browser book test validate serve bench lock clean
+.PHONY: help venv browser book test validate serve review bench lock clean
 
 help:
 	@echo "make book      build every edition (each year with data), English and Spanish (es/), into _build/html;"
@@ -23,6 +23,7 @@ help:
 	@echo "make browser   install Debian's chromium (PDFs and browser tests), if missing (as root)"
 	@echo "make validate  validate the data of every year"
 	@echo "make serve     preview the built site on http://127.0.0.1:8000"
+	@echo "make review    review a year's drafts in the browser workbench (YEAR=Y)"
 	@echo "make bench     benchmark the build"
 
 venv: $(STAMP)
@@ -55,6 +56,11 @@ validate: $(STAMP)
 
 serve: $(STAMP)
 	$(BIN)/python -m hemiplan serve
+
+# the review workbench of a year's drafts, in a browser on 127.0.0.1 (make review YEAR=2015)
+review: $(STAMP)
+	@if [ -z "$(YEAR)" ]; then echo "make review needs YEAR=..., the year to review" >&2; exit 2; fi
+	$(BIN)/python -m hemiplan review --year $(YEAR) --serve
 
 bench: $(STAMP)
 	$(BIN)/python -m hemiplan bench

@@ -108,6 +108,10 @@ def _cmd_refresh(args) -> int:
 
 
 def _cmd_review(args) -> int:
+    if args.serve:
+        # the browser workbench (issue 22): its own package, imported only when asked for
+        from hemiplan.workbench.server import run_cli as serve_workbench
+        return serve_workbench(args)
     try:
         year = data.resolve_year(args.year, args.data_dir)
     except data.YearNotFoundError as exc:
@@ -234,6 +238,9 @@ def build_parser() -> argparse.ArgumentParser:
     rv = sub.add_parser("review", help="list the draft rows of a year to review, by paragraph")
     rv.add_argument("--year", required=True, help="the year to review")
     rv.add_argument("--data-dir", default=None, help="data folder (default: the project's data/)")
+    rv.add_argument("--serve", action="store_true",
+                    help="open the review workbench: a local web page on 127.0.0.1 to review the drafts in a browser")
+    rv.add_argument("--port", type=int, default=8765, help="the workbench's port on 127.0.0.1 (default 8765; 0 picks a free one)")
     rv.set_defaults(func=_cmd_review)
 
     ac = sub.add_parser("accept", help="mark draft rows reviewed (after validation; nothing else changes)")
