@@ -23,7 +23,10 @@ ALLOWED = {
     "analysis": {"paths", "language", "vocabulary", "reading", "data"},
     "present": {"paths", "language", "vocabulary", "reading", "data", "analysis"},
     "build": {"paths", "language", "vocabulary", "reading", "data", "analysis", "present"},
-    "cli": {"paths", "language", "vocabulary", "reading", "data", "ingest", "analysis", "present", "build"},
+    # the review workbench (issue 22): a local web app over a year's drafts
+    "workbench": {"paths", "language", "vocabulary", "reading", "data", "ingest", "analysis", "present"},
+    "cli": {"paths", "language", "vocabulary", "reading", "data", "ingest", "analysis", "present", "build",
+            "workbench"},
     "__main__": {"cli"},
     "__init__": set(),
 }
@@ -31,7 +34,7 @@ ALLOWED = {
 #: Heavy or optional dependencies that a module may import inside a function, so that
 #: importing the module stays cheap (each such import also carries a comment).
 DEFERRABLE = {"docx", "pdfplumber", "papermill", "playwright", "frictionless", "jupyter_book", "sphinx",
-              "hemiplan.build.kernels"}
+              "hemiplan.build.kernels", "hemiplan.workbench", "flask"}
 
 MAX_MODULE_LINES = 520
 MAX_FUNCTION_LINES = 65
