@@ -13,7 +13,7 @@ from hemiplan import paths
 YEAR_TABLES = ("paragraphs", "activities", "indicators")
 #: Optional tables of one year: numbers deliberately not recorded, with reasons;
 #: translations of the activities' titles; rows the reviewer removed, with reasons.
-OPTIONAL_YEAR_TABLES = ("unrecorded", "translations", "removed")
+OPTIONAL_YEAR_TABLES = ("unrecorded", "translations", "removed", "review_log")
 #: Reference tables, in data/reference/.
 REFERENCE_TABLES = ("member_states", "organizations", "instruments", "places", "dependencies", "chapter_sections",
                     "dependency_names")
