@@ -15,12 +15,23 @@ copies (see :mod:`hemiplan.build.printcopy`): the pages of one folder together, 
 at a time, in one combined copy whose PDF is split back into one PDF per page at its
 top-level bookmarks; several copies print side by side in one browser. A combined
 copy whose bookmarks do not match its pages is printed again page by page. The PDFs
-carry no page numbers: a page's numbers would be those of the combined copy."""
+carry no page numbers: a page's numbers would be those of the combined copy.
+
+Links: the pages are printed at the address they have in the site under a reserved
+origin (``https://hemiplan.invalid/2014/chapters/…``, answered from the edition's
+folder by the browser's request routing, so that no server is opened and a link
+between editions resolves as it does on the site), and every link of a PDF written
+into the site is then rewritten (:func:`relink`) to the public address of its target
+when the site has one, else to the target relative to the PDF's own place in the site
+(``../source_text.html#src-…`` from ``chapters/profiles/arg.pdf``). No link of a PDF
+points at a local server or a file."""
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import functools
 import hashlib
+import mimetypes
 import os
 import posixpath
 import re
@@ -32,12 +43,13 @@ from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from importlib import metadata
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from hemiplan import paths
-from hemiplan.build import printcopy
+from hemiplan.build import printcopy, public
 from hemiplan.build.jobs import BuildError
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -55,6 +67,11 @@ _ASSET = re.compile(r"""(?:href|src)=["']([^"'#?]+\.(?:css|png|svg|jpg|jpeg|gif|
 #: Pages printed together in one combined copy, at most: two or more copies of a
 #: larger folder print side by side.
 CHUNK = 12
+#: The origin the pages are printed at (a reserved name: nothing answers it but the
+#: browser's routing); every link of a printed PDF starts with it until :func:`relink`.
+ORIGIN = "https://hemiplan.invalid/"
+
+
 def pdf_path(page: str) -> str:
     """Where the PDF of a page goes: chapters/profiles/arg.html → chapters/profiles/arg.pdf."""
     return page.removesuffix(".html") + ".pdf"
@@ -68,7 +85,7 @@ def profile_pages(toc_files) -> list[str]:
 def _browser_id() -> str:
     """The browser and the printing code, for the cache key."""
     stat = CHROMIUM.stat()
-    return f"{stat.st_size}:{int(stat.st_mtime)}:{metadata.version('playwright')}:{PDF_OPTIONS!r}"
+    return f"{stat.st_size}:{int(stat.st_mtime)}:{metadata.version('playwright')}:{PDF_OPTIONS!r}:{ORIGIN}"
 
 
 def content_key(html_dir: Path, page: str, browser: str) -> str:
@@ -113,10 +130,30 @@ def serve(directory: Path):
         thread.join(timeout=10)
 
 
-async def _print_all(base: str, jobs: list[tuple[str, Path, dict]], workers: int) -> None:
-    """Print each (page, PDF, options) of ``jobs``, ``workers`` at a time."""
+def _answer(html_dir: Path, mount: str, url: str) -> tuple[int, bytes, str]:
+    """What the reserved origin answers for ``url``: the file of ``html_dir`` at that
+    site path under ``mount`` (the edition's place in the site), else a 404."""
+    path = unquote(urlsplit(url).path).lstrip("/")
+    inside = path[len(mount) + 1:] if path.startswith(mount + "/") else None
+    if inside is not None:
+        f = (html_dir / (inside or "index.html")).resolve()
+        if f.is_file() and f.is_relative_to(html_dir.resolve()):
+            return 200, f.read_bytes(), mimetypes.guess_type(f.name)[0] or "application/octet-stream"
+    return 404, b"", "text/plain"
+
+
+async def _print_all(html_dir: Path, mount: str, jobs: list[tuple[str, Path, dict]], workers: int) -> None:
+    """Print each (page, PDF, options) of ``jobs``, ``workers`` at a time, each page
+    opened at its site path under :data:`ORIGIN` (see the module's docstring)."""
     # Deferred: playwright is heavy, and only a build that prints needs it.
     from playwright.async_api import async_playwright
+
+    async def route(r):
+        if not r.request.url.startswith(ORIGIN):
+            await r.abort()   # the print copies need nothing from the network
+            return
+        status, body, kind = _answer(html_dir, mount, r.request.url)
+        await r.fulfill(status=status, body=body, content_type=kind)
 
     async with async_playwright() as pw:
         browser = await pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, timeout=TIMEOUT_MS)
@@ -127,12 +164,13 @@ async def _print_all(base: str, jobs: list[tuple[str, Path, dict]], workers: int
                 # A context per worker: pages of one origin in one context share a
                 # renderer process, and would not print side by side.
                 context = await browser.new_context(java_script_enabled=False)
+                await context.route("**/*", route)
                 page = await context.new_page()
                 page.set_default_timeout(TIMEOUT_MS)
                 await page.emulate_media(media="print")
                 while queue:
                     name, out, options = queue.pop(0)
-                    response = await page.goto(base + name, wait_until="load")
+                    response = await page.goto(f"{ORIGIN}{mount}/{name}", wait_until="load")
                     if response is None or response.status != 200:
                         raise BuildError(f"{name}: could not be opened to print it (HTTP "
                                          f"{response.status if response else '?'})")
@@ -168,14 +206,14 @@ def split(combined: Path, outs: list[Path]) -> bool:
         doc.close()
 
 
-def _print(html_dir: Path, jobs: list[tuple[str, Path, dict]], workers: int | None) -> None:
+def _print(html_dir: Path, mount: str, jobs: list[tuple[str, Path, dict]], workers: int | None) -> None:
     # In a thread of its own: the caller may be running an event loop already
     # (playwright's sync API does, e.g. in the browser tests).
-    with serve(html_dir) as base, ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(asyncio.run, _print_all(base, jobs, workers or os.cpu_count() or 1)).result()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, _print_all(html_dir, mount, jobs, workers or os.cpu_count() or 1)).result()
 
 
-def _print_pages(html_dir: Path, todo: dict[str, Path], scratch: str, workers: int | None) -> None:
+def _print_pages(html_dir: Path, mount: str, todo: dict[str, Path], scratch: str, workers: int | None) -> None:
     """Print each page of ``todo`` (page → PDF) from print copies written beside the
     pages (and removed afterwards): combined copies where they split as expected,
     else one copy a page."""
@@ -188,7 +226,7 @@ def _print_pages(html_dir: Path, todo: dict[str, Path], scratch: str, workers: i
         return name
 
     def single(page: str) -> tuple[str, Path, dict]:
-        return write(printcopy.copy_name(page), printcopy.print_copy(texts[page])), todo[page], PDF_OPTIONS
+        return write(printcopy.copy_name(page), printcopy.print_copy(texts[page], page)), todo[page], PDF_OPTIONS
 
     try:
         groups = [g for g in printcopy.chunks([p for p in todo if printcopy.combinable(texts[p])], CHUNK) if len(g) > 1]
@@ -196,25 +234,34 @@ def _print_pages(html_dir: Path, todo: dict[str, Path], scratch: str, workers: i
         jobs = [single(p) for p in todo if p not in grouped]
         combined = []
         for i, group in enumerate(groups):
-            name = write(printcopy.copy_name(group[0], f"{scratch}-{i}"), printcopy.combined_copy([texts[p] for p in group]))
+            name = write(printcopy.copy_name(group[0], f"{scratch}-{i}"), printcopy.combined_copy([texts[p] for p in group], group))
             combined.append((html_dir / f"{name}.pdf", group))
             made.append(combined[-1][0])
             jobs.append((name, combined[-1][0], COMBINED_OPTIONS))
-        _print(html_dir, jobs, workers)
+        _print(html_dir, mount, jobs, workers)
         again = [p for pdf, group in combined if not split(pdf, [todo[p] for p in group]) for p in group]
         if again:
-            _print(html_dir, [single(p) for p in again], workers)
+            _print(html_dir, mount, [single(p) for p in again], workers)
     finally:
         for f in made:
             f.unlink(missing_ok=True)
 
 
-def _print_cached(html_dir: Path, pages: list[str], root: Path, workers: int | None) -> tuple[dict, int]:
+def browser_missing() -> str | None:
+    """Why the PDFs cannot be printed here (the browser is missing), or None."""
+    if CHROMIUM.is_file():
+        return None
+    return (f"{CHROMIUM} is missing, and the book's PDFs are printed with it: install Debian's chromium "
+            "(`make browser`, or `apt-get install -y chromium` as root), or build the site without its PDFs "
+            "(`hemiplan build --no-pdf`)")
+
+
+def _print_cached(html_dir: Path, mount: str, pages: list[str], root: Path, workers: int | None) -> tuple[dict, int]:
     """Each page's PDF in the cache (printed when its content changed): page → path,
     and how many were printed."""
-    if not CHROMIUM.is_file():
-        raise BuildError(f"{CHROMIUM} is missing, and the book's PDFs are printed with it: install Debian's "
-                         "chromium (`make browser`, or `apt-get install -y chromium` as root)")
+    missing_browser = browser_missing()
+    if missing_browser:
+        raise BuildError(missing_browser)
     missing = [p for p in pages if not (html_dir / p).is_file()]
     if missing:
         raise BuildError(f"no page to print for {', '.join(missing)} in {html_dir}")
@@ -226,7 +273,7 @@ def _print_cached(html_dir: Path, pages: list[str], root: Path, workers: int | N
     todo = {p: cache / f".{keys[p]}.{tag}.tmp.pdf" for p in pages if not (cache / f"{keys[p]}.pdf").is_file()}
     if todo:
         try:
-            _print_pages(html_dir, todo, tag, workers)
+            _print_pages(html_dir, mount, todo, tag, workers)
             for p, tmp in todo.items():
                 os.replace(tmp, cache / f"{keys[p]}.pdf")
         finally:
@@ -259,17 +306,93 @@ def merge(parts: list[Path], dest: Path) -> int:
         book.close()
 
 
-def render(html_dir: Path, toc_files, year: int, root: Path = paths.ROOT, workers: int | None = None) -> dict:
+def links(pdf: Path) -> list[str]:
+    """The address of every link of a PDF (its link annotations' URI actions), in page order."""
+    out: list[str] = []
+
+    def note(uri: str) -> None:
+        out.append(uri)
+    _each_link(pdf, note)
+    return out
+
+
+def _each_link(pdf: Path, change) -> bool:
+    """Call ``change(uri)`` for every URI link of ``pdf``; where it returns a new
+    address, the link is rewritten. True if any was."""
+    doc = pdfium.PdfDocument(str(pdf))
+    changed = False
+    try:
+        for i in range(len(doc)):
+            page = doc[i]
+            try:
+                for j in range(pdfium_c.FPDFPage_GetAnnotCount(page.raw)):
+                    annot = pdfium_c.FPDFPage_GetAnnot(page.raw, j)
+                    try:
+                        uri = _uri(doc, annot)
+                        new = change(uri) if uri is not None else None
+                        if new is not None and new != uri:
+                            changed = bool(pdfium_c.FPDFAnnot_SetURI(annot, new.encode("ascii"))) or changed
+                    finally:
+                        pdfium_c.FPDFPage_CloseAnnot(annot)
+            finally:
+                page.close()
+        if changed:
+            tmp = pdf.with_name(f".{pdf.name}.{os.getpid()}.relink.tmp")
+            doc.save(str(tmp))
+    finally:
+        doc.close()
+    if changed:
+        os.replace(tmp, pdf)
+    return changed
+
+
+def _uri(doc, annot) -> str | None:
+    """The URI of a link annotation, or None (not a link, or a link within the document)."""
+    if pdfium_c.FPDFAnnot_GetSubtype(annot) != pdfium_c.FPDF_ANNOT_LINK:
+        return None
+    link = pdfium_c.FPDFAnnot_GetLink(annot)
+    action = pdfium_c.FPDFLink_GetAction(link) if link else None
+    if not action or pdfium_c.FPDFAction_GetType(action) != pdfium_c.PDFACTION_URI:
+        return None
+    n = pdfium_c.FPDFAction_GetURIPath(doc.raw, action, None, 0)
+    buf = ctypes.create_string_buffer(n)
+    pdfium_c.FPDFAction_GetURIPath(doc.raw, action, buf, n)
+    return bytes(buf).rstrip(b"\0").decode("utf-8", "replace")
+
+
+def public_link(uri: str, pdf_site_path: str, base: str) -> str:
+    """Where a printed link goes in a PDF at ``pdf_site_path``: the public address of
+    its target with ``base``, else the target relative to the PDF (see the module's
+    docstring); a link that does not start with :data:`ORIGIN` is left as it is."""
+    if not uri.startswith(ORIGIN):
+        return uri
+    target = uri[len(ORIGIN):]
+    return public.address(base, target) if base else public.relative_link(pdf_site_path, target)
+
+
+def relink(pdf: Path, pdf_site_path: str, base: str) -> bool:
+    """Rewrite every printed link of ``pdf`` (at ``pdf_site_path`` in the site) with
+    :func:`public_link`."""
+    return _each_link(pdf, lambda uri: public_link(uri, pdf_site_path, base))
+
+
+def render(html_dir: Path, toc_files, year: int, root: Path = paths.ROOT, workers: int | None = None,
+           mount: str | None = None, base: str = "") -> dict:
     """Print every page of the book listed in ``toc_files`` (in that order) from
-    ``html_dir``, from the cache when its content is unchanged; write each profile's
-    PDF beside its page and the edition's PDF. Returns how many pages were printed and
+    ``html_dir`` (the edition's HTML, to be served at ``mount``: '2014', 'es/2014'),
+    from the cache when its content is unchanged; write each profile's PDF beside its
+    page and the edition's PDF, their links rewritten for the public address ``base``
+    (or relative to the PDF without one). Returns how many pages were printed and
     taken from the cache, the edition's page count, and the seconds it took."""
     start = time.perf_counter()
+    mount = (mount or str(year)).strip("/")
     pages = [f"{f}.html" for f in dict.fromkeys(toc_files)]
     if not pages:
         return {"printed": 0, "cached": 0, "pages": 0, "seconds": 0.0}
-    pdfs, printed = _print_cached(html_dir, pages, root, workers)
+    pdfs, printed = _print_cached(html_dir, mount, pages, root, workers)
     for p in profile_pages(toc_files):
         shutil.copyfile(pdfs[p], html_dir / pdf_path(p))
+        relink(html_dir / pdf_path(p), f"{mount}/{pdf_path(p)}", base)
     n = merge([pdfs[p] for p in pages], html_dir / edition_pdf(year))
+    relink(html_dir / edition_pdf(year), f"{mount}/{edition_pdf(year)}", base)
     return {"printed": printed, "cached": len(pages) - printed, "pages": n, "seconds": time.perf_counter() - start}

@@ -8,7 +8,11 @@ any) and the page's article. A *combined copy* puts the articles of several page
 one folder (so that their relative links are alike) in one document, each part from a
 new page: printing it once costs a third of printing its pages one by one, and its
 PDF is split back into one PDF per page at the part's heading (each part has exactly
-one ``<h1>``, which Chromium makes a top-level bookmark)."""
+one ``<h1>``, which Chromium makes a top-level bookmark).
+
+A link within a page (``href="#…"``) is written, in its copy, as a link to the page
+itself (``arg.html#…``): the copy is not the page, and a PDF split from a combined copy
+keeps no link into another part (see :func:`hemiplan.build.pdf.relink`)."""
 from __future__ import annotations
 
 import posixpath
@@ -23,6 +27,7 @@ _ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
 _BANNER = re.compile(r"""<div\b[^>]*class=["'][^"']*bd-header-announcement.*?</div>\s*</div>""", re.S)
 _H1 = re.compile(r"<h1\b")
 #: The language switch of a page (hemiplan.build.sphinx_ext), and its line of script: not printed.
+_SAME_PAGE = re.compile(r"""(<a\b[^>]*?\bhref=)(["'])#""")
 _SWITCH = re.compile(r"""<nav\b[^>]*class=["']hemiplan-language["'].*?</nav>(?:\s*<script>.*?</script>)?""", re.S)
 
 
@@ -31,18 +36,23 @@ def _head(html: str) -> str:
     return _PRELOAD.sub("", _THEME_CSS.sub("", _SCRIPT.sub("", head)))
 
 
-def _part(html: str) -> str:
-    """The draft banner (if any) and the article of a page."""
+def _part(html: str, page: str = "") -> str:
+    """The draft banner (if any) and the article of a page (at ``page``, a path in
+    its folder: its links within itself name it)."""
     article = _ARTICLE.search(html)
     banner = _BANNER.search(html)
-    return f'{banner.group(0) if banner else ""}\n{_SWITCH.sub("", article.group(0)) if article else ""}'
+    text = _SWITCH.sub("", article.group(0)) if article else ""
+    if page:
+        name = posixpath.basename(page)
+        text = _SAME_PAGE.sub(lambda m: f"{m.group(1)}{m.group(2)}{name}#", text)
+    return f'{banner.group(0) if banner else ""}\n{text}'
 
 
-def print_copy(html: str) -> str:
-    """What one page is printed from (the page itself if it has no article)."""
+def print_copy(html: str, page: str = "") -> str:
+    """What one page (at ``page``) is printed from (the page itself if it has no article)."""
     if _ARTICLE.search(html) is None:
         return html
-    return f'{_head(html)}<body class="hemiplan-print">\n<main>{_part(html)}</main>\n</body>\n</html>\n'
+    return f'{_head(html)}<body class="hemiplan-print">\n<main>{_part(html, page)}</main>\n</body>\n</html>\n'
 
 
 def combinable(html: str) -> bool:
@@ -52,10 +62,11 @@ def combinable(html: str) -> bool:
     return article is not None and len(_H1.findall(article.group(0))) == 1
 
 
-def combined_copy(pages_html: list[str]) -> str:
-    """What several pages of one folder are printed from together, in the order
-    given, each from a new page."""
-    parts = "".join(f'<section class="hemiplan-print-part">{_part(h)}</section>\n' for h in pages_html)
+def combined_copy(pages_html: list[str], pages=None) -> str:
+    """What several pages of one folder (at ``pages``) are printed from together, in
+    the order given, each from a new page."""
+    names = list(pages) if pages is not None else [""] * len(pages_html)
+    parts = "".join(f'<section class="hemiplan-print-part">{_part(h, p)}</section>\n' for h, p in zip(pages_html, names))
     return f'{_head(pages_html[0])}<body class="hemiplan-print">\n<main>\n{parts}</main>\n</body>\n</html>\n'
 
 
