@@ -12,8 +12,9 @@ from hemiplan import paths
 #: Tables of one year, in data/<year>/.
 YEAR_TABLES = ("paragraphs", "activities", "indicators")
 #: Optional tables of one year: numbers deliberately not recorded, with reasons;
-#: translations of the activities' titles; rows the reviewer removed, with reasons.
-OPTIONAL_YEAR_TABLES = ("unrecorded", "translations", "removed", "review_log")
+#: translations of the activities' titles; rows the reviewer removed, with reasons; organisations
+#: ingest proposes for the reference table (proposals).
+OPTIONAL_YEAR_TABLES = ("unrecorded", "translations", "removed", "review_log", "proposals")
 #: Reference tables, in data/reference/.
 REFERENCE_TABLES = ("member_states", "organizations", "instruments", "places", "dependencies", "chapter_sections",
                     "dependency_names")
