@@ -20,7 +20,7 @@ import nbformat
 from tqdm import tqdm
 
 from hemiplan import language, paths
-from hemiplan.build import cache, catalogs, normalise, profiles
+from hemiplan.build import cache, catalogs, lifeline, normalise, profiles
 from hemiplan.build.jobs import BuildError, Job, Plan
 from hemiplan.present.book import DOWNLOADS_ENV
 
@@ -139,7 +139,9 @@ def _in_pool(todo: list[Job], root: Path, workers: int):
     order they finish."""
     # Workers are spawned, not forked: a fork would copy this process's ZeroMQ
     # context (a kernel client of an earlier build) and hang the worker's kernel.
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+    # Each worker is killed if the build dies (lifeline), and its kernel follows it.
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=lifeline.die_with_parent, initargs=(os.getpid(),)) as pool:
         futures = {pool.submit(execute_job, job, str(root)): job for job in todo}
         for fut in as_completed(futures):
             yield futures[fut], _attempt(futures[fut], fut.result)

@@ -8,6 +8,7 @@ any language, leaves the published site as it was. A stamp holding the digest of
 tree a site was built from lets an unchanged tree skip all this."""
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -18,7 +19,7 @@ import tempfile
 from pathlib import Path
 
 from hemiplan import language, paths
-from hemiplan.build import languages, site, sitecheck
+from hemiplan.build import languages, lifeline, site, sitecheck, swap
 from hemiplan.build.cache import hash_tree
 from hemiplan.build.jobs import BuildError
 from hemiplan.data.csvio import atomic_write_text
@@ -77,7 +78,9 @@ def jupyter_book_command(tree: Path, out: Path, *options: str) -> list[str]:
 def run_jupyter_book(tree: Path, out: Path, clean: bool = False) -> None:
     if clean and out.exists():
         shutil.rmtree(out)
-    proc = subprocess.run(jupyter_book_command(tree, out, "-W", "-n", "--keep-going"), capture_output=True, text=True)
+    # Jupyter Book ends with the build, however the build ends (lifeline).
+    proc = subprocess.run(jupyter_book_command(tree, out, "-W", "-n", "--keep-going"), capture_output=True, text=True,
+                          preexec_fn=functools.partial(lifeline.die_with_parent, os.getpid()))
     if proc.returncode != 0:
         raise BuildError(_failure(tree, proc.stdout + proc.stderr))
 
@@ -95,39 +98,28 @@ def _failure(tree: Path, log: str) -> str:
             + "end of its log:\n" + "\n".join(tail[-15:]))
 
 
-def _set_aside(final: Path) -> Path | None:
-    """Rename the folder ``final``, if any, out of the way (to be deleted)."""
-    if not final.exists():
-        return None
-    old = final.with_name(f".{final.name}.old-{os.getpid()}")
-    os.replace(final, old)
-    return old
-
-
-def _swap_in(staging: Path, final: Path) -> Path:
-    """Put the folder ``staging`` in the place of ``final`` (same file system) by
-    renames: ``final`` is never half-replaced."""
-    old = _set_aside(final)
-    os.replace(staging, final)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-    return final
-
-
 def publish(html_src: Path, year: int, root: Path = paths.ROOT, lang: str = language.SOURCE) -> Path:
     """Replace _build/html/[<lang>/]<year> with a new site atomically (rename, never half-copied)."""
     site = languages.html_root(root, lang)
     site.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{year}.new-", dir=site))
     shutil.copytree(html_src, staging, dirs_exist_ok=True)
-    return _swap_in(staging, site / str(year))
+    return swap.swap_in(staging, site / str(year))
+
+
+def clean_debris(root: Path = paths.ROOT) -> list[Path]:
+    """Remove what an interrupted build left in the site (staged ``.<year>.new-…`` and
+    set-aside ``.<year>.old-…`` folders, the staged site pages), in every language's
+    folder; only under the site's lock (see run.build_editions)."""
+    html = root / "_build" / "html"
+    return swap.clean([html, *(languages.html_root(root, lang) for lang in languages.available())])
 
 
 def withdraw(year: int, root: Path = paths.ROOT) -> None:
     """Remove the published edition of ``year`` in every language (one rename each,
     then the copy is deleted)."""
     for lang in languages.available():
-        old = _set_aside(site_dir(year, root, lang))
+        old = swap.set_aside(site_dir(year, root, lang))
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
 
@@ -265,7 +257,7 @@ def publish_checked(fresh: dict[tuple[int, str], Path], checked: list[tuple[int,
                 atomic_write_text(html / name, path.read_text(encoding="utf-8"))
         for lang in by_lang:  # whole: no page of an earlier latest edition stays
             pre = languages.prefix(lang)
-            _swap_in(staging / pre / "latest", html / pre / "latest")
+            swap.swap_in(staging / pre / "latest", html / pre / "latest")
         (html / ".nojekyll").touch()
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -8,7 +8,9 @@ layout under _build/).
 from __future__ import annotations
 
 import os
+import sys
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 import nbformat
@@ -17,7 +19,28 @@ from hemiplan import paths
 from hemiplan.build import assembly, cache, execution, languages, pdf, planning, profiles, publishing, site
 from hemiplan.build.jobs import BuildError, Job, Plan
 from hemiplan.data import available_years, content_hash, default_year, resolve_year, table_files
+from hemiplan.data import locks
 from hemiplan.data.csvio import atomic_write_text
+
+#: How long a second build waits for the first to finish before it gives up (seconds):
+#: briefly, since a build takes minutes; it then says which build holds the site.
+SITE_WAIT = 5.0
+
+
+@contextmanager
+def site_lock(root: Path, what: str = "build"):
+    """The site's lock (``_build/.hemiplan-lock``): one build (or refresh) at a time;
+    a second one waits SITE_WAIT seconds, then fails with a BuildError naming the
+    first ("another build is running (pid 4242)")."""
+    held = locks.locked(root / "_build", what, wait=SITE_WAIT)
+    try:
+        held.__enter__()
+    except locks.Busy as exc:
+        raise BuildError(str(exc)) from None
+    try:
+        yield
+    finally:
+        held.__exit__(None, None, None)
 
 
 def _finish(p: Plan, clean: bool, root: Path, jobs_n: int | None) -> None:
@@ -63,7 +86,15 @@ def build_editions(years=None, data_dir=None, jobs_n: int | None = None, clean: 
     ``publishing.publish_checked``). An (edition, language) whose published site was
     made from the same inputs costs its planning only; one whose assembled tree comes
     out unchanged is not given to Jupyter Book again. Building every year withdraws
-    the published editions whose data folder is gone, in every language."""
+    the published editions whose data folder is gone, in every language, and says so.
+    One build at a time (the site's lock); the debris of an interrupted build is
+    removed first."""
+    with site_lock(root):
+        publishing.clean_debris(root)
+        return _build_editions(years, data_dir, jobs_n, clean, root, progress, langs)
+
+
+def _build_editions(years, data_dir, jobs_n, clean, root, progress, langs) -> list[Plan]:
     every = years is None
     listed = available_years(data_dir)
     years = listed if every else [resolve_year(y, data_dir, listed) for y in years]
@@ -86,6 +117,9 @@ def build_editions(years=None, data_dir=None, jobs_n: int | None = None, clean: 
     fresh = {p.key: p.html for p in plans if p.html is not None}
     if fresh or retired:
         publishing.publish_checked(fresh, [p.key for p in plans], root, retired)
+        for y in retired:
+            print(f"edition {y} withdrawn: its data folder {paths.data_dir(data_dir) / str(y)} is gone",
+                  file=sys.stderr)
         for p in plans:
             if p.key in fresh:
                 cache.write_manifest(p, root)
@@ -105,6 +139,11 @@ def refresh(root: Path = paths.ROOT, jobs_n: int | None = None, progress: bool =
     """Execute every committed chapter in place for the default year (no parameters
     injected: the defaults of the parameters cell build the canonical book), so that
     the committed outputs are what nbval expects."""
+    with site_lock(root, "refresh"):
+        return _refresh(root, jobs_n, progress)
+
+
+def _refresh(root: Path, jobs_n: int | None, progress: bool) -> list[Path]:
     y = default_year()
     data_hash = content_hash(table_files(y))
     code = cache.code_hash()
