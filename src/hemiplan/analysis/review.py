@@ -22,41 +22,58 @@ def _loose(qualifier: str) -> str:
     return words[qualifier]
 
 
-def _activity_checks(r: dict, year: int) -> list[str]:
+def activity_flags(r: dict, year: int) -> list[tuple[str, str]]:
+    """What to check in an activity row, as (kind, sentence): the kind is a stable key
+    (``dependency``, ``no_state``, ``other_type``, ``loose``, ``inferred``,
+    ``held_elsewhere``) that the review workbench filters by."""
     out = []
     if not str(r.get("dependency", "")).strip():
-        out.append(_("no dependency named"))
+        out.append(("dependency", _("no dependency named")))
     if not csvio.split_list(r.get("countries", "")) and str(r.get("attendance", "")) != "multinational":
-        out.append(_("no member state named"))
+        out.append(("no_state", _("no member state named")))
     if str(r.get("activity_type", "")) == "other":
-        out.append(_("type of activity not recognised (other)"))
+        out.append(("other_type", _("type of activity not recognised (other)")))
     if str(r.get("participants_qualifier", "")) in _LOOSE:
-        out.append(_("participants are {what}").format(what=_loose(r["participants_qualifier"])))
+        out.append(("loose", _("participants are {what}").format(what=_loose(r["participants_qualifier"]))))
     if str(r.get("participants_basis", "")) == "inferred":
-        out.append(_("number of participants inferred, not stated"))
+        out.append(("inferred", _("number of participants inferred, not stated")))
     if str(r.get("events_basis", "")) == "inferred":
-        out.append(_("number of events inferred, not stated"))
+        out.append(("inferred", _("number of events inferred, not stated")))
     held = str(r.get("held_year", "")).strip()
     if held and held != str(year):
-        out.append(_("held in {held}, not in {year}: kept, but not an activity of the year").format(held=held, year=year))
+        out.append(("held_elsewhere", _("held in {held}, not in {year}: kept, but not an activity of the "
+                                        "year").format(held=held, year=year)))
     return out
 
 
-def _indicator_checks(r: dict) -> list[str]:
+def _activity_checks(r: dict, year: int) -> list[str]:
+    """The sentences of :func:`activity_flags` (what the Review page lists)."""
+    return [sentence for _kind, sentence in activity_flags(r, year)]
+
+
+def indicator_flags(r: dict) -> list[tuple[str, str]]:
+    """What to check in a figure (indicators) row, as (kind, sentence): ``loose``, ``ref_year``."""
     out = []
     if str(r.get("qualifier", "")) in _LOOSE:
-        out.append(_("value is {what}").format(what=_loose(r["qualifier"])))
+        out.append(("loose", _("value is {what}").format(what=_loose(r["qualifier"]))))
     if str(r.get("ref_year", "")).strip():
-        out.append(_("refers to {year}").format(year=r["ref_year"]))
+        out.append(("ref_year", _("refers to {year}").format(year=r["ref_year"])))
+    return out
+
+
+def flags(r: dict, kind: str, year: int) -> list[tuple[str, str]]:
+    """Every (kind, sentence) to check in a row of either table, its draft note last
+    (kind ``note``: where ingest writes its judgements)."""
+    out = activity_flags(r, year) if kind == "activity" else indicator_flags(r)
+    if str(r.get("note", "")).strip():
+        out.append(("note", _("note: {note}").format(note=str(r["note"]).strip())))
     return out
 
 
 def _rows(df: pd.DataFrame, kind: str, id_col: str, year: int) -> list[dict]:
     out = []
     for r in df[df["status"].str.strip() == "draft"].to_dict("records"):
-        checks = _activity_checks(r, year) if kind == "activity" else _indicator_checks(r)
-        if str(r.get("note", "")).strip():
-            checks.append(_("note: {note}").format(note=r["note"].strip()))
+        checks = [sentence for _kind, sentence in flags(r, kind, year)]
         what = r.get("title") if kind == "activity" else f"{r.get('indicator', '')} = {r.get('value', '')} {r.get('unit', '')}"
         out.append({"id": r[id_col], "kind": kind, "paragraph_id": r["paragraph_id"], "what": str(what).strip(),
                     "quote": r.get("quote", ""), "checks": checks})
@@ -97,3 +114,22 @@ def listing(groups: list[dict], year: int) -> str:
     out.append("")
     out.append(f"accept after checking: hemiplan accept --year {year} ID … | --paragraph PARAGRAPH_ID")
     return "\n".join(out)
+
+
+#: The columns of the review log as the Review page shows them, in its order.
+LOG_COLUMNS = ("time", "action", "row_id", "column", "old", "new")
+
+
+def log_entries(log: pd.DataFrame | None) -> pd.DataFrame:
+    """The review log (``review_log.csv`` as text, or None when there is none) as the
+    Review page lists it: one row per change, in the order written, with the time,
+    the action, the row (``table/row_id`` for a table other than activities and
+    indicators), the column and the values before and after."""
+    if log is None or log.empty:
+        return pd.DataFrame(columns=list(LOG_COLUMNS))
+    out = log.copy()
+    out["order"] = pd.to_numeric(out["entry"], errors="coerce")
+    out = out.sort_values("order", kind="stable")
+    own = out["table"].isin(["activities", "indicators"])
+    out.loc[~own, "row_id"] = out.loc[~own, "table"] + "/" + out.loc[~own, "row_id"]
+    return out.loc[:, list(LOG_COLUMNS)].reset_index(drop=True)

@@ -56,10 +56,21 @@ def accept(year, ids=(), paragraphs=(), data_dir=None) -> Accepted:
 
 
 def _accept(y: int, ids: list[str], paragraphs: list[str], data_dir, read: dict[str, str]) -> Accepted:
-    paths = {t: schema.table_path(t, y, data_dir) for t in ID_COLUMNS}
     problems = validate_year(y, data_dir)
     if problems:
         raise ValidationError(problems)
+    done, contents = changes(y, ids, paragraphs, data_dir)
+    writes, _ = write.changes(contents, write.umask_mode())
+    # a hand edit made meanwhile is never overwritten; a status change cannot break validity
+    guard.commit(y, data_dir, writes, read, check=False)
+    done.written = [w[0] for w in writes]
+    return done
+
+
+def changes(y: int, ids: list[str], paragraphs: list[str], data_dir) -> tuple[Accepted, dict[Path, str]]:
+    """What accepting the rows would write, without writing it: (what it does, file →
+    new content). The review workbench writes it together with its review log."""
+    paths = {t: schema.table_path(t, y, data_dir) for t in ID_COLUMNS}
     tables = {t: csvio.read_text_table(p) for t, p in paths.items()}
     chosen = _select(tables, ids, paragraphs, y)
     done = Accepted(y)
@@ -74,8 +85,4 @@ def _accept(y: int, ids: list[str], paragraphs: list[str], data_dir, read: dict[
             out.loc[draft, "status"] = "reviewed"
             # the file's own columns, in its order, written as ingest writes tables
             contents[Path(paths[table])] = out.to_csv(index=False, lineterminator="\n")
-    writes, _ = write.changes(contents, write.umask_mode())
-    # a hand edit made meanwhile is never overwritten; a status change cannot break validity
-    guard.commit(y, data_dir, writes, read, check=False)
-    done.written = [w[0] for w in writes]
-    return done
+    return done, contents

@@ -54,7 +54,32 @@ def remove(year, ids, reason: str, data_dir=None) -> Removed:
 
 
 def _remove(y: int, ids: list[str], reason: str, data_dir, read: dict[str, str]) -> Removed:
-    paths = {t: schema.table_path(t, y, data_dir) for t in (*ID_COLUMNS, "removed", "translations")}
+    done, contents = removal(y, ids, reason, data_dir)
+    writes, _ = write.changes(contents, write.umask_mode())
+    guard.commit(y, data_dir, writes, read)
+    done.written = [w[0] for w in writes]
+    return done
+
+
+def _not_data(path: Path, records: list[dict], not_data) -> str | None:
+    """unrecorded.csv with a row for each (number, reason) of ``not_data`` in the
+    paragraph of each removed row (None when there is nothing to add)."""
+    new = [{"paragraph_id": r["paragraph_id"], "number": str(number).strip(), "reason": why, "note": note}
+           for r in records for number, why, note in not_data if str(number).strip()]
+    if not new:
+        return None
+    before = csvio.read_text_table(path) if path.is_file() else pd.DataFrame(columns=schema.columns("unrecorded"))
+    have = set(zip(before["paragraph_id"], before["number"]))
+    new = [n for n in new if (n["paragraph_id"], n["number"]) not in have]
+    return write.table_text(pd.concat([before, pd.DataFrame(new, dtype=object)], ignore_index=True), "unrecorded")
+
+
+def removal(y: int, ids: list[str], reason: str, data_dir, not_data=()) -> tuple[Removed, dict[Path, str]]:
+    """What removing the rows would write, without writing it: (what it does, file → new
+    content). ``not_data``: (number, reason, note) of numbers of the removed rows that are
+    not data, recorded in unrecorded.csv for their paragraph (the review workbench's
+    "a number that is not data")."""
+    paths = {t: schema.table_path(t, y, data_dir) for t in (*ID_COLUMNS, "removed", "translations", "unrecorded")}
     tables = {t: csvio.read_text_table(paths[t]) for t in ID_COLUMNS}
     found = {t: df[df[ID_COLUMNS[t]].isin(ids)] for t, df in tables.items()}
     unknown = [i for i in ids if not any(i in set(f[ID_COLUMNS[t]]) for t, f in found.items())]
@@ -72,6 +97,9 @@ def _remove(y: int, ids: list[str], reason: str, data_dir, read: dict[str, str])
                 for t, df in tables.items() if len(found[t])}
     contents[paths["removed"]] = write.table_text(pd.concat([before, pd.DataFrame(records)], ignore_index=True),
                                                   "removed")
+    unrecorded = _not_data(paths["unrecorded"], records, not_data)
+    if unrecorded is not None:
+        contents[paths["unrecorded"]] = unrecorded
     done = Removed(y, [r["row_id"] for r in records])
     if paths["translations"].is_file():
         tr = csvio.read_text_table(paths["translations"])
@@ -79,7 +107,4 @@ def _remove(y: int, ids: list[str], reason: str, data_dir, read: dict[str, str])
         if gone.any():
             done.translations = int(gone.sum())
             contents[paths["translations"]] = tr[~gone].to_csv(index=False, lineterminator="\n")
-    writes, _ = write.changes(contents, write.umask_mode())
-    guard.commit(y, data_dir, writes, read)
-    done.written = [w[0] for w in writes]
-    return done
+    return done, contents

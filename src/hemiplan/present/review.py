@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 
 from hemiplan import language, vocabulary
-from hemiplan.analysis.review import pending
+from hemiplan.analysis.review import LOG_COLUMNS, log_entries, pending
 from hemiplan.data import schema
 from hemiplan.data.csvio import read_text_table
 from hemiplan.language import _, n_, p_
@@ -76,3 +76,39 @@ def review_page(ed) -> None:
     for g in groups:
         book.html(_group(g, ed.language), plain=_("Paragraph {paragraph}: {n} draft row(s)").format(
             paragraph=g["paragraph_id"], n=len(g["rows"])))
+
+
+def _log_headers() -> dict[str, str]:
+    return {"time": _("Time (UTC)"), "action": p_("review log", "Action"), "row_id": p_("review log", "Row"),
+            "column": p_("review log", "Column"), "old": _("Old value"), "new": _("New value")}
+
+
+def log_table(log) -> str:
+    """The review log (``review_log.csv`` as text, or None) as an HTML table, every cell
+    escaped; '' when there is no entry."""
+    entries = log_entries(log)
+    if entries.empty:
+        return ""
+    heads = _log_headers()
+    head = "".join(f'<th scope="col">{escape(heads[c])}</th>' for c in LOG_COLUMNS)
+    body = "".join("<tr>" + "".join(f"<td>{escape(str(r[c]))}</td>" for c in LOG_COLUMNS) + "</tr>"
+                   for r in entries.to_dict("records"))
+    return (f'<div class="hemiplan-table-wrap"><table class="hemiplan-review-log"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{body}</tbody></table></div>")
+
+
+def review_log(ed) -> None:
+    """Show the year's review log (every change made in the review workbench), or say
+    that there is none."""
+    path = schema.table_path("review_log", ed.year, ed.data_dir)
+    log = read_text_table(path) if path.is_file() else None
+    markup = log_table(log)
+    if not markup:
+        book.md(_("No change has been made in the review workbench yet (`hemiplan review --year {year} --serve`).")
+                .format(year=ed.year))
+        return
+    n = len(log_entries(log))
+    book.md(n_("The review log: {n} change made in the review workbench, in the order made.",
+               "The review log: {n} changes made in the review workbench, in the order made.", n)
+            .format(n=vocabulary.number(n)))
+    book.html(markup, plain=_("The review log of {year}: {n} change(s)").format(year=ed.year, n=n))
