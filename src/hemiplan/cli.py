@@ -9,6 +9,8 @@ import time
 
 from hemiplan import build, data, language, paths
 from hemiplan.build import bench_editions, catalogs
+from hemiplan.build import planning as build_planning
+from hemiplan.build import run as build_run
 from hemiplan.build.bench import add_parser as add_bench_parser
 from hemiplan.build.bench import run as bench_run
 from hemiplan.analysis import review, series
@@ -49,11 +51,21 @@ def _edition(p) -> str:
     return f"{'' if p.language == language.SOURCE else p.language + '/'}{p.year}{' (draft)' if p.drafts else ''}"
 
 
-def _dry_run(years, data_dir, langs=None) -> None:
-    """What a build would execute, per edition and language, and a summary line."""
+def _dry_run(years, data_dir, langs=None, base_url=None, pdfs=True, every=True) -> None:
+    """What a build would execute, per edition and language (the earlier editions a
+    single year's pages link to, when not published, among them), and a summary line."""
     total = runs = 0
+    listed = data.available_years(data_dir)
+    if not every:
+        extra = build_run.linked_editions(years, listed, paths.ROOT, list(langs or language.available()))
+        for y in extra:
+            print(f"edition {y} would be built too: the pages of {max(years)} link to it and it is not published")
+        years = sorted(set(years) | set(extra))
+    base = build_planning.base_url(paths.ROOT, base_url)
+    print(f"public address: {base or '(none: canonical links, sitemap and robots.txt are left out)'}; "
+          f"PDFs: {'printed' if pdfs else 'not printed (--no-pdf)'}")
     for y in years:
-        for p in build.plans(y, data_dir, langs=langs):
+        for p in build.plans(y, data_dir, langs=langs, base=base_url, pdf=pdfs):
             explained = build.explain(p)
             n = sum(1 for _, why in explained if why != "cached")
             print(f"edition {_edition(p)}: {n} of {len(explained)} notebook(s) would execute")
@@ -66,6 +78,8 @@ def _dry_run(years, data_dir, langs=None) -> None:
 
 
 def _summary(plans, start: float) -> None:
+    if plans and not plans[0].pdf:
+        print("PDFs: not printed (--no-pdf); the pages say where each PDF will be")
     for p in plans:
         executed = [j for j in p.jobs if not j.cached]
         if executed:
@@ -83,10 +97,12 @@ def _cmd_build(args) -> int:
     try:
         years = None if args.year is None else [data.resolve_year(args.year, args.data_dir)]
         if args.dry_run:
-            _dry_run(years if years else data.available_years(args.data_dir), args.data_dir, args.language)
+            _dry_run(years if years else data.available_years(args.data_dir), args.data_dir, args.language,
+                     args.base_url, not args.no_pdf, every=years is None)
             return 0
         plans = build.build_editions(years, args.data_dir, jobs_n=args.jobs, clean=args.clean,
-                                     progress=sys.stderr.isatty(), langs=args.language)
+                                     progress=sys.stderr.isatty(), langs=args.language, base_url=args.base_url,
+                                     pdfs=not args.no_pdf)
     except (data.YearNotFoundError, ValidationError, build.BuildError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         print("the previously published site, if any, is unchanged", file=sys.stderr)
@@ -204,6 +220,28 @@ def _cmd_catalogs(args) -> int:
     return 1 if n else 0
 
 
+def _add_build_parser(sub) -> None:
+    """``hemiplan build``'s options."""
+    b = sub.add_parser("build", help="execute the chapters of every edition (or one year) and publish the book")
+    b.add_argument("--year", help="build this year's edition (and the earlier editions its pages link to, when they "
+                                  "are not published; default: every year with data)")
+    b.add_argument("--data-dir", default=None, help="data folder (default: the project's data/)")
+    b.add_argument("--jobs", type=int, default=None, help="notebooks executed in parallel (default: one per core)")
+    b.add_argument("--clean", action="store_true", help="rebuild the site from scratch")
+    b.add_argument("--dry-run", action="store_true", help="list what would be executed and why, execute nothing")
+    b.add_argument("--language", action="append", default=None, choices=language.available(),
+                   help="build this language only (repeatable; default: every language, English first; "
+                        "the pages' language switch links only the languages built)")
+    b.add_argument("--base-url", default=None, metavar="URL",
+                   help="the site's public address, e.g. https://reports.example.org/hemiplan/ (default: html.baseurl "
+                        "in _config.yml): canonical links, sitemap.xml, robots.txt, absolute addresses in How to cite, "
+                        "link previews and the PDFs' links")
+    b.add_argument("--no-pdf", action="store_true",
+                   help="build and publish the site without its PDFs (no browser needed); the pages say where the "
+                        "PDFs will be")
+    b.set_defaults(func=_cmd_build)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hemiplan", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -213,16 +251,7 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--data-dir", default=None, help="data folder (default: the project's data/)")
     v.set_defaults(func=_cmd_validate)
 
-    b = sub.add_parser("build", help="execute the chapters of every edition (or one year) and publish the book")
-    b.add_argument("--year", help="build this year's edition only (default: every year with data)")
-    b.add_argument("--data-dir", default=None, help="data folder (default: the project's data/)")
-    b.add_argument("--jobs", type=int, default=None, help="notebooks executed in parallel (default: one per core)")
-    b.add_argument("--clean", action="store_true", help="rebuild the site from scratch")
-    b.add_argument("--dry-run", action="store_true", help="list what would be executed and why, execute nothing")
-    b.add_argument("--language", action="append", default=None, choices=language.available(),
-                   help="build this language only (repeatable; default: every language, English first; "
-                        "the pages' language switch links only the languages built)")
-    b.set_defaults(func=_cmd_build)
+    _add_build_parser(sub)
 
     s = sub.add_parser("serve", help="preview the built site locally")
     s.add_argument("--host", default="127.0.0.1")

@@ -18,7 +18,7 @@ import nbformat
 import yaml
 
 from hemiplan import language, paths
-from hemiplan.build import cache, catalogs, languages
+from hemiplan.build import cache, catalogs, languages, public
 from hemiplan.build.cache import hash_tree
 from hemiplan.build.jobs import BuildError, Plan
 from hemiplan.build.planning import toc_files
@@ -59,7 +59,11 @@ def _write_config(plan_: Plan, root: Path, tree: Path) -> None:
     # language switch (hemiplan.build.sphinx_ext).
     sphinx_config = config.setdefault("sphinx", {}).setdefault("config", {})
     sphinx_config.update(hemiplan_year=plan_.year, hemiplan_data_version=plan_.data_hash[:10],
-                         hemiplan_language=plan_.language, hemiplan_languages=list(plan_.languages))
+                         hemiplan_language=plan_.language, hemiplan_languages=list(plan_.languages),
+                         hemiplan_pdf=plan_.pdf)
+    # The edition's public address (Sphinx's html_baseurl: every page's canonical link,
+    # its "How to cite" and link-preview addresses), under the site's (hemiplan.build.public).
+    config["html"]["baseurl"] = public.edition_base(plan_.base_url, plan_.year, plan_.language)
     if plan_.language != language.SOURCE:
         sphinx_config["language"] = plan_.language
     if words.get("banner"):
@@ -115,7 +119,8 @@ def _write_notebooks(plan_: Plan, root: Path, tree: Path) -> None:
 
 def inputs_digest(plan_: Plan, root: Path = paths.ROOT) -> str:
     """Hash of everything :func:`assemble_tree` makes an edition's tree from, without
-    making it: the edition's year, table of contents and draft count, the key of
+    making it: the edition's year, table of contents and draft count, its public
+    address and whether its PDFs are printed, the key of
     every executed notebook (which covers its source, parameters, data and
     hemiplan's code), the data, the book's own files, Markdown pages and _static/.
     A published edition built from equal inputs is up to date."""
@@ -123,6 +128,7 @@ def inputs_digest(plan_: Plan, root: Path = paths.ROOT) -> str:
         "year": plan_.year, "toc": plan_.toc, "drafts": plan_.drafts, "data": plan_.data_hash,
         "language": plan_.language, "languages": plan_.languages, "texts": plan_.texts,
         "code": cache.code_hash(plan_.language), "notebooks": sorted((j.target, j.key) for j in plan_.jobs),
+        "base_url": plan_.base_url, "pdf": plan_.pdf,
     }, sort_keys=True, default=str).encode())
     for name in _page_files(plan_, root):
         h.update(name.encode())

@@ -40,7 +40,8 @@ class Plan:
     the edition was published. Each language of an edition is a plan of its own
     (``language``), with the texts the build writes around its pages in that language
     (``texts``: title, author, footer, banner) and its landing-page record (``meta``),
-    both made by the planning, in the main thread, in the plan's language."""
+    both made by the planning, in the main thread, in the plan's language. ``base_url``
+    is the site's public address, and ``pdf`` whether the PDFs are printed."""
     year: int
     data_dir: Path
     jobs: list[Job]
@@ -56,6 +57,8 @@ class Plan:
     texts: dict = field(default_factory=dict)
     meta: dict = field(default_factory=dict)
     languages: tuple = ("en",)   # the languages of the build, which the language switch links
+    base_url: str = ""           # the site's public address ('' for none; see hemiplan.build.public)
+    pdf: bool = True             # whether the build prints the edition's PDFs (--no-pdf: not)
 
     @property
     def key(self) -> tuple[int, str]:

@@ -15,7 +15,7 @@ import yaml
 from hemiplan import language, paths
 from hemiplan.analysis import series
 from hemiplan.analysis.headline import headline
-from hemiplan.build import cache, languages, profiles
+from hemiplan.build import cache, languages, profiles, public
 from hemiplan.build.jobs import BuildError, Job, Plan
 from hemiplan.data import available_years, content_hash, load, resolve_year, table_files
 from hemiplan.language import _, n_, p_
@@ -111,13 +111,23 @@ def texts(config: dict, year: int, data_hash: str, drafts: int) -> dict:
     return out
 
 
+def base_url(root: Path = paths.ROOT, given: str | None = None) -> str:
+    """The site's public address: ``given`` (``hemiplan build --base-url``) when not
+    None, else ``html.baseurl`` of _config.yml; '' for none (see hemiplan.build.public)."""
+    if given is None:
+        given = (book_config(root).get("html") or {}).get("baseurl") or ""
+    return public.normalise(given)
+
+
 def plan(year=None, data_dir=None, root: Path = paths.ROOT, years=None, lang: str = language.SOURCE,
-         edition=None, langs=None) -> Plan:
+         edition=None, langs=None, base: str | None = None, pdf: bool = True) -> Plan:
     """What a build of ``year`` in ``lang`` would execute. Loads the edition once (unless
     ``edition`` is given: the same edition serves every language), which validates and
     hashes its data: a year without data, or with data that fail validation, stops
     here. ``years`` (the years with data, when the caller has listed them) spares a
-    listing; ``langs``, the languages of the build, are those the pages' switch links."""
+    listing; ``langs``, the languages of the build, are those the pages' switch links;
+    ``base``, the public address (default: _config.yml's, see :func:`base_url`); ``pdf``,
+    whether the PDFs are printed."""
     ddir = paths.data_dir(data_dir).resolve()
     years = available_years(ddir) if years is None else list(years)
     y = resolve_year(year, ddir, years)
@@ -134,7 +144,8 @@ def plan(year=None, data_dir=None, root: Path = paths.ROOT, years=None, lang: st
             jobs.append(Job(root / REVIEW_PAGE, REVIEW_PAGE, dict(params)))
         words = texts(book_config(root), y, ed.data_hash, drafts)
         meta = {"year": y, "status": series.status(drafts), "drafts": drafts,
-                "data_version": ed.data_hash[:10], "headline": headline(ed).record()}
+                "data_version": ed.data_hash[:10], "headline": headline(ed).record(), "pdf": pdf,
+                "data_package": f"downloads/hemiplan-{y}-data.zip"}
     code = cache.code_hash(lang)
     # A chapter compares its year with the earlier ones: their data are inputs too.
     inputs_hash = content_hash([f for earlier in ed.years for f in table_files(earlier, ddir)])
@@ -142,16 +153,18 @@ def plan(year=None, data_dir=None, root: Path = paths.ROOT, years=None, lang: st
         job.key = cache.job_key(job, inputs_hash, code)
         job.inputs = cache.job_inputs(job, inputs_hash, code)
     return Plan(y, ddir, jobs, toc, ed.data_hash, edition=ed, drafts=drafts, language=lang, texts=words,
-                meta=meta, languages=tuple(langs or (lang,)))
+                meta=meta, languages=tuple(langs or (lang,)), base_url=base_url(root, base), pdf=pdf)
 
 
-def plans(year=None, data_dir=None, root: Path = paths.ROOT, years=None, langs=None) -> list[Plan]:
+def plans(year=None, data_dir=None, root: Path = paths.ROOT, years=None, langs=None, base: str | None = None,
+          pdf: bool = True) -> list[Plan]:
     """The plans of one edition, one per language of ``langs`` (default: every
-    language, English first), from one loading of its data."""
+    language, English first), from one loading of its data; ``base`` and ``pdf`` as
+    for :func:`plan`."""
     langs = list(langs or languages.available())
-    first = plan(year, data_dir, root, years, langs[0], langs=langs)
-    return [first] + [plan(first.year, data_dir, root, years, lang, edition=first.edition, langs=langs)
-                      for lang in langs[1:]]
+    first = plan(year, data_dir, root, years, langs[0], langs=langs, base=base, pdf=pdf)
+    return [first] + [plan(first.year, data_dir, root, years, lang, edition=first.edition, langs=langs,
+                           base=base, pdf=pdf) for lang in langs[1:]]
 
 
 def explain(plan_: Plan, root: Path = paths.ROOT) -> list[tuple[str, str]]:

@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 
 from hemiplan import language, paths
-from hemiplan.build import languages, lifeline, site, sitecheck, swap
+from hemiplan.build import languages, lifeline, public, site, sitecheck, swap
 from hemiplan.build.cache import hash_tree
 from hemiplan.build.jobs import BuildError
 from hemiplan.data.csvio import atomic_write_text
@@ -169,16 +169,18 @@ def edition_pages(folder: Path) -> list[str]:
 
 
 def _stage_site_pages(html: Path, staging: Path, lang: str, metas: dict[int, dict],
-                      fresh: dict[int, Path], langs: list[str]) -> dict[str, Path]:
+                      fresh: dict[int, Path], langs: list[str], address: str = "") -> dict[str, Path]:
     """The site pages of one language written to ``staging``, with where each will be
-    served (path in the site); their switches link the languages ``langs``."""
+    served (path in the site); their switches link the languages ``langs``; the 404
+    page links under the public ``address`` (see hemiplan.build.public)."""
     latest = site.latest_year(metas)
     base = languages.html_root(html.parents[1], lang)
     folder = fresh.get(latest, base / str(latest)) if latest is not None else None
     pre = languages.prefix(lang)
     mounts = {}
     with languages.using(lang):
-        made = site.pages(metas, edition_pages(folder) if folder is not None and folder.is_dir() else (), lang, langs)
+        made = site.pages(metas, edition_pages(folder) if folder is not None and folder.is_dir() else (), lang, langs,
+                          base=address)
     for name, text in made.items():
         (staging / pre / name).parent.mkdir(parents=True, exist_ok=True)
         (staging / pre / name).write_text(text, encoding="utf-8")
@@ -194,8 +196,9 @@ def _unpublished_hint(problems: list, metas: dict[int, dict]) -> str:
                       if m and int(m.group(1)) not in metas})
     if not missing:
         return ""
-    return (f"\nthe edition(s) {', '.join(map(str, missing))} linked to are not published: build every edition "
-            "(`make book`, or `hemiplan build` without --year)")
+    return (f"\nthe edition(s) {', '.join(map(str, missing))} linked to are not published: build them with "
+            + " and ".join(f"`hemiplan build --year {y}`" for y in missing)
+            + " (or every edition: `make book`, `hemiplan build` without --year)")
 
 
 def _languages_metas(html: Path, fresh: dict[tuple[int, str], Path], retired) -> dict[str, dict[int, dict]]:
@@ -214,8 +217,24 @@ def _languages_metas(html: Path, fresh: dict[tuple[int, str], Path], retired) ->
     return out
 
 
+def _stage_public(html: Path, staging: Path, fresh: dict[tuple[int, str], Path], by_lang: dict[str, dict],
+                  address: str) -> dict[str, Path]:
+    """Permalinks kept in every fresh edition (a redirect for each page it published
+    once and no longer has), and, with a public ``address``, the sitemap of every
+    edition of every language and robots.txt, staged (see hemiplan.build.public)."""
+    root = html.parents[1]
+    for (y, lang), out in fresh.items():
+        public.keep_permalinks(out, site_dir(y, root, lang), y, lang)
+    editions = {lang: {y: fresh.get((y, lang), site_dir(y, root, lang)) for y in metas} for lang, metas in by_lang.items()}
+    staged = {}
+    for name, text in public.public_files(address, editions).items():
+        (staging / name).write_text(text, encoding="utf-8")
+        staged[name] = staging / name
+    return staged
+
+
 def publish_checked(fresh: dict[tuple[int, str], Path], checked: list[tuple[int, str]], root: Path = paths.ROOT,
-                    retired: list[int] = ()) -> None:
+                    retired: list[int] = (), address: str = "") -> None:
     """Publish the (edition, language) pairs built afresh (→ Jupyter Book's HTML) and
     the site pages of every language, and withdraw the ``retired`` editions
     (published, but whose data are gone) in every language, after checking the
@@ -224,7 +243,9 @@ def publish_checked(fresh: dict[tuple[int, str], Path], checked: list[tuple[int,
     language switch to a missing page, a link into a retired edition included)
     refuses the whole publish, every language of it (BuildError naming page and
     link), leaving the published site as it was; nothing of Sphinx's incremental
-    state is trusted."""
+    state is trusted. With the public ``address``, links under it are checked as
+    links into the site, and the sitemap's every address reaches a page; a page that
+    left an edition leaves a redirect (hemiplan.build.public)."""
     html = root / "_build" / "html"
     html.mkdir(parents=True, exist_ok=True)
     by_lang = _languages_metas(html, fresh, retired)
@@ -237,13 +258,17 @@ def publish_checked(fresh: dict[tuple[int, str], Path], checked: list[tuple[int,
         for lang, metas in by_lang.items():
             pre = languages.prefix(lang)
             pages.update(_stage_site_pages(html, staging, lang, metas,
-                                           {y: o for (y, la), o in fresh.items() if la == lang}, list(by_lang)))
+                                           {y: o for (y, la), o in fresh.items() if la == lang}, list(by_lang),
+                                           address))
             mounts.update({f"{pre}{y}": gone for y in retired})
         mounts.update({languages.label(y, lang): out for (y, lang), out in fresh.items()})
-        view = sitecheck.Site(html, {**mounts, **pages})
+        pages.update(_stage_public(html, staging, fresh, by_lang, address))
+        view = sitecheck.Site(html, {**mounts, **pages}, base=address)
         problems = sitecheck.check(view, [languages.label(y, lang) for y, lang in sorted(checked)])
         for page in sorted(pages):
-            problems += sitecheck.check_page(view, page)
+            problems += (sitecheck.check_page(view, page) if page.endswith(".html") else
+                         sitecheck.check_sitemap(view, page, pages[page].read_text(encoding="utf-8"))
+                         if page == public.SITEMAP else [])
         if problems:
             every = {y: m for metas in by_lang.values() for y, m in metas.items()}
             raise BuildError(sitecheck.report(problems) + _unpublished_hint(problems, every))
@@ -255,6 +280,9 @@ def publish_checked(fresh: dict[tuple[int, str], Path], checked: list[tuple[int,
             if "latest/" not in name:
                 (html / name).parent.mkdir(parents=True, exist_ok=True)
                 atomic_write_text(html / name, path.read_text(encoding="utf-8"))
+        for name in (public.SITEMAP, public.ROBOTS):  # no address: no sitemap of an earlier one stays
+            if name not in pages:
+                (html / name).unlink(missing_ok=True)
         for lang in by_lang:  # whole: no page of an earlier latest edition stays
             pre = languages.prefix(lang)
             swap.swap_in(staging / pre / "latest", html / pre / "latest")

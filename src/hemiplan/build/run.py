@@ -53,7 +53,9 @@ def _finish(p: Plan, clean: bool, root: Path, jobs_n: int | None) -> None:
         publishing.restamp_inputs(p.year, p.inputs, root, p.language)
         return
     p.html = publishing.jupyter_book(tree, p.year, digest, p.meta, root, clean, p.inputs, p.language)
-    p.pdfs = pdf.render(p.html, planning.toc_files(p.toc), p.year, root, jobs_n)
+    if p.pdf:
+        p.pdfs = pdf.render(p.html, planning.toc_files(p.toc), p.year, root, jobs_n,
+                            mount=languages.label(p.year, p.language), base=p.base_url)
 
 
 def _execute_and_finish(plans: list[Plan], jobs_n: int | None, clean: bool, root: Path, progress: bool) -> None:
@@ -78,7 +80,8 @@ def _execute_and_finish(plans: list[Plan], jobs_n: int | None, clean: bool, root
 
 
 def build_editions(years=None, data_dir=None, jobs_n: int | None = None, clean: bool = False,
-                   root: Path = paths.ROOT, progress: bool = True, langs=None) -> list[Plan]:
+                   root: Path = paths.ROOT, progress: bool = True, langs=None, base_url: str | None = None,
+                   pdfs: bool = True) -> list[Plan]:
     """Build the editions of ``years`` (default: every year with data), oldest first,
     in every language of ``langs`` (default: every language, English first), then
     publish those whose tree changed, all or none, after checking every page of the
@@ -88,23 +91,48 @@ def build_editions(years=None, data_dir=None, jobs_n: int | None = None, clean: 
     out unchanged is not given to Jupyter Book again. Building every year withdraws
     the published editions whose data folder is gone, in every language, and says so.
     One build at a time (the site's lock); the debris of an interrupted build is
-    removed first."""
+    removed first. ``base_url``: the site's public address (default: _config.yml's
+    ``html.baseurl``; see hemiplan.build.public). ``pdfs=False`` builds and publishes
+    the site without its PDFs; with them, a missing browser stops the build before
+    anything executes. The years given bring the earlier editions their pages link
+    to, when those are not published (see :func:`linked_editions`)."""
+    if pdfs and pdf.browser_missing():
+        raise BuildError(pdf.browser_missing())
     with site_lock(root):
         publishing.clean_debris(root)
-        return _build_editions(years, data_dir, jobs_n, clean, root, progress, langs)
+        return _build_editions(years, data_dir, jobs_n, clean, root, progress, langs, base_url, pdfs)
 
 
-def _build_editions(years, data_dir, jobs_n, clean, root, progress, langs) -> list[Plan]:
+def linked_editions(years: list[int], listed: list[int], root: Path, langs) -> list[int]:
+    """The editions that the pages of ``years`` link to (every earlier year with data:
+    the chapters compare an edition with them, and link their paragraphs) and that are
+    not published in every language of ``langs``: a build of ``years`` builds them too."""
+    published = {lang: site.published(languages.html_root(root, lang)) for lang in langs}
+    return [y for y in listed if y < max(years) and y not in years
+            and any(y not in published[lang] for lang in langs)]
+
+
+def _build_editions(years, data_dir, jobs_n, clean, root, progress, langs, base_url=None, pdfs=True) -> list[Plan]:
     every = years is None
     listed = available_years(data_dir)
     years = listed if every else [resolve_year(y, data_dir, listed) for y in years]
     if not years:
         raise BuildError(f"no year has data in {paths.data_dir(data_dir)}")
     langs = list(langs or languages.available())
+    base_url = planning.base_url(root, base_url)
+    if not every:
+        extra = linked_editions(years, listed, root, langs)
+        for y in extra:
+            print(f"edition {y} is built too: the pages of {max(years)} link to it and it is not published",
+                  file=sys.stderr)
+        years = sorted(set(years) | set(extra))
+    if pdfs and not base_url:
+        print("note: the site has no public address (html.baseurl in _config.yml, or --base-url): the PDFs' links "
+              "go to their pages relative to each PDF's place in the site", file=sys.stderr)
     # A build of every year withdraws the published editions whose data are gone.
     published = {y for lang in languages.available() for y in site.published(languages.html_root(root, lang))}
     retired = sorted(y for y in published if y not in years) if every else []
-    plans = [p for y in sorted(set(years)) for p in planning.plans(y, data_dir, root, listed, langs)]
+    plans = [p for y in sorted(set(years)) for p in planning.plans(y, data_dir, root, listed, langs, base_url, pdfs)]
     todo = []
     for p in plans:
         p.inputs = assembly.inputs_digest(p, root)
@@ -116,7 +144,7 @@ def _build_editions(years, data_dir, jobs_n, clean, root, progress, langs) -> li
     _execute_and_finish(todo, jobs_n, clean, root, progress)
     fresh = {p.key: p.html for p in plans if p.html is not None}
     if fresh or retired:
-        publishing.publish_checked(fresh, [p.key for p in plans], root, retired)
+        publishing.publish_checked(fresh, [p.key for p in plans], root, retired, base_url)
         for y in retired:
             print(f"edition {y} withdrawn: its data folder {paths.data_dir(data_dir) / str(y)} is gone",
                   file=sys.stderr)
@@ -128,11 +156,15 @@ def _build_editions(years, data_dir, jobs_n, clean, root, progress, langs) -> li
 
 
 def build(year=None, data_dir=None, jobs_n: int | None = None, clean: bool = False,
-          root: Path = paths.ROOT, progress: bool = True, langs=None) -> tuple[Plan, Path]:
+          root: Path = paths.ROOT, progress: bool = True, langs=None, base_url: str | None = None,
+          pdfs: bool = True) -> tuple[Plan, Path]:
     """Build and publish one edition (default: the latest year with data) in every
-    language; see :func:`build_editions`. Returns the English plan and site."""
-    plans = build_editions([resolve_year(year, data_dir)], data_dir, jobs_n, clean, root, progress, langs)
-    return plans[0], publishing.site_dir(plans[0].year, root, plans[0].language)
+    language (and the earlier editions it links to, if not published); see
+    :func:`build_editions`. Returns the English plan and site of that edition."""
+    y = resolve_year(year, data_dir)
+    plans = build_editions([y], data_dir, jobs_n, clean, root, progress, langs, base_url, pdfs)
+    first = next(p for p in plans if p.year == y)
+    return first, publishing.site_dir(first.year, root, first.language)
 
 
 def refresh(root: Path = paths.ROOT, jobs_n: int | None = None, progress: bool = True) -> list[Path]:

@@ -17,7 +17,7 @@ from pathlib import Path
 from hemiplan import language
 from hemiplan.analysis.counting import basis_label
 from hemiplan.analysis.series import latest_reviewed
-from hemiplan.build import languages
+from hemiplan.build import languages, public, sitestyle
 from hemiplan.language import _, n_
 
 META = "edition.json"
@@ -27,39 +27,11 @@ LANDING = "editions.html"
 def columns() -> tuple[str, ...]:
     """The columns of the landing page's table of editions, in the current language."""
     return (_("Edition"), _("Status"), _("Data version"), _("Activities held in the year"), _("Events"),
-            _("Participants"), _("Member states reached"), _("Stated figures"))
+            _("Participants"), _("Member states reached"), _("Stated figures"), _("Downloads"))
 
 
 def title() -> str:
     return _("Hemispheric Plan of Action against Transnational Organized Crime: the annual reports in data")
-
-_STYLE = """
-body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 0; color: #1a1a1a; line-height: 1.5; }
-main { max-width: 60rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
-h1 { font-size: 1.6rem; line-height: 1.25; }
-.wrap { overflow-x: auto; }
-table { border-collapse: collapse; font-size: 0.95rem; min-width: 36rem; }
-caption { text-align: left; font-weight: 600; padding-bottom: 0.4rem; }
-th, td { padding: 0.35rem 0.6rem; border-bottom: 1px solid #ddd; text-align: left; vertical-align: top; }
-thead th { border-bottom: 2px solid #888; }
-.num { text-align: right; font-variant-numeric: tabular-nums; }
-.status { display: inline-block; padding: 0 0.5rem; border-radius: 0.8rem; font-size: 0.85rem; }
-.status-reviewed { background: #E5EEF6; color: #0b4f80; }
-.status-draft { background: #FCE9D9; color: #7a3300; }
-.hemiplan-language { text-align: right; font-size: 0.95rem; }
-code { font-size: 0.9em; }
-a { color: #0b4f80; }
-@media (max-width: 40rem) {
-  table, thead, tbody, tr, th, td { display: block; min-width: 0; }
-  table { min-width: 0; }
-  thead { position: absolute; left: -9999px; }
-  tr { border-bottom: 2px solid #888; padding: 0.4rem 0; }
-  th, td { border: none; padding: 0.15rem 0; text-align: left; }
-  td.num { text-align: left; }
-  td::before { content: attr(data-label) ": "; font-weight: 600; }
-}
-"""
-
 
 def write_meta(folder: Path, meta: dict) -> None:
     (folder / META).write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
@@ -104,18 +76,34 @@ def switch(page: str, lang: str, langs) -> str:
     return f'<nav class="hemiplan-language" aria-label="{name}">{links}</nav>{SWITCH_SCRIPT}'
 
 
-def _page(title: str, body: str, head: str = "", page: str = "", langs=None) -> str:
-    """A site page in the current language; with ``page`` (its path inside its
-    language's folder), a language switch and alternates to its other languages."""
+def header(home: str, nav: str = "", switch_: str = "") -> str:
+    """The site pages' header, as the book's: its title (a link to the front page,
+    ``home``), links to the site's pages, the language switch."""
+    return (f'<header class="hemiplan-site-header"><a class="hemiplan-site-title" href="{escape(home, quote=True)}">'
+            f"{escape(title())}</a>{nav}{switch_}</header>")
+
+
+def _page(title_: str, body: str, head: str = "", page: str = "", langs=None, home: str = "",
+          bare: bool = False, switch_: str = "") -> str:
+    """A site page in the current language, in the book's style (see
+    :mod:`hemiplan.build.sitestyle`); with ``page`` (its path inside its language's
+    folder), a language switch and alternates to its other languages, and a header
+    whose title leads to ``home`` (default: the front page); ``bare``: the body as given;
+    ``switch_``: a language switch of its own (a page without alternates: the 404 page)."""
     lang = language.current()
     langs = list(langs or languages.available())
     if page:
         head += alternates(page, lang, langs)
-        body = switch(page, lang, langs) + "\n" + body
+        switch_ = switch(page, lang, langs)
+    if not bare:
+        up = "../" * page.count("/")
+        body = header(home or f"{up}index.html", switch_=switch_) + "\n<main>\n" + body + "\n</main>"
+    else:
+        body = f"<main>\n{switch_}\n{body}\n</main>"
     return (f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{escape(title)}</title>{head}<style>{_STYLE}</style></head>\n"
-            f"<body><main>\n{body}\n</main></body></html>\n")
+            f"<title>{escape(title_)}</title>{head}<style>{sitestyle.STYLE}</style></head>\n"
+            f"<body>{body}</body></html>\n")
 
 
 def redirect(target: str, text: str, keep_fragment: bool = False, page: str = "", langs=None) -> str:
@@ -126,7 +114,7 @@ def redirect(target: str, text: str, keep_fragment: bool = False, page: str = ""
     head = f'<meta http-equiv="refresh" content="0; url={t}"><link rel="canonical" href="{t}">'
     if keep_fragment:
         head = f"<script>location.replace({json.dumps(target)} + location.hash)</script>" + head
-    return _page(text, f'<p><a href="{t}">{escape(text)}</a></p>', head=head, page=page, langs=langs)
+    return _page(text, f'<p><a href="{t}">{escape(text)}</a></p>', head=head, page=page, langs=langs, bare=True)
 
 
 def _row(year: int, meta: dict) -> str:
@@ -145,13 +133,25 @@ def _row(year: int, meta: dict) -> str:
              f"<code>{escape(meta['data_version'])}</code>",
              num_(c.get("activities", 0)), num_(c.get("events", 0)), participants,
              escape(_("{n} of {total}").format(n=num_(c.get("states_reached", 0)), total=num_(c.get("members", 0)))),
-             num_(c.get("stated_figures", 0))]
+             num_(c.get("stated_figures", 0)), downloads(year, meta)]
     edition = (_("The {year} edition (draft)") if status == "draft" else _("The {year} edition")).format(year=year)
     link = f'<a href="{year}/index.html">{escape(edition)}</a>'
-    num = ' class="num"'
+    klass = {i: ' class="num"' for i in range(2, 7)} | {7: ' class="downloads"'}
     return (f'<tr><th scope="row">{link}</th>'
-            + "".join(f'<td{num if i >= 2 else ""} data-label="{escape(label, quote=True)}">{cell}</td>'
+            + "".join(f'<td{klass.get(i, "")} data-label="{escape(label, quote=True)}">{cell}</td>'
                       for i, (label, cell) in enumerate(zip(columns()[1:], cells))) + "</tr>")
+
+
+def downloads(year: int, meta: dict) -> str:
+    """The edition's PDF and data package, as links (an edition built without its PDFs,
+    or published before its data package had a stable address, lists what it has)."""
+    out = []
+    as_pdf, as_zip = escape(_("The edition as PDF")), escape(_("The data (zip)"))
+    if meta.get("pdf", True):
+        out.append(f'<a href="{year}/downloads/hemiplan-{year}.pdf">{as_pdf}</a>')
+    if meta.get("data_package"):
+        out.append(f'<a href="{year}/{escape(meta["data_package"], quote=True)}">{as_zip}</a>')
+    return "".join(out) or "–"
 
 
 def landing(metas: dict[int, dict], langs=None) -> str:
@@ -163,7 +163,7 @@ def landing(metas: dict[int, dict], langs=None) -> str:
                   link=f'<a href="latest/index.html">{latest}</a>')
             if latest else escape(_("No edition is reviewed yet: every edition below is a draft.")))
     num = ' class="num"'
-    head = ("<thead><tr>" + "".join(f'<th scope="col"{num if i >= 3 else ""}>{escape(c)}</th>'
+    head = ("<thead><tr>" + "".join(f'<th scope="col"{num if 3 <= i <= 7 else ""}>{escape(c)}</th>'
                                     for i, c in enumerate(columns())) + "</tr></thead>")
     rows = "".join(_row(y, metas[y]) for y in sorted(metas, reverse=True))
     intro = _("One edition per annual report, each computed from the data of its year. Counts take only the "
@@ -171,7 +171,8 @@ def landing(metas: dict[int, dict], langs=None) -> str:
               "stated totals that stand for work it does not itemise, each with the qualifier its parts support, "
               "as the edition's overview gives them.")
     caption = escape(_("Editions"))
-    body = (f"<h1>{escape(title())}</h1>\n<p>{escape(intro)}</p>\n<p>{lead}</p>\n"
+    heading = escape(_("Every edition of the book"))
+    body = (f'<h1>{heading}</h1>\n<p class="lead">{escape(intro)}</p>\n<p>{lead}</p>\n'
             f'<div class="wrap"><table><caption>{caption}</caption>{head}<tbody>{rows}</tbody>'
             f'</table></div>')
     return _page(_("Editions — {title}").format(title=title()), body, page=LANDING, langs=langs)
@@ -182,8 +183,17 @@ def latest_year(metas: dict[int, dict]) -> int | None:
     return latest_reviewed({y: m["status"] for y, m in metas.items()})
 
 
-def pages(metas: dict[int, dict], latest_pages=(), lang: str | None = None, langs=None) -> dict[str, str]:
-    """The site pages (path in the site → HTML): the landing page, the front page and
+def not_found(base: str = "", langs=None) -> str:
+    """The 404 page of the current language (see :func:`hemiplan.build.public.not_found`)."""
+    langs = list(langs or languages.available())
+    home = public.site_link(base, languages.prefix(language.current()) + "index.html")
+    return public.not_found(base, langs, lambda t, body, head, sw: _page(t, body, head, home=home, switch_=sw))
+
+
+def pages(metas: dict[int, dict], latest_pages=(), lang: str | None = None, langs=None,
+          base: str = "") -> dict[str, str]:
+    """The site pages (path in the site → HTML): the landing page, the 404 page (its
+    links absolute under the public address ``base``, else root-relative), the front page and
     ``latest/``, where every page of the latest reviewed edition (``latest_pages``,
     paths inside it) has a stable address that sends the reader to that page of it,
     anchor included (``latest/chapters/training.html`` → ``2014/chapters/training.html``).
@@ -193,7 +203,7 @@ def pages(metas: dict[int, dict], latest_pages=(), lang: str | None = None, lang
     if lang is not None and lang != language.current():
         raise ValueError(f"site pages asked in {lang!r} while the current language is {language.current()!r}")
     latest = latest_year(metas)
-    out = {LANDING: landing(metas, langs)}
+    out = {LANDING: landing(metas, langs), public.NOT_FOUND: not_found(base, langs)}
     if latest is None:
         out["index.html"] = redirect(LANDING, _("Every edition is a draft: see the list of editions"),
                                      page="index.html", langs=langs)

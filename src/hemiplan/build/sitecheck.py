@@ -14,13 +14,22 @@ is a link to a missing page, and refused.
 
 A site is checked as it will be served: ``mounts`` places a folder not yet published
 (an edition's fresh Jupyter Book output) at its future path, so that links between
-editions are followed to the right files."""
+editions are followed to the right files.
+
+With a public address (``base``), a link under it is a link into the site like any
+other (every page's canonical link, the 404 page's links): it must reach a file. A
+root-relative link (``/editions.html``) leaves the site, which may be served below a
+path, except on a 404 page without a public address (served at any depth, it cannot
+link relatively; see hemiplan.build.public). The sitemap's every address must reach a
+page (:func:`check_sitemap`)."""
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
+from html import unescape
 from urllib.parse import unquote, urlsplit
 
 #: Attributes that point at another file of the site.
@@ -29,6 +38,8 @@ LINK_ATTRS = {"a": "href", "link": "href", "img": "src", "script": "src", "ifram
 #: Folders of a Sphinx site that hold no pages: sources, and the theme's static files
 #: (among them Jinja templates with unrendered links).
 SKIPPED = {"_sources", "_static"}
+#: The 404 page (hemiplan.build.public.NOT_FOUND), whose links are root-relative without a public address.
+NOT_FOUND = "404.html"
 
 
 @dataclass(frozen=True)
@@ -94,8 +105,9 @@ class Site:
     """The files of a site (``root``), with folders not yet in place mounted at the
     path they will have (``mounts``: path in the site → folder on disk)."""
 
-    def __init__(self, root: Path, mounts: dict[str, Path] | None = None):
+    def __init__(self, root: Path, mounts: dict[str, Path] | None = None, base: str = ""):
         self.root = Path(root)
+        self.base = base
         self.mounts = {k.strip("/"): Path(v) for k, v in (mounts or {}).items()}
         self._scans: dict[Path, _Scan] = {}
 
@@ -121,14 +133,18 @@ class Site:
 def _target(site: Site, page: str, url: str) -> tuple[str, Path | None, str] | None:
     """(site path, file, fragment) a link of ``page`` points at; None for links that
     leave the site on purpose (a scheme, ``//host``) or stay on the page (``#``)."""
+    public = bool(site.base) and url.startswith(site.base)
+    if public:
+        url = "/" + url[len(site.base):]
     parts = urlsplit(url)
     if parts.scheme or parts.netloc or url.startswith("//"):
         return None
     if not parts.path:
         return (page, site.real(page), unquote(parts.fragment)) if parts.fragment else None
-    if parts.path.startswith("/"):
+    if parts.path.startswith("/") and not (public or (not site.base and posixpath.basename(page) == NOT_FOUND)):
         return (parts.path, None, "")
-    joined = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path)))
+    here = "" if parts.path.startswith("/") else posixpath.dirname(page)
+    joined = posixpath.normpath(posixpath.join(here, unquote(parts.path).lstrip("/")))
     if joined == ".." or joined.startswith("../"):
         return (joined, None, "")
     path = site.real(joined)
@@ -153,6 +169,23 @@ def check_page(site: Site, page: str) -> list[Broken]:
             problems.append(Broken(page, url, f"link to a missing page {virtual} (line {line})"))
         elif fragment and path.suffix == ".html" and fragment not in site.scanned(path).ids:
             problems.append(Broken(page, url, f"link to a missing anchor #{fragment} of {virtual} (line {line})"))
+    return problems
+
+
+_LOC = re.compile(r"<loc>([^<]+)</loc>|<xhtml:link\b[^>]*\bhref=\"([^\"]+)\"")
+
+
+def check_sitemap(site: Site, name: str, text: str) -> list[Broken]:
+    """Every address of a sitemap (``name``, its text) lies under the public address
+    and reaches a page of the site."""
+    problems = []
+    for line, row in enumerate(text.splitlines(), 1):
+        for m in _LOC.finditer(row):
+            url = unescape(m.group(1) or m.group(2))
+            if not site.base or not url.startswith(site.base):
+                problems.append(Broken(name, url, f"address outside the public address {site.base!r} (line {line})"))
+            elif not site.real(unquote(url[len(site.base):])).is_file():
+                problems.append(Broken(name, url, f"address of a missing page (line {line})"))
     return problems
 
 

@@ -12,7 +12,10 @@
   ``hemiplan.present.book.figure``), a toggle shows that data as a table: each chart
   has an HTML-table alternative.
 - A member-state profile links to its PDF, and the front page to the edition's PDF
-  (printed by ``hemiplan.build.pdf``).
+  (printed by ``hemiplan.build.pdf``); built without PDFs, they say where it will be.
+  The edition's data package is copied to ``downloads/hemiplan-<year>-data.zip``.
+- The theme's markup passes an accessibility audit (axe-core, WCAG 2.2 A and AA):
+  its sidebar toggles are named, its search button's name holds its visible text.
 - Every page ends with "How to cite" (title, edition year, data version, address), and
   carries metadata for link previews (description, Open Graph title, description, image).
 - Every page opens with a language switch: a link to the same page of the same edition
@@ -128,7 +131,8 @@ def figure_data(app, pagename, templatename, context, doctree) -> None:
 def pdf_link(app, pagename, templatename, context, doctree) -> None:
     """On a member-state profile, a "Download PDF" link under its title to the PDF the
     build prints beside the page; on the front page, one to the whole edition's PDF
-    (hemiplan.build.pdf)."""
+    (hemiplan.build.pdf). A site built without its PDFs (``hemiplan build --no-pdf``)
+    says where the PDF will be instead, without a link to a file that is not there."""
     body = context.get("body") or ""
     if "</h1>" not in body:
         return
@@ -139,8 +143,14 @@ def pdf_link(app, pagename, templatename, context, doctree) -> None:
         what = _("Download the whole {year} edition as PDF").format(year=app.config.hemiplan_year)
     else:
         return
-    note = html.escape(_("(A4, for printing and sharing)"))
-    link = f'<p class="hemiplan-pdf-link"><a href="{html.escape(href)}" download>{html.escape(what)}</a> {note}</p>'
+    if app.config.hemiplan_pdf:
+        note = html.escape(_("(A4, for printing and sharing)"))
+        link = f'<p class="hemiplan-pdf-link"><a href="{html.escape(href)}" download>{html.escape(what)}</a> {note}</p>'
+    else:
+        where = f"<code>{html.escape(href)}</code>"
+        link = ('<p class="hemiplan-pdf-link hemiplan-pdf-pending">'
+                + _("This copy of the site was built without its PDFs: this PDF will be {file}, beside this page, "
+                    "once the site is built with them.").format(file=where) + "</p>")
     context["body"] = body.replace("</h1>", "</h1>" + link, 1)
 
 
@@ -270,6 +280,66 @@ def switch_bodiless(app, exception) -> None:
             path.write_text(text.replace(_ARTICLE_CONTAINER, _ARTICLE_CONTAINER + switch, 1), encoding="utf-8")
 
 
+# --- accessibility of the theme's own markup -----------------------------------------
+
+#: The theme's sidebar toggles: a <summary> holding only an icon, after its section's link.
+_TOGGLE = re.compile(r'(<a\b[^>]*>([^<]+)</a>)(<details(?: open(?:="open")?)?>)<summary>(?=<span class="toctree-toggle")')
+#: The search button that shows its text ("Search Ctrl+K") but is named "Search" only.
+_SEARCH_LABEL = re.compile(r'(<button class="btn search-button-field[^"]*"[^>]*?) aria-label="[^"]*"')
+#: The colour-mode button's icons, whose titles ("Light", "Dark", "System Settings")
+#: Font Awesome turns into visible SVG titles that the button's name ("Color mode") lacks.
+_MODE_ICON = re.compile(r'<i class="(theme-switch [^"]*)"([^>]*?) title="[^"]*"')
+
+
+def accessible_markup(text: str) -> str:
+    """The theme's markup with what an accessibility audit (axe-core, WCAG 2.2 A/AA)
+    finds wrong put right: each sidebar toggle is named after its section ("Member
+    states: show or hide its pages"; axe's summary-name), the search button is named
+    by the text it shows (label-content-name-mismatch), and the colour-mode button's
+    icons lose their titles and are hidden from assistive technology (the button's
+    label names it; its tooltip stays)."""
+    def toggle(m) -> str:
+        label = html.escape(_("{section}: show or hide its pages").format(section=html.unescape(m.group(2)).strip()),
+                            quote=True)
+        return f'{m.group(1)}{m.group(3)}<summary aria-label="{label}">'
+    text = _TOGGLE.sub(toggle, text)
+    text = _SEARCH_LABEL.sub(r"\1", text)
+    return _MODE_ICON.sub(r'<i aria-hidden="true" class="\1"\2', text)
+
+
+def fix_theme_markup(app, exception) -> None:
+    """:func:`accessible_markup` on every page written (pages Sphinx did not write
+    again keep the change from an earlier build)."""
+    if exception is not None or app.builder.format != "html":
+        return
+    out = Path(app.outdir)
+    for page in out.rglob("*.html"):
+        if page.relative_to(out).parts[0] in ("_static", "_sources"):
+            continue
+        text = page.read_text(encoding="utf-8")
+        fixed = accessible_markup(text)
+        if fixed != text:
+            page.write_text(fixed, encoding="utf-8")
+
+
+def data_package_path(year) -> str:
+    """Where the edition's data package is published, inside the edition (a stable
+    address beside the edition's PDF, which the landing page and the releases link)."""
+    return f"downloads/hemiplan-{int(year)}-data.zip"
+
+
+def copy_data_package(app, exception) -> None:
+    """The data package the build wrote into the book's sources, at its stable address
+    in the site (Sphinx's own copy, for the {download} links, sits under a hashed folder)."""
+    if exception is not None or app.builder.format != "html" or not app.config.hemiplan_year:
+        return
+    name = data_package_path(app.config.hemiplan_year)
+    src = Path(app.srcdir) / name
+    if src.is_file():
+        (Path(app.outdir) / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(src, Path(app.outdir) / name)
+
+
 def use_language(app, config) -> None:
     """Write this extension's words in the edition's language."""
     language.use(config.hemiplan_language or language.SOURCE)
@@ -280,6 +350,7 @@ def setup(app):
     app.add_config_value("hemiplan_data_version", None, "html")
     app.add_config_value("hemiplan_language", language.SOURCE, "html")
     app.add_config_value("hemiplan_languages", [], "html")
+    app.add_config_value("hemiplan_pdf", True, "html")
     app.connect("config-inited", use_language)
     app.connect("html-page-context", language_switch, priority=600)
     app.connect("html-page-context", figure_data)
@@ -289,4 +360,6 @@ def setup(app):
     app.connect("html-page-context", dedupe_scripts, priority=900)
     app.connect("build-finished", copy_datatables)
     app.connect("build-finished", switch_bodiless)
+    app.connect("build-finished", copy_data_package)
+    app.connect("build-finished", fix_theme_markup)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
