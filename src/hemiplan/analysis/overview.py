@@ -107,10 +107,11 @@ def year_over_year(editions: dict) -> pd.DataFrame:
     return frames.year_over_year(editions, row, year_as_text=False)
 
 
-def headline_text(h: Headline) -> str:
+def headline_text(h: Headline, unreviewed: int = 0) -> str:
     """The headline paragraph (Markdown) from :func:`~hemiplan.analysis.headline.headline`:
     every figure with its qualifier and basis, inferred events and rows of other years
-    said as such."""
+    said as such. With ``unreviewed`` draft activities (:func:`unreviewed_partners`), it
+    says that their partners are not yet reviewed instead of giving a final count."""
     year = h.year
     inferred = (" " + n_("({n} of them inferred by the reviewer where the text gives no number)",
                          "({n} of them inferred by the reviewer where the text gives no number)",
@@ -126,7 +127,29 @@ def headline_text(h: Headline) -> str:
                      "The report also describes {n} activities held in another year; they are listed apart below and "
                      "not counted here.", h.held_elsewhere).format(n=number(h.held_elsewhere))
             if h.held_elsewhere else "")
-    reach = n_("The activities reached **{reached} of the {members} member states** (states whose officials took part or "
+    reach = _reach(h, unreviewed)
+    return f"{opening} {_people_clause(h)}" + (f" ({double})" if double else "") + f". {reach}" + away
+
+
+def _reach(h: Headline, unreviewed: int) -> str:
+    """The headline's sentence on the states reached, the partners and the other figures."""
+    if unreviewed:
+        pending = n_("The activities reached **{reached} of the {members} member states** (states whose officials took "
+                     "part or that an activity served, not the places where events were held); their partner "
+                     "organisations outside the Secretariat are not yet reviewed ({partners} named in the drafts so "
+                     "far); the report also states {n} other figure (counts, ratifications, totals), which the "
+                     "chapters examine.",
+                     "The activities reached **{reached} of the {members} member states** (states whose officials took "
+                     "part or that an activity served, not the places where events were held); their partner "
+                     "organisations outside the Secretariat are not yet reviewed ({partners} named in the drafts so "
+                     "far); the report also states {n} other figures (counts, ratifications, totals), which the "
+                     "chapters examine.", h.stated_figures).format(
+            reached=number(h.states_reached), members=number(h.members), partners=number(h.partners),
+            n=number(h.stated_figures))
+        return pending + " " + n_("The partners and funders of {n} draft activity are still to be reviewed.",
+                                  "The partners and funders of {n} draft activities are still to be reviewed.",
+                                  unreviewed).format(n=number(unreviewed))
+    return n_("The activities reached **{reached} of the {members} member states** (states whose officials took part or "
                "that an activity served, not the places where events were held) and involved {partners} partner "
                "organisations outside the Secretariat; the report also states {n} other figure (counts, ratifications, "
                "totals), which the chapters examine.",
@@ -136,7 +159,11 @@ def headline_text(h: Headline) -> str:
                "ratifications, totals), which the chapters examine.", h.stated_figures).format(
         reached=number(h.states_reached), members=number(h.members), partners=number(h.partners),
         n=number(h.stated_figures))
-    return f"{opening} {_people_clause(h)}" + (f" ({double})" if double else "") + f". {reach}" + away
+
+
+def unreviewed_partners(ed) -> int:
+    """Activities of the year still drafts: their partners and funders are not yet reviewed."""
+    return int((ed.held["status"] == "draft").sum())
 
 
 def _people_clause(h: Headline) -> str:
