@@ -1,5 +1,10 @@
 """Member states, SMS dependencies and organisations found in text.
 
+Organisations come from ``data/reference/organizations.csv``: each by its name,
+acronym, Spanish name and acronym, and ``aliases`` (other names the reports use); the
+Secretariat's own (CICAD, CICTE, DPS, SMS: :data:`SECRETARIAT`) are found but map to
+None, since they lead the work and are never its partners.
+
 Member-state names come from pycountry (official, common and short names of the
 member states listed in ``data/reference/member_states.csv``) plus the gazetteer
 ``data/reference/places.csv`` (variants, demonyms, cities, institutions and
@@ -89,6 +94,26 @@ def _country_matcher(reference_dir: Path | None, language: str) -> Matcher:
 def dependency_matcher(reference_dir: Path | None = None) -> Matcher:
     ref = Path(reference_dir) if reference_dir else paths.REFERENCE
     return _compile({r["alias"]: r["dependency"] for r in _read(ref / "dependencies.csv")})
+
+
+#: The organisations that are the Secretariat and its dependencies: joint work, not partners.
+SECRETARIAT = frozenset({"oas-sms", "oas-cicad", "oas-cicte", "oas-dps"})
+
+
+@lru_cache(maxsize=8)
+def organization_matcher(reference_dir: Path | None = None) -> Matcher:
+    """The matcher of organisation names (the Secretariat's own map to None)."""
+    ref = Path(reference_dir) if reference_dir else paths.REFERENCE
+    own = ref / "organizations.csv"
+    targets: dict[str, str | None] = {}
+    for row in _read(own if own.is_file() else paths.REFERENCE / "organizations.csv"):
+        org = None if row["org_id"] in SECRETARIAT else row["org_id"]
+        names = [row.get(c, "") for c in ("name", "name_es", "acronym", "acronym_es")]
+        names += (row.get("aliases") or "").split(";")
+        for name in names:
+            if name.strip() and (len(name.strip()) > 1):
+                targets.setdefault(name.strip(), org)
+    return _compile(targets)
 
 
 def member_states_in(text: str, reference_dir: Path | None = None) -> list[str]:
