@@ -246,6 +246,27 @@ class _Checker:
             elif quote and quote not in para_text[pid]:
                 self.add("removed", i, "quote", quote, f"is not an exact substring of the text of paragraph {pid}")
 
+    def check_proposals(self, para_text: dict[str, str], org_ids: set[str]):
+        """Organisations proposed by ingest (proposals.csv): the activity resolves, the
+        quote is in its paragraph, and an added one names its organisation in
+        organizations.csv (role, kind and status are checked against the schema)."""
+        props, acts = self.frames.get("proposals"), self.frames.get("activities")
+        if props is None or acts is None:
+            return
+        para_of = dict(zip(acts["activity_id"], acts["paragraph_id"]))
+        for i, r in enumerate(props.itertuples(index=False), start=1):
+            if r.proposal_id and not r.proposal_id.startswith(f"{self.year}-"):
+                self.add("proposals", i, "proposal_id", r.proposal_id, f"ids of {self.year} start with '{self.year}-'")
+            if r.activity_id not in para_of:
+                self.add("proposals", i, "activity_id", r.activity_id, f"no such activity in the activities of {self.year}")
+            elif r.quote and r.quote not in para_text.get(para_of[r.activity_id], ""):
+                self.add("proposals", i, "quote", r.quote,
+                         f"is not an exact substring of the text of paragraph {para_of[r.activity_id]}")
+            if r.status == "added" and not r.org_id:
+                self.add("proposals", i, "org_id", r.org_id, "is required when status is added")
+            elif r.org_id and r.org_id not in org_ids:
+                self.add("proposals", i, "org_id", r.org_id, "does not resolve to organizations.org_id")
+
     def check_line_spans(self, paras: pd.DataFrame):
         raw = paths.raw_report(self.year, self.data_dir)
         n_lines = len(raw.read_text(encoding="utf-8").splitlines()) if raw.is_file() else None
@@ -384,6 +405,7 @@ class _Checker:
                 self.check_paragraph_refs(table, text)
             self.check_unrecorded(text)
             self.check_removed(text)
+            self.check_proposals(text, targets["organizations.org_id"])
             self.check_line_spans(paras)
         self.check_participants()
         self.check_judgements()

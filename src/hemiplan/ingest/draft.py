@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from hemiplan.data import csvio, labels
-from hemiplan.ingest import cues, setting
+from hemiplan.ingest import credit, cues, setting
 from hemiplan.ingest.paragraphs import paragraphs_table
 from hemiplan.ingest.rules import activity_type, clean_title, program_of
 from hemiplan.reading import entities, lexicon, numbers
@@ -42,7 +42,7 @@ _PEOPLE_WORD_RE = cues.Cue("people_word", re.compile(
 _DONE_RE = cues.Cue("done", re.compile(
     r"\b(?:held|delivered|organi[sz]ed|conducted|carried\s+out|hosted|signed|launched|published|"
     r"performed|completed|trained|met|took\s+place|was\s+created|were\s+created|established|donated|"
-    r"destroyed|provided|implemented|convened|co-?organi[sz]ed|offered|developed|adopted|approved|"
+    r"destroyed|provided|implemented|convened|co-?organi[sz]ed|offered|developed|adopted|approved|sent|"
     r"finalized|finalised|released|presented|undertook|undertaken|participated|attended|gave|given|"
     r"supported|coordinated|facilitated|initiated|concluded|ran)\b", re.I))
 #: Words before a dependency that make it a partner, not the lead ("in partnership with CICAD").
@@ -53,7 +53,7 @@ _PARTNER_BEFORE_RE = cues.Cue("partner_before", re.compile(
 #: reports one ("the ES/CICAD held a regional workshop").
 _ACTIVITY_NOUN_RE = cues.Cue("activity_noun", re.compile(
     r"\b(?:a|an|the|one|first|second|third|its|their|several|various|regional|national|sub-?regional|"
-    r"international)\s+(?:[\w-]+\s+){0,4}?" + _EVENT_WORD_RE.english.pattern, re.I))
+    r"international|sent|conducted|held|delivered)\s+(?:[\w-]+\s+){0,4}?" + _EVENT_WORD_RE.english.pattern, re.I))
 
 
 #: The review flag of a qualified participant figure, by what the qualifier is (the schema's
@@ -82,6 +82,7 @@ class _Row:
     key: int = 0
     covers_keys: list[int] = field(default_factory=list)
     figure: bool = True               # False for an activity sentence without figures
+    proposals: list = field(default_factory=list)   # credit.Proposal: organisations not in the table
 
 
 class _MemberMatcher:
@@ -151,7 +152,7 @@ class _Drafter:
     """Drafts rows for one report, paragraph by paragraph."""
 
     def __init__(self, year: int, reference_dir: Path | None = None, members: set[str] | None = None):
-        self.year = year
+        self.year, self.reference_dir = year, reference_dir
         self.countries = _MemberMatcher(entities.country_matcher(reference_dir), members)
         self.deps = entities.dependency_matcher(reference_dir)
         self.rows: list[_Row] = []
@@ -208,6 +209,9 @@ class _Drafter:
         setting.where(s, quote, self.countries.find(quote), fallback, participants, given)
         setting.joint(s, quote, context, lead, self.deps)
         setting.events_basis(s, quote, basis)
+        who = credit.credit(quote, self.reference_dir)    # with whom: partners, funders, proposals
+        s.values.update(partners=sorted(who.partners), funders=sorted(who.funders), proposals=who.proposals)
+        s.notes, s.flags = s.notes + who.notes, s.flags + who.flags
         return s
 
     def _activity(self, para: _Para, order, quote, anchors, *, events=1, participants=None,
@@ -235,9 +239,11 @@ class _Drafter:
             "participants": "" if participants is None else int(participants),
             "participants_qualifier": qualifier if participants is not None else "",
             "participants_basis": "stated" if participants is not None else "",
-            "partners": "", "funders": "", "quote": quote, "note": " ".join(found.notes),
+            "partners": csvio.join_list(v["partners"]), "funders": csvio.join_list(v["funders"]), "quote": quote,
+            "note": " ".join(found.notes),
         }
-        return _Row("activities", para.pid, order, quote, anchors, values, fl, key=self._next_key())
+        return _Row("activities", para.pid, order, quote, anchors, values, fl, key=self._next_key(),
+                    proposals=v["proposals"])
 
     def _indicator(self, para: _Para, order, quote, anchors, *, name, value, unit, countries=(),
                    flags=None, covers_keys=(), qualifier="exact") -> _Row:
@@ -459,9 +465,9 @@ class _Drafter:
         if si in w.claimed or any(r.order[0] == si and r.table == "activities" for r in w.rows):
             return
         a, b = w.spans[si]
-        sentence = w.text[a:b]
-        if _FUTURE_RE.search(sentence) or _HISTORICAL_RE.search(sentence) or _NEGATIVE_RE.search(sentence) \
-                or not _DONE_RE.search(sentence):
+        sentence, done = w.text[a:b], setting.outside_planned(w.text[a:b])   # a clause of later work aside
+        if _FUTURE_RE.search(done) or _HISTORICAL_RE.search(sentence) or _NEGATIVE_RE.search(sentence) \
+                or not _DONE_RE.search(done):
             return
         atype, guessed = activity_type(sentence, strict=True)
         if guessed and atype == "other":
@@ -492,6 +498,7 @@ class DraftResult:
     paragraphs: pd.DataFrame
     rows: list[_Row]
     unused_numbers: list[tuple[str, str, str]]
+    proposals: pd.DataFrame | None = None     # proposals.csv as merged (set by merge.draft_tables)
 
 
 def draft(text: str, year: int, reference_dir: Path | None = None,

@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from hemiplan.data import csvio, schema
+from hemiplan.ingest import proposals as proposed
 from hemiplan.ingest import removed as removals
 from hemiplan.ingest.draft import DraftResult, draft
 from hemiplan.ingest.errors import IngestError
@@ -190,22 +191,26 @@ def draft_tables(text: str, year: int, reference_dir: Path | None = None,
                  kept_activities: pd.DataFrame | None = None, kept_indicators: pd.DataFrame | None = None,
                  paragraphs: pd.DataFrame | None = None, members: set[str] | None = None,
                  language: str | None = None, removed: pd.DataFrame | None = None,
-                 unrecorded: set[tuple[str, str]] | None = None
+                 unrecorded: set[tuple[str, str]] | None = None, proposals: pd.DataFrame | None = None,
+                 warnings: list[str] | None = None
                  ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, DraftResult]:
     """(paragraphs, activities, indicators, result) as text DataFrames: the kept
     (reviewed) rows first, as they are, then the drafts with fresh ids. Drafts whose
     figures a kept row already quotes in the same paragraph are left out, and so are
     the numbers a kept row quotes from the list of numbers without a row; so are the
     drafts the reviewer removed (``removed``, removed.csv) and those about numbers
-    listed as not data (``unrecorded``: (paragraph_id, number) pairs of unrecorded.csv)."""
+    listed as not data (``unrecorded``: (paragraph_id, number) pairs of unrecorded.csv).
+    ``result.proposals`` is proposals.csv after the merge (``proposals``: the one on disk;
+    :mod:`.proposals`), its warnings added to ``warnings``."""
     res = draft(text, year, reference_dir, paragraphs, members, language)
     with lexicon.using(language):   # the numbers a kept row quotes are read in the report's language
-        return _merged(res, year, kept_activities, kept_indicators, removed, unrecorded or set())
+        return _merged(res, year, kept_activities, kept_indicators, removed, unrecorded or set(), proposals,
+                       warnings)
 
 
 def _merged(res: DraftResult, year: int, kept_activities: pd.DataFrame | None, kept_indicators: pd.DataFrame | None,
-            removed: pd.DataFrame | None, unrecorded: set[tuple[str, str]]
-            ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, DraftResult]:
+            removed: pd.DataFrame | None, unrecorded: set[tuple[str, str]], proposals: pd.DataFrame | None = None,
+            warnings: list[str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, DraftResult]:
     kept_a = kept_activities if kept_activities is not None else pd.DataFrame(columns=schema.columns("activities"))
     kept_i = kept_indicators if kept_indicators is not None else pd.DataFrame(columns=schema.columns("indicators"))
     removed = removed if removed is not None else pd.DataFrame(columns=schema.columns("removed"))
@@ -217,6 +222,7 @@ def _merged(res: DraftResult, year: int, kept_activities: pd.DataFrame | None, k
     res.unused_numbers = [u for u in res.unused_numbers
                           if not _number_covered(para_text.get(u[0], ""), u[1], covered.get(u[0], []))]
     _allocate_ids(rows, year, kept_a, kept_i, removed)
+    res.proposals = proposed.merged(rows, year, proposals, set(kept_a.get("activity_id", [])), warnings)
     res.rows = rows
     acts = _frame("activities", kept_a, [r for r in rows if r.table == "activities"])
     inds = _frame("indicators", kept_i, [r for r in rows if r.table == "indicators"])

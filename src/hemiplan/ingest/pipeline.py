@@ -10,7 +10,7 @@ import pandas as pd
 
 from hemiplan import paths
 from hemiplan.data import csvio, schema
-from hemiplan.ingest import guard, language, merge, removed, source, write
+from hemiplan.ingest import guard, language, merge, proposals, removed, source, write
 from hemiplan.ingest.draft import DraftResult
 from hemiplan.ingest.errors import IngestError
 from hemiplan.ingest.paragraphs import members_in_year, paragraphs_table
@@ -81,6 +81,15 @@ def _non_members_named(paragraphs: pd.DataFrame, year: int, members: set[str],
     return [f"{pid} names {state}, not a member state in {year}: left out of its countries" for pid, state in outside]
 
 
+def _proposals_file(result: DraftResult, year: int, data_dir: Path) -> dict[Path, str]:
+    """proposals.csv's new text: written when there is a proposal, or a file to update."""
+    path = schema.table_path("proposals", year, data_dir)
+    props = result.proposals
+    if (props is None or props.empty) and not path.is_file():
+        return {}
+    return {path: write.table_text(props if props is not None else proposals.read(path), "proposals")}
+
+
 def plan(report_path, year, data_dir=None, force: bool = False,
          reference_dir: Path | None = None, lang: str | None = None) -> Plan:
     """Read, check and draft everything; raise IngestError (naming the file) when
@@ -105,7 +114,8 @@ def plan(report_path, year, data_dir=None, force: bool = False,
     paras, acts, inds, result = merge.draft_tables(
         src.text, y, reference_dir, kept["activities"], kept["indicators"], paragraphs=paragraphs.astype(str),
         members=members, language=code, removed=decided,
-        unrecorded=removed.listed_numbers(schema.table_path("unrecorded", y, ddir)))
+        unrecorded=removed.listed_numbers(schema.table_path("unrecorded", y, ddir)),
+        proposals=proposals.read(schema.table_path("proposals", y, ddir)), warnings=warnings)
     _drop_listed_unrecorded(result, y, ddir)
     warnings += _non_members_named(paragraphs, y, members, reference_dir, code)
 
@@ -114,6 +124,7 @@ def plan(report_path, year, data_dir=None, force: bool = False,
         files["activities"]: write.table_text(acts, "activities"),
         files["indicators"]: write.table_text(inds, "indicators"),
         **({schema.table_path("removed", y, ddir): removed_text} if removed_text is not None else {}),
+        **_proposals_file(result, y, ddir),
     }, file_mode)
     n_kept = {t: 0 if df is None else len(df) for t, df in kept.items()}
     return Plan(y, src, ddir, paras, acts, inds, result, n_kept["activities"], n_kept["indicators"],

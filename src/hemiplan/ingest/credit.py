@@ -1,0 +1,295 @@
+"""With whom an activity was held: the partners and funders a sentence names.
+
+A cue opens a list of names ("in coordination with", "with the support of", "experts
+from", "with funds from", "financed by"…); the cue says the role: money (funds,
+funding, financed, sponsored, a donation or grant) makes a funder, everything else a
+partner. Each name of the list is an organisation of ``organizations.csv`` (found by
+name, acronym, Spanish name or alias: :func:`hemiplan.reading.entities.organization_matcher`),
+a state (its government, when the table has it), or a name the table does not know:
+that one is *proposed* (:class:`Proposal`) with a kind guessed from its words
+("Government of", "Ministry": a national government agency; "University": academic;
+"Foundation": civil society; "United Nations": a UN body…), never dropped. A known
+organisation the sentence names without a cue is a partner too (with a flag), unless
+it is whose people took part ("officers of the …") or who asked for the work ("at the
+request of"). The Secretariat's own dependencies are never partners (they are joint
+work: :func:`hemiplan.ingest.setting.joint`).
+
+The patterns here are English's; a Spanish report reads its cues, the words that head
+an organisation's name and the small words inside one from its lexicon
+(``credit_partner``, ``credit_funder``, ``org_head``, ``name_link`` in lexicon.csv)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pycountry
+
+from hemiplan.ingest import cues
+from hemiplan.reading import entities, lexicon, numbers
+
+KINDS = ("UN body", "OAS body", "national government agency", "regional organisation", "international organisation",
+         "private sector", "civil society", "academic")
+
+_FUNDER_EN = (r"(?:financial\s+support|financial\s+assistance|funds?|funding(?:\s+support)?|financing|grants?|"
+              r"donations?|contributions?|sponsorship|resources)\s+(?:\w+\s+)?(?:from|of|by)|"
+              r"(?:funded|financed|sponsored|co-?funded|co-?financed|paid\s+for|donated)\s+by")
+_PARTNER_EN = (r"(?:in\s+)?(?:coordination|partnership|collaboration|cooperation|conjunction|association|alliance|"
+               r"consultation)\s+with|(?:jointly|together)\s+with|(?:the\s+)?(?:support|assistance|help|backing|"
+               r"participation|cooperation|collaboration)\s+(?:of|from)|"
+               r"(?:supported|assisted|co-?organi[sz]ed|organi[sz]ed|convened|hosted|facilitated|led)\s+by|"
+               r"(?:experts?|specialists?|instructors?|trainers?|facilitators?|speakers?|lecturers?|teachers?)"
+               r"\s+(?:from|of)|(?:partnered|collaborated|cooperated|worked)\s+with|"
+               r"(?:agreement|memorandum\s+of\s+understanding|MOU|MoU|letter\s+of\s+intent|joint\s+report)\s+with")
+#: The word that heads an organisation's name → the kind it suggests (the first found wins).
+_HEADS_EN = {
+    "United Nations": "UN body", "UN": "UN body", "Inter-American Commission": "OAS body",
+    "Inter-American Committee": "OAS body", "OAS": "OAS body",
+    "Government": "national government agency", "Ministry": "national government agency",
+    "Embassy": "national government agency", "Police": "national government agency",
+    "Bureau": "national government agency", "Board": "national government agency",
+    "Directorate": "national government agency", "Prosecutor": "national government agency",
+    "Attorney": "national government agency", "Customs": "national government agency",
+    "Agency": "national government agency", "Department": "national government agency",
+    "Secretariat": "national government agency", "Court": "national government agency",
+    "Coast Guard": "national government agency", "Navy": "national government agency",
+    "Army": "national government agency", "Office": "national government agency",
+    "University": "academic", "College": "academic", "Institute": "academic", "Academy": "academic",
+    "School": "academic", "Centre": "international organisation", "Center": "international organisation",
+    "Foundation": "civil society", "Association": "civil society", "Society": "civil society",
+    "Network": "civil society", "Federation": "civil society", "Alliance": "civil society",
+    "Council": "civil society", "Chamber": "private sector", "Corporation": "private sector",
+    "Company": "private sector", "Inc": "private sector", "Ltd": "private sector", "Group": "private sector",
+    "Bank": "international organisation", "Organization": "international organisation",
+    "Organisation": "international organisation", "Union": "regional organisation",
+    "Community": "regional organisation", "Commission": "international organisation",
+    "Committee": "international organisation", "Programme": "international organisation",
+    "Program": "international organisation", "Fund": "international organisation",
+    "Forum": "international organisation", "Task Force": "international organisation",
+}
+_LINKS_EN = ("of", "for", "on", "the", "against", "de", "&")
+_AND_EN = ("and", "&")
+#: Words before an organisation that make it whose people took part or who asked, not a partner.
+_NOT_PARTNER_EN = (r"(?:request|invitation|behalf)\s+of\s+(?:the\s+)?$|"
+                   r"\b(?:" + "|".join(sorted(numbers.PEOPLE_NOUNS, key=len, reverse=True)) +
+                   r")\s+(?:[a-z]+\s+)?(?:of|from|at)\s+(?:the\s+)?$")
+_ARTICLES_EN = ("the",)
+
+
+@dataclass
+class Proposal:
+    """An organisation a sentence names that the reference table does not know."""
+    role: str          # partner or funder
+    name: str          # as written
+    acronym: str
+    kind: str          # guessed, in organizations.csv's vocabulary
+    quote: str         # the cue and the name, a substring of the sentence
+
+
+@dataclass
+class Credit:
+    partners: set[str] = field(default_factory=set)
+    funders: set[str] = field(default_factory=set)
+    proposals: list[Proposal] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Words:
+    funder: re.Pattern
+    partner: re.Pattern
+    heads: dict[str, str]
+    name: re.Pattern
+    ands: tuple[str, ...]
+    articles: tuple[str, ...]
+    not_partner: re.Pattern
+
+
+def _alt(terms) -> str:
+    """An alternation of terms (spaces match any white space; a term ending in 'de' also
+    matches 'del', as Spanish contracts 'de el')."""
+    out = []
+    for t in sorted(set(terms), key=len, reverse=True):
+        e = re.escape(t).replace(r"\ ", r"\s+")
+        out.append(e[:-2] + "(?:del|de)" if t.endswith(" de") else e)
+    return "|".join(out) or r"(?!x)x"
+
+
+def _name_pattern(links) -> re.Pattern:
+    cap = r"(?:[A-ZÁÉÍÓÚÑ][\w’'./-]*\w|[A-Z])"
+    return re.compile(rf"{cap}(?:\s+(?:(?:{_alt(links)})\s+)*{cap})*")
+
+
+@lru_cache(maxsize=8)
+def _words(lex: lexicon.Lexicon) -> _Words:
+    if lex.english:
+        return _Words(re.compile(rf"\b(?:{_FUNDER_EN})\s+", re.I), re.compile(rf"\b(?:{_PARTNER_EN})\s+", re.I),
+                      _HEADS_EN, _name_pattern(_LINKS_EN), _AND_EN, _ARTICLES_EN, re.compile(_NOT_PARTNER_EN, re.I))
+    people, articles = lex.alternation("people_noun"), tuple(lex.of("article"))
+    not_partner = (rf"(?:{lex.alternation('not_partner')})\s+(?:(?:{_alt(articles)})\s+)?$|(?<!\w)(?:{people})\s+"
+                   rf"(?:de|del)\s+(?:(?:{_alt(articles)})\s+)?$")
+    return _Words(re.compile(rf"(?<!\w)(?:{_alt(lex.of('credit_funder'))})\s+", re.I),
+                  re.compile(rf"(?<!\w)(?:{_alt(lex.of('credit_partner'))})\s+", re.I),
+                  dict(lex.of("org_head")), _name_pattern(tuple(lex.of("name_link"))),
+                  tuple(lex.of("list_join")), articles, re.compile(not_partner, re.I))
+
+
+def guess_kind(name: str, words: _Words | None = None) -> str:
+    """The kind an organisation's name suggests (international organisation when nothing does)."""
+    heads = (words or _words(lexicon.current())).heads
+    found = [(m.start(), kind) for head, kind in heads.items()
+             for m in re.finditer(rf"(?<!\w){re.escape(head)}(?!\w)", name)]
+    if any(k == "UN body" for _, k in found):
+        return "UN body"
+    return min(found)[1] if found else ("national government agency" if _country(name) else
+                                        "international organisation")
+
+
+def _country(name: str) -> str | None:
+    """The ISO3 code of a state a name is (a member state's names, or any country pycountry knows)."""
+    codes = entities.country_matcher().codes(name)
+    alias = entities.country_matcher().find(name)
+    if len(alias) == 1 and alias[0][0] == name and codes:
+        return codes[0]
+    if len(name) <= 3 or name.isupper():
+        return None     # an acronym, never a country code ("IDN")
+    try:
+        return pycountry.countries.lookup(name).alpha_3
+    except LookupError:
+        return None
+
+
+def _government(code: str) -> str | None:
+    """The org_id of a state's government in organizations.csv (gov-<iso3>), if it has one."""
+    gid = f"gov-{code.lower()}"
+    known = {t for t in entities.organization_matcher().targets.values() if t}
+    return gid if gid in known else None
+
+
+def _skip_article(text: str, at: int, w: _Words) -> int:
+    m = re.match(rf"(?:(?:{_alt(w.articles)})\s+)?", text[at:], re.I)
+    return at + m.end()
+
+
+def _one_name(text: str, at: int, w: _Words, known: dict[int, tuple[str, str | None]]):
+    """(end, org_id or None, name, acronym, is it a name at all) of the name starting at ``at``."""
+    if at in known:
+        alias, org = known[at]
+        end = at + len(alias)
+        m = re.match(r"\s*\([^()]{1,20}\)", text[end:])
+        return end + (m.end() if m else 0), org, alias, "", True
+    m = w.name.match(text, at)
+    if not m:
+        return at, None, "", "", False
+    name = m.group(0)
+    inner = [(o, alias) for o, (alias, _) in known.items() if at <= o < m.end()]
+    if inner and known[inner[0][0]][1] is None:
+        return at, None, "", "", False      # "the Secretariat of CICTE": the Secretariat's own
+    if inner:                       # a known name inside: stop before it
+        name = text[at:inner[0][0]].rstrip()
+        name = re.sub(rf"\s+(?:{_alt(w.ands + w.articles)})$", "", name, flags=re.I)
+        if not name or name[-1] in "-/":
+            return at, None, "", "", False
+    end = at + len(name)
+    acr = re.match(r"\s*\(([A-Z][A-Za-z/-]{1,15})\)", text[end:])
+    if acr and end + acr.start(1) in known:     # "… Team (ICS-CERT)": known by its acronym
+        return end + acr.end(), known[end + acr.start(1)][1], name, acr.group(1), True
+    return end + (acr.end() if acr else 0), None, name, acr.group(1) if acr else "", True
+
+
+def _looks_like_org(name: str, acronym: str, w: _Words) -> bool:
+    if not name or re.search(r"(?i)member\s+states|estados\s+miembros", name):
+        return False
+    if entities.dependency_matcher().codes(name):
+        return False
+    if acronym or re.fullmatch(r"[A-Z][A-Z/-]{1,12}", name):
+        return True
+    return any(re.search(rf"(?<!\w){re.escape(h)}(?!\w)", name) for h in w.heads) or _country(name) is not None
+
+
+def known_names(known) -> set[str]:
+    return {alias for alias, _ in known.values()}
+
+
+def _names_after(text: str, at: int, w: _Words, known) -> list[tuple[int, int, str | None, str, str]]:
+    """The list of names a cue opens: (start, end, org_id, name, acronym) each. A part
+    after a bare "and" that names no organisation belongs to the name before it
+    ("Centre for Drugs and Drug Addiction")."""
+    out: list[tuple[int, int, str | None, str, str]] = []
+    pos, bare_and = _skip_article(text, at, w), False
+    while True:
+        end, org, name, acr, ok = _one_name(text, pos, w, known)
+        if not ok:
+            break
+        if bare_and and org is None and out and out[-1][2] is None and not _looks_like_org(name, "", w):
+            s = out.pop()[0]
+            out.append((s, end, None, text[s:pos + len(name)], acr))
+        else:
+            out.append((pos, end, org, name, acr))
+        gap = re.match(rf",\s*(?:(?:{_alt(w.ands)})\s+)?|\s+(?:{_alt(w.ands)})\s+", text[end:], re.I)
+        if not gap:
+            break
+        nxt = _skip_article(text, end + gap.end(), w)
+        if nxt not in known and not w.name.match(text, nxt):
+            break
+        if not re.search(rf"(?i)(?<!\w)(?:{_alt(w.ands)})\s", gap.group(0)):
+            _, p_org, p_name, p_acr, _ = _one_name(text, nxt, w, known)
+            if p_org is None and (p_name in known_names(known) or not _looks_like_org(p_name, p_acr, w)):
+                break    # "…Development Bank, the ES/CICAD trained": the list is over
+        bare_and = "," not in gap.group(0) and nxt == end + gap.end()
+        pos = nxt
+    return out
+
+
+def credit(quote: str, reference_dir=None) -> Credit:
+    """The partners, funders and proposed organisations of a quote."""
+    w = _words(lexicon.current())
+    c = Credit()
+    known = {off: (alias, org) for alias, org, off in entities.organization_matcher(reference_dir).find(quote)}
+    seen: set[int] = set()
+    cued = sorted([(m.end(), "funder", m) for m in w.funder.finditer(quote)] +
+                  [(m.end(), "partner", m) for m in w.partner.finditer(quote)], key=lambda x: (x[0], x[1]))
+    funder_spans = [(m.start(), m.end()) for _, role, m in cued if role == "funder"]
+    for at, role, m in cued:
+        if role == "partner" and any(a <= m.start() < b or a < m.end() <= b for a, b in funder_spans):
+            continue   # "financial support from": the money wins
+        for s, e, org, name, acr in _names_after(quote, at, w, known):
+            seen.add(s)
+            _credit_one(c, role, quote, m.start(), s, e, org, name, acr, w)
+    for off, (alias, org) in sorted(known.items()):
+        if org and off not in seen and org not in c.partners | c.funders and \
+                not w.not_partner.search(quote[max(0, off - 60):off]):
+            c.partners.add(org)
+            c.flags.append(f"partner {org} named without a cue: check")
+    return c
+
+
+def _credit_one(c: Credit, role: str, quote: str, cue_at: int, s: int, e: int, org, name: str, acr: str,
+                w: _Words) -> None:
+    bag = c.funders if role == "funder" else c.partners
+    if org:
+        bag.add(org)
+        return
+    if org is None and name in entities.organization_matcher().targets:
+        return    # the Secretariat's own: joint work, not a partner
+    if not _looks_like_org(name, acr, w):
+        return
+    state = re.sub(r"^(?:Government\s+of|Gobierno\s+de(?:l)?)\s+(?:the\s+|la\s+|el\s+)?", "", name)
+    code = _country(state)
+    if code and entities.country_matcher().codes(state) == [code] and _government(code):
+        bag.add(_government(code))
+        return
+    if code and re.fullmatch(r"[A-Z]{2,}", name) is None and not any(
+            re.search(rf"(?<!\w){re.escape(h)}(?!\w)", name) for h in w.heads):
+        kind = "national government agency"
+    else:
+        kind = guess_kind(name, w)
+    c.proposals.append(Proposal(role, name, acr, kind, quote[cue_at:e]))
+    c.flags.append(f"{role} proposed: {name} (not in organizations.csv)")
+    c.notes.append(f"Draft: {name} is proposed as a new organisation ({kind}, {role}): check.")
+
+
+def cue_words() -> set[str] | None:
+    """The lexicon's credit cues of the language being read (None for English), for tests."""
+    return cues.words("credit_partner")
