@@ -19,11 +19,23 @@ from hemiplan.reading.dates import HeldDate, held_dates
 #: Words before a member state that make it the place of holding.
 _HOST_BEFORE_RE = cues.Cue("host_before", re.compile(
     r"(?:\b(?:[Ii]n|[Aa]t|[Ii]nside)\s+(?:the\s+)?(?:city\s+of\s+)?|\bhosted\s+by\s+"
-    r"(?:the\s+)?(?:[Gg]overnment\s+of\s+(?:the\s+)?)?|"
-    r"\b(?:visits?|missions?|trips?)\s+(?:\w+\s+){0,2}?to\s+(?:the\s+)?)$"))
+    r"(?:the\s+)?(?:[Gg]overnment\s+of\s+(?:the\s+)?)?)$"))
+#: Words before a member state that make it where a mission or visit went: a state it served,
+#: not a host ("missions to Guyana, Ecuador and Grenada").
+_TRIP_BEFORE_RE = cues.Cue("trip_before", re.compile(
+    r"\b(?:visits?|missions?|trips?)\s+(?:[\w-]+\s+){0,3}?to\s+(?:the\s+)?$", re.I))
+_PEOPLE = "|".join(sorted(numbers.PEOPLE_NOUNS, key=len, reverse=True))
+#: A member state's adjective before a noun for people ("38 Barbadian customs officers").
+_PEOPLE_AFTER_RE = cues.Cue("people_after", re.compile(
+    rf"^\s+(?:(?!(?:for|in|to|at|on|with|and|of|from|by)\b)[A-Za-z][\w-]*\s+){{0,2}}?(?:{_PEOPLE})\b"))
+#: A clause announcing later work ("a third, to Saint Lucia, is scheduled for the following year").
+_FUTURE_RE = cues.Cue("future", re.compile(
+    r"\b(?:will|shall|plans?\s+to|intends?\s+to|(?:is|are)\s+(?:expected|scheduled|planned|to\s+be)|"
+    r"scheduled\s+for|planned\s+for|postponed)\b", re.I))
 #: Words before a member state that make it the origin of the people or the beneficiary.
 _FROM_BEFORE_RE = cues.Cue("from_before", re.compile(
     r"\b(?:[Ff]rom|[Ff]or)\s+(?:the\s+)?$|\b(?:countries|states|nations)\s*\(\s*$|"
+    rf"\b(?:{'|'.join(sorted(numbers.PEOPLE_NOUNS, key=len, reverse=True))})\s+of\s+(?:the\s+)?$|"
     r"\b(?:such\s+as|including(?:,?\s+among\s+others)?),?\s+(?:the\s+)?$"))
 #: Words before "from" that make the state a source of money or a request, not of people.
 _NOT_PEOPLE_RE = cues.Cue("not_people", re.compile(
@@ -55,6 +67,8 @@ _JOINT_VERB_RE = cues.Cue("joint_verb", re.compile(
     r"^\s+(?:also\s+|jointly\s+|together\s+)?(?:conducted|organi[sz]ed|co-?organi[sz]ed|"
     r"delivered|held|carried\s+out|implemented|developed|provided|trained|hosted|launched|"
     r"ran|convened|offered|gave)\b", re.I))
+#: The word of a dependency's name after its acronym ("the CICTE Secretariat and the DPS").
+_TITLE_RE = re.compile(r"^\s+(?:Executive\s+)?Secretariat\b")
 _JOINTLY_RE = cues.Cue("jointly", re.compile(r"\bjointly\b"))
 _SUCH_AS_RE = cues.Cue("such_as", re.compile(r"\bsuch\s+as\s+|[:;]\s*"))
 _DEPENDENCIES = ("CICAD", "CICTE", "DPS")
@@ -135,7 +149,8 @@ def when(s: Setting, quote: str, earlier: list[str], year: int) -> None:
     """held_year, held_since, month and month_end of a quote, or of the nearest
     earlier sentence with a date when the quote refers back to an event ("This
     event…"); a note when it was not held in the report year."""
-    dates = _near(quote, year)
+    later = planned_spans(quote)
+    dates = [d for d in _near(quote, year) if not any(a <= d.start < b for a, b in later)]
     if not dates and refers_back(quote):
         # the nearest earlier sentence with a calendar date, else with a relative one
         found = [_near(e, year) for e in earlier]
@@ -157,19 +172,44 @@ def when(s: Setting, quote: str, earlier: list[str], year: int) -> None:
                 f"held in {held}?")
 
 
+def planned_spans(text: str) -> list[tuple[int, int]]:
+    """The clauses (between semicolons) of a text that announce later work, when another
+    clause reports work done: what they name is not of the report year."""
+    spans, start = [], 0
+    for m in list(re.finditer(r";", text)) + [None]:
+        end = m.start() if m else len(text)
+        spans.append((start, end, bool(_FUTURE_RE.search(text[start:end]))))
+        start = end + 1
+    return [(a, b) for a, b, future in spans if future] if any(not f for _, _, f in spans) else []
+
+
+def outside_planned(text: str) -> str:
+    """The text without its clauses of later work (:func:`planned_spans`)."""
+    later = planned_spans(text)
+    return "".join(ch for i, ch in enumerate(text) if not any(a <= i < b for a, b in later)) if later else text
+
+
 def roles(text: str, found: list[tuple[str, str | None, int]]) -> dict[str, set[str]]:
     """The roles of each member state a text names: host (where it was held), from
-    (whose people came, or whom it served) or other; a list inherits its first role."""
+    (whose people came, or whom it served), to (where a mission went), planned (named
+    in a clause about later work) or other; a list inherits its first role."""
     out: dict[str, set[str]] = {}
     prev_role, prev_end = None, None
+    later = planned_spans(text)
     for alias, code, off in found:
         before = text[max(0, off - 60):off]
-        if prev_end is not None and _LIST_GAP_RE.match(text[prev_end:off]):
+        if any(a <= off < b for a, b in later):
+            role = "planned"
+        elif prev_end is not None and _LIST_GAP_RE.match(text[prev_end:off]):
             role = prev_role
         elif _FROM_BEFORE_RE.search(before) and not _NOT_PEOPLE_RE.search(before):
             role = "from"
         elif _HOST_BEFORE_RE.search(before) or re.match(r",\s*(?:19|20)\d\d\b", text[off + len(alias):]):
             role = "host"
+        elif _TRIP_BEFORE_RE.search(before):
+            role = "to"
+        elif _PEOPLE_AFTER_RE.match(text[off + len(alias):]):
+            role = "from"
         else:
             role = "other"
         prev_role, prev_end = role, off + len(alias)
@@ -182,6 +222,14 @@ def where(s: Setting, quote: str, found, fallback: list[str], participants, give
     """host, countries and attendance: a figure goes to a state only when the text
     ties the people to it; a multinational event is credited to its host as host only."""
     r = roles(quote, found)
+    planned = sorted(c for c, had in r.items() if had == {"planned"})
+    r = {c: had - {"planned"} for c, had in r.items() if had - {"planned"}}
+    visited = s.values["visited"] = sorted(c for c, had in r.items() if had == {"to"})
+    if len(visited) == 1:   # one mission's state is where it was held; missions to several have no one host
+        r[visited[0]] = {"host"}
+    if planned:
+        s.judge(f"Draft: {', '.join(planned)} named for later work: not counted as host or served: check.",
+                "later work named: not counted")
     host = sorted(c for c, had in r.items() if "host" in had)
     origin = sorted(c for c, had in r.items() if "from" in had)
     everyone = sorted(r) or fallback
@@ -200,7 +248,7 @@ def where(s: Setting, quote: str, found, fallback: list[str], participants, give
             s.judge(f"Draft: multinational attendance (“{multi.group(0)}”): the participants' states are "
                     f"not named; {where_}, no state credited: check.", "multinational: host only")
     else:   # the states where it was held or whose people came, else every state named (served)
-        s.values.update(host=host, countries=sorted(set(host) | set(origin)) or everyone,
+        s.values.update(host=host, countries=sorted(set(host) | set(origin) | set(visited)) or everyone,
                         attendance=("named" if home else "unstated") if people else "")
         if multi and home:
             s.flags.append("national and multinational words: check attendance")
@@ -226,7 +274,7 @@ def joint(s: Setting, quote: str, context: str, lead: str, deps) -> None:
                 cue = cue or m
             run = [dep]
             j = i
-            while j + 1 < len(spans) and _LIST_GAP_RE.match(text[spans[j][1]:spans[j + 1][0]]):
+            while j + 1 < len(spans) and _LIST_GAP_RE.match(_TITLE_RE.sub("", text[spans[j][1]:spans[j + 1][0]])):
                 j += 1
                 run.append(spans[j][2])
             if len(set(run)) > 1 and (_JOINT_VERB_RE.match(text[spans[j][1]:]) or _JOINTLY_RE.search(text)):
@@ -263,14 +311,18 @@ def events_basis(s: Setting, quote: str, basis: str | None) -> None:
     words = [w.lower() for w in re.findall(r"[A-Za-z][\w-]*", quote)]
     noun = next((after for i, word in enumerate(words) if word in some
                  for after in words[i + 1:i + 5] if after in nouns), None)
-    first = next((w for w in words if w in nouns and w != "training"), None)
+    at = next((i for i, w in enumerate(words) if w in nouns and w != "training"), None)
+    # "assessment missions": the head is the last of the nouns in a row
+    while at is not None and at + 1 < len(words) and words[at + 1] in nouns:
+        at += 1
+    first = None if at is None else words[at]
     if noun is None and first in plural:
         noun = first
     if noun is None:
         s.values["events_basis"] = "counted"
         return
     s.values["events_basis"] = "inferred"
-    hosts = s.values.get("host") or []
+    hosts = s.values.get("host") or s.values.get("visited") or []
     if len(hosts) > 1:
         s.values["events"] = len(hosts)
         s.judge(f"Draft: the number of {noun} is not stated: drafted as one in each of the {len(hosts)} states "
