@@ -18,7 +18,10 @@ with the curated tables of that year:
   quote) has the same ``held_year``, overall and for the rows held in another year
   (see :mod:`hemiplan.ingest.held_accuracy`);
 * events, host, attendance and joint work: share of the curated activities with a
-  draft whose draft has the same value (:mod:`hemiplan.ingest.field_accuracy`).
+  draft whose draft has the same value; partners and funders: precision and recall of
+  (activity, organisation) pairs, the organisations proposed for the reference table
+  (``proposals.csv``, when the curated year has one) included
+  (:mod:`hemiplan.ingest.field_accuracy`).
 
 The report is read in the language ingest detects (:mod:`hemiplan.ingest.language`),
 as ingest reads it.
@@ -98,6 +101,8 @@ class Accuracy:
                f"({self.draft_activities} draft activities, {self.draft_indicators} draft indicators)", "",
                f"{'measure':<28} {'counts':<40} {'value':>7}"]
         out += [f"{name:<28} {counts:<40} {value:>7.1%}" for name, counts, value in rows]
+        if not self.fields.credit_curated:
+            out.append("partners and funders: not measured (the curated tables record none)")
         return "\n".join(out)
 
 
@@ -111,8 +116,8 @@ def _drafts(year: int, data_dir, report, lang: str | None = None):
         text, source = got.text, f"{got.source.name} ({got.format}" + (f", {plural(got.pages, 'page')})"
                                                                         if got.pages else ")")
     code = language.choose(text, lang, source=source or f"raw/{year}.txt")
-    paras, acts, inds, _ = draft_tables(text, year, members=members_in_year(year, data_dir), language=code)
-    return paras.astype(str), acts, inds, source, code
+    paras, acts, inds, res = draft_tables(text, year, members=members_in_year(year, data_dir), language=code)
+    return paras.astype(str), acts, inds, source, code, res.proposals
 
 
 def measure(year: int = 2014, data_dir=None, report=None, lang: str | None = None) -> Accuracy:
@@ -120,7 +125,9 @@ def measure(year: int = 2014, data_dir=None, report=None, lang: str | None = Non
     paragraphs matched to the curated ones by text: :mod:`hemiplan.ingest.alignment`)
     and compare with the year's curated tables; ``lang`` reads it in that language
     instead of the one detected."""
-    paras, acts, inds, source, code = _drafts(year, data_dir, report, lang)
+    paras, acts, inds, source, code, draft_props = _drafts(year, data_dir, report, lang)
+    props_path = schema.table_path("proposals", year, data_dir)
+    cur_props = csvio.read_text_table(props_path) if props_path.is_file() else None
     cur_p = csvio.read_text_table(schema.table_path("paragraphs", year, data_dir))
     cur_a = csvio.read_text_table(schema.table_path("activities", year, data_dir))
     identical = None
@@ -163,7 +170,7 @@ def measure(year: int = 2014, data_dir=None, report=None, lang: str | None = Non
             misses["participants"].append((r.activity_id, r.paragraph_id, want, r.quote[:80]))
     draft_text = dict(zip(paras["paragraph_id"], paras["text"]))
     held = held_accuracy.measure(year, cur_a, acts, draft_text, draft_pid_of)
-    fields = field_accuracy.measure(cur_a, acts, draft_text, draft_pid_of)
+    fields = field_accuracy.measure(cur_a, acts, draft_text, draft_pid_of, cur_props, draft_props)
     misses["held_year"], misses["fields"] = held.misses, fields.misses
     return Accuracy(year, len(cur_p), correct, tp, fp, fn, len(with_p), found,
                     int((acts["status"] == "draft").sum()), int((inds["status"] == "draft").sum()), misses, held,
