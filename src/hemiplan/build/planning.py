@@ -8,6 +8,7 @@ run, why each job would execute."""
 from __future__ import annotations
 
 import copy
+import os
 from pathlib import Path
 
 import yaml
@@ -111,11 +112,17 @@ def texts(config: dict, year: int, data_hash: str, drafts: int) -> dict:
     return out
 
 
+#: The environment variable that gives the site's public address to ``make book`` (the
+#: Pages workflow sets it from the address GitHub Pages serves the site at).
+BASE_URL_ENV = "HEMIPLAN_BASE_URL"
+
+
 def base_url(root: Path = paths.ROOT, given: str | None = None) -> str:
     """The site's public address: ``given`` (``hemiplan build --base-url``) when not
-    None, else ``html.baseurl`` of _config.yml; '' for none (see hemiplan.build.public)."""
+    None, else the environment's HEMIPLAN_BASE_URL when set, else ``html.baseurl`` of
+    _config.yml; '' for none (see hemiplan.build.public)."""
     if given is None:
-        given = (book_config(root).get("html") or {}).get("baseurl") or ""
+        given = os.environ.get(BASE_URL_ENV) or (book_config(root).get("html") or {}).get("baseurl") or ""
     return public.normalise(given)
 
 

@@ -46,7 +46,7 @@ def normalise(url: str | None) -> str:
         raise BuildError(f"the public address {url!r} (html.baseurl in _config.yml, or --base-url) is not an "
                          "absolute http(s) address without query or fragment, such as "
                          "https://reports.example.org/hemiplan/")
-    return url if url.endswith("/") else url + "/"
+    return url.rstrip("/") + "/"
 
 
 def edition_base(base: str, year: int, lang: str) -> str:
