@@ -34,6 +34,7 @@ def load(year=None, data_dir=None, language=None):
     style.apply()
     ed = data.load(year, data_dir)  # its ``years``: the years with data up to its own
     provenance.set_page_edition(ed.year)
+    marks.set_report_language(getattr(ed, "language", None))
     return ed
 
 

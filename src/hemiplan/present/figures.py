@@ -10,7 +10,10 @@ What several charts share is written once here and chosen by option:
 - category labels are wrapped (:func:`wrap`) and the figure is as tall as its bars
   and their wrapped labels need (:func:`height_for`).
 
-Colours come from :mod:`hemiplan.present.style` only."""
+Colours come from :mod:`hemiplan.present.style` only. On a page in another language than
+English, the numbers of every axis are written as that language writes them (CLDR, by
+Babel: '1.200', '0,5'; years without a separator): :func:`localize`, which
+:func:`attach_data` applies to every figure."""
 from __future__ import annotations
 
 import textwrap
@@ -18,11 +21,12 @@ import textwrap
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from babel.numbers import format_decimal
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import Formatter, FuncFormatter, MaxNLocator, ScalarFormatter
 
-from hemiplan import vocabulary
+from hemiplan import language, vocabulary
 from hemiplan.language import p_
 from hemiplan.present import style
 
@@ -74,15 +78,74 @@ def integer_ticks(axis, nbins: int = 10) -> None:
     axis.set_major_locator(integer_locator(nbins))
 
 
+def tick_label(value, pos=None, decimals: int | None = None) -> str:
+    """A tick's number as the page's language writes it (CLDR): '1.200', '0,25' in
+    Spanish; with ``decimals`` that many, else up to three (none on a whole number)."""
+    value = float(value)
+    if not np.isfinite(value):
+        return ""
+    value = 0.0 if round(value, 3) == 0 else value  # no '-0'
+    pattern = "#,##0." + "0" * decimals if decimals else "#,##0" if decimals == 0 else "#,##0.###"
+    return format_decimal(round(value, 3), format=pattern, locale=language.cldr())
+
+
+def _decimals(values) -> int:
+    """The fewest decimals (at most three) that write every value exactly."""
+    for n in range(4):
+        if all(abs(round(float(v), n) - float(v)) < 1e-9 for v in values):
+            return n
+    return 3
+
+
+class LocaleFormatter(Formatter):
+    """Tick labels in the page's language: the ticks of an axis all with the same number
+    of decimals, as matplotlib writes them ('1,5', '2,0', '2,5'), with CLDR's separators."""
+
+    def __call__(self, value, pos=None) -> str:
+        return tick_label(value)
+
+    def format_ticks(self, values) -> list[str]:
+        decimals = _decimals(values)
+        return [tick_label(v, decimals=decimals) for v in values]
+
+
+def year_label(value, pos=None) -> str:
+    """A tick on an axis of years: '2014', never '2.014'."""
+    value = float(value)
+    return f"{value:.0f}" if value.is_integer() else tick_label(value)
+
+
+def year_ticks(axis) -> None:
+    """Mark an axis as one of years (whole-number ticks, written without a thousands
+    separator in every language)."""
+    integer_ticks(axis)
+    if language.current() != language.SOURCE:
+        axis.set_major_formatter(FuncFormatter(year_label))
+
+
+def localize(fig):
+    """On a page in another language than English, every axis whose ticks matplotlib
+    writes itself (its default number formatter) written by :func:`tick_label`; an axis
+    of category labels or of years (:func:`year_ticks`) is left as it is, and English
+    figures are unchanged. Returns ``fig``."""
+    if language.current() == language.SOURCE:
+        return fig
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            if isinstance(axis.get_major_formatter(), ScalarFormatter):
+                axis.set_major_formatter(LocaleFormatter())
+    return fig
+
+
 DATA_ATTR = "hemiplan_data"
 
 
 def attach_data(fig, data: pd.DataFrame):
     """Keep the table a figure plots on the figure itself (``fig.hemiplan_data``), so that
     :func:`hemiplan.present.book.figure` can offer it under the figure as a table and a
-    CSV. Returns ``fig``."""
+    CSV; its axes' numbers in the page's language (:func:`localize`). Returns ``fig``."""
     setattr(fig, DATA_ATTR, data.reset_index(drop=True))
-    return fig
+    return localize(fig)
 
 
 def _labelled(table: pd.DataFrame, label: str) -> pd.DataFrame:
@@ -256,7 +319,7 @@ def timeline(events: pd.DataFrame, *, title: str, xlabel: str | None = None, yla
     ax.set_yticks(list(ypos.values()), wrapped)
     years = events["year"].astype(int)
     ax.set_xlim(years.min() - 1, years.max() + 1)
-    integer_ticks(ax.xaxis)
+    year_ticks(ax.xaxis)
     _axes_text(ax, title=title, xlabel=xlabel, ylabel=ylabel)
     if len(kinds) > 1:
         ax.legend(fontsize=8, loc="lower right")
@@ -268,14 +331,14 @@ def timeline(events: pd.DataFrame, *, title: str, xlabel: str | None = None, yla
 
 
 def line(series: pd.Series, *, title: str, xlabel: str, ylabel: str, label_points: bool = True):
-    """A line with markers over an integer x (e.g. years)."""
+    """A line with markers over an integer x (years: written without a thousands separator)."""
     fig, ax = _new()
     x = series.index.astype(float)
     ax.plot(x, series.to_numpy(dtype=float), marker="o", color=style.ACCENT)
     if label_points:
         for xi, v in zip(x, series):
             ax.annotate(whole(v), (xi, v), textcoords="offset points", xytext=(0, 6), ha="center", fontsize=8)
-    integer_ticks(ax.xaxis)
+    year_ticks(ax.xaxis)
     _axes_text(ax, title=title, xlabel=xlabel, ylabel=ylabel)
     ax.grid(axis="y", visible=True)
     fig.tight_layout()

@@ -11,6 +11,36 @@ from hemiplan import language
 from hemiplan.language import _
 
 
+#: The language of the report the page shows (set by ``book.load`` from ``ed.language``):
+#: what a column of the report's own words (:data:`REPORT_TEXT`) is written in.
+_PAGE = {"report": language.SOURCE}
+#: Columns of a table that hold the report's own words (a paragraph's excerpt, a data
+#: row's quote): on a page in another language they are marked with the report's
+#: language, and the table says the quotes are in the original language.
+REPORT_TEXT = ("excerpt", "quote", "passage")
+#: Columns of a table that hold names the report gives (a programme's), in the report's
+#: language like its words; the book's own placeholder for a missing one is written in
+#: parentheses ('(sin programa)') and stays unmarked.
+REPORT_NAMES = ("program",)
+
+
+def is_placeholder(text: str) -> bool:
+    """Whether a cell of a :data:`REPORT_NAMES` column is the book's own words for a
+    missing name ('(no programme named)'), not a name of the report."""
+    text = str(text).strip()
+    return text.startswith("(") and text.endswith(")")
+
+
+def set_report_language(lang: str | None) -> None:
+    """The language of the report the page being made shows (English when None)."""
+    _PAGE["report"] = lang or language.SOURCE
+
+
+def report_language() -> str:
+    """The language of the report the page being made shows."""
+    return _PAGE["report"]
+
+
 def other(lang: str | None) -> str | None:
     """``lang`` when it is set and differs from the page's language, else None."""
     return lang if lang and lang != language.current() else None

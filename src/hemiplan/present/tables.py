@@ -187,6 +187,25 @@ def _row(row, cols, source, numeric, decimals, hrefs, i, depth, is_total, quotes
     return ('<tr class="total">' if is_total else "<tr>") + "".join(out) + "</tr>"
 
 
+def _report_words(df: pd.DataFrame, source: str | None) -> tuple[pd.DataFrame, str]:
+    """``df`` with the report's own words (:data:`hemiplan.present.marks.REPORT_TEXT`
+    columns) and the names it gives (:data:`~hemiplan.present.marks.REPORT_NAMES`, but
+    the book's placeholders) marked with the report's language, and, when it shows the
+    report's words, the sentence that says they are quoted in it; on a page in the
+    report's language ``df`` as it is and ''."""
+    report = marks.report_language()
+    words = [c for c in df.columns if c in marks.REPORT_TEXT and c != source]
+    given = [c for c in df.columns if c in marks.REPORT_NAMES and c != source]
+    if not (words or given) or not marks.other(report):
+        return df, ""
+    df = df.copy()
+    for c in words + given:
+        df[c] = pd.Series([marks.Marked(v, report) if isinstance(v, str) and v and marks.value_lang(v) is None
+                           and not (c in given and marks.is_placeholder(v)) else v for v in df[c]],
+                          index=df.index, dtype=object)
+    return df, marks.quote_note(report) if words else ""
+
+
 def is_sortable(df: pd.DataFrame, total_row: bool = False) -> bool:
     """Whether a table is long enough to be worth sorting and has no order of its own
     (no sub-rows)."""
@@ -215,6 +234,7 @@ def html_table(df: pd.DataFrame, headers: dict[str, str] | None = None, source: 
     row_ids = df[quotes].tolist() if quotes else None
     if quotes:
         df = df.drop(columns=[quotes])
+    df, note = _report_words(df, source)
     cols = list(df.columns)
     numeric = {c: "number" for c in cols if c != source and pd.api.types.is_numeric_dtype(df[c])
                and not pd.api.types.is_bool_dtype(df[c])}
@@ -235,4 +255,6 @@ def html_table(df: pd.DataFrame, headers: dict[str, str] | None = None, source: 
     if foot:
         out.append("<tfoot>" + foot + "</tfoot>")
     out.append("</table></div>")
+    if note:  # under the table, as its note: the quotes above are in the report's language
+        out.append(f'<p class="hemiplan-lang-note"><em>{_escape(note)}</em></p>')
     return "".join(out)
