@@ -630,3 +630,36 @@ def pdf_problems(pdf: Path, name: str) -> list[Problem]:
     if name not in " ".join(text.split()):
         return [Problem(label, "pdf", f"does not name {name!r} on its first pages")]
     return []
+
+
+# --- accessibility audit (issue 23): axe-core, through axe-playwright-python ------------------
+
+#: The rules of WCAG 2.2 levels A and AA, as axe-core tags them.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+#: WCAG 2.5.3 (Label in Name) is an experimental rule of axe-core: enabled explicitly.
+AXE_RULES = {"label-content-name-mismatch": {"enabled": True}}
+#: What fails the audit.
+AXE_IMPACTS = {"serious", "critical"}
+#: Violations waived, by rule id, with the reason. Remove an entry once its cause is fixed.
+AXE_WAIVED: dict[str, str] = {}
+
+
+def axe_audit(context, urls, width: int) -> list[Problem]:
+    """axe-core on each page of ``urls`` at ``width`` px: every serious or critical
+    violation of WCAG 2.2 A and AA (each rule once a page, with how many elements and
+    the first of them), except the waived ones."""
+    from axe_playwright_python.sync_playwright import Axe  # deferred: only the audit needs it
+
+    axe = Axe()
+    problems = []
+    with sized_page(context, width, 900) as page:
+        for url in urls:
+            page.goto(url, wait_until="load")
+            page.wait_for_load_state("networkidle")
+            result = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "rules": AXE_RULES})
+            for v in result.response["violations"]:
+                if v["impact"] in AXE_IMPACTS and v["id"] not in AXE_WAIVED:
+                    node = v["nodes"][0]
+                    problems.append(Problem(urlsplit(url).path, "axe", f"{v['id']} ({v['impact']}) at {width}px on "
+                                            f"{len(v['nodes'])} element(s), e.g. {node['html'][:160]}: {v['help']}"))
+    return problems

@@ -6,7 +6,13 @@ English and in Spanish (whose pages declare lang="es").
 The theme (sphinx-book-theme) repeats the page title in a print-only header
 (``#jb-print-docs-body``, class ``onlyprint``: display:none on screen, and in print the
 article's own <h1> is hidden instead), so that copy is not counted: each medium shows
-exactly one <h1>."""
+exactly one <h1>.
+
+Then the audit by the field's own rules: axe-core (through axe-playwright-python, in
+Debian's chromium) on every kind of page (landing, front page, chapter, profile, source
+text, 404, search) in both languages at 1280 and 390 px, against WCAG 2.2 A and AA: no
+serious or critical violation (the review page of a draft edition is audited in
+test_web_build.py); a deliberately bad page shows the audit catches what it should."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -106,3 +112,46 @@ def test_pages_declare_language_and_title(site_pages):
         if not (soup.title and soup.title.get_text(strip=True)):
             problems.append(f"{name}: no <title>")
     assert not problems, "\n".join(problems)
+
+
+# --- the audit by the field's own rules (issue 23, item 8): axe-core in the browser -------
+
+def _kinds(site) -> dict[str, str]:
+    """One page of every kind of the site (path in the site), in English; the review
+    page, which only a draft edition has, is audited in test_web_build.py."""
+    profiles = sorted(p.name for p in (site.edition / "chapters" / "profiles").glob("*.html"))
+    assert profiles, "no member-state profile"
+    y = site.year
+    return {"landing": "editions.html", "front page": f"{y}/index.html", "chapter": f"{y}/chapters/training.html",
+            "profile": f"{y}/chapters/profiles/{profiles[0]}", "source text": f"{y}/chapters/source_text.html",
+            "404": "404.html", "search": f"{y}/search.html"}
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_no_serious_or_critical_axe_violation_on_any_kind_of_page(synthetic_site, browser, width):
+    """axe-core (WCAG 2.2 A and AA, and Label in Name) on every kind of page in both
+    languages; tests/browser_checks.AXE_WAIVED lists what is waived, with the reason."""
+    from . import browser_checks as bc
+
+    pages = _kinds(synthetic_site)
+    for page in pages.values():
+        assert (synthetic_site.html / page).is_file(), page
+    with bc.serve(synthetic_site.html) as base:
+        urls = [base + pre + page for pre in ("", "es/") for page in pages.values()]
+        problems = bc.axe_audit(browser, urls, width)
+    assert not problems, "\n".join(map(str, problems))
+
+
+def test_the_audit_catches_what_it_is_meant_to(browser, tmp_path):
+    """A page with a nameless <summary>, a button named otherwise than its text and an
+    image without alt fails the audit, rule by rule."""
+    from . import browser_checks as bc
+
+    (tmp_path / "bad.html").write_text(
+        '<!DOCTYPE html><html lang="en"><head><title>bad</title></head><body><main><h1>Bad</h1>'
+        '<details><summary><span role="presentation"></span></summary><p>x</p></details>'
+        '<button aria-label="Find">Search the book</button><img src="x.png"></main></body></html>', encoding="utf-8")
+    with bc.serve(tmp_path) as base:
+        found = bc.axe_audit(browser, [base + "bad.html"], 1280)
+    rules = {p.detail.split(" ", 1)[0] for p in found}
+    assert {"summary-name", "label-content-name-mismatch", "image-alt"} <= rules, found

@@ -155,3 +155,31 @@ def test_the_landing_page_links_each_editions_pdf_and_data():
     assert [a["href"] for a in cells["The 2030 edition"].find_all("a")] == ["2030/downloads/hemiplan-2030.pdf"]
     assert soup.find("header", class_="hemiplan-site-header").a["href"] == "index.html"
     assert soup.thead.find_all("th")[-1].get_text() == "Downloads"
+
+
+def test_hemiplan_serve_answers_a_missing_page_with_the_404_page(tmp_path):
+    import functools
+    import threading
+    import urllib.error
+    import urllib.request
+    from http.server import ThreadingHTTPServer
+
+    from hemiplan import cli
+
+    write(tmp_path, {"404.html": site.not_found("", ["en", "es"]), "index.html": ""})
+    with language_of("es"):
+        write(tmp_path, {"es/404.html": site.not_found("", ["en", "es"])})
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(cli._SiteHandler, directory=str(tmp_path)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{httpd.server_address[1]}"
+        for path, heading in (("/2014/chapters/nothere.html", "Page not found"),
+                              ("/es/2014/a/b/c.html", "Página no encontrada")):
+            with pytest.raises(urllib.error.HTTPError) as err:
+                urllib.request.urlopen(base + path, timeout=10)
+            assert err.value.code == 404
+            assert BeautifulSoup(err.value.read().decode("utf-8"), "html.parser").h1.get_text() == heading
+        assert urllib.request.urlopen(base + "/index.html", timeout=10).status == 200
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

@@ -134,3 +134,64 @@ def test_a_missing_anchor_sphinx_does_not_see_is_refused(synthetic_site, tmp_pat
             f"{site.year}/chapters/overview.html") in proc.stderr, proc.stderr[-3000:]
     assert "chapters/overview.html#no-such-anchor" in proc.stderr
     assert snapshot(site.html) == before
+
+
+# --- the site at its public address (issue 23): publish_checked on hand-written editions ---
+
+BASE = "https://reports.example.org/hemiplan/"
+
+
+def fresh_edition(folder: Path, year: int, lang: str, pages: list[str]) -> Path:
+    """An edition's HTML as Jupyter Book leaves it for the publish (SYNTHETIC pages)."""
+    other = "es" if lang == "en" else "en"
+    for name in pages:
+        up = "../" * name.count("/")
+        there = ("es/" if lang == "en" else "../") + f"{year}/{name}"
+        switch = f'<a href="{up}../{there}">{other}</a>'
+        body = switch + (f'<a href="{up}chapters/a.html">a</a>' if name == "index.html" else "")
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(PAGE.format(title=name, body=body), encoding="utf-8")
+    site_pages.write_meta(folder, {"year": year, "status": "reviewed", "drafts": 0, "data_version": "abc",
+                                   "headline": {}, "pdf": False})
+    return folder
+
+
+def test_the_publish_writes_sitemap_robots_and_404_and_keeps_permalinks(tmp_path):
+    root = tmp_path / "root"
+    pages = ["index.html", "chapters/a.html", "chapters/profiles/bol.html"]
+    fresh = {(2031, lang): fresh_edition(tmp_path / f"jb-{lang}", 2031, lang, pages) for lang in ("en", "es")}
+    publishing.publish_checked(fresh, sorted(fresh), root, address=BASE)
+    html = root / "_build" / "html"
+    sitemap = (html / "sitemap.xml").read_text(encoding="utf-8")
+    for pre in ("", "es/"):
+        for page in pages:
+            assert f"<loc>{BASE}{pre}2031/{page}</loc>" in sitemap
+        assert f"<loc>{BASE}{pre}editions.html</loc>" in sitemap
+        assert (html / pre / "404.html").is_file()
+    assert f"Sitemap: {BASE}sitemap.xml" in (html / "robots.txt").read_text(encoding="utf-8")
+    # the profile leaves the edition: its address now leads to the edition's front page
+    fresh = {(2031, lang): fresh_edition(tmp_path / f"jb2-{lang}", 2031, lang, pages[:2]) for lang in ("en", "es")}
+    publishing.publish_checked(fresh, sorted(fresh), root, address=BASE)
+    for pre in ("", "es/"):
+        moved = (html / pre / "2031/chapters/profiles/bol.html").read_text(encoding="utf-8")
+        assert 'http-equiv="refresh" content="0; url=../../index.html"' in moved
+    assert f"<loc>{BASE}2031/chapters/profiles/bol.html</loc>" not in (html / "sitemap.xml").read_text(encoding="utf-8")
+    # without an address: no sitemap of the earlier one stays, and the 404 page links root-relatively
+    fresh = {(2031, lang): fresh_edition(tmp_path / f"jb3-{lang}", 2031, lang, pages[:2] + ["extra.html"])
+             for lang in ("en", "es")}
+    publishing.publish_checked(fresh, sorted(fresh), root)
+    assert not (html / "sitemap.xml").exists() and not (html / "robots.txt").exists()
+    assert 'href="/editions.html"' in (html / "404.html").read_text(encoding="utf-8")
+    assert (html / "2031/chapters/profiles/bol.html").is_file(), "the permalink survives later publishes"
+
+
+def test_a_broken_link_under_the_address_is_refused(tmp_path):
+    root = tmp_path / "root"
+    out = fresh_edition(tmp_path / "jb", 2031, "en", ["index.html", "chapters/a.html"])
+    (out / "chapters/a.html").write_text(PAGE.format(title="a", body=f'<a href="{BASE}2031/nothere.html">x</a>'),
+                                         encoding="utf-8")
+    with pytest.raises(BuildError) as refused:
+        publishing.publish_checked({(2031, "en"): out}, [(2031, "en")], root, address=BASE)
+    assert f"2031/chapters/a.html: link to a missing page 2031/nothere.html (line 1): {BASE}2031/nothere.html" in str(
+        refused.value)
+    assert not (root / "_build" / "html" / "2031").exists()

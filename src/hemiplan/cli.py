@@ -6,9 +6,11 @@ import functools
 import http.server
 import sys
 import time
+from pathlib import Path
 
 from hemiplan import build, data, language, paths
 from hemiplan.build import bench_editions, catalogs
+from hemiplan.build import pdf as build_pdf
 from hemiplan.build import planning as build_planning
 from hemiplan.build import run as build_run
 from hemiplan.build.bench import add_parser as add_bench_parser
@@ -61,6 +63,8 @@ def _dry_run(years, data_dir, langs=None, base_url=None, pdfs=True, every=True) 
         for y in extra:
             print(f"edition {y} would be built too: the pages of {max(years)} link to it and it is not published")
         years = sorted(set(years) | set(extra))
+    if pdfs and build_pdf.browser_missing():
+        print(f"the build would stop before executing anything: {build_pdf.browser_missing()}")
     base = build_planning.base_url(paths.ROOT, base_url)
     print(f"public address: {base or '(none: canonical links, sitemap and robots.txt are left out)'}; "
           f"PDFs: {'printed' if pdfs else 'not printed (--no-pdf)'}")
@@ -189,12 +193,30 @@ def _cmd_bench(args) -> int:
     return 0
 
 
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """The site as a web host serves it: a missing page answers with the site's 404
+    page (its language's, under es/), status 404."""
+
+    def send_error(self, code, message=None, explain=None):
+        root = Path(self.directory)
+        page = root / ("es/404.html" if self.path.startswith("/es/") else "404.html")
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
 def _cmd_serve(args) -> int:
     site = paths.BUILD / "html"
     if not (site / "index.html").is_file():
         print("error: no site in _build/html: run `make book` first", file=sys.stderr)
         return 1
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler = functools.partial(_SiteHandler, directory=str(site))
     with http.server.ThreadingHTTPServer((args.host, args.port), handler) as httpd:
         print(f"serving {site} on http://{args.host}:{args.port}/ (Ctrl-C to stop)")
         try:

@@ -41,6 +41,7 @@ th, td { padding: 0.4rem 0.6rem; border-bottom: 1px solid var(--border); text-al
 thead th { border-bottom: 2px solid var(--muted); vertical-align: bottom; }
 tbody tr:hover { background: var(--surface); }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
+tbody th { white-space: nowrap; }
 .status { display: inline-block; padding: 0 0.5rem; border-radius: 0.8rem; font-size: 0.85rem; }
 .status-reviewed { background: var(--reviewed-bg); color: var(--reviewed); }
 .status-draft { background: var(--draft-bg); color: var(--draft); }
@@ -61,6 +62,7 @@ li { margin: 0.3rem 0; }
   tr { border-bottom: 2px solid var(--muted); padding: 0.4rem 0; }
   th, td { border: none; padding: 0.15rem 0; text-align: left; }
   td.num { text-align: left; }
+  tbody th { white-space: normal; }
   td::before { content: attr(data-label) ": "; font-weight: 600; }
   .downloads a { display: inline; margin-right: 0.8rem; }
 }
