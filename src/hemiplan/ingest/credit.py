@@ -38,6 +38,7 @@ _PARTNER_EN = (r"(?:in\s+)?(?:coordination|partnership|collaboration|cooperation
                r"consultation)\s+with|(?:jointly|together)\s+with|(?:the\s+)?(?:support|assistance|help|backing|"
                r"participation|cooperation|collaboration)\s+(?:of|from)|"
                r"(?:supported|assisted|co-?organi[sz]ed|organi[sz]ed|convened|hosted|facilitated|led)\s+by|"
+               r"(?:co-?organi[sz]ed|organi[sz]ed|prepared|developed)\s+with|"
                r"(?:experts?|specialists?|instructors?|trainers?|facilitators?|speakers?|lecturers?|teachers?)"
                r"\s+(?:from|of)|(?:partnered|collaborated|cooperated|worked)\s+with|"
                r"(?:agreement|memorandum\s+of\s+understanding|MOU|MoU|letter\s+of\s+intent|joint\s+report)\s+with")
@@ -56,7 +57,8 @@ _HEADS_EN = {
     "Army": "national government agency", "Office": "national government agency",
     "University": "academic", "College": "academic", "Institute": "academic", "Academy": "academic",
     "School": "academic", "Centre": "international organisation", "Center": "international organisation",
-    "Foundation": "civil society", "Association": "civil society", "Society": "civil society",
+    "Service": "national government agency", "Administration": "national government agency",
+    "Authority": "national government agency", "Foundation": "civil society", "Association": "civil society", "Society": "civil society",
     "Network": "civil society", "Federation": "civil society", "Alliance": "civil society",
     "Council": "civil society", "Chamber": "private sector", "Corporation": "private sector",
     "Company": "private sector", "Inc": "private sector", "Ltd": "private sector", "Group": "private sector",
@@ -242,10 +244,38 @@ def _names_after(text: str, at: int, w: _Words, known) -> list[tuple[int, int, s
     return out
 
 
-def credit(quote: str, reference_dir=None) -> Credit:
-    """The partners, funders and proposed organisations of a quote."""
+#: The verb after "the DPS and <an organisation>": the organisation did the work with it.
+_CO_VERB_RE = cues.Cue("joint_verb", re.compile(
+    r"^\s+(?:also\s+|jointly\s+|together\s+)?(?:signed|conducted|organi[sz]ed|co-?organi[sz]ed|delivered|held|"
+    r"carried\s+out|implemented|developed|launched|ran|convened|offered|co-?hosted|hosted|published)\b", re.I))
+
+
+def _co_subjects(text: str, w: _Words, known) -> list[tuple[int, int, str | None, str, str]]:
+    """Organisations that are subjects of the work with a dependency ("The DPS and the
+    Dominican National Police jointly delivered", "The SMS and the University of Toronto
+    signed")."""
+    out = []
+    for alias, dep, off in entities.dependency_matcher().find(text):
+        m = re.match(rf"\s+(?:{_alt(w.ands)})\s+", text[off + len(alias):], re.I)
+        if not dep or not m:
+            continue
+        at = _skip_article(text, off + len(alias) + m.end(), w)
+        end, org, name, acr, ok = _one_name(text, at, w, known)
+        if ok and _CO_VERB_RE.match(text[end:]) and not entities.dependency_matcher().codes(name):
+            out.append((at, end, org, name, acr))
+    return out
+
+
+def credit(quote: str, reference_dir=None, context: str = "") -> Credit:
+    """The partners, funders and proposed organisations of a quote, and those the
+    sentence it refers back to (``context``: "These seminars…") names after a cue."""
     w = _words(lexicon.current())
     c = Credit()
+    if context:
+        before = credit(context, reference_dir)
+        c.partners, c.funders = set(before.partners), set(before.funders)
+        c.proposals = [p for p in before.proposals if p.quote not in quote]
+        c.notes, c.flags = list(before.notes), list(before.flags)
     known = {off: (alias, org) for alias, org, off in entities.organization_matcher(reference_dir).find(quote)}
     seen: set[int] = set()
     cued = sorted([(m.end(), "funder", m) for m in w.funder.finditer(quote)] +
@@ -257,6 +287,9 @@ def credit(quote: str, reference_dir=None) -> Credit:
         for s, e, org, name, acr in _names_after(quote, at, w, known):
             seen.add(s)
             _credit_one(c, role, quote, m.start(), s, e, org, name, acr, w)
+    for s, e, org, name, acr in _co_subjects(quote, w, known):
+        seen.add(s)
+        _credit_one(c, "partner", quote, s, s, e, org, name, acr, w)
     for off, (alias, org) in sorted(known.items()):
         if org and off not in seen and org not in c.partners | c.funders and \
                 not w.not_partner.search(quote[max(0, off - 60):off]):
@@ -273,8 +306,10 @@ def _credit_one(c: Credit, role: str, quote: str, cue_at: int, s: int, e: int, o
         return
     if org is None and name in entities.organization_matcher().targets:
         return    # the Secretariat's own: joint work, not a partner
-    if not _looks_like_org(name, acr, w):
-        return
+    appositive = re.match(rf",\s+(?:(?:{_alt(w.articles)})\s+)?([A-ZÁÉÍÓÚÑ][^,.;()]{{2,80}})", quote[e:])
+    if not _looks_like_org(name, acr, w) and not (appositive and _looks_like_org(appositive.group(1), "", w)
+                                                  and re.fullmatch(r"[A-Z][a-z]{3,}", name)):
+        return        # a one-word name counts when a name of an organisation follows it ("Frontex, the … Agency")
     state = re.sub(r"^(?:Government\s+of|Gobierno\s+de(?:l)?)\s+(?:the\s+|la\s+|el\s+)?", "", name)
     code = _country(state)
     if code and entities.country_matcher().codes(state) == [code] and _government(code):

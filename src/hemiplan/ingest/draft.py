@@ -209,7 +209,7 @@ class _Drafter:
         setting.where(s, quote, self.countries.find(quote), fallback, participants, given)
         setting.joint(s, quote, context, lead, self.deps)
         setting.events_basis(s, quote, basis)
-        who = credit.credit(quote, self.reference_dir)    # with whom: partners, funders, proposals
+        who = credit.credit(quote, self.reference_dir, context)    # with whom, and the antecedent's
         s.values.update(partners=sorted(who.partners), funders=sorted(who.funders), proposals=who.proposals)
         s.notes, s.flags = s.notes + who.notes, s.flags + who.flags
         return s

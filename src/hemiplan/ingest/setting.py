@@ -45,11 +45,19 @@ _NOT_PEOPLE_RE = cues.Cue("not_people", re.compile(
 #: Text between two member states of one list ("A, B and C").
 _LIST_GAP_RE = cues.Cue("list_gap", re.compile(
     r"^\s*(?:\([^()]{0,20}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|&\s+|y\s+)(?:the\s+)?$|^[\s,]*$"))
+_NUMBER_WORDS = "|".join(sorted(set(numbers.UNITS) | set(numbers.TENS), key=len, reverse=True))
 #: Officials of member states the text does not name.
 _MULTI_RE = cues.Cue("multi", re.compile(
     r"\b[Mm]ulti-?national\b|\b(?:[Ss]ub-?)?[Rr]egional\b|\b(?:SUB-?)?REGIONAL\b|"
     r"\b(?:[Ff]rom|[Aa]mong|[Ff]or|[Oo]f)\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,3}?(?:OAS\s+)?[Mm]ember\s+[Ss]tates\b|"
     r"\b[Ff]rom\s+(?:the\s+|across\s+the\s+)?(?:region|hemisphere|Americas)\b|"
+    # "from across the Caribbean", "from Central America": a region of several states ("from the
+    # Caribbean" alone stays the host states': "seminars in Nassau and Bridgetown … from the Caribbean")
+    r"\b[Ff]rom\s+(?:across\s+(?:the\s+)?(?:Caribbean|Central\s+America|South\s+America|Latin\s+America|"
+    r"Andean\s+region|Southern\s+Cone)|(?:Central|South|Latin)\s+America|the\s+Andean\s+region|"
+    r"the\s+Southern\s+Cone)\b|"
+    # "from 10 countries", "from eleven states": people of several states, not named
+    rf"\b[Ff]rom\s+(?:\d+|{_NUMBER_WORDS})\s+(?:[\w-]+\s+)?(?:countries|states|nations)\b|"
     # "for Caribbean countries", "from five Central American countries": a region's name, capitalised
     r"\b(?:[Ff]or|[Ff]rom)\s+(?:the\s+)?(?:[a-z\d][\w-]*\s+)?(?:[A-Z][\w-]*\s+){1,3}(?:countries|states|nations)\b"))
 #: People of the host state only.
@@ -66,7 +74,7 @@ _OTHER_DEPS_RE = cues.Cue("other_deps", re.compile(
 _JOINT_VERB_RE = cues.Cue("joint_verb", re.compile(
     r"^\s+(?:also\s+|jointly\s+|together\s+)?(?:conducted|organi[sz]ed|co-?organi[sz]ed|"
     r"delivered|held|carried\s+out|implemented|developed|provided|trained|hosted|launched|"
-    r"ran|convened|offered|gave)\b", re.I))
+    r"ran|convened|offered|gave|co-?hosted)\b", re.I))
 #: The word of a dependency's name after its acronym ("the CICTE Secretariat and the DPS").
 _TITLE_RE = re.compile(r"^\s+(?:Executive\s+)?Secretariat\b")
 _JOINTLY_RE = cues.Cue("jointly", re.compile(r"\bjointly\b"))
@@ -194,13 +202,20 @@ def roles(text: str, found: list[tuple[str, str | None, int]]) -> dict[str, set[
     (whose people came, or whom it served), to (where a mission went), planned (named
     in a clause about later work) or other; a list inherits its first role."""
     out: dict[str, set[str]] = {}
-    prev_role, prev_end = None, None
+    prev_role, prev_end, run = None, None, []
     later = planned_spans(text)
     for alias, code, off in found:
         before = text[max(0, off - 60):off]
+        listed = prev_end is not None and _LIST_GAP_RE.match(text[prev_end:off])
+        run = run + [code] if listed else [code]
         if any(a <= off < b for a, b in later):
             role = "planned"
-        elif prev_end is not None and _LIST_GAP_RE.match(text[prev_end:off]):
+        elif listed and prev_role == "other" and _PEOPLE_AFTER_RE.match(text[off + len(alias):]):
+            role = "from"      # "Ecuadorian and Peruvian police officers": the whole list
+            for c in run[:-1]:
+                if c and "other" in out.get(c, set()):
+                    out[c] = (out[c] - {"other"}) | {"from"}
+        elif listed:
             role = prev_role
         elif _FROM_BEFORE_RE.search(before) and not _NOT_PEOPLE_RE.search(before):
             role = "from"
@@ -277,7 +292,8 @@ def joint(s: Setting, quote: str, context: str, lead: str, deps) -> None:
             while j + 1 < len(spans) and _LIST_GAP_RE.match(_TITLE_RE.sub("", text[spans[j][1]:spans[j + 1][0]])):
                 j += 1
                 run.append(spans[j][2])
-            if len(set(run)) > 1 and (_JOINT_VERB_RE.match(text[spans[j][1]:]) or _JOINTLY_RE.search(text)):
+            if len(set(run)) > 1 and (_JOINT_VERB_RE.match(_TITLE_RE.sub("", text[spans[j][1]:]))
+                                      or _JOINTLY_RE.search(text)):
                 together |= set(run)
                 cue = cue or re.search(re.escape(text[a:spans[j][1]]), text)
         others = sorted(together - {lead, "SMS"})
