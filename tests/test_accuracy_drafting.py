@@ -1,7 +1,7 @@
 """Ingest's drafts of who, where and with whom, measured on the SYNTHETIC drafting
 fixtures (tests/fixtures/drafting, see its README): 2041 (English) and 2042 (Spanish),
-written before the rules of issue 22, and 2043, written and curated after them and held
-out. The targets are the issue's: attendance >= 85%, host >= 90%, events, participants
+written before the rules of issue 22, and 2043 and 2044, written and curated after them
+and held out. The targets are the issue's: attendance >= 85%, host >= 90%, events, participants
 and held year >= 95%, partners and funders precision >= 90% and recall >= 80%. The
 held-out year is asserted at what it measured, so that a change that makes it worse
 fails; its figures are the honest ones (the README's table)."""
@@ -45,17 +45,30 @@ def test_partners_and_funders_meet_the_targets(measured):
         assert f.recall(role) >= 0.80, f.misses
 
 
-def test_the_held_out_year_as_measured():
-    """2043 was written after the rules: these are its figures when first measured
-    (tests/fixtures/drafting/README.md), asserted so that they do not get worse."""
-    acc = accuracy.measure(2043, DRAFTING)
+#: The held-out years, with the floors they are held to: 2043 as measured after the second round
+#: of rules (first measured with the first round: the README's table), 2044 as first measured
+#: (written after the second round; a third round changed two attendance rules after it).
+HELD_OUT = {
+    2043: {"participants": 0.90, "attendance": 0.88, "host": 0.91, "partner": (0.90, 0.90), "funder": (0.90, 0.90)},
+    2044: {"participants": 0.95, "attendance": 0.90, "host": 0.90, "partner": (0.90, 0.75), "funder": (0.90, 0.90)},
+}
+
+
+@pytest.mark.parametrize("year", sorted(HELD_OUT))
+def test_the_held_out_years_as_measured(year):
+    """Written after the rules: asserted at what they measure, so that a change that
+    makes them worse fails (their first figures are in tests/fixtures/drafting/README.md
+    and the README's table)."""
+    floor = HELD_OUT[year]
+    acc = accuracy.measure(year, DRAFTING)
     f = acc.fields
     assert acc.section == 1.0 and acc.ms_precision == 1.0 and acc.ms_recall == 1.0
-    assert acc.participants >= 0.90 and acc.held.share >= 0.95
-    assert f.share("events") >= 0.95 and f.share("host") >= 0.90
-    assert f.share("attendance") >= 0.77
-    assert f.precision("partner") >= 0.90 and f.precision("funder") >= 0.90
-    assert f.recall("partner") >= 0.50 and f.recall("funder") >= 0.80
+    assert acc.participants >= floor["participants"] and acc.held.share >= 0.95
+    assert f.share("events") >= 0.95 and f.share("host") >= floor["host"], f.misses
+    assert f.share("attendance") >= floor["attendance"], f.misses
+    for role in ("partner", "funder"):
+        precision, recall = floor[role]
+        assert f.precision(role) >= precision and f.recall(role) >= recall, f.misses
 
 
 def test_a_miss_is_counted_against_recall_and_a_wrong_draft_against_precision(tmp_path):
