@@ -28,6 +28,9 @@ DOWNLOAD = "{download}`y`"
 BACKTICKS = "``double`` and `single` backticks"
 LINK = "[a link](javascript:alert(1))"
 DOLLARS = "US$ 5 or $6"
+# Straight quotes, a double hyphen and three dots, which typography (docutils'
+# smartquotes) would turn into “ ”, – and …: data is shown exactly as stored.
+STRAIGHT = 'with "straight" quotes -- and ...'
 
 # What each page must show literally (see tests/fixtures/hostile/data/2032/*.csv).
 NEEDLES = {
@@ -40,12 +43,12 @@ NEEDLES = {
     # Activity titles and programs, the partner organisation's name, paragraph excerpts.
     "chapters/profiles/ury.html": [f"Project {DOWNLOAD} {BACKTICKS}", f"Course {IMG} {LINK}",
                                    f"Program {SUBSTITUTION} {BACKTICKS}",
-                                   f"Synthetic entry: the {SCRIPT} {SUBSTITUTION} Agency {IMG}",
+                                   f"Synthetic entry: the {SCRIPT} {SUBSTITUTION} Agency {IMG} {STRAIGHT}",
                                    f"ran a project called {DOWNLOAD} in Uruguay with the support of the {SCRIPT} Agency"],
     "chapters/profiles/pry.html": [f"Mission {SCRIPT} {SUBSTITUTION} {REF}", f"Analysts {REF} {DOWNLOAD} {SUBSTITUTION}",
                                    f"carried out the {SCRIPT} assessment mission in Paraguay in April"],
     # The organisations named most often as partners.
-    "chapters/overview.html": [f"Synthetic entry: the {SCRIPT} {SUBSTITUTION} Agency {IMG}"],
+    "chapters/overview.html": [f"Synthetic entry: the {SCRIPT} {SUBSTITUTION} Agency {IMG} {STRAIGHT}"],
 }
 
 
