@@ -114,7 +114,7 @@ def test_each_row_editor_is_a_form_naming_its_row_beside_its_highlighted_sentenc
     assert "<mark>59 prosecutors were trained in Uruguay in May.</mark>" in html
     f = form_of(html, "/row/activities/2031-A005/save")
     assert f["attendance"] == ["unstated"] and f["host"] == ["BOL", "ECU"] and f["participants"] == ["90"]
-    assert re.search(r'<select id="2031-A005-attendance" name="attendance"', html)            # a vocabulary: a select
+    assert re.search(r'<select id="f-2031-A005-attendance" name="attendance"', html)            # a vocabulary: a select
     assert re.search(r'name="countries" multiple', html) and ">Bolivia (BOL)<" in html        # states by name
     assert re.search(r'name="participants" type="number"[^>]*min="0"', html)                  # a count: a number
     assert 'name="partners" multiple' in html and "wb-filter" in html                         # organisations, filterable
@@ -160,7 +160,7 @@ def test_a_bad_value_is_refused_beside_its_field_and_nothing_is_written(client, 
     assert r.status_code == 422
     assert snapshot(data) == before
     assert "Nothing was written" in html
-    err = re.findall(r'<p class="wb-error" role="alert" id="2031-A002-([a-z_]+)-error">(.*?)</p>', html)
+    err = re.findall(r'<p class="wb-error" role="alert" id="f-2031-A002-([a-z_]+)-error">(.*?)</p>', html)
     assert err and any(shown in unescape(msg) for _, msg in err), err
     assert any(c == (column if column != "participants" or value else "participants_qualifier") for c, _ in err)
     # the submitted value is kept in the form, to correct
@@ -199,6 +199,19 @@ def test_add_an_activity_from_a_selected_sentence(client, data):
     assert new["paragraph_id"] == "2031-I-01"
     assert validate_year(YEAR, data) == []
     assert 'action="/row/activities/2031-A014/save"' in page(client, "2031-I-01")
+
+
+def test_add_a_figure_from_a_selected_sentence(client, data):
+    f = form_of(page(client, "2031-II.a-02"), "/p/2031-II.a-02/add")
+    before = snapshot(data)
+    r = post(client, "/p/2031-II.a-02/add", f | {"quote": ["The CICTE Cyber Security program"], "table": "indicators"})
+    assert r.status_code == 422 and snapshot(data) == before and "holds no number" in r.get_data(as_text=True)
+    r = post(client, "/p/2031-II.a-02/add", f | {"quote": ["the number of national CSIRTs reached 27"],
+                                                 "table": "indicators"})
+    assert r.status_code == 303 and r.headers["Location"].endswith("#row-2031-I004")
+    new = row(data, "indicators", "2031-I004")
+    assert (new["value"], new["qualifier"], new["status"]) == ("27", "exact", "draft")
+    assert validate_year(YEAR, data) == []
 
 
 def test_delete_a_row_with_its_reason_and_a_number_that_is_not_data(client, data):

@@ -28,6 +28,7 @@ from hemiplan.data.validate import Problem, display_path, validate_year
 from hemiplan.ingest import accept, guard, remove, removed, write
 from hemiplan.ingest.errors import IngestError
 from hemiplan.language import _
+from hemiplan.reading import numbers
 from hemiplan.workbench import log, model
 from hemiplan.workbench.forms import values_from
 
@@ -207,39 +208,57 @@ def accept_rows(year: int, data_dir, token: str, ids=(), paragraphs=()) -> Done:
     return Done(_("{n} row(s) accepted").format(n=n), written=written)
 
 
-def _new_activity_id(year: int, data_dir, acts: pd.DataFrame) -> str:
-    used = list(acts["activity_id"]) + removed.id_numbers(removed.read(schema.table_path("removed", year, data_dir)),
-                                                         "activities")
-    numbers = [int(u.rsplit("A", 1)[1]) for u in used if u.rsplit("A", 1)[-1].isdigit()]
-    n = max(numbers, default=0) + 1
-    return f"{year}-A{n:03d}"
+def _new_id(year: int, data_dir, table: str, df: pd.DataFrame) -> str:
+    """The next id of a table, after every id it has or had (removed ids are never reused)."""
+    letter = "A" if table == "activities" else "I"
+    used = list(df[model.TABLES[table][0]]) + removed.id_numbers(
+        removed.read(schema.table_path("removed", year, data_dir)), table)
+    numbers = [int(u.rsplit(letter, 1)[1]) for u in used if u.rsplit(letter, 1)[-1].isdigit()]
+    return f"{year}-{letter}{max(numbers, default=0) + 1:03d}"
 
 
-def add_activity(year: int, data_dir, token: str, pid: str, quote: str) -> Done:
-    """Add a draft activity whose quote is a selected sentence of paragraph ``pid``."""
-    quote = " ".join(str(quote or "").split()) if str(quote or "").strip() else ""
+def _new_row(table: str, columns, year: int, pid: str, quote: str, deps: list[str]) -> dict:
+    """A new draft row of ``table`` for ``quote``, with what can be said of it before review."""
+    row = {c: "" for c in columns}
+    row.update({"year": str(year), "paragraph_id": pid, "status": "draft", "quote": quote,
+                "dependency": deps[0] if len(deps) == 1 else ("SMS" if table == "activities" else "")})
+    if table == "activities":
+        row.update({"activity_type": "other", "title": quote.rstrip(".")[:120], "held_year": str(year),
+                    "events": "1", "events_basis": "counted",
+                    "note": "Added in the review workbench from a selected sentence: check every field."})
+        return row
+    found = numbers.find_numbers(quote)
+    if not found:
+        raise Refused({"quote": [_("quote: value {value!r}: holds no number: a figure's sentence states "
+                                   "it").format(value=quote)]})
+    value = found[0].value
+    row.update({"indicator": "figure", "value": str(int(value)) if float(value).is_integer() else str(value),
+                "qualifier": found[0].qualifier or "exact", "unit": "items",
+                "note": "Added in the review workbench from a selected sentence: name the figure and its unit."})
+    return row
+
+
+def add_row(year: int, data_dir, token: str, pid: str, quote: str, table: str = "activities") -> Done:
+    """Add a draft activity (or figure: ``table`` indicators) whose quote is a selected
+    sentence of paragraph ``pid``."""
+    if table not in model.TABLES:
+        raise Refused(problems=[_("rows are added to activities or indicators, not {table}").format(table=table)])
+    exact = str(quote or "").strip()
     box = {}
 
     def build() -> Change:
         _p, paras = _table(year, data_dir, "paragraphs")
         i = _locate(paras, "paragraph_id", pid, "paragraph")
-        text = paras.loc[i, "text"]
-        exact = str(quote).strip()
-        if not exact or exact not in text:
+        if not exact or exact not in paras.loc[i, "text"]:
             raise Refused({"quote": [_("quote: value {value!r}: is not an exact substring of the text of paragraph "
                                        "{pid}: select words of the paragraph").format(value=exact, pid=pid)]})
-        path, acts = _table(year, data_dir, "activities")
-        rid = _new_activity_id(year, data_dir, acts)
-        deps = csvio.split_list(paras.loc[i, "dependencies"])
-        row = {c: "" for c in acts.columns}
-        row.update({"activity_id": rid, "year": str(year), "paragraph_id": pid, "status": "draft",
-                    "dependency": deps[0] if len(deps) == 1 else "SMS", "activity_type": "other",
-                    "title": exact.rstrip(".")[:120], "held_year": str(year), "events": "1",
-                    "events_basis": "counted", "quote": exact,
-                    "note": "Added in the review workbench from a selected sentence: check every field."})
+        path, df = _table(year, data_dir, table)
+        rid = _new_id(year, data_dir, table, df)
+        row = _new_row(table, df.columns, year, pid, exact, csvio.split_list(paras.loc[i, "dependencies"]))
+        row[model.TABLES[table][0]] = rid
         box["rid"] = rid
-        out = pd.concat([acts, pd.DataFrame([row], dtype=object)], ignore_index=True)
-        return {path: _text(out)}, [log.Entry("add", "activities", rid, "", "", exact)], ("activities", rid)
+        out = pd.concat([df, pd.DataFrame([row], dtype=object)], ignore_index=True)
+        return {path: _text(out)}, [log.Entry("add", table, rid, "", "", exact)], (table, rid)
 
     written = transact(year, data_dir, token, build, "add")
     return Done(_("{row} added: complete its fields").format(row=box["rid"]), paragraph=pid, row=box["rid"],
@@ -267,7 +286,7 @@ def delete_row(year: int, data_dir, token: str, rid: str, reason: str, not_data=
         return contents, entries, None
 
     written = transact(year, data_dir, token, build, "remove")
-    return Done(_("{row} removed").format(row=rid), row=rid, written=written)
+    return Done(_("{row} removed").format(row=rid), written=written)
 
 
 def edit_paragraph(year: int, data_dir, token: str, pid: str, form) -> Done:

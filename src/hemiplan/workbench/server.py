@@ -44,6 +44,7 @@ def create_app(year, data_dir=None, port: int = 8765) -> Flask:
     set_port(app, port)
     app.before_request(_guard)
     app.after_request(_headers)
+    app.add_url_rule("/favicon.ico", "favicon", _favicon)
     _routes(app)
     return app
 
@@ -77,7 +78,7 @@ def _headers(resp):
                                                "img-src 'self'; form-action 'self'; frame-ancestors 'none'; "
                                                "base-uri 'none'")
     resp.headers["X-Content-Type-Options"] = "nosniff"
-    resp.headers["Referrer-Policy"] = "no-referrer"
+    resp.headers["Referrer-Policy"] = "same-origin"   # "no-referrer" makes a browser send Origin: null
     resp.headers["X-Frame-Options"] = "DENY"
     resp.headers["Cache-Control"] = "no-store"
     if request.args.get("lang") in language.available():
@@ -90,7 +91,7 @@ def _ctx(app: Flask, state: model.State, filters: dict, **more) -> dict:
     return {"year": state.year, "state": state, "t": text.words(), "progress": text.progress(done, total),
             "done": done, "total": total, "filters": model.clean_filters(filters),
             "view": _view_query(filters), "csrf": app.config["CSRF"], "lang": g.get("lang", "en"),
-            "drafts": text.drafts, **more}
+            "drafts": text.drafts, "flag_words": text.flag_words(), **more}
 
 
 def _paragraph_page(app: Flask, pid: str, filters: dict, status: int = 200, **more):
@@ -168,9 +169,13 @@ def _form_filters() -> dict:
     return {k: request.form.get(f"view_{k}", d) for k, d in model.FILTERS.items()}
 
 
-def _routes(app: Flask) -> None:
-    year = lambda: app.config["YEAR"]  # noqa: E731
-    ddir = lambda: app.config["DATA_DIR"]  # noqa: E731
+def _favicon():
+    """No icon: an empty answer, so that a browser's request for one logs no 404."""
+    return "", 204
+
+
+def _read_routes(app: Flask, year, ddir) -> None:
+    """The pages that only read: the rows by paragraph, one paragraph, the log."""
 
     @app.get("/")
     def index():
@@ -187,6 +192,13 @@ def _routes(app: Flask) -> None:
         state = model.load(year(), ddir())
         entries = log.read(log.path(year(), ddir())).to_dict("records")
         return render_template("log.html", **_ctx(app, state, request.args, entries=entries))
+
+
+def _routes(app: Flask) -> None:
+    """Every page and every write (each a POST through :func:`_write`)."""
+    year = lambda: app.config["YEAR"]  # noqa: E731
+    ddir = lambda: app.config["DATA_DIR"]  # noqa: E731
+    _read_routes(app, year, ddir)
 
     @app.post("/row/<table>/<rid>/save")
     def save(table, rid):
@@ -209,7 +221,7 @@ def _routes(app: Flask) -> None:
         number = request.form.get("not_data", "").strip()
         not_data = [(number, request.form.get("not_data_reason", "other"), "")] if number else []
         return _write(app, pid, lambda tok: edits.delete_row(year(), ddir(), tok, rid, request.form.get("reason", ""),
-                                                            not_data), next_draft=True)
+                                                            not_data))
 
     @app.post("/p/<pid>/accept")
     def accept_paragraph(pid):
@@ -217,7 +229,9 @@ def _routes(app: Flask) -> None:
 
     @app.post("/p/<pid>/add")
     def add(pid):
-        return _write(app, pid, lambda tok: edits.add_activity(year(), ddir(), tok, pid, request.form.get("quote", "")))
+        table = "indicators" if request.form.get("table") == "indicators" else "activities"
+        return _write(app, pid, lambda tok: edits.add_row(year(), ddir(), tok, pid, request.form.get("quote", ""),
+                                                         table))
 
     @app.post("/p/<pid>/edit")
     def edit_paragraph(pid):

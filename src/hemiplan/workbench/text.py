@@ -39,10 +39,11 @@ def _editing() -> dict[str, str]:
         "reason": _("Reason (why it is not data of the report)"),
         "not_data": _("A number of it that is not data (optional)"),
         "not_data_reason": _("Why the number is not data"),
-        "add": _("Add an activity the drafts missed"),
+        "add": _("Add an activity or a figure the drafts missed"),
         "add_help": _("Select its sentence in the paragraph above (or paste it here): the quote must be words of "
                       "the paragraph."),
         "add_button": _("Add activity from the selection"),
+        "add_figure": _("Add a figure from the selection"),
         "quote": _("Quote"),
         "paragraph_fields": _("The paragraph's countries and dependencies"),
         "save_paragraph": _("Save the paragraph"),
@@ -62,6 +63,9 @@ def _editing() -> dict[str, str]:
         "yours": _("Your version (not saved)"),
         "on_disk": _("On disk now"),
         "keep_mine": _("Save my version over the current one"),
+        "differs": _("Where the two versions differ"),
+        "same": _("The row is the same in both versions: another part of the files changed."),
+        "all_columns": _("Every column of both versions"),
         "reload": _("Discard mine and reload"),
         "column": _("Column"),
         "time": _("Time (UTC)"),
@@ -81,6 +85,14 @@ def _editing() -> dict[str, str]:
         "language": _("Español"),
         "none": _("(none)"),
     }
+
+
+def flag_words() -> dict[str, str]:
+    """A flag's kind (:func:`hemiplan.analysis.review.flags`) as the filter names it."""
+    return {"dependency": _("no dependency named"), "no_state": _("no member state named"),
+            "other_type": _("type of activity other"), "loose": _("approximate or bounded number"),
+            "inferred": _("inferred count"), "held_elsewhere": _("held in another year"),
+            "ref_year": _("refers to another year"), "note": _("draft note"), "missing": _("required field empty")}
 
 
 def progress(done: int, total: int) -> str:
