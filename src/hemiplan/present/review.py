@@ -111,4 +111,5 @@ def review_log(ed) -> None:
     book.md(n_("The review log: {n} change made in the review workbench, in the order made.",
                "The review log: {n} changes made in the review workbench, in the order made.", n)
             .format(n=vocabulary.number(n)))
-    book.html(markup, plain=_("The review log of {year}: {n} change(s)").format(year=ed.year, n=n))
+    book.html(markup, plain=n_("The review log of {year}: {n} change", "The review log of {year}: {n} changes", n)
+              .format(year=ed.year, n=n))

@@ -27,7 +27,7 @@ from hemiplan.data import csvio, locks, schema
 from hemiplan.data.validate import Problem, display_path, validate_year
 from hemiplan.ingest import accept, guard, remove, removed, write
 from hemiplan.ingest.errors import IngestError
-from hemiplan.language import _
+from hemiplan.language import _, n_
 from hemiplan.reading import numbers
 from hemiplan.workbench import log, model
 from hemiplan.workbench.forms import values_from
@@ -205,7 +205,7 @@ def accept_rows(year: int, data_dir, token: str, ids=(), paragraphs=()) -> Done:
 
     written = transact(year, data_dir, token, build, "accept")
     n = len(box["done"].accepted)
-    return Done(_("{n} row(s) accepted").format(n=n), written=written)
+    return Done(n_("{n} row accepted", "{n} rows accepted", n).format(n=n), written=written)
 
 
 def _new_id(year: int, data_dir, table: str, df: pd.DataFrame) -> str:
