@@ -111,8 +111,7 @@ def clean_debris(root: Path = paths.ROOT) -> list[Path]:
     """Remove what an interrupted build left in the site (staged ``.<year>.new-…`` and
     set-aside ``.<year>.old-…`` folders, the staged site pages), in every language's
     folder; only under the site's lock (see run.build_editions)."""
-    html = root / "_build" / "html"
-    return swap.clean([html, *(languages.html_root(root, lang) for lang in languages.available())])
+    return swap.clean(languages.html_root(root, lang) for lang in languages.available())
 
 
 def withdraw(year: int, root: Path = paths.ROOT) -> None:

@@ -127,7 +127,7 @@ def transact(year: int, data_dir, token: str, build, what: str, reference: bool 
         if ref_lock is not None:
             ref_lock.__enter__()
         try:
-            now = model.digests(model.watched(year, data_dir))
+            now = locks.digest(model.watched(year, data_dir))
             if model.token(now, data_dir) != token:
                 raise Conflict(model.changed_files(token, model.token(now, data_dir)))
             contents, entries, focus = build()

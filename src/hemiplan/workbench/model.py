@@ -7,7 +7,6 @@ A page carries the token of the files it was made from; a write refuses to go ah
 when the files on disk no longer match it (:mod:`hemiplan.workbench.edits`)."""
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,7 +15,7 @@ import pandas as pd
 from hemiplan import paths
 from hemiplan.analysis import review
 from hemiplan.analysis.sections import paragraph_key
-from hemiplan.data import csvio, schema
+from hemiplan.data import csvio, locks, schema
 from hemiplan.ingest import guard
 from hemiplan.present.sourcetext import find_quote
 
@@ -61,14 +60,6 @@ def token(digests: dict[str, str], data_dir=None) -> str:
             name = p.name
         out.append(f"{name}={h[:20]}")
     return ";".join(out)
-
-
-def digests(files) -> dict[str, str]:
-    out = {}
-    for f in files:
-        f = Path(f)
-        out[str(f)] = hashlib.sha256(f.read_bytes()).hexdigest() if f.is_file() else ""
-    return out
 
 
 def changed_files(old: str, new: str) -> list[str]:
@@ -180,10 +171,10 @@ def load(year: int, data_dir=None) -> State:
     again if a file changed while it was being read)."""
     files = watched(year, data_dir)
     for _attempt in range(5):
-        before = digests(files)
+        before = locks.digest(files)
         tables = {t: _read(schema.table_path(t, year, data_dir)) for t in ("paragraphs", *TABLES)}
         tables[PROPOSALS] = _read(proposals_path(year, data_dir))
-        if digests(files) == before:
+        if locks.digest(files) == before:
             break
     paras = []
     text = {}
