@@ -391,7 +391,7 @@ def test_pages_printed_together_are_split_back_into_their_own_pdfs(tmp_path, bro
     assert "navigation" not in printcopy.print_copy(pages["p/a.html"])
     assert "<script" not in printcopy.combined_copy(list(pages.values()))
     todo = {name: tmp_path / f"{Path(name).stem}.pdf" for name in pages}
-    pdf._print_pages(tmp_path, todo, "test", 2)
+    pdf._print_pages(tmp_path, "2099", todo, "test", 2)
     titles = {"a": "Atlantis", "b": "Lemuria", "c": "Mu", "d": "Hyperborea"}
     for stem, title in titles.items():
         doc = pdfium.PdfDocument(str(tmp_path / f"{stem}.pdf"))

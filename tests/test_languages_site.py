@@ -60,8 +60,12 @@ def is_jupyter_book_redirect(doc: BeautifulSoup) -> bool:
 
 
 def resolve(page: str, href: str) -> str:
-    """The site path a relative link of ``page`` points at, without its #anchor."""
-    return posixpath.normpath(posixpath.join(posixpath.dirname(page), urlsplit(href).path))
+    """The site path a link of ``page`` points at, without its #anchor: relative, or
+    root-relative (the 404 pages; the test sites are served at the root)."""
+    path = urlsplit(href).path
+    if path.startswith("/"):
+        return posixpath.normpath(path.lstrip("/"))
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
 
 
 def switch_problems(html: Path) -> list[str]:
@@ -147,7 +151,8 @@ def english_share(html: Path, prefix: str) -> tuple[float, int, list[str]]:
 def built(request, synthetic_site, series_site):
     """(html folder, years) of each test site."""
     if request.param == "synthetic":
-        return synthetic_site.html, [synthetic_site.year]
+        # the synthetic year's build brings the earlier edition its pages link to
+        return synthetic_site.html, sorted(int(d.name) for d in synthetic_site.html.iterdir() if d.name.isdigit())
     root, _, plans = series_site
     return root / "_build" / "html", sorted({p.year for p in plans})
 

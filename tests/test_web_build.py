@@ -113,7 +113,7 @@ def test_without_pdfs_the_pages_say_where_the_pdfs_will_be(web):
     _, _, runs = web
     pages = runs["no-pdf-site"]
     assert not [p for p in pages if p.endswith(".pdf")]
-    front = BeautifulSoup(pages[f"{DRAFT}/index.html"], "html.parser")
+    front = BeautifulSoup(pages[f"{DRAFT}/intro.html"], "html.parser")   # the root page (index.html redirects to it)
     note = front.select_one(".hemiplan-pdf-pending")
     assert note is not None and f"downloads/hemiplan-{DRAFT}.pdf" in note.get_text()
     assert not front.select(".hemiplan-pdf-link a"), "a link to a PDF that was not printed"

@@ -89,3 +89,31 @@ def test_links_of_a_printed_pdf_are_rewritten_in_place(printed, tmp_path):
     copy.write_bytes(cached[0].read_bytes())
     pdf.relink(copy, "es/2031/x.pdf", BASE)
     assert not any(uri.startswith(pdf.ORIGIN) for uri in pdf.links(copy))
+
+
+THEME_PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body>
+<div class="bd-header-announcement container-fluid" id="old">
+  <div class="bd-header-announcement__content">Draft edition (old theme markup).</div>
+</div>
+<aside class="bd-header-announcement" aria-label="Announcement">
+  <div class="bd-header-announcement__content">Draft edition: 1 row not yet reviewed.</div>
+</aside>
+<header id="pst-header" class="bd-header navbar d-print-none"><div><button>Search</button></div></header>
+<main><article class="bd-article"><h1>Saint Lucia</h1><p>The profile.</p></article></main></body></html>"""
+
+
+def test_a_print_copy_keeps_the_draft_banner_and_the_article_not_the_header():
+    """The theme's announcement is an <aside> now (a <div> before): the print copy holds
+    it and the article, never the header that follows it (a draft profile's PDF once
+    held its banner alone)."""
+    from hemiplan.build import printcopy
+
+    for markup in (THEME_PAGE, THEME_PAGE.replace('<div class="bd-header-announcement container-fluid" id="old">\n'
+                                                  '  <div class="bd-header-announcement__content">Draft edition (old theme markup).</div>\n</div>\n', "")):
+        copy = printcopy.print_copy(markup, "chapters/profiles/lca.html")
+        assert "Draft edition" in copy and "<h1>Saint Lucia</h1>" in copy
+        assert "pst-header" not in copy and "Search" not in copy
+    old_only = THEME_PAGE.replace('<aside class="bd-header-announcement" aria-label="Announcement">\n'
+                                  '  <div class="bd-header-announcement__content">Draft edition: 1 row not yet reviewed.</div>\n</aside>\n', "")
+    copy = printcopy.print_copy(old_only)
+    assert "old theme markup" in copy and "pst-header" not in copy

@@ -59,9 +59,10 @@ def _dry_run(years, data_dir, langs=None, base_url=None, pdfs=True, every=True) 
     total = runs = 0
     listed = data.available_years(data_dir)
     if not every:
-        extra = build_run.linked_editions(years, listed, paths.ROOT, list(langs or language.available()))
+        extra = build_run.linked_editions(years, listed, paths.ROOT, list(langs or language.available()), pdfs)
         for y in extra:
-            print(f"edition {y} would be built too: the pages of {max(years)} link to it and it is not published")
+            print(f"edition {y} would be built too: the pages of {max(years)} link to it and it is not published"
+                  + (" with its PDFs" if pdfs else ""))
         years = sorted(set(years) | set(extra))
     if pdfs and build_pdf.browser_missing():
         print(f"the build would stop before executing anything: {build_pdf.browser_missing()}")

@@ -74,10 +74,10 @@ def _timed(fn) -> tuple[float, object]:
     return time.perf_counter() - start, result
 
 
-def _our_build(root: Path, year: int, data: Path, jobs: int | None, langs):
+def _our_build(root: Path, year: int, data: Path, jobs: int | None, langs, pdfs: bool = True):
     """How many notebooks the build executed, and what its PDFs cost (see
     hemiplan.build.pdf), over the languages ``langs``."""
-    plans = build_run.build_editions([year], data, jobs_n=jobs, root=root, progress=False, langs=langs)
+    plans = build_run.build_editions([year], data, jobs_n=jobs, root=root, progress=False, langs=langs, pdfs=pdfs)
     pdfs = {k: sum(p.pdfs.get(k, 0) for p in plans) for k in ("printed", "pages", "seconds")}
     return sum(1 for p in plans for j in p.jobs if not j.cached), pdfs
 
@@ -149,7 +149,7 @@ JB_FORCE = "Jupyter Book, execute force"
 ENGLISH, BOTH = "English", "both languages"
 
 
-def _ours(root, data, y, runs, jobs, langs, tag, results, notes) -> None:
+def _ours(root, data, y, runs, jobs, langs, tag, results, notes, pdfs=True) -> None:
     """The four scenarios of our build in the languages ``langs``, results under ``tag``."""
     def record(name, t, note):
         results.setdefault((name, tag), []).append(t)
@@ -158,26 +158,27 @@ def _ours(root, data, y, runs, jobs, langs, tag, results, notes) -> None:
     printing = []
     for i in range(runs):
         shutil.rmtree(root / "_build", ignore_errors=True)
-        t, (n, pdfs) = _timed(lambda: _our_build(root, y, data, jobs, langs))
-        record("cold build", t, f"{n} notebooks executed")
-        printing.append((pdfs["seconds"], f"{pdfs['printed']} pages printed: "
-                         f"+{pdfs['seconds'] / max(t - pdfs['seconds'], 1e-9):.0%} on the cold build without them"))
-        t, (n, _) = _timed(lambda: _our_build(root, y, data, jobs, langs))
+        t, (n, printed) = _timed(lambda: _our_build(root, y, data, jobs, langs, pdfs))
+        record("cold build", t, f"{n} notebooks executed" + ("" if pdfs else ", no PDFs (--no-pdf)"))
+        if pdfs:
+            printing.append((printed["seconds"], f"{printed['printed']} pages printed: +"
+                             f"{printed['seconds'] / max(t - printed['seconds'], 1e-9):.0%} on the cold build without them"))
+        t, (n, _) = _timed(lambda: _our_build(root, y, data, jobs, langs, pdfs))
         record("no-op rebuild", t, f"{n} executed")
         _touch_row(data, y, 100 * len(langs) + i)
-        t, (n, _) = _timed(lambda: _our_build(root, y, data, jobs, langs))
+        t, (n, _) = _timed(lambda: _our_build(root, y, data, jobs, langs, pdfs))
         record("one data row changed", t, f"{n} executed")
         name = _touch_chapter(root, 100 * len(langs) + i)
-        t, (n, _) = _timed(lambda: _our_build(root, y, data, jobs, langs))
+        t, (n, _) = _timed(lambda: _our_build(root, y, data, jobs, langs, pdfs))
         record("one chapter changed", t, f"{n} executed ({name})")
     for seconds, note in printing:   # after the four scenarios, as the table shows it
         record(PDF_ROW, seconds, note)
 
 
-def _jupyter_book(root, data, y, runs, langs, tmp, results) -> None:
-    """Jupyter Book's own executor, once per language of ``langs``: English under
-    ENGLISH, the times of every language added up under BOTH."""
-    for mode in ("force", "cache"):
+def _jupyter_book(root, data, y, runs, langs, tmp, results, modes=("force", "cache")) -> None:
+    """Jupyter Book's own executor (each of ``modes``), once per language of ``langs``:
+    English under ENGLISH, the times of every language added up under BOTH."""
+    for mode in modes:
         name = f"Jupyter Book, execute {mode}" + (" (cold)" if mode == "cache" else "")
         trees = {lang: _jb_tree(root, y, data, mode, tmp, lang) for lang in langs}
         for _ in range(runs):
@@ -197,13 +198,14 @@ def _jupyter_book(root, data, y, runs, langs, tmp, results) -> None:
                         sum(noop[la] for la in these))
 
 
-def _scenarios(root, data, y, runs, jobs, skip_jb, tmp, results, notes, langs) -> None:
+def _scenarios(root, data, y, runs, jobs, skip_jb, tmp, results, notes, langs, pdfs=True,
+               jb_modes=("force", "cache")) -> None:
     for tag, these in ((ENGLISH, [language.SOURCE]), (BOTH, langs)):
         if tag == BOTH and these == [language.SOURCE]:
             continue
-        _ours(root, data, y, runs, jobs, these, tag, results, notes)
+        _ours(root, data, y, runs, jobs, these, tag, results, notes, pdfs)
     if not skip_jb:
-        _jupyter_book(root, data, y, runs, langs, tmp, results)
+        _jupyter_book(root, data, y, runs, langs, tmp, results, jb_modes)
 
 
 def _table(results, notes) -> list[dict]:
@@ -224,9 +226,11 @@ def _table(results, notes) -> list[dict]:
 
 
 def run(year=None, data_dir=None, runs: int = 3, jobs: int | None = None, skip_jb: bool = False,
-        out=sys.stdout, langs=None) -> list[dict]:
+        out=sys.stdout, langs=None, pdfs: bool = True, jb_modes=("force", "cache")) -> list[dict]:
     """Time every scenario in English and in every language (``langs``, default all);
-    print the table and return its rows (``median_s``: in every language)."""
+    print the table and return its rows (``median_s``: in every language). ``pdfs=False``
+    times the builds without their PDFs (``--no-pdf``, as Jupyter Book prints none);
+    ``jb_modes``: which of Jupyter Book's executors to time."""
     src_data = paths.data_dir(data_dir)
     y = resolve_year(year, src_data)
     langs = list(langs or languages.available())
@@ -236,7 +240,7 @@ def run(year=None, data_dir=None, runs: int = 3, jobs: int | None = None, skip_j
         tmp = Path(tmp)
         root, data = _copy_book(tmp, src_data)
         with borrowed_build(root):
-            _scenarios(root, data, y, runs, jobs, skip_jb, tmp, results, notes, langs)
+            _scenarios(root, data, y, runs, jobs, skip_jb, tmp, results, notes, langs, pdfs, jb_modes)
     self_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     child_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     rows = _table(results, notes)
@@ -263,5 +267,6 @@ def add_parser(sub):
     b.add_argument("--runs", type=int, default=3)
     b.add_argument("--jobs", type=int, default=None)
     b.add_argument("--skip-jb", action="store_true", help="skip the Jupyter Book comparisons")
-    b.set_defaults(func=lambda a: (run(a.year, a.data_dir, a.runs, a.jobs, a.skip_jb), 0)[1])
+    b.add_argument("--no-pdf", action="store_true", help="time the builds without their PDFs")
+    b.set_defaults(func=lambda a: (run(a.year, a.data_dir, a.runs, a.jobs, a.skip_jb, pdfs=not a.no_pdf), 0)[1])
     return b

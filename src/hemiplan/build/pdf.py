@@ -52,6 +52,20 @@ from hemiplan import paths
 from hemiplan.build import printcopy, public
 from hemiplan.build.jobs import BuildError
 
+#: PDFium is not thread-safe, not even across documents (pypdfium2's docs, "Incompatibility
+#: with Threading"), and the editions of a build are finished in threads side by side:
+#: every function here that calls it holds this lock.
+_PDFIUM = threading.RLock()
+
+
+def _pdfium_serialised(fn):
+    @functools.wraps(fn)
+    def locked(*args, **kwargs):
+        with _PDFIUM:
+            return fn(*args, **kwargs)
+    return locked
+
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run"]
@@ -186,6 +200,7 @@ def _cache_dir(root: Path) -> Path:
     return root / "_build" / "cache" / "pdf"
 
 
+@_pdfium_serialised
 def split(combined: Path, outs: list[Path]) -> bool:
     """Split a combined copy's PDF into one PDF per part (``outs``, in order) at its
     top-level bookmarks; False, and nothing written, when they do not match the parts."""
@@ -287,6 +302,7 @@ def edition_pdf(year: int) -> str:
     return f"downloads/hemiplan-{int(year)}.pdf"
 
 
+@_pdfium_serialised
 def merge(parts: list[Path], dest: Path) -> int:
     """One PDF of ``parts`` in order (written atomically); returns its page count."""
     book = pdfium.PdfDocument.new()
@@ -316,6 +332,7 @@ def links(pdf: Path) -> list[str]:
     return out
 
 
+@_pdfium_serialised
 def _each_link(pdf: Path, change) -> bool:
     """Call ``change(uri)`` for every URI link of ``pdf``; where it returns a new
     address, the link is rewritten. True if any was."""

@@ -24,7 +24,10 @@ _THEME_CSS = re.compile(r"""<link\b[^>]*href=["'][^"']*(?:pydata-sphinx-theme|sp
 _SCRIPT = re.compile(r"<script\b.*?</script>\s*", re.S)
 _PRELOAD = re.compile(r"""<link\b[^>]*rel=["']preload["'][^>]*>\s*""")
 _ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
-_BANNER = re.compile(r"""<div\b[^>]*class=["'][^"']*bd-header-announcement.*?</div>\s*</div>""", re.S)
+#: The theme's announcement (the draft banner): an ``<aside>`` (a ``<div>`` in older
+#: releases of the theme) around one ``__content`` div; nothing else of the header.
+_BANNER = re.compile(r"""<(div|aside)\b[^>]*class=["']bd-header-announcement\b[^"']*["'][^>]*>\s*"""
+                     r"""<div\b[^>]*bd-header-announcement__content[^>]*>.*?</div>\s*</\1>""", re.S)
 _H1 = re.compile(r"<h1\b")
 #: The language switch of a page (hemiplan.build.sphinx_ext), and its line of script: not printed.
 _SAME_PAGE = re.compile(r"""(<a\b[^>]*?\bhref=)(["'])#""")

@@ -171,7 +171,9 @@ def not_found(base: str, langs, page) -> str:
                         f'lang="{o}" hreflang="{o}">{escape(languages.own_name(o))}</a>' for o in others)
     name = escape(_("Language"), quote=True)
     nav = f'<nav class="hemiplan-language" aria-label="{name}">{switch}</nav>' if switch else ""
-    head = '<meta name="robots" content="noindex">'
+    alternates = "".join(f'<link rel="alternate" hreflang="{o}" href="{escape(site_link(base, languages.prefix(o) + NOT_FOUND), quote=True)}">'
+                         for o in langs)
+    head = '<meta name="robots" content="noindex">' + alternates
     return page(title, body, head, nav)
 
 

@@ -103,13 +103,17 @@ def build_editions(years=None, data_dir=None, jobs_n: int | None = None, clean: 
         return _build_editions(years, data_dir, jobs_n, clean, root, progress, langs, base_url, pdfs)
 
 
-def linked_editions(years: list[int], listed: list[int], root: Path, langs) -> list[int]:
+def linked_editions(years: list[int], listed: list[int], root: Path, langs, pdfs: bool = False) -> list[int]:
     """The editions that the pages of ``years`` link to (every earlier year with data:
     the chapters compare an edition with them, and link their paragraphs) and that are
-    not published in every language of ``langs``: a build of ``years`` builds them too."""
+    not published in every language of ``langs``, or (a build that prints PDFs) were
+    published without their PDFs: a build of ``years`` builds them too, so that the
+    site it publishes links no PDF that is not there."""
     published = {lang: site.published(languages.html_root(root, lang)) for lang in langs}
-    return [y for y in listed if y < max(years) and y not in years
-            and any(y not in published[lang] for lang in langs)]
+
+    def lacking(y: int, lang: str) -> bool:
+        return y not in published[lang] or (pdfs and not published[lang][y].get("pdf", True))
+    return [y for y in listed if y < max(years) and y not in years and any(lacking(y, lang) for lang in langs)]
 
 
 def _build_editions(years, data_dir, jobs_n, clean, root, progress, langs, base_url=None, pdfs=True) -> list[Plan]:
@@ -121,10 +125,10 @@ def _build_editions(years, data_dir, jobs_n, clean, root, progress, langs, base_
     langs = list(langs or languages.available())
     base_url = planning.base_url(root, base_url)
     if not every:
-        extra = linked_editions(years, listed, root, langs)
+        extra = linked_editions(years, listed, root, langs, pdfs)
         for y in extra:
-            print(f"edition {y} is built too: the pages of {max(years)} link to it and it is not published",
-                  file=sys.stderr)
+            print(f"edition {y} is built too: the pages of {max(years)} link to it and it is not published"
+                  + (" with its PDFs" if pdfs else ""), file=sys.stderr)
         years = sorted(set(years) | set(extra))
     if pdfs and not base_url:
         print("note: the site has no public address (html.baseurl in _config.yml, or --base-url): the PDFs' links "
