@@ -223,12 +223,14 @@ def relative(base: str, url: str) -> str | None:
     return posixpath.normpath(rel) if rel else "index.html"
 
 
-def crawl(context, base: str, start="index.html", on_page=None, limit: int = 2000) -> Crawl:
+def crawl(context, base: str, start="index.html", on_page=None, limit: int = 2000, within=None) -> Crawl:
     """Visit every page reachable from ``start`` (a path below ``base``, or several)
     through internal links (and meta refreshes). On every page: no console error, no uncaught exception, no dialog, no
     failed request, every image loaded (naturalWidth > 0). For every internal link:
     the target exists (pages are visited, other files fetched) and, for a ``#anchor``,
-    the target page has an element with that id (or an <a name>)."""
+    the target page has an element with that id (or an <a name>). ``within``: the
+    site paths (prefixes) whose pages are visited; a link to a page outside them is
+    checked as a file (it exists), not visited."""
     result = Crawl(base)
     starts = [start] if isinstance(start, str) else list(start)
     queue, seen = deque(starts), set(starts)
@@ -245,7 +247,7 @@ def crawl(context, base: str, start="index.html", on_page=None, limit: int = 200
             if rel is None:
                 continue
             links.append((path, href))
-            if _is_page(rel) and rel not in seen:
+            if _is_page(rel) and rel not in seen and (within is None or rel.startswith(tuple(within))):
                 seen.add(rel)
                 queue.append(rel)
     fetched: dict[str, int] = {}
@@ -411,21 +413,6 @@ _CLIPPED = """() => { """ + _SHOWN + """ return Array.from(document.querySelecto
   }).filter(t => t.boxes.length); }"""
 
 
-def clipped_tables(context, urls, width: int = WIDE) -> list[Problem]:
-    """Tables of the book cut off at ``width``: a table (shown, not in a closed
-    toggle) whose scroll box, or any box around it up to the article, is narrower than
-    its content (scrollWidth > clientWidth), or which reaches past the window."""
-    problems = []
-    with sized_page(context, width, 900) as page:
-        for url in urls:
-            page.goto(url, wait_until="load")
-            page.wait_for_load_state("networkidle")
-            for t in page.evaluate(_CLIPPED):
-                problems.append(Problem(urlsplit(url).path, "clipped",
-                                        f"table {t['caption']!r} is cut off at {width}px by {', '.join(t['boxes'])}"))
-    return problems
-
-
 _STICKY = """() => { """ + _SHOWN + """
   const wraps = Array.from(document.querySelectorAll('.hemiplan-table-wrap'))
     .filter(w => shown(w) && w.scrollWidth > w.clientWidth + 1);
@@ -453,15 +440,41 @@ _STICKY = """() => { """ + _SHOWN + """
 }"""
 
 
-def sticky_first_column(context, url: str, width: int = NARROW) -> tuple[int, list[Problem]]:
-    """At ``width``, every table that scrolls sideways keeps its first column in view
-    while it scrolls, and shows a cue that it scrolls. Returns (how many tables scroll
-    there, problems)."""
-    with sized_page(context, width) as page:
-        page.goto(url, wait_until="load")
-        page.wait_for_load_state("networkidle")
-        found = page.evaluate(_STICKY)
-    return found["scrolling"], [Problem(urlsplit(url).path, "sticky", p) for p in found["problems"]]
+@dataclass
+class Layout:
+    """What :func:`layout` found on a set of pages: tables cut off at the wide width,
+    how many tables scroll sideways at the narrow one, and their sticky-column problems."""
+    clipped: list[Problem] = field(default_factory=list)
+    scrolling: int = 0
+    sticky: list[Problem] = field(default_factory=list)
+
+
+_RESIZED = """() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"""
+
+
+def layout(context, urls, wide: int = WIDE, narrow: int = NARROW) -> Layout:
+    """Each page opened once. At ``wide``: tables of the book cut off, a table (shown,
+    not in a closed toggle) whose scroll box, or any box around it up to the article,
+    is narrower than its content (scrollWidth > clientWidth), or which reaches past
+    the window. Then, the window narrowed to ``narrow`` (after the page's own resize
+    handler has run): every table that scrolls sideways keeps its first column in view
+    while it scrolls, and shows a cue that it scrolls."""
+    found = Layout()
+    with sized_page(context, wide, 900) as page:
+        for url in urls:
+            page.set_viewport_size({"width": wide, "height": 900})
+            page.goto(url, wait_until="load")
+            page.wait_for_load_state("networkidle")
+            path = urlsplit(url).path
+            for t in page.evaluate(_CLIPPED):
+                found.clipped.append(Problem(path, "clipped",
+                                             f"table {t['caption']!r} is cut off at {wide}px by {', '.join(t['boxes'])}"))
+            page.set_viewport_size({"width": narrow, "height": 800})
+            page.evaluate(_RESIZED)   # two frames: the resize event and its handler have run
+            sticky = page.evaluate(_STICKY)
+            found.scrolling += sticky["scrolling"]
+            found.sticky += [Problem(path, "sticky", p) for p in sticky["problems"]]
+    return found
 
 
 NO_SORTABLE = "no sortable table with a numeric column is in view"

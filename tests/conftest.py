@@ -93,12 +93,6 @@ def synthetic_site(tmp_path_factory) -> Site:
     return build_site(tmp_path_factory.mktemp("synthetic-site"), SYNTHETIC_DATA, 2031)
 
 
-@pytest.fixture(scope="session")
-def site_2014(tmp_path_factory) -> Site:
-    """The 2014 edition, built once per session from the project's data in a scratch root."""
-    return build_site(tmp_path_factory.mktemp("site-2014"), PROJECT / "data", 2014)
-
-
 SERIES_REPORT = FIXTURES / "reports" / "synthetic_2033.txt"
 SERIES_DRAFT = 2033
 
