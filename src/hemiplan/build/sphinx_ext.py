@@ -32,6 +32,7 @@ set, makes the cited address and the preview image absolute."""
 from __future__ import annotations
 
 import html
+import json
 import posixpath
 import re
 import shutil
@@ -152,6 +153,34 @@ def pdf_link(app, pagename, templatename, context, doctree) -> None:
                 + _("This copy of the site was built without its PDFs: this PDF will be {file}, beside this page, "
                     "once the site is built with them.").format(file=where) + "</p>")
     context["body"] = body.replace("</h1>", "</h1>" + link, 1)
+
+
+# --- the words of hemiplan.js --------------------------------------------------------
+
+#: The id of the JSON block that hemiplan.js reads its words from.
+SCRIPT_STRINGS_ID = "hemiplan-strings"
+
+
+def script_strings() -> dict[str, str]:
+    """The words hemiplan.js shows, in the current language (keys as the script reads
+    them; the English ones are what the script and DataTables showed before)."""
+    return {
+        "scrollHint": _("Scroll the table sideways for more columns →"),
+        "search": _("Filter rows:"),
+        "zeroRecords": _("No matching records found"),
+        "emptyTable": _("No data available in table"),
+    }
+
+
+def script_strings_block() -> str:
+    """The JSON block of :func:`script_strings` (``<`` escaped, so that no string can
+    close the script element)."""
+    data = json.dumps(script_strings(), ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
+    return f'<script type="application/json" id="{SCRIPT_STRINGS_ID}">{data}</script>\n'
+
+
+def page_strings(app, pagename, templatename, context, doctree) -> None:
+    context["metatags"] = context.get("metatags", "") + script_strings_block()
 
 
 # --- how to cite and link previews ----------------------------------------------------
@@ -357,6 +386,7 @@ def setup(app):
     app.connect("html-page-context", pdf_link)
     app.connect("html-page-context", cite_and_preview)
     app.connect("html-page-context", sortable_tables)
+    app.connect("html-page-context", page_strings)
     app.connect("html-page-context", dedupe_scripts, priority=900)
     app.connect("build-finished", copy_datatables)
     app.connect("build-finished", switch_bodiless)

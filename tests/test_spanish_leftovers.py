@@ -1,0 +1,61 @@
+"""The last Spanish leftovers of issue 19: the words hemiplan.js writes come from the page
+(a JSON block the Sphinx extension writes from the catalogs), the sidebar's title wraps,
+and the data dictionary's descriptions and values read in the page's language."""
+from __future__ import annotations
+
+import json
+import re
+
+from hemiplan import language, paths
+from hemiplan.build import sphinx_ext
+
+SCRIPT = paths.ROOT / "_static" / "hemiplan.js"
+CSS = paths.ROOT / "_static" / "hemiplan.css"
+
+
+def _english_fallback() -> dict[str, str]:
+    """The ENGLISH object of hemiplan.js (its words where a page has no JSON block)."""
+    body = re.search(r"var ENGLISH = \{(.*?)\};", SCRIPT.read_text(encoding="utf-8"), re.S).group(1)
+    pairs = re.findall(r'(\w+):\s*"((?:[^"\\]|\\.)*)"', body)
+    return {k: json.loads(f'"{v}"') for k, v in pairs}
+
+
+def _block(text: str) -> dict[str, str]:
+    m = re.fullmatch(r'<script type="application/json" id="hemiplan-strings">(.*)</script>\n', text, re.S)
+    assert m, text
+    return json.loads(m.group(1))
+
+
+def test_the_script_writes_no_english_word_of_its_own():
+    code = SCRIPT.read_text(encoding="utf-8")
+    code = re.sub(r"var ENGLISH = \{.*?\};", "", code, flags=re.S)
+    # every string the script shows goes through t(key): no literal is written into the page
+    assert not re.search(r'textContent\s*=\s*"', code)
+    assert not re.search(r'(search|zeroRecords|emptyTable)\s*:\s*"', code)
+    assert 'getElementById("hemiplan-strings")' in code
+
+
+def test_english_pages_keep_the_words_they_had():
+    language.use("en")
+    strings = _block(sphinx_ext.script_strings_block())
+    assert strings == _english_fallback()
+    assert strings["scrollHint"] == "Scroll the table sideways for more columns \u2192"
+    assert strings["search"] == "Filter rows:"
+
+
+def test_spanish_pages_get_spanish_words_from_the_catalog(spanish):
+    strings = _block(sphinx_ext.script_strings_block())
+    english = _english_fallback()
+    assert set(strings) == set(english)
+    for key, text in strings.items():
+        assert text and text != english[key], key
+    assert strings["scrollHint"] == "Desplace la tabla hacia los lados para ver más columnas \u2192"
+    assert strings["search"] == "Filtrar filas:"
+
+
+def test_no_string_can_close_the_block(monkeypatch):
+    language.use("en")
+    monkeypatch.setattr(sphinx_ext, "script_strings", lambda: {"search": "</script><b>"})
+    block = sphinx_ext.script_strings_block()
+    assert block.count("</script>") == 1
+    assert _block(block) == {"search": "</script><b>"}
