@@ -417,6 +417,9 @@ def test_command_line(tmp_path):
     proc = subprocess.run(cmd, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert "as the 2033 report" in proc.stdout and "wrote" in proc.stdout
+    drafts = sum((csvio.read_text_table(tmp_path / "d" / "2033" / f"{t}.csv")["status"] == "draft").sum()
+                 for t in ("activities", "indicators"))
+    assert drafts and f"next: review the {drafts} draft rows in the browser with `make review YEAR=2033`" in proc.stdout
     bad = subprocess.run(cmd[:-4] + ["--year", "33", "--data-dir", str(tmp_path / "d")], capture_output=True, text=True)
     assert bad.returncode == 1 and "4-digit year" in bad.stderr
 

@@ -66,6 +66,11 @@ def test_reingesting_the_unchanged_2014_report_drafts_nothing(data_2014):
     assert p.result.rows == [] and p.writes == []
     assert set(p.activities["status"]) == {"reviewed"} and set(p.indicators["status"]) == {"reviewed"}
     assert files(data_2014) == before
+    # and the summary says there is nothing to review, not to go and review
+    from hemiplan.ingest import review
+
+    last = review.summary(p).splitlines()[-1]
+    assert last.startswith("next: no draft row to review: the 2014 edition is reviewed") and "make review" not in last
 
 
 def test_removed_2014_rows_are_recorded_with_their_reason():

@@ -102,9 +102,25 @@ def summary(p: Plan, limit: int = 40) -> str:
     out.append("")
     out += [f"wrote {display_path(path)}" for path, _, _ in p.writes]
     out += [f"unchanged {display_path(path)}" for path in p.unchanged]
-    y = p.year
-    out.append(f"next: `.venv/bin/python -m hemiplan review --year {y}` lists the drafts to check; correct the CSV "
-               f"files, then `.venv/bin/python -m hemiplan accept --year {y} ID …` (or `--paragraph PARAGRAPH_ID`); "
-               f"`.venv/bin/python -m hemiplan validate --year {y}`; `make book` builds every edition, {y} as a "
-               f"draft until all its rows are reviewed (`make book YEAR={y}` builds {y} only)")
+    out.append(next_steps(p.year, _drafts(p)))
     return "\n".join(out)
+
+
+def _drafts(p: Plan) -> int:
+    """The draft rows the year's tables hold after this ingest."""
+    return sum(int((t["status"] == "draft").sum()) for t in (p.activities, p.indicators)
+               if t is not None and "status" in t)
+
+
+def next_steps(y: int, drafts: int) -> str:
+    """What the analyst does next: review the drafts in the workbench (or by hand), or,
+    with no draft left, build the edition."""
+    if not drafts:
+        return (f"next: no draft row to review: the {y} edition is reviewed; `make book` builds every edition "
+                f"(`make book YEAR={y}` builds {y} only)")
+    return (f"next: review the {plural(drafts, 'draft row')} in the browser with `make review YEAR={y}` "
+            f"(the workbench: edit, accept, add, remove, beside each sentence), or list them with "
+            f"`.venv/bin/python -m hemiplan review --year {y}`, correct the CSV files and "
+            f"`.venv/bin/python -m hemiplan accept --year {y} ID …` (or `--paragraph PARAGRAPH_ID`); then "
+            f"`make book` builds every edition, {y} as a draft until all its rows are reviewed "
+            f"(`make book YEAR={y}` builds {y} only)")
