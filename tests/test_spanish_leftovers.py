@@ -59,3 +59,20 @@ def test_no_string_can_close_the_block(monkeypatch):
     block = sphinx_ext.script_strings_block()
     assert block.count("</script>") == 1
     assert _block(block) == {"search": "</script><b>"}
+
+
+def _rule(css: str, selector: str) -> str:
+    m = re.search(re.escape(selector) + r"\s*\{([^}]*)\}", css)
+    assert m, f"no rule for {selector}"
+    return m.group(1)
+
+
+def test_the_sidebar_title_wraps_and_is_never_cut_off():
+    css = CSS.read_text(encoding="utf-8")
+    brand = _rule(css, ".bd-sidebar-primary .navbar-brand")
+    title = _rule(css, ".bd-sidebar-primary .navbar-brand .logo__title")
+    for rules in (brand, title):
+        assert re.search(r"white-space:\s*normal", rules)
+        assert re.search(r"overflow:\s*visible", rules)
+    assert re.search(r"max-height:\s*none", brand)   # the theme's header height does not cut it
+    assert re.search(r"overflow-wrap:\s*anywhere", title)   # a word too long for the column breaks
