@@ -35,6 +35,11 @@ def test_the_script_writes_no_english_word_of_its_own():
     assert 'getElementById("hemiplan-strings")' in code
 
 
+def test_a_translation_that_reads_as_the_english_is_still_a_translation(spanish):
+    assert language.has("schema places.alias", "Alias")
+    assert not language.has("schema places.alias", "a message no catalog holds")
+
+
 def test_english_pages_keep_the_words_they_had():
     language.use("en")
     strings = _block(sphinx_ext.script_strings_block())
@@ -76,3 +81,61 @@ def test_the_sidebar_title_wraps_and_is_never_cut_off():
         assert re.search(r"overflow:\s*visible", rules)
     assert re.search(r"max-height:\s*none", brand)   # the theme's header height does not cut it
     assert re.search(r"overflow-wrap:\s*anywhere", title)   # a word too long for the column breaks
+
+
+def _dictionaries():
+    from hemiplan.analysis import methods
+    from hemiplan.data import schema
+    return {table: methods.data_dictionary(table) for table in schema.ALL_TABLES}
+
+
+def test_the_data_dictionary_reads_in_spanish(spanish):
+    from hemiplan.analysis import methods
+    from hemiplan.build import catalogs
+    from hemiplan.data import schema
+    from hemiplan.data.names import English
+
+    extracted = {(msg, ctx) for msg, ctx, _ in catalogs.schema_messages()}
+    for table, d in _dictionaries().items():
+        for f, title, description in zip(schema.fields(table), d["title"], d["description"]):
+            for english, shown in ((f.get("title"), title), (f.get("description"), description)):
+                if not english:
+                    continue
+                context = f"schema {table}.{f['name']}"
+                assert (english, context) in extracted
+                assert language.has(context, english), (table, f["name"], english)
+                assert not isinstance(shown, English) and shown == language.p_(context, english)
+        text = schema.descriptor(table)["description"]
+        shown = methods.schema_text(table, text)
+        assert (text, f"schema {table}") in extracted
+        assert not isinstance(shown, English) and shown != text, table
+
+
+def test_enumerated_values_keep_their_code_and_gain_the_readers_word(spanish):
+    from hemiplan.data import labels, schema
+
+    dictionaries = _dictionaries()
+    checked = 0
+    for table in schema.ALL_TABLES:
+        rules = dict(zip(dictionaries[table]["column"], dictionaries[table]["rules"]))
+        for f in schema.fields(table):
+            for value, english in f.get("hemiplan:labels", {}).items():
+                if value not in schema.vocabulary(table, f["name"]):
+                    continue
+                word = labels.label(table, f["name"], value)
+                shown = f"{value} ({word})" if word != english else value
+                assert shown in rules[f["name"]], (table, f["name"], value)
+                checked += word != english
+    assert checked, "no enumerated value with a Spanish word: the check checked nothing"
+
+
+def test_the_english_data_dictionary_lists_the_codes_alone():
+    from hemiplan.data import schema
+
+    language.use("en")
+    for table, d in _dictionaries().items():
+        rules = dict(zip(d["column"], d["rules"]))
+        for f in schema.fields(table):
+            enum = f.get("constraints", {}).get("enum")
+            if enum:
+                assert "one of: " + ", ".join(map(str, enum)) in rules[f["name"]]

@@ -125,6 +125,16 @@ def np_(context: str, singular: str, plural: str, n) -> str:
     return translations(_current).npgettext(context, singular, plural, int(n) if float(n).is_integer() else 2)
 
 
+def has(context: str | None, message: str) -> bool:
+    """Whether the current language's catalogs translate ``message`` (in ``context``):
+    a translation may read as the English does ('Alias'), which gettext alone cannot
+    tell from a message the catalogs lack. Always true in the source language."""
+    if _current == SOURCE:
+        return True
+    key = f"{context}\x04{message}" if context else message
+    return bool(getattr(translations(_current), "_catalog", {}).get(key))
+
+
 # --- numbers, lists, months ------------------------------------------------------------------
 
 def number(n) -> str:

@@ -6,14 +6,14 @@ import pandas as pd
 
 from hemiplan import language
 from hemiplan.analysis import frames, participation
-from hemiplan.data import audit, csvio, schema
+from hemiplan.data import audit, csvio, labels, schema
 from hemiplan.data.names import English
 from hemiplan.language import _, n_, p_
 from hemiplan.vocabulary import number
 
 #: The context of a schema's text (a table's description, a column's title or
 #: description) in the catalogs: 'schema activities', 'schema activities.title'.
-SCHEMA_CONTEXT = "schema {where}"
+SCHEMA_CONTEXT = schema.TEXT_CONTEXT
 #: How :func:`number_coverage` names a number found nowhere (in English; see
 #: :func:`unaccounted_label`).
 UNACCOUNTED = "unaccounted"
@@ -25,11 +25,23 @@ def schema_text(where: str, text: str) -> str:
     English text, marked as English on a page of another language."""
     if not text or language.current() == language.SOURCE:
         return text
-    translated = language.p_(SCHEMA_CONTEXT.format(where=where), text)
-    return translated if translated != text else English(text)
+    context = SCHEMA_CONTEXT.format(where=where)
+    return language.p_(context, text) if language.has(context, text) else English(text)
 
 
-def _rules(f: dict) -> str:
+def _enum_value(table: str, f: dict, value) -> str:
+    """A value of a vocabulary as the dictionary lists it: the raw value (what the CSV
+    holds), with its label in the page's language after it where that label reads
+    otherwise than the schema's own (English) label: 'course (curso)' on a Spanish page,
+    'course' on an English one. A column without labels lists its raw values."""
+    english = f.get("hemiplan:labels", {}).get(str(value))
+    if english is None:
+        return str(value)
+    word = labels.label(table, f["name"], value)
+    return str(value) if word == english else _("{value} ({label})").format(value=value, label=word)
+
+
+def _rules(table: str, f: dict) -> str:
     """The constraints of a schema field, in words."""
     c = f.get("constraints", {})
     rules = []
@@ -38,7 +50,7 @@ def _rules(f: dict) -> str:
     if c.get("unique"):
         rules.append(p_("schema rule", "unique"))
     if "enum" in c:
-        rules.append(_("one of: {values}").format(values=", ".join(map(str, c["enum"]))))
+        rules.append(_("one of: {values}").format(values=", ".join(_enum_value(table, f, v) for v in c["enum"])))
     if "minimum" in c:
         rules.append(f"≥ {c['minimum']}")
     if "maximum" in c:
@@ -59,7 +71,7 @@ def data_dictionary(table: str) -> pd.DataFrame:
     for f in schema.fields(table):
         where = f"{table}.{f['name']}"
         rows.append({"column": f["name"], "title": schema_text(where, f.get("title", "")), "type": f["type"],
-                     "rules": _rules(f), "description": schema_text(where, f.get("description", ""))})
+                     "rules": _rules(table, f), "description": schema_text(where, f.get("description", ""))})
     return pd.DataFrame(rows)
 
 

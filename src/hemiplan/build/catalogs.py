@@ -70,15 +70,22 @@ def notebook_messages(path: Path) -> list[tuple]:
 
 
 def schema_messages() -> list[tuple]:
-    """The reader-facing labels of the schemas' vocabularies (``hemiplan:labels``, and the
-    count nouns ``hemiplan:nouns`` as singular and plural), with their column as context
-    (``activities.activity_type``; ``activities.activity_type noun`` for the count nouns,
-    which a catalog keeps apart from the labels of the same words)."""
+    """The reader-facing texts of the schemas: each table's description (context
+    ``schema <table>``) and each column's title and description (context
+    ``schema <table>.<column>``), which the data dictionary shows; and the labels of
+    their vocabularies (``hemiplan:labels``, and the count nouns ``hemiplan:nouns`` as
+    singular and plural), with their column as context (``activities.activity_type``;
+    ``activities.activity_type noun`` for the count nouns, which a catalog keeps apart
+    from the labels of the same words)."""
     out = []
     for table in schema.ALL_TABLES:
+        where = f"data/schema/{table}.schema.json:1"
+        if schema.descriptor(table).get("description"):
+            out.append((schema.descriptor(table)["description"], schema.TEXT_CONTEXT.format(where=table), where))
         for f in schema.fields(table):
             context = f"{table}.{f['name']}"
-            where = f"data/schema/{table}.schema.json:1"
+            text_context = schema.TEXT_CONTEXT.format(where=context)
+            out += [(f[key], text_context, where) for key in ("title", "description") if f.get(key)]
             out += [(label, context, where) for label in dict.fromkeys(f.get("hemiplan:labels", {}).values())]
             out += [(tuple(pair), f"{context} noun", where) for pair in f.get("hemiplan:nouns", {}).values()]
     return out

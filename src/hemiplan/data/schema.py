@@ -21,6 +21,11 @@ REFERENCE_TABLES = ("member_states", "organizations", "instruments", "places", "
 ALL_TABLES = YEAR_TABLES + OPTIONAL_YEAR_TABLES + REFERENCE_TABLES
 
 LIST_SEPARATOR = ";"
+#: The context in the catalogs of a schema's text shown to readers (a table's
+#: description, a column's title or description): 'schema activities',
+#: 'schema activities.title'. The catalogs extract them (``data.schemas``) and the data
+#: dictionary reads them (``hemiplan.analysis.methods.schema_text``).
+TEXT_CONTEXT = "schema {where}"
 
 
 def schema_path(table: str) -> Path:
