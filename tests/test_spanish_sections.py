@@ -91,8 +91,8 @@ def test_methods_in_spanish(es, ed31):
     assert methods.coverage_text(coverage, 2031).startswith("El texto de 2031 contiene **")
     row = methods.data_dictionary("activities").iloc[0]
     assert row["rules"].startswith("obligatoria; única; patrón ")
-    # no catalog gives the schemas' titles and descriptions yet: shown in English, marked as such
-    assert isinstance(row["title"], English) and row["title"] == "Activity"
+    # the catalogs give the schemas' titles and descriptions: Spanish, not marked English
+    assert row["title"] == "Actividad" and not isinstance(row["title"], English)
 
 
 def test_data_dictionary_in_english_is_unmarked(ed31):
