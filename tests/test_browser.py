@@ -75,7 +75,11 @@ def crawled(synthetic_site, browser):
                 page.screenshot(path=str(shots / bc.screenshot_name(path)), full_page=True)
 
         starts = ["index.html"] + [prefix + p for p in sorted(NOT_CHAPTERS)]
-        yield Crawled(synthetic_site, base, bc.crawl(browser, base, starts, on_page=shoot), shots)
+        # the edition's pages and the site's own (the earlier edition its build brings
+        # along is the same code: its pages are checked as files its links reach)
+        within = [f"{pre}{where}" for pre in PREFIXES.values()
+                  for where in (prefix, "latest/", "index.html", "editions.html", "404.html")]
+        yield Crawled(synthetic_site, base, bc.crawl(browser, base, starts, on_page=shoot, within=within), shots)
 
 
 @pytest.fixture(scope="module")
