@@ -188,3 +188,30 @@ def test_figure_words_in_spanish(es):
     fig = figures.hbar(["a", "b"], [12040, 3], title="V", xlabel="x")
     assert "12.040" in [t.get_text() for t in fig.axes[0].texts]
     assert figures.whole(2.5) == "2"
+
+
+def test_a_figure_s_data_keeps_its_english_marks_in_the_table_under_it(es, monkeypatch, tmp_path):
+    """A CSV keeps no mark: the figure's data file has the languages of its cells beside
+    it, and the table the book shows under the figure marks them again."""
+    from types import SimpleNamespace
+
+    from hemiplan.build import sphinx_ext
+    from hemiplan.present import marks
+
+    _shown(monkeypatch)
+    downloads = tmp_path / "chapters" / "downloads"
+    monkeypatch.setenv(book.DOWNLOADS_ENV, str(downloads))
+    fig = figures.hbar([names.English("Ocean Guard Unit"), "Policía Nacional"], [7, 3], title="V",
+                       xlabel="Participantes", ylabel="Organización")
+    book.figure(fig, name="fig-orgs", caption="Organizaciones.", alt="Barras.")
+    assert (downloads / f"fig-orgs.csv{marks.MARKS_SUFFIX}").is_file()
+    app = SimpleNamespace(srcdir=str(tmp_path))
+    context = {"body": '<figure class="align-default" id="fig-orgs"><img src="x.png" alt="Barras."></figure>'}
+    sphinx_ext.figure_data(app, "chapters/training", "page.html", context, None)
+    assert '<span lang="en">Ocean Guard Unit</span>' in context["body"]
+    assert '<span lang="en">Policía Nacional</span>' not in context["body"] and "Policía Nacional" in context["body"]
+    # without the marks file (an English page's figure: nothing to mark), the same table unmarked
+    (downloads / f"fig-orgs.csv{marks.MARKS_SUFFIX}").unlink()
+    context = {"body": '<figure class="align-default" id="fig-orgs"><img src="x.png" alt="Barras."></figure>'}
+    sphinx_ext.figure_data(app, "chapters/training", "page.html", context, None)
+    assert 'lang="en"' not in context["body"] and "Ocean Guard Unit" in context["body"]

@@ -45,7 +45,7 @@ from docutils import nodes
 from hemiplan import language
 from hemiplan.build import pdf, site
 from hemiplan.language import _
-from hemiplan.present import tables
+from hemiplan.present import marks, tables
 
 #: The files of itables' offline bundle that the site needs, and where they go.
 DATATABLES_FILES = ("dt_bundle.js", "dt_bundle.css")
@@ -120,6 +120,9 @@ def figure_data(app, pagename, templatename, context, doctree) -> None:
         if not csv.is_file():
             return m.group(0)
         data = pd.read_csv(csv, keep_default_na=False, na_values=[""])
+        langs = csv.with_name(csv.name + marks.MARKS_SUFFIX)
+        if langs.is_file():   # the cells in another language than the page's, marked again
+            data = marks.remark(data, json.loads(langs.read_text(encoding="utf-8")))
         table = tables.html_table(data, headers={c: str(c) for c in data.columns})
         summary = html.escape(_("The data of this figure, as a table"))
         return m.group(0) + f'<details class="hemiplan-figure-data"><summary>{summary}</summary>{table}</details>'

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import io
+import json
 import os
 import re
 from pathlib import Path
@@ -133,6 +134,9 @@ def _write_download(df: pd.DataFrame, name: str) -> str:
     if folder:
         Path(folder).mkdir(parents=True, exist_ok=True)
         df.to_csv(Path(folder) / f"{name}.csv", index=False, lineterminator="\n")
+        langs = marks.cell_langs(df)
+        if langs:   # read by the table under the figure (hemiplan.build.sphinx_ext); not offered
+            (Path(folder) / f"{name}.csv{marks.MARKS_SUFFIX}").write_text(json.dumps(langs), encoding="utf-8")
     return f"{name}.csv"
 
 

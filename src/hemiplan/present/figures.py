@@ -148,10 +148,15 @@ def attach_data(fig, data: pd.DataFrame):
     return localize(fig)
 
 
+def _text(label) -> str:
+    """A label as text, keeping the language a name says it is in (names.English)."""
+    return label if isinstance(label, str) else str(label)
+
+
 def _labelled(table: pd.DataFrame, label: str) -> pd.DataFrame:
     """A plotted table with its index as a first, named column."""
     out = table.copy()
-    out.index = [str(i) for i in out.index]
+    out.index = [_text(i) for i in out.index]
     out.index.name = label or p_("figure data", "Category")
     out.columns = [str(c) for c in out.columns]
     return out.reset_index()
@@ -207,7 +212,7 @@ def hbar(labels, values, *, title: str, xlabel: str, ylabel: str = "", colors=No
     (label → colour) explains the bars' colours in a legend on the right;
     ``reference`` = (value, label) draws a dashed line, e.g. the number of member
     states against counts of ratifying states."""
-    data = pd.DataFrame({ylabel or p_("figure data", "Category"): [str(lab) for lab in labels],
+    data = pd.DataFrame({ylabel or p_("figure data", "Category"): [_text(lab) for lab in labels],
                          xlabel or p_("figure data", "Value"): [float(v) for v in values]})
     labels, values = [wrap(lab) for lab in labels], [float(v) for v in values]
     fig, ax = _new(height_for(labels))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 
 from hemiplan import language
+from hemiplan.data.names import Foreign
 from hemiplan.language import _
 
 
@@ -93,3 +94,25 @@ class Marked(str):
         obj = super().__new__(cls, text)
         obj.lang = lang
         return obj
+
+
+#: Beside a figure's data file (``<id>.csv``), the languages of its cells that are not
+#: the page's (``<id>.csv.lang.json``: [[row, column, lang], …]): a CSV keeps no mark,
+#: and the table the book shows under the figure marks them again.
+MARKS_SUFFIX = ".lang.json"
+
+
+def cell_langs(df) -> list[list]:
+    """[row position, column, language] of every cell of ``df`` that says its language."""
+    return [[i, str(col), value_lang(v)] for col in df.columns
+            for i, v in enumerate(df[col].tolist()) if value_lang(v)]
+
+
+def remark(df, langs: list[list]):
+    """``df`` (read back from CSV) with the cells of ``langs`` marked again (names.Foreign)."""
+    out = df.copy()
+    for i, col, lang in langs:
+        if col in out.columns and i < len(out) and isinstance(out[col].iat[i], str):
+            out[col] = out[col].astype(object)
+            out.iat[i, out.columns.get_loc(col)] = Foreign(out[col].iat[i], lang)
+    return out
