@@ -215,3 +215,11 @@ def test_a_figure_s_data_keeps_its_english_marks_in_the_table_under_it(es, monke
     context = {"body": '<figure class="align-default" id="fig-orgs"><img src="x.png" alt="Barras."></figure>'}
     sphinx_ext.figure_data(app, "chapters/training", "page.html", context, None)
     assert 'lang="en"' not in context["body"] and "Ocean Guard Unit" in context["body"]
+
+
+def test_a_figure_without_a_qualifier_reads_in_spanish(es):
+    """The training chapter's row of activities without a participant figure."""
+    from hemiplan.data import labels
+
+    assert labels.qualifier_label("") == "sin cifra declarada"
+    assert labels.qualifier_label("more_than") == "más de"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from hemiplan import language
+from hemiplan.language import p_
 from hemiplan.data import schema
 from hemiplan.vocabulary import missing, number
 
@@ -63,7 +64,9 @@ def qualifier_words(qualifier) -> str:
 
 def qualifier_label(qualifier) -> str:
     """A qualifier as a table shows it ('exact', 'more than'; 'not stated' for none)."""
-    return "not stated" if missing(qualifier) or str(qualifier) == "" else label(*QUALIFIER_FIELD, qualifier)
+    if missing(qualifier) or str(qualifier) == "":
+        return p_("participants qualifier", "not stated")
+    return label(*QUALIFIER_FIELD, qualifier)
 
 
 def bound(qualifier) -> str:
