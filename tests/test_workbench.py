@@ -375,6 +375,34 @@ def test_without_proposals_nothing_is_shown(client, data):
     assert "Organisations proposed" not in html and "/proposal/" not in html
 
 
+@pytest.mark.parametrize("with_table", [True, False])
+def test_an_organisation_the_drafting_missed_is_named_then_added(client, data, with_table):
+    """From the row, with or without a proposals table: proposed with the activity's
+    quote, then added to the organisations like a drafted proposal; a nameless one is
+    refused with nothing written."""
+    if not with_table:
+        (data / str(YEAR) / "proposals.csv").unlink()
+    f = form_of(page(client, "2031-VII.a-01"), "/row/activities/2031-A012/propose")
+    before = snapshot(data)
+    r = post(client, "/row/activities/2031-A012/propose", {**f, "name": ["  "]})
+    assert r.status_code == 422 and snapshot(data) == before
+    f = form_of(page(client, "2031-VII.a-01"), "/row/activities/2031-A012/propose")
+    f.update(name=["Synthetic Coast Watch"], acronym=["SCW"], role=["funder"])
+    r = post(client, "/row/activities/2031-A012/propose", f)
+    assert r.status_code == 303, r.get_data(as_text=True)
+    props = csvio.read_text_table(data / str(YEAR) / "proposals.csv")
+    new = props[props["name"] == "Synthetic Coast Watch"].iloc[0]
+    assert (new["activity_id"], new["role"], new["status"]) == ("2031-A012", "funder", "draft")
+    assert new["quote"] == row(data, "activities", "2031-A012")["quote"]
+    assert new["proposal_id"] == (f"{YEAR}-P003" if with_table else f"{YEAR}-P001")
+    html = page(client, "2031-VII.a-01")
+    f = form_of(html, f"/proposal/{new['proposal_id']}/add")
+    assert f["org_id"] == ["scw"]
+    assert post(client, f"/proposal/{new['proposal_id']}/add", f).status_code == 303
+    assert "scw" in csvio.split_list(row(data, "activities", "2031-A012")["funders"])
+    assert validate_year(YEAR, data) == []
+
+
 # --- the Review page ----------------------------------------------------------------------
 
 def test_the_review_page_lists_the_log_escaped(client, data):

@@ -3,6 +3,8 @@
 partner or funder, ``name`` as written, ``acronym``, ``kind`` guessed, ``quote``,
 ``status`` draft, added or rejected, ``org_id`` once added).
 
+*Name an organisation* (one the drafting missed) proposes it for an activity, with
+the activity's quote, so that it can then be added like any other proposal.
 *Add to organisations* appends the organisation to ``organizations.csv`` (under the
 reference folder's lock), puts its id into the activity's partners or funders and marks
 the proposal added; *Reject* marks it rejected. Both are one transaction of
@@ -87,3 +89,34 @@ def reject(year: int, data_dir, token: str, prid: str) -> Done:
 
     written = transact(year, data_dir, token, build, "reject")
     return Done(_("proposal {id} rejected").format(id=prid), row=box.get("row", ""), written=written)
+
+
+def propose(year: int, data_dir, token: str, rid: str, form) -> Done:
+    """Propose, for activity ``rid``, an organisation the drafting missed (its name,
+    acronym, role and kind as the form gives them), with the activity's quote; it is
+    then added (or rejected) like a drafted proposal."""
+    new = {c: str(form.get(c, "")).strip() for c in ("name", "acronym", "role", "kind")}
+    if not new["name"]:
+        raise Refused(errors={"name": [_("an organisation needs its name")]})
+    if new["role"] not in ROLE_COLUMN:
+        raise Refused(errors={"role": [_("role {role!r} is neither partner nor funder").format(role=new["role"])]})
+    box = {}
+
+    def build() -> Change:
+        path = model.proposals_path(year, data_dir)
+        props = (csvio.read_text_table(path) if path.is_file()
+                 else pd.DataFrame(columns=schema.columns(model.PROPOSALS), dtype=object))
+        apath, acts = _table(year, data_dir, "activities")
+        j = _locate(acts, "activity_id", rid, "activity")
+        numbers = [int(m.group(1)) for m in map(re.compile(rf"{year}-P(\d+)$").match, props["proposal_id"]) if m]
+        prid = f"{year}-P{max(numbers, default=0) + 1:03d}"
+        row = {c: "" for c in props.columns} | new | {"proposal_id": prid, "activity_id": rid,
+                                                     "quote": acts.loc[j, "quote"], "status": "draft"}
+        props = pd.concat([props, pd.DataFrame([row], dtype=object)], ignore_index=True)
+        box["row"] = rid
+        entries = [log.Entry("add", model.PROPOSALS, prid, "name", "", new["name"])]
+        return {path: _text(props)}, entries, ("activities", rid)
+
+    written = transact(year, data_dir, token, build, "proposal")
+    return Done(_("{name} proposed: add it to the organisations below").format(name=new["name"]),
+                row=box.get("row", ""), written=written)

@@ -242,6 +242,11 @@ def _routes(app: Flask) -> None:
         pid = request.form.get("paragraph_id", "")
         return _write(app, pid, lambda tok: proposals.add(year(), ddir(), tok, prid, request.form))
 
+    @app.post("/row/activities/<rid>/propose")
+    def propose(rid):
+        pid = request.form.get("paragraph_id", "")
+        return _write(app, pid, lambda tok: proposals.propose(year(), ddir(), tok, rid, request.form))
+
     @app.post("/proposal/<prid>/reject")
     def proposal_reject(prid):
         pid = request.form.get("paragraph_id", "")

@@ -82,6 +82,13 @@ def _editing() -> dict[str, str]:
         "acronym": _("Acronym"),
         "kind": _("Kind"),
         "org_id": _("Id"),
+        "propose": _("Name an organisation the drafting missed…"),
+        "propose_help": _("A partner or funder the sentence names that neither the drafting nor the list of "
+                          "organisations has: it is proposed for this activity, then added to the organisations "
+                          "below."),
+        "propose_button": _("Propose this organisation"),
+        "partner": p_("organisation role", "partner"),
+        "funder": p_("organisation role", "funder"),
         "language": _("Español"),
         "none": _("(none)"),
     }
