@@ -117,7 +117,7 @@ def _paragraph_page(app: Flask, pid: str, filters: dict, status: int = 200, **mo
     taken = set(ch_org for ch_org, _l in ch.organizations)
     return render_template("paragraph.html", **_ctx(app, state, filters, para=para, editors=editors,
                                                     para_widgets=para_widgets, prev=prev, next=nxt,
-                                                    org_kinds=kinds, unrecorded_reasons=unrec,
+                                                    org_kinds=kinds, kind_names=dict(kinds), unrecorded_reasons=unrec,
                                                     suggest=lambda p: proposals.suggested_id(
                                                         p.get("name", ""), p.get("acronym", ""), taken),
                                                     **more)), status

@@ -25,7 +25,7 @@ def words() -> dict[str, str]:
         "open": _("Review this paragraph"),
         "no_rows": _("No row drafted from this paragraph."),
         "nothing": _("No paragraph matches these filters."),
-    } | _editing()
+    } | _editing() | _organisations()
 
 
 def _editing() -> dict[str, str]:
@@ -74,6 +74,14 @@ def _editing() -> dict[str, str]:
         "old": _("Old value"),
         "new": _("New value"),
         "empty_log": _("No change has been made in the workbench yet."),
+        "language": _("Español"),
+        "none": _("(none)"),
+    }
+
+
+def _organisations() -> dict[str, str]:
+    """The words of the organisations a row names: proposals, and one the drafting missed."""
+    return {
         "proposals": _("Organisations proposed by the drafting"),
         "add_org": _("Add to organisations"),
         "reject": _("Reject"),
@@ -89,8 +97,9 @@ def _editing() -> dict[str, str]:
         "propose_button": _("Propose this organisation"),
         "partner": p_("organisation role", "partner"),
         "funder": p_("organisation role", "funder"),
-        "language": _("Español"),
-        "none": _("(none)"),
+        "proposal_draft": p_("proposal status", "proposed"),
+        "proposal_added": p_("proposal status", "added"),
+        "proposal_rejected": p_("proposal status", "rejected"),
     }
 
 
