@@ -110,9 +110,8 @@ def cell_langs(df) -> list[list]:
 
 def remark(df, langs: list[list]):
     """``df`` (read back from CSV) with the cells of ``langs`` marked again (names.Foreign)."""
-    out = df.copy()
+    out = df.astype({col: object for _i, col, _l in langs if col in df.columns})
     for i, col, lang in langs:
         if col in out.columns and i < len(out) and isinstance(out[col].iat[i], str):
-            out[col] = out[col].astype(object)
             out.iat[i, out.columns.get_loc(col)] = Foreign(out[col].iat[i], lang)
     return out
