@@ -93,7 +93,7 @@ def test_the_command_prints_partners_and_funders():
     proc = subprocess.run([sys.executable, "-m", "hemiplan.ingest.accuracy", "--year", "2042", "--data-dir",
                            str(DRAFTING)], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
-    for label in ("host right", "attendance right", "joint work right", "partners: precision", "partners: recall",
+    for label in ("host right", "attendance right", "joint work right", "type right", "partners: precision", "partners: recall",
                   "funders: precision", "funders: recall"):
         assert label in proc.stdout
 
@@ -102,3 +102,25 @@ def test_a_year_that_records_no_partners_is_not_measured_for_them():
     acc = accuracy.measure(2035, Path(__file__).parent / "fixtures" / "reports" / "when_where")
     assert not acc.fields.credit_curated
     assert "partners and funders: not measured" in acc.table() and "partners: precision" not in acc.table()
+
+
+def test_the_activity_type_is_measured_and_a_wrong_one_counts_against_it(tmp_path):
+    """"type right" compares ``activity_type`` of each curated activity with its draft's:
+    a curated type changed to another makes one miss, named in the misses."""
+    import shutil
+
+    from hemiplan.data import csvio
+
+    base = accuracy.measure(2041, DRAFTING)
+    assert base.fields.total["activity_type"] == base.fields.total["host"] and base.fields.share("activity_type") >= 0.95
+    assert "type right" in base.table()
+    data = tmp_path / "d"
+    shutil.copytree(DRAFTING, data, ignore=shutil.ignore_patterns("curate", "*.md"))
+    path = data / "2041" / "activities.csv"
+    acts = csvio.read_text_table(path)
+    first = acts.index[0]
+    acts.loc[first, "activity_type"] = "publication" if acts.loc[first, "activity_type"] != "publication" else "mission"
+    acts.to_csv(path, index=False)
+    f = accuracy.measure(2041, data).fields
+    assert f.right["activity_type"] == base.fields.right["activity_type"] - 1
+    assert any(m[0] == acts.loc[first, "activity_id"] and m[1] == "activity_type" for m in f.misses)

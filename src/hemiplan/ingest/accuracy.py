@@ -17,7 +17,7 @@ with the curated tables of that year:
 * held year: share of curated activities whose draft (same paragraph, overlapping
   quote) has the same ``held_year``, overall and for the rows held in another year
   (see :mod:`hemiplan.ingest.held_accuracy`);
-* events, host, attendance and joint work: share of the curated activities with a
+* events, host, attendance, joint work and type: share of the curated activities with a
   draft whose draft has the same value; partners and funders: precision and recall of
   (activity, organisation) pairs, the organisations proposed for the reference table
   (``proposals.csv``, when the curated year has one) included

@@ -1,6 +1,7 @@
 """Whether ingest drafts an activity's other judged fields as a reviewer did: its
 number of events, its host, whose people its participants were (attendance) and the
-other dependencies of joint work.
+other dependencies of joint work, and its type (``activity_type``: workshop, course,
+mission…).
 
 Each curated activity is paired with its draft as for the held year
 (:mod:`hemiplan.ingest.held_accuracy`: same paragraph, the most overlapping quote); of
@@ -10,6 +11,7 @@ the curated activities that have a draft:
 * host right: the same ``host`` states;
 * attendance right: of those with participants, the same ``attendance``;
 * joint work right: the same ``joint_with`` (empty for work of one dependency);
+* type right: the same ``activity_type``;
 * partners and funders: micro precision and recall of (activity, organisation) pairs,
   an organisation being an id of ``partners``/``funders`` or a name the year's
   ``proposals.csv`` proposes for that activity in that role (names compared without
@@ -27,11 +29,11 @@ from hemiplan.ingest.held_accuracy import _best, _span
 
 #: (measure, column) compared, in the order the table shows them.
 FIELDS = (("events right", "events"), ("host right", "host"), ("attendance right", "attendance"),
-          ("joint work right", "joint_with"))
+          ("joint work right", "joint_with"), ("type right", "activity_type"))
 
 
 def _same(column: str, curated: str, drafted) -> bool:
-    if column == "events":
+    if column in ("events", "activity_type"):
         return str(curated).strip() == str(drafted).strip()
     return csvio.split_list(str(curated)) == csvio.split_list("" if pd.isna(drafted) else str(drafted))
 
