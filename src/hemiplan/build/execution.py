@@ -7,6 +7,7 @@ stored in the cache. A failure names the notebook and the cell as its author kno
 them, and the language."""
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import shutil
@@ -155,6 +156,22 @@ def _progress(plans: list[Plan], total: int, progress: bool):
     return tqdm(total=total, desc=f"executing {span}", unit="nb", file=sys.stderr)
 
 
+def execution_order(plans: list[Plan]) -> list[Job]:
+    """The jobs of ``plans`` not in the cache, in the order the pool takes them: edition
+    by edition (an edition is finished and published while the next executes), and the
+    languages of one edition in turn, job by job, so that its languages finish together
+    and their Jupyter Book builds and PDFs share the cores at the end of the build (one
+    language after the other would leave a core idle while the last one's Jupyter Book
+    runs alone)."""
+    years = list(dict.fromkeys(p.year for p in plans))
+    todo = []
+    for year in years:
+        queues = [[j for j in p.jobs if not j.cached] for p in plans if p.year == year]
+        for turn in itertools.zip_longest(*queues):
+            todo += [j for j in turn if j is not None]
+    return todo
+
+
 def execute_plans(plans: list[Plan], jobs_n: int | None = None, root: Path = paths.ROOT,
                   progress: bool = True, done=None) -> None:
     """Execute every job of ``plans`` whose cache entry is missing, all in one pool of
@@ -172,7 +189,7 @@ def execute_plans(plans: list[Plan], jobs_n: int | None = None, root: Path = pat
     for p in plans:
         if not pending[id(p)] and done:
             done(p)
-    todo = [j for p in plans for j in p.jobs if not j.cached]
+    todo = execution_order(plans)
     if not todo:
         return
     workers = max(1, min(jobs_n or os.cpu_count() or 1, len(todo)))
