@@ -326,6 +326,31 @@ def horizontal_overflow(context, urls, width: int = PHONE_WIDTH) -> list[Problem
     return problems
 
 
+_HEADER_OVER_SIDEBAR = """() => {
+  const side = document.querySelector('.bd-sidebar-primary');
+  const button = document.querySelector('.navbar-persistent--container .search-button-field');
+  if (!side || !button || !side.getBoundingClientRect().width || !button.getBoundingClientRect().width) return null;
+  return {button: Math.round(button.getBoundingClientRect().right), sidebar: Math.round(side.getBoundingClientRect().right)};
+}"""
+
+
+def header_past_sidebar(context, urls, widths) -> list[Problem]:
+    """Pages whose header search button (which stands above the primary sidebar on
+    wide screens) reaches past the sidebar's right edge at one of ``widths``, in any
+    language (its label and keyboard hint are longer in some)."""
+    problems = []
+    for width in widths:
+        with sized_page(context, width) as page:
+            for url in urls:
+                page.goto(url, wait_until="load")
+                edges = page.evaluate(_HEADER_OVER_SIDEBAR)
+                if edges and edges["button"] > edges["sidebar"]:
+                    problems.append(Problem(urlsplit(url).path, "clipped",
+                                            f"at {width}px the header's search button ends at {edges['button']}px, "
+                                            f"past the sidebar's edge at {edges['sidebar']}px"))
+    return problems
+
+
 _SEARCH_DONE = """() => { const s = document.querySelector('#search-results .search-summary');
   return Boolean(s) && /found|did not match/i.test(s.textContent); }"""
 

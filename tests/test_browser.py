@@ -167,6 +167,14 @@ def test_no_horizontal_scroll_at_phone_width(crawled, browser):
     assert not problems, _report(problems)
 
 
+def test_the_header_search_stays_above_the_sidebar_at_every_desktop_width(crawled, browser):
+    """The theme's sidebar is a fifth of the window: at its narrowest (992px) the search
+    button with its label and keyboard hint, longer in Spanish, must still fit above it."""
+    urls = [crawled.base + f"{pre}{crawled.site.year}/chapters/training.html" for pre in PREFIXES.values()]
+    problems = bc.header_past_sidebar(browser, urls, (992, 1100, 1200, 1280))
+    assert not problems, _report(problems)
+
+
 def test_a_screenshot_per_chapter(crawled):
     chapters = crawled.edition_pages() - NOT_CHAPTERS - {"index.html"}
     shots = {p: crawled.shots / bc.screenshot_name(p) for p in sorted(chapters)}
