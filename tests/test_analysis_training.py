@@ -212,6 +212,22 @@ def test_by_part_structure_and_total(acts, paras):
     assert math.isclose(top.share, 102 / 180) and top.empty_parts == 1 and top.parts == 3
 
 
+def test_the_parts_named_by_the_report_say_the_reports_language(acts, paras):
+    """The subsections' titles and sub-headings are the report's words: marked with its
+    language when the caller gives it (a Spanish page marks them lang="en"); the book's
+    own labels (the whole section, a part before the first sub-heading) are not."""
+    from hemiplan.present import marks
+
+    p = t.by_part(acts, paras, total=True, report_language="en")
+    langs = [marks.value_lang(v) for v in p["part"]]
+    assert langs == ["en", "en", None, "en", "en", "en", None]
+    assert marks.value_lang(p.loc[3, "name"]) == "en" and marks.value_lang(p.loc[2, "name"]) is None
+    assert all(marks.value_lang(v) is None for v in t.by_part(acts, paras, total=True)["part"])
+    ev = t.part_dependency(acts, paras, "events", report_language="es")
+    assert {marks.value_lang(v) for v in ev.index} == {"es", None}
+    assert [marks.value_lang(v) for v in ev.index if t.NO_HEADING in v] == [None]
+
+
 def test_part_dependency(acts, paras):
     ev = t.part_dependency(acts, paras, "events")
     pa = t.part_dependency(acts, paras, "participants")

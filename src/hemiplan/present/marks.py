@@ -103,9 +103,10 @@ MARKS_SUFFIX = ".lang.json"
 
 
 def cell_langs(df) -> list[list]:
-    """[row position, column, language] of every cell of ``df`` that says its language."""
+    """[row position, column, language] of every cell of ``df`` that says it is in
+    another language than the page's."""
     return [[i, str(col), value_lang(v)] for col in df.columns
-            for i, v in enumerate(df[col].tolist()) if value_lang(v)]
+            for i, v in enumerate(df[col].tolist()) if other(value_lang(v))]
 
 
 def remark(df, langs: list[list]):
