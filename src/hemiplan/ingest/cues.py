@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from hemiplan.reading import lexicon
+from hemiplan.reading import lexicon, people as agents
 from hemiplan.reading.lexicon import Lexicon
 
 
@@ -31,7 +31,8 @@ def _templates(lex: Lexicon) -> dict[str, str]:
     """One regular expression per cue, from the lexicon's words."""
     art = rf"(?:(?:{lex.alternation('article')})\s+)?"
     ev, every_event = _event_words(lex), lex.alternation("event_noun")
-    origin, people = lex.alternation("origin"), lex.alternation("people_noun")
+    # a noun for people: the lexicon's, or a plural that names people by its form ("redactores")
+    origin, people = lex.alternation("origin"), lex.alternation("people_noun") + "|" + agents.pattern(lex)
     # words that put a place, not a people, between a noun for people and a state
     place_words = "|".join(re.escape(t) for t in sorted(set(lex.of("trip_to"))
                                                         | {t for t in lex.of("host") if " " not in t}))

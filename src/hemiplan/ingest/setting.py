@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from hemiplan.ingest import cues
-from hemiplan.reading import numbers
+from hemiplan.reading import lexicon, numbers, people
 from hemiplan.reading.dates import HeldDate, held_dates
 
 #: Words before a member state that make it the place of holding.
@@ -24,7 +24,8 @@ _HOST_BEFORE_RE = cues.Cue("host_before", re.compile(
 #: not a host ("missions to Guyana, Ecuador and Grenada").
 _TRIP_BEFORE_RE = cues.Cue("trip_before", re.compile(
     r"\b(?:visits?|missions?|trips?)\s+(?:[\w-]+\s+){0,3}?to\s+(?:the\s+)?$", re.I))
-_PEOPLE = "|".join(sorted(numbers.PEOPLE_NOUNS, key=len, reverse=True))
+#: A noun for people: a known one, or a plural that names people by its form ("statisticians").
+_PEOPLE = "|".join(sorted(numbers.PEOPLE_NOUNS, key=len, reverse=True)) + "|" + people.pattern(lexicon.load("en"))
 #: A member state's adjective before a noun for people ("38 Barbadian customs officers").
 _PEOPLE_AFTER_RE = cues.Cue("people_after", re.compile(
     rf"^\s+(?:(?!(?:for|in|to|at|on|with|and|of|from|by)\b)[A-Za-z][\w-]*\s+){{0,2}}?(?:{_PEOPLE})\b"))

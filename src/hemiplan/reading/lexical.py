@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
+from hemiplan.reading import people
 from hemiplan.reading.lexicon import Lexicon
 from hemiplan.reading.quantities import Count, Number, snake_case
 
@@ -155,6 +156,8 @@ def _noun_phrase(text: str, n: Number, lex: Lexicon) -> tuple[str, str, int] | N
     if i < len(tokens):
         tok, _, end = tokens[i]
         low = tok.lower()
+        if people.is_agent(tok, lex):     # a trade the lexicon does not list ("redactores")
+            return "participants", tok, end
         if re.match(r"[^\W\d_]", tok) and lex.value("stop_word", tok) is None and len(low) > 3 and low.endswith("s"):
             return "other", tok, end
     return None

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from hemiplan.reading import lexical, lexicon
+from hemiplan.reading import lexical, lexicon, people
 from hemiplan.reading.quantities import Count, Number, snake_case
 
 UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -206,8 +206,13 @@ _REFERENCE_WORDS = frozenset("no no. nos nos. number resolution res res. article
 _TOKEN_RE = re.compile(r"[^\W\d_][\w'’\-/]*|\d[\w,.\-]*|[(),;:.!?\[\]]")
 
 
+def _is_people(low: str) -> bool:
+    """A known noun for people, or a plural that names people by its form ("drafters")."""
+    return low in PEOPLE_NOUNS or people.is_agent(low)
+
+
 def _is_known_noun(low: str, nxt: str) -> bool:
-    return low in PEOPLE_NOUNS or low in EVENT_NOUNS or low in UNIT_OF or (low, nxt) in MULTIWORD_NOUNS
+    return _is_people(low) or low in EVENT_NOUNS or low in UNIT_OF or (low, nxt) in MULTIWORD_NOUNS
 
 
 #: A token of the words after a number: (text, start, end) in the paragraph.
@@ -245,7 +250,7 @@ def _noun_head(tokens: list[_Token], i: int, n: Number, mods: list[str]) -> _Phr
             return "participants", head, stop_at, mods
         return ("events" if kind else "other"), head, stop_at, mods
     modifier = _is_known_noun(nxt, nxt2)  # "police officers", "training events", "member states"
-    if low in PEOPLE_NOUNS and not modifier:
+    if (low in PEOPLE_NOUNS or people.is_agent(tok)) and not modifier:
         return "participants", tok, end, mods
     if low in EVENT_NOUNS and not modifier:
         # "training" is a mass noun: a head only where the phrase ends ("trained in 3 training")

@@ -1,0 +1,84 @@
+"""Whether a noun names people by its form, when the word lists do not know it.
+
+The nouns for people of :data:`hemiplan.reading.numbers.PEOPLE_NOUNS` (and a
+language's ``people_noun`` rows) cannot list every trade a report names ("18 drafters
+of legislation", "44 statisticians", "redactores de leyes"). A plural noun that ends in
+an agent suffix (English: -ers, -ors, -ists, -ians, -ants, -ents but not -ments, -ees;
+Spanish: the lexicon's ``agent_suffix`` rows: -ores, -istas, -antes, -entes, -eros) names
+people unless it is one of the things or adjectives with that ending (English: the stop
+list below; Spanish: the lexicon's ``not_agent`` rows: "sectores", "fronteras"…). Things
+counted by words with other endings ("12 modules", "30 laptops", "5 countries") are never
+people by form.
+
+:func:`is_agent` answers for one word; :func:`pattern` gives the same test as a regular
+expression, for the cues that look for a noun for people in a sentence."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from hemiplan.reading import lexicon
+from hemiplan.reading.lexicon import Lexicon
+
+#: English agent suffixes of plural nouns for people ("-ments" is never one: documents).
+SUFFIXES_EN = ("ers", "ors", "ists", "ians", "ants", "ents", "ees")
+#: English plurals with an agent suffix that name things or bodies, not people.
+NOT_PEOPLE_EN = frozenset("""
+computers containers papers centers centres chapters letters numbers posters servers routers scanners printers
+folders markers trailers towers headquarters quarters matters waters borders corners filters layers parameters
+registers meters metres liters litres kilometers kilometres offers orders powers others answers flyers stickers
+banners covers lockers tankers carriers boosters transfers vouchers ledgers binders clusters loaders dossiers
+powders cylinders hammers thrillers dispensers chargers adapters helicopters characters headers footers
+containers freighters airliners steamers trawlers burners barriers shelters tenders ballots remainders reminders
+holders buffers modifiers identifiers transmitters receivers amplifiers transformers shakers
+sectors factors indicators vectors motors detectors colors errors floors doors reactors corridors processors tractors
+simulators sensors mirrors connectors monitors generators accelerators incubators calculators elevators escalators
+radiators descriptors semiconductors ventilators compressors projectors precursors donors sponsors partners
+contributors actors corridors interiors exteriors
+lists checklists wrists twists playlists mists
+grants plants implants restaurants pollutants variants stimulants depressants lubricants warrants covenants
+sealants coolants disinfectants deodorants oxidants intoxicants inhalants elephants pants ants
+events incidents accidents contents percents patents currents solvents reagents precedents antecedents continents
+ingredients nutrients talents components agents
+committees fees degrees trees guarantees decrees knees coffees jamborees jubilees levees pedigrees
+""".split())
+_MIN_LETTERS = 5
+
+
+def _english(word: str) -> bool:
+    low = word.lower()
+    return (len(low) >= _MIN_LETTERS and low.isalpha() and low.endswith(SUFFIXES_EN) and not low.endswith("ments")
+            and low not in NOT_PEOPLE_EN)
+
+
+def is_agent(word: str, lex: Lexicon | None = None) -> bool:
+    """True when ``word`` (a lower-case plural, as written) names people by its form in
+    the language of ``lex`` (default: the one being read). A capitalised word is a
+    name, not a trade."""
+    lex = lex or lexicon.current()
+    if not word or not word[:1].islower():
+        return False
+    if lex.english:
+        return _english(word)
+    low = word.lower()
+    return (len(low) >= _MIN_LETTERS and low.isalpha() and low.endswith(tuple(lex.of("agent_suffix")))
+            and lex.value("not_agent", low) is None)
+
+
+@lru_cache(maxsize=8)
+def _pattern(lex: Lexicon) -> str:
+    if lex.english:
+        suffixes, stop = SUFFIXES_EN, NOT_PEOPLE_EN
+    else:
+        suffixes, stop = tuple(lex.of("agent_suffix")), {t.lower() for t in lex.of("not_agent")}
+    if not suffixes:
+        return r"(?!x)x"
+    ends = "|".join(r"(?<!m)ents" if s == "ents" else re.escape(s) for s in sorted(suffixes, key=len, reverse=True))
+    not_stop = rf"(?!(?:{'|'.join(sorted(stop, key=len, reverse=True))})(?!\w))" if stop else ""
+    # a lower-case first letter, written in the pattern so that a case-blind pattern keeps it
+    return rf"{not_stop}(?-i:[a-záéíóúñ])[^\W\d_]{{{_MIN_LETTERS - 2},}}?(?:{ends})(?!\w)"
+
+
+def pattern(lex: Lexicon | None = None) -> str:
+    """A regular expression (no groups) matching one word :func:`is_agent` accepts."""
+    return _pattern(lex or lexicon.current())
