@@ -44,7 +44,9 @@ _DONE_RE = cues.Cue("done", re.compile(
     r"performed|completed|trained|met|took\s+place|was\s+created|were\s+created|established|donated|"
     r"destroyed|provided|implemented|convened|co-?organi[sz]ed|offered|developed|adopted|approved|sent|"
     r"finalized|finalised|released|presented|undertook|undertaken|participated|attended|gave|given|"
-    r"supported|coordinated|facilitated|initiated|concluded|ran)\b", re.I))
+    r"supported|coordinated|facilitated|initiated|concluded|ran|"
+    # work done by going somewhere or by keeping an agreement alive ("a mission travelled to")
+    r"travell?ed|visited|renewed|extended\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:agreement|memorandum))\b", re.I))
 #: Words before a dependency that make it a partner, not the lead ("in partnership with CICAD").
 _PARTNER_BEFORE_RE = cues.Cue("partner_before", re.compile(
     r"(?:with|by|of|from|and)\s+(?:the\s+)?(?:support\s+of\s+|collaboration\s+with\s+|partnership\s+with\s+)?"
