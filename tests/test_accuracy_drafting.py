@@ -47,10 +47,12 @@ def test_partners_and_funders_meet_the_targets(measured):
 
 #: The held-out years, with the floors they are held to: 2043 as measured after the second round
 #: of rules (first measured with the first round: the README's table), 2044 as first measured
-#: (written after the second round; a third round changed two attendance rules after it).
+#: (written after the second round; a third round changed two attendance rules after it). Raised after
+#: the fourth round (people by the form of their noun, units and variants of known organisations,
+#: secondary cities, "travelled"/"renewed"): 2043 all at 100%, 2044 host and partners at 100%.
 HELD_OUT = {
-    2043: {"participants": 0.90, "attendance": 0.88, "host": 0.91, "partner": (0.90, 0.90), "funder": (0.90, 0.90)},
-    2044: {"participants": 0.95, "attendance": 0.90, "host": 0.90, "partner": (0.90, 0.75), "funder": (0.90, 0.90)},
+    2043: {"participants": 1.0, "attendance": 1.0, "host": 1.0, "partner": (1.0, 1.0), "funder": (0.90, 0.90)},
+    2044: {"participants": 0.95, "attendance": 0.90, "host": 1.0, "partner": (1.0, 1.0), "funder": (0.90, 0.90)},
 }
 
 

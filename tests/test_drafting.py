@@ -124,6 +124,83 @@ def test_organisations_are_found_by_alias_and_the_secretariat_is_never_a_partner
     assert not entities.SECRETARIAT & found
 
 
+# --- round four: people by the form of their noun, units and variants of known names, places, verbs ---
+
+@pytest.mark.parametrize("text, lang, kind", [
+    ("The DPS coached 27 auditors of procurement from coastal ministries.", None, "participants"),
+    ("CICTE briefed 31 Jamaican cartographers and port schedulers.", None, "participants"),
+    ("It gathered 14 epidemiologists from the region.", None, "participants"),
+    ("It trained 22 interns and 9 retirees.", None, "participants"),
+    ("The project bought 30 laptops for the unit.", None, "other"),
+    ("The programme installed 12 scanners and 6 servers.", None, "other"),
+    ("The review covered 40 documents and 7 agreements.", None, "other"),
+    ("Funding came from 4 donors and 3 partners.", None, "other"),
+    ("Experts from 5 countries wrote 3 chapters.", None, "other"),
+    ("The course had 12 modules.", None, "events"),
+    ("La SSM orientó a 26 cartógrafos y 19 programadores de sistemas.", "es", "participants"),
+    ("El taller reunió a 33 economistas del sector público.", "es", "participants"),
+    ("Se revisaron 12 sectores y 40 expedientes.", "es", "other"),
+    ("Se aprobaron 24 diferentes medidas.", "es", "other"),
+])
+def test_a_noun_for_people_is_told_from_a_thing_by_its_form(text, lang, kind):
+    from hemiplan.reading import numbers
+    with lexicon.using(lang):
+        counts = numbers.find_counts(text)
+    kinds = [c.kind for c in counts]
+    assert kinds and (all(k == kind for k in kinds) if kind != "participants" else kinds[-1] == kind), counts
+    if kind != "participants":
+        assert "participants" not in kinds
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The DPS hosted a forum in Tegucigalpa for 35 Honduran archivists and court clerks.", ("HND", "HND", "named")),
+    ("CICAD met 20 Guyanese pharmacists in Georgetown.", ("GUY", "GUY", "named")),
+])
+def test_people_named_by_the_form_of_their_noun_are_tied_to_their_state(sentence, expected):
+    assert placed(sentence, 20) == expected
+
+
+@pytest.mark.parametrize("sentence, lang, partners, proposed", [
+    ("CICAD, helped by UNODC's Terrorism Prevention Branch, drafted a model law.", None, ["unodc-tpb"], []),
+    ("With the assistance of the Terrorism Prevention Branch of UNODC, CICTE reviewed two bills.", None,
+     ["unodc-tpb"], []),
+    ("With the assistance of UNODC's Container Control Unit, the DPS inspected a port.", None, ["unodc"], []),
+    ("In coordination with the Liaison Section of UNODC, the DPS met prosecutors.", None, ["unodc"], []),
+    ("The DPS and the CARICOM Implementation Agency for Crime and Security launched a regional database.", None,
+     ["caricom-impacs"], []),
+    ("A diving course was taught by instructors of the Portuguese Guardia Nacional Republicana.", None, [],
+     [("partner", "Portuguese Guardia Nacional Republicana", "national government agency")]),
+    ("The workshop, with instructors from the Gendarmerie of Ruritania, was held in Lima.", None, [],
+     [("partner", "Gendarmerie of Ruritania", "national government agency")]),
+    ("Con la ayuda de la Subdivisión de Prevención del Terrorismo de la ONUDD, el CICTE asesoró a 12 fiscales.",
+     "es", ["unodc-tpb"], []),
+])
+def test_units_and_variants_of_known_organisations(sentence, lang, partners, proposed):
+    got = credited(sentence, lang)
+    assert (got[0], got[2]) == (partners, proposed)
+
+
+@pytest.mark.parametrize("text, code", [("in Colón", "PAN"), ("in Tumbes", "PER"), ("in Ciudad del Este", "PRY"),
+                                         ("in Puntarenas", "CRI"), ("in Cap-Haïtien", "HTI")])
+def test_secondary_cities_name_their_state(text, code):
+    assert entities.member_states_in(text) == [code]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("A DSP assessment mission travelled to Belize in March 2041 to review its prisons.", None),
+    ("The Secretariat renewed its memorandum of understanding with the Andean Community in 2041.", None),
+    ("Una misión del DSP viajó a Belice en marzo de 2041 para evaluar sus cárceles.", "es"),
+    ("La SSM renovó su acuerdo de cooperación con la Comunidad Andina en 2041.", "es"),
+])
+def test_work_done_by_travelling_or_renewing_is_drafted(text, lang):
+    from hemiplan.ingest import draft
+    from hemiplan.ingest.paragraphs import paragraphs_table
+    body = ("I. INTRODUCTION\n\nOpening.\n\nII. NATIONAL STRATEGIES\n\n" if lang is None else
+            "I. INTRODUCCIÓN\n\nApertura.\n\nII. ESTRATEGIAS NACIONALES\n\n") + text + "\n"
+    res = draft.draft(body, 2041, language=lang)
+    assert [r.quote for r in res.rows if r.table == "activities"] == [text], res.rows
+
+
 # --- proposals.csv: written, validated, decisions kept ------------------------------------------------
 
 @pytest.fixture()

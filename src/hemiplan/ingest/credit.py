@@ -25,7 +25,7 @@ from functools import lru_cache
 
 import pycountry
 
-from hemiplan.ingest import cues
+from hemiplan.ingest import cues, org_names
 from hemiplan.reading import entities, lexicon, numbers
 
 KINDS = ("UN body", "OAS body", "national government agency", "regional organisation", "international organisation",
@@ -68,6 +68,15 @@ _HEADS_EN = {
     "Committee": "international organisation", "Programme": "international organisation",
     "Program": "international organisation", "Fund": "international organisation",
     "Forum": "international organisation", "Task Force": "international organisation",
+    # a unit of a body, and the names of bodies that English reports keep in their own language
+    "Branch": "national government agency", "Unit": "national government agency",
+    "Division": "national government agency", "Section": "national government agency",
+    "Command": "national government agency", "Guard": "national government agency",
+    "Guardia": "national government agency", "Gendarmerie": "national government agency",
+    "Gendarmería": "national government agency", "Carabineros": "national government agency",
+    "Carabinieri": "national government agency", "Policía": "national government agency",
+    "Polícia": "national government agency", "Fiscalía": "national government agency",
+    "Ministerio": "national government agency", "Procuraduría": "national government agency",
 }
 _LINKS_EN = ("of", "for", "on", "the", "against", "de", "&")
 _AND_EN = ("and", "&")
@@ -277,6 +286,7 @@ def credit(quote: str, reference_dir=None, context: str = "") -> Credit:
         c.proposals = [p for p in before.proposals if p.quote not in quote]
         c.notes, c.flags = list(before.notes), list(before.flags)
     known = {off: (alias, org) for alias, org, off in entities.organization_matcher(reference_dir).find(quote)}
+    org_names.read(quote, known, reference_dir)     # sub-units and variants of known names
     seen: set[int] = set()
     cued = sorted([(m.end(), "funder", m) for m in w.funder.finditer(quote)] +
                   [(m.end(), "partner", m) for m in w.partner.finditer(quote)], key=lambda x: (x[0], x[1]))
