@@ -19,7 +19,6 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from hemiplan import paths
 from hemiplan.reading import entities
 
 _NAME = r"[A-Z][\w-]*(?:\s+(?:(?:of|for|on|and|against|the|de|del|la|el|y|contra|para)\s+)*[A-Z][\w-]*)*"
@@ -32,10 +31,8 @@ _SMALL = frozenset("of for on and against the de del la el y contra para".split(
 @lru_cache(maxsize=8)
 def _table(reference_dir: Path | None) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
     """(org_id, its names, its acronyms' words) of every organisation."""
-    ref = Path(reference_dir) if reference_dir else paths.REFERENCE
-    own = ref / "organizations.csv"
     out = []
-    for row in entities._read(own if own.is_file() else paths.REFERENCE / "organizations.csv"):
+    for row in entities.organizations(reference_dir):
         if row["org_id"] in entities.SECRETARIAT:
             continue
         names = tuple(n.strip() for n in [row.get("name", ""), row.get("name_es", "")]

@@ -101,12 +101,19 @@ SECRETARIAT = frozenset({"oas-sms", "oas-cicad", "oas-cicte", "oas-dps"})
 
 
 @lru_cache(maxsize=8)
-def organization_matcher(reference_dir: Path | None = None) -> Matcher:
-    """The matcher of organisation names (the Secretariat's own map to None)."""
+def organizations(reference_dir: Path | None = None) -> tuple[dict[str, str], ...]:
+    """The rows of ``organizations.csv`` in ``reference_dir`` (the project's own when
+    that folder has none), read once per folder; not to be changed."""
     ref = Path(reference_dir) if reference_dir else paths.REFERENCE
     own = ref / "organizations.csv"
+    return tuple(_read(own if own.is_file() else paths.REFERENCE / "organizations.csv"))
+
+
+@lru_cache(maxsize=8)
+def organization_matcher(reference_dir: Path | None = None) -> Matcher:
+    """The matcher of organisation names (the Secretariat's own map to None)."""
     targets: dict[str, str | None] = {}
-    for row in _read(own if own.is_file() else paths.REFERENCE / "organizations.csv"):
+    for row in organizations(reference_dir):
         org = None if row["org_id"] in SECRETARIAT else row["org_id"]
         names = [row.get(c, "") for c in ("name", "name_es", "acronym", "acronym_es")]
         names += (row.get("aliases") or "").split(";")
