@@ -48,7 +48,8 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "partner_before": rf"(?<!\w)(?:{lex.alternation('partner')})\s+{art}$",
         "activity_noun": rf"(?<!\w)(?:{lex.alternation('activity_lead')})\s+(?:[\w-]+\s+){{0,4}}?(?:{ev})(?!\w)",
         "host_before": rf"(?<!\w)(?:{lex.alternation('host')})\s+{art}$",
-        "trip_before": rf"(?<!\w)(?:{lex.alternation('trip')})\s+(?:[\w-]+\s+){{0,3}}?(?:{lex.alternation('trip_to')})\s+{art}$",
+        "trip_before": rf"(?<!\w)(?:{lex.alternation('trip')})\s+(?:[\w-]+\s+){{0,3}}?(?:{lex.alternation('trip_to')})\s+{art}$|"
+                       rf"(?<!\w)(?:{lex.alternation('trip_verb')})\s+{art}$",
         # a demonym after its noun is read by from_before ("policías peruanos"): none before one
         "people_after": r"(?!x)x",
         "from_before": rf"(?:(?<!\w)(?:{origin})\s+{art}|(?<!\w)(?:{people})\s+"

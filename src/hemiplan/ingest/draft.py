@@ -24,7 +24,7 @@ from hemiplan.reading.sentences import sentence_spans
 #: English's; a report in another language reads the same cues from its lexicon (:mod:`.cues`).
 _HISTORICAL_RE = cues.Cue("historical", re.compile(
     r"\b(?:over|in|during|for|within)\s+the\s+(?:last|past|previous)\b|\bsince\s+(?:its\s+creation|"
-    r"(?:19|20)\d\d)\b|\bto\s+date\b|\bso\s+far\b|\bcumulative(?:ly)?\b", re.I))
+    r"(?:19|20)\d\d)\b|(?<!\bup\s)\bto\s+date\b|\bso\s+far\b|\bcumulative(?:ly)?\b", re.I))
 _FUTURE_RE = cues.Cue("future", re.compile(r"\b(?:will|shall|plans?\s+to|is\s+expected|are\s+expected|"
                                             r"is\s+scheduled|are\s+scheduled|intends?\s+to|is\s+to\s+be|"
                                             r"are\s+to\s+be)\b", re.I))
@@ -44,7 +44,9 @@ _DONE_RE = cues.Cue("done", re.compile(
     r"performed|completed|trained|met|took\s+place|was\s+created|were\s+created|established|donated|"
     r"destroyed|provided|implemented|convened|co-?organi[sz]ed|offered|developed|adopted|approved|sent|"
     r"finalized|finalised|released|presented|undertook|undertaken|participated|attended|gave|given|"
-    r"supported|coordinated|facilitated|initiated|concluded|ran|"
+    r"supported|coordinated|facilitated|initiated|concluded|ran|assisted|"
+    # an agreement reached without the word "signed" ("agreed on a plan", "exchanged letters")
+    r"agreed|exchanged\s+(?:letters|notes|memoranda)|"
     # work done by going somewhere or by keeping an agreement alive ("a mission travelled to")
     r"travell?ed|visited|renewed|extended\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:agreement|memorandum))\b", re.I))
 #: Words before a dependency that make it a partner, not the lead ("in partnership with CICAD").

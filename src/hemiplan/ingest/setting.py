@@ -23,7 +23,7 @@ _HOST_BEFORE_RE = cues.Cue("host_before", re.compile(
 #: Words before a member state that make it where a mission or visit went: a state it served,
 #: not a host ("missions to Guyana, Ecuador and Grenada").
 _TRIP_BEFORE_RE = cues.Cue("trip_before", re.compile(
-    r"\b(?:visits?|missions?|trips?)\s+(?:[\w-]+\s+){0,3}?to\s+(?:the\s+)?$", re.I))
+    r"\b(?:visits?|missions?|trips?)\s+(?:[\w-]+\s+){0,3}?to\s+(?:the\s+)?$|\bvisited\s+(?:the\s+)?$", re.I))
 #: A noun for people: a known one, or a plural that names people by its form ("statisticians").
 _PEOPLE = "|".join(sorted(numbers.PEOPLE_NOUNS, key=len, reverse=True)) + "|" + people.pattern(lexicon.load("en"))
 #: A member state's adjective before a noun for people ("38 Barbadian customs officers").
@@ -32,7 +32,7 @@ _PEOPLE_AFTER_RE = cues.Cue("people_after", re.compile(
 #: A clause announcing later work ("a third, to Saint Lucia, is scheduled for the following year").
 _FUTURE_RE = cues.Cue("future", re.compile(
     r"\b(?:will|shall|plans?\s+to|intends?\s+to|(?:is|are)\s+(?:expected|scheduled|planned|to\s+be)|"
-    r"scheduled\s+for|planned\s+for|postponed)\b", re.I))
+    r"scheduled\s+for|planned\s+for|postponed|deferred|rescheduled)\b", re.I))
 #: Words before a member state that make it the origin of the people or the beneficiary.
 _FROM_BEFORE_RE = cues.Cue("from_before", re.compile(
     r"\b(?:[Ff]rom|[Ff]or)\s+(?:the\s+)?$|\b(?:countries|states|nations)\s*\(\s*$|"
@@ -335,6 +335,14 @@ def events_basis(s: Setting, quote: str, basis: str | None) -> None:
     first = None if at is None else words[at]
     if noun is None and first in plural:
         noun = first
+    visited = s.values.get("visited") or []
+    if noun is None and len(visited) > 1 and not any(w in nouns for w in re.findall(
+            r"[A-Za-z][\w-]*", outside_planned(quote).lower())):
+        # "a team visited A, B and C": a visit to each state named, no event noun to count
+        s.values.update(events=len(visited), events_basis="inferred")
+        s.judge(f"Draft: the number of visits is not stated: drafted as one to each of the {len(visited)} states "
+                f"visited; check.", "events inferred (one per state visited)")
+        return
     if noun is None:
         s.values["events_basis"] = "counted"
         return

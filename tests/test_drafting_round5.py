@@ -1,0 +1,63 @@
+"""The fifth round of generic drafting rules (written looking at the SYNTHETIC year 2045's
+misses; tests/fixtures/drafting/README.md): each rule on new sentences of its own, in
+English and, where Spanish has the construction, Spanish."""
+from __future__ import annotations
+
+import pytest
+
+from hemiplan.ingest import draft, setting
+from hemiplan.ingest.rules import activity_type
+from hemiplan.reading import entities, lexicon
+
+
+def drafted(text: str, lang: str | None = None):
+    """The activity rows drafted from one paragraph of text."""
+    body = ("I. INTRODUCTION\n\nOpening.\n\nII. NATIONAL STRATEGIES\n\n" if lang is None else
+            "I. INTRODUCCIÓN\n\nApertura.\n\nII. ESTRATEGIAS NACIONALES\n\n") + text + "\n"
+    return [r for r in draft.draft(body, 2051, language=lang).rows if r.table == "activities"]
+
+
+# --- done work read by more verbs ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, lang, atype", [
+    ("The SMS assisted the Congress of Guatemala in its revision of the cybercrime bill.", None, None),
+    ("The DPS and Interpol agreed in Lyon in May 2051 on a common training calendar.", None, "agreement"),
+    ("The ES/CICAD and the Colombo Plan exchanged letters on cooperation in drug prevention.", None, "agreement"),
+    ("La SE-CICAD y el Plan Colombo intercambiaron cartas sobre la prevención del consumo de drogas.", "es",
+     "agreement"),
+    ("La Secretaría del CICTE y la Organización Mundial de Aduanas acordaron un calendario de capacitación.", "es",
+     "agreement"),
+])
+def test_assisting_agreeing_and_exchanging_letters_are_done_work(text, lang, atype):
+    rows = drafted(text, lang)
+    assert [r.quote for r in rows] == [text]
+    if atype:
+        assert rows[0].values["activity_type"] == atype
+
+
+def test_bringing_up_to_date_is_not_a_figure_over_several_years():
+    text = "A DPS assessment mission visited Belize in June to bring its prison registry up to date."
+    assert [r.quote for r in drafted(text)] == [text]
+    # "to date" alone still is
+    assert drafted("The DPS has trained officers of Belize in prison management to date.") == []
+
+
+def test_a_list_of_states_after_visited_is_one_visit_each_and_no_host():
+    text = ("In May a DPS team visited Belize, Guyana and Suriname to review their prison systems; "
+            "a similar visit to Jamaica was deferred to the following year.")
+    rows = drafted(text)
+    assert len(rows) == 1
+    v = rows[0].values
+    assert (v["host"], v["countries"], v["events"], v["events_basis"]) == ("", "BLZ;GUY;SUR", 3, "inferred")
+
+
+def test_a_list_of_states_after_visito_in_spanish():
+    sentence = "En mayo un equipo del DSP visitó Belice, Guyana y Surinam; una visita a Jamaica fue aplazada."
+    with lexicon.using("es"):
+        s = setting.Setting()
+        setting.where(s, sentence, entities.country_matcher().find(sentence), [], None, None)
+    assert (s.values["host"], s.values["countries"]) == ([], ["BLZ", "GUY", "SUR"])
+
+
+def test_agreed_alone_is_no_agreement_type():
+    assert activity_type("The participants agreed that the course was useful.", strict=True)[0] != "agreement"
