@@ -61,3 +61,24 @@ def test_a_list_of_states_after_visito_in_spanish():
 
 def test_agreed_alone_is_no_agreement_type():
     assert activity_type("The participants agreed that the course was useful.", strict=True)[0] != "agreement"
+
+
+# --- participants -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, lang, value, qualifier", [
+    ("About 45 customs, coast guard and immigration inspectors attended a DPS course in Belmopan.", None, 45,
+     "approx"),
+    ("The SMS held a workshop in Santiago with some 15 of its legal advisers.", None, 15, "approx"),
+    ("Thirty-one detectives attended a DPS course in Kingston.", None, 31, "exact"),
+    ("La SE-CICAD capacitó a cerca de 40 detectives de la policía en Quito.", "es", 40, "approx"),
+])
+def test_participants_after_a_qualifier_a_list_of_modifiers_or_of_its(text, lang, value, qualifier):
+    rows = drafted(text, lang)
+    assert [(r.values["participants"], r.values["participants_qualifier"]) for r in rows] == [(value, qualifier)]
+
+
+def test_the_people_who_taught_a_course_are_not_its_participants():
+    text = "A DPS course in Nassau was taught by three prosecutors for 22 customs officers."
+    assert [r.values["participants"] for r in drafted(text)] == [22]
+    # people a course was attended by still are
+    assert [r.values["participants"] for r in drafted("A DPS course in Nassau was attended by 22 officers.")] == [22]

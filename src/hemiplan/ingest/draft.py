@@ -44,10 +44,8 @@ _DONE_RE = cues.Cue("done", re.compile(
     r"performed|completed|trained|met|took\s+place|was\s+created|were\s+created|established|donated|"
     r"destroyed|provided|implemented|convened|co-?organi[sz]ed|offered|developed|adopted|approved|sent|"
     r"finalized|finalised|released|presented|undertook|undertaken|participated|attended|gave|given|"
-    r"supported|coordinated|facilitated|initiated|concluded|ran|assisted|"
-    # an agreement reached without the word "signed" ("agreed on a plan", "exchanged letters")
-    r"agreed|exchanged\s+(?:letters|notes|memoranda)|"
-    # work done by going somewhere or by keeping an agreement alive ("a mission travelled to")
+    r"supported|coordinated|facilitated|initiated|concluded|ran|assisted|agreed|exchanged\s+(?:letters|notes)|"
+    # work done by going somewhere, or an agreement reached or kept alive ("travelled to", "exchanged letters")
     r"travell?ed|visited|renewed|extended\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:agreement|memorandum))\b", re.I))
 #: Words before a dependency that make it a partner, not the lead ("in partnership with CICAD").
 _PARTNER_BEFORE_RE = cues.Cue("partner_before", re.compile(
@@ -60,8 +58,7 @@ _ACTIVITY_NOUN_RE = cues.Cue("activity_noun", re.compile(
     r"international|sent|conducted|held|delivered)\s+(?:[\w-]+\s+){0,4}?" + _EVENT_WORD_RE.english.pattern, re.I))
 
 
-#: The review flag of a qualified participant figure, by what the qualifier is (the schema's
-#: ``hemiplan:bounds``): the flag names the qualifier's own words.
+#: The review flag of a qualified participant figure, by its bound (the schema's ``hemiplan:bounds``).
 _BOUND_FLAGS = {"estimate": "participants approximate ({})", "lower": "participants a lower bound ({})",
                 "upper": "participants an upper bound ({})"}
 
@@ -368,7 +365,9 @@ class _Drafter:
         a, b = w.spans[si]
         sentence = w.text[a:b]
         scounts = w.in_sentence(si)
-        pcounts = [c for c in scounts if c.kind == "participants" and c.start not in w.used]
+        # people a course was given by ("taught by two prosecutors") are not its participants
+        pcounts = [c for c in scounts if c.kind == "participants" and c.start not in w.used
+                   and not re.search(r"\b(?:taught|led|instructed|moderated|lectured)\s+by\s+$", w.text[:c.start])]
         for c in pcounts:
             w.used.add(c.start)
             if _HISTORICAL_RE.search(sentence):

@@ -124,7 +124,7 @@ def find_numbers(text: str) -> list[Number]:
 #: participant count.
 PEOPLE_NOUNS = frozenset("""
 participants participant attendees attendee officers officer officials official analysts analyst
-judges judge prosecutors prosecutor personnel authorities agents agent people persons person
+judges judge prosecutors prosecutor detectives detective personnel authorities agents agent people persons person
 experts expert trainers trainer trainees trainee students student representatives representative
 delegates delegate investigators investigator inspectors inspector magistrates magistrate
 defenders defender professionals professional practitioners practitioner specialists specialist
@@ -284,6 +284,17 @@ def _ends_phrase(tok: str, low: str) -> bool:
     return low in _STOP or tok in "(),;:.!?[]" or bool(find_numbers(tok)) and find_numbers(tok)[0].text == tok
 
 
+def _list_goes_on(tokens: list[_Token], i: int) -> bool:
+    """Whether the words from token ``i`` are the rest of a list of modifiers: one to
+    three words, then "and" ("…, immigration and port police officers")."""
+    for j in range(i, min(i + 4, len(tokens))):
+        if _low(tokens, j) == "and":
+            return j > i
+        if not _is_word(_low(tokens, j)):
+            return False
+    return False
+
+
 def _scan_phrase(tokens: list[_Token], i: int, n: Number) -> tuple[_Phrase | None, list[tuple[str, int]]]:
     """Walk the words after a number up to its head noun: (the phrase or None, the
     modifiers met, with their end offsets)."""
@@ -295,14 +306,19 @@ def _scan_phrase(tokens: list[_Token], i: int, n: Number) -> tuple[_Phrase | Non
         found = _noun_head(tokens, i, n, [t for t, _ in mods])
         if found:
             return found, mods
-        if low in _OF_HEADS and nxt == "of":
-            mods.extend([(tok, end), ("of", tokens[i + 1][2])])
+        if low in _OF_HEADS and nxt == "of" or not mods and low == "of" and nxt in ("its", "their"):
+            # "groups of", or a share of a body's own people: "20 of its advisers"
+            mods.extend([(tok, end), (tokens[i + 1][0], tokens[i + 1][2])])
             i += 2
             words += 1
             continue
         found = _unit_head(tokens, i, [t for t, _ in mods])
         if found:
             return found, mods
+        if tok == "," and mods and _list_goes_on(tokens, i + 1):
+            mods.append((tok, end))  # "customs, immigration and port police officers"
+            i += 1
+            continue
         if tok == "and" and mods and i + 1 < len(tokens):
             # a list of modifiers: "customs and immigration officers"
             following = tokens[i + 1][0]
