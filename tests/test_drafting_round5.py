@@ -82,3 +82,26 @@ def test_the_people_who_taught_a_course_are_not_its_participants():
     assert [r.values["participants"] for r in drafted(text)] == [22]
     # people a course was attended by still are
     assert [r.values["participants"] for r in drafted("A DPS course in Nassau was attended by 22 officers.")] == [22]
+
+
+# --- attendance ---------------------------------------------------------------------------------------
+
+def placed(sentence: str, participants, lang: str | None = None):
+    with lexicon.using(lang):
+        s = setting.Setting()
+        setting.where(s, sentence, entities.country_matcher().find(sentence), [], participants, None)
+    return s.values["host"], s.values["countries"], s.values["attendance"]
+
+
+@pytest.mark.parametrize("sentence, lang", [
+    ("A course was given in May for 17 analysts of the Financial Intelligence Unit of the Belize Police "
+     "Department.", None),
+    ("Se capacitó a 17 analistas de la Unidad de Inteligencia Financiera de la Fuerza de Defensa de Belice.", "es"),
+])
+def test_people_of_a_states_named_body_are_that_states(sentence, lang):
+    assert placed(sentence, 17, lang) == ([], ["BLZ"], "named")
+
+
+def test_a_state_named_after_a_lower_case_phrase_is_not_the_peoples():
+    sentence = "A course on the prisons of Belize was given for 17 analysts."
+    assert placed(sentence, 17)[2] == "unstated"

@@ -32,6 +32,7 @@ def _templates(lex: Lexicon) -> dict[str, str]:
     art = rf"(?:(?:{lex.alternation('article')})\s+)?"
     ev, every_event = _event_words(lex), lex.alternation("event_noun")
     # a noun for people: the lexicon's, or a plural that names people by its form ("redactores")
+    link = lex.alternation("name_link")
     origin, people = lex.alternation("origin"), lex.alternation("people_noun") + "|" + agents.pattern(lex)
     # words that put a place, not a people, between a noun for people and a state
     place_words = "|".join(re.escape(t) for t in sorted(set(lex.of("trip_to"))
@@ -60,6 +61,8 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "multi": rf"(?<!\w)(?:{lex.alternation('multinational')})(?!\w)|(?<!\w)(?:{origin})\s+{art}"
                  rf"(?:[\w-]+\s+){{0,3}}?(?:{lex.alternation('states_noun')})(?!\w)|"
                  rf"(?<!\w)(?:{origin})\s+(?:{lex.alternation('region')})(?!\w)",
+        "people_of_body": rf"(?<!\w)(?:{people})\s+(?:(?:{link})\s+)+(?:(?-i:[A-ZÁÉÍÓÚÑ])[\w'’-]*\s+"
+                          rf"(?:(?:{link})\s+)*){{1,8}}$",
         "home": rf"(?<!\w)(?:{lex.alternation('home')})(?!\w)",
         "joint_before": rf"(?<!\w)(?:{lex.alternation('joint')})\s+{art}(?:[\w/’'-]+\s+){{0,3}}$",
         "other_deps": rf"(?<!\w)(?:{lex.alternation('joint')})\s+(?:{lex.alternation('other_dependencies')})(?!\w)",

@@ -38,6 +38,10 @@ _FROM_BEFORE_RE = cues.Cue("from_before", re.compile(
     r"\b(?:[Ff]rom|[Ff]or)\s+(?:the\s+)?$|\b(?:countries|states|nations)\s*\(\s*$|"
     rf"\b(?:{'|'.join(sorted(numbers.PEOPLE_NOUNS, key=len, reverse=True))})\s+of\s+(?:the\s+)?$|"
     r"\b(?:such\s+as|including(?:,?\s+among\s+others)?),?\s+(?:the\s+)?$"))
+#: People of a named body of a state ("detectives of the Criminal Investigation Department of
+#: the Guyana Police Force", "officers of the Ministry of Security of Chile"): the state's people.
+_PEOPLE_OF_BODY_RE = cues.Cue("people_of_body", re.compile(
+    rf"\b(?:{_PEOPLE})\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){{1,8}}$"))
 #: Words before "from" that make the state a source of money or a request, not of people.
 _NOT_PEOPLE_RE = cues.Cue("not_people", re.compile(
     r"\b(?:support|funding|financing|funds|contributions?|assistance|donations?|grants?|"
@@ -218,7 +222,8 @@ def roles(text: str, found: list[tuple[str, str | None, int]]) -> dict[str, set[
                     out[c] = (out[c] - {"other"}) | {"from"}
         elif listed:
             role = prev_role
-        elif _FROM_BEFORE_RE.search(before) and not _NOT_PEOPLE_RE.search(before):
+        elif _FROM_BEFORE_RE.search(before) and not _NOT_PEOPLE_RE.search(before) \
+                or _PEOPLE_OF_BODY_RE.search(text[max(0, off - 160):off]):
             role = "from"
         elif _HOST_BEFORE_RE.search(before) or re.match(r",\s*(?:19|20)\d\d\b", text[off + len(alias):]):
             role = "host"
