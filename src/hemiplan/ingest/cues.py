@@ -23,6 +23,12 @@ def _event_words(lex: Lexicon) -> str:
     return "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(terms, key=len, reverse=True)) or r"(?!x)x"
 
 
+def _of_value(lex: Lexicon, kind: str, value: str) -> str:
+    """An alternation of the terms of ``kind`` whose value is ``value`` ("trip" verbs: "visitó")."""
+    terms = sorted((t for t, v in lex.of(kind).items() if v == value), key=len, reverse=True)
+    return "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in terms) or r"(?!x)x"
+
+
 def _capitalised(lex: Lexicon, kind: str) -> str:
     return "|".join(re.escape(t[:1].upper() + t[1:]) for t in lex.terms(kind)) or r"(?!x)x"
 
@@ -49,8 +55,8 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "partner_before": rf"(?<!\w)(?:{lex.alternation('partner')})\s+{art}$",
         "activity_noun": rf"(?<!\w)(?:{lex.alternation('activity_lead')})\s+(?:[\w-]+\s+){{0,4}}?(?:{ev})(?!\w)",
         "host_before": rf"(?<!\w)(?:{lex.alternation('host')})\s+{art}$",
-        "trip_before": rf"(?<!\w)(?:{lex.alternation('trip')})\s+(?:[\w-]+\s+){{0,3}}?(?:{lex.alternation('trip_to')})\s+{art}$|"
-                       rf"(?<!\w)(?:{lex.alternation('trip_verb')})\s+{art}$",
+        "trip_before": rf"(?<!\w)(?:{_of_value(lex, 'trip', '')})\s+(?:[\w-]+\s+){{0,3}}?(?:{lex.alternation('trip_to')})\s+{art}$|"
+                       rf"(?<!\w)(?:{_of_value(lex, 'trip', 'verb')})\s+{art}$",
         # a demonym after its noun is read by from_before ("policías peruanos"): none before one
         "people_after": r"(?!x)x",
         "from_before": rf"(?:(?<!\w)(?:{origin})\s+{art}|(?<!\w)(?:{people})\s+"
