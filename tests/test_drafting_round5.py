@@ -105,3 +105,31 @@ def test_people_of_a_states_named_body_are_that_states(sentence, lang):
 def test_a_state_named_after_a_lower_case_phrase_is_not_the_peoples():
     sentence = "A course on the prisons of Belize was given for 17 analysts."
     assert placed(sentence, 17)[2] == "unstated"
+
+
+# --- partners and funders -----------------------------------------------------------------------------
+
+def credited(sentence: str, lang: str | None = None):
+    from hemiplan.ingest import credit
+    with lexicon.using(lang):
+        c = credit.credit(sentence)
+    return sorted(c.partners), sorted(c.funders), [(p.role, p.name, p.acronym) for p in c.proposals]
+
+
+@pytest.mark.parametrize("sentence, lang, partners, funders, proposed", [
+    ("The course was completed by 40 students with bursaries awarded by the Inter-American Development Bank.", None,
+     [], ["idb"], []),
+    ("The Konrad Adenauer Foundation covered the costs of the DPS workshop.", None, [], [],
+     [("funder", "Konrad Adenauer Foundation", "")]),
+    ("The course was taught by judges seconded by the Supreme Court of Ruritania.", None, [], [],
+     [("partner", "Supreme Court of Ruritania", "")]),
+    ("The DPS held a forum on port security with expert advice from UNODC.", None, ["unodc"], [], []),
+    ("The DPS and the Agency to Combat Piracy of Ruritania (ACPR) ran a course in Kingston.", None, [], [],
+     [("partner", "Agency to Combat Piracy of Ruritania", "ACPR")]),
+    ("El curso se dictó con becas otorgadas por el Banco Interamericano de Desarrollo.", "es", [], ["idb"], []),
+    ("La Fundación Konrad Adenauer cubrió los gastos del taller del DSP.", "es", [], [],
+     [("funder", "Fundación Konrad Adenauer", "")]),
+    ("El DSP celebró un foro con aportes técnicos de la ONUDD.", "es", ["unodc"], [], []),
+])
+def test_new_cues_of_partners_and_funders(sentence, lang, partners, funders, proposed):
+    assert credited(sentence, lang) == (partners, funders, proposed)

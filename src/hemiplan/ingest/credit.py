@@ -33,7 +33,11 @@ KINDS = ("UN body", "OAS body", "national government agency", "regional organisa
 
 _FUNDER_EN = (r"(?:financial\s+support|financial\s+assistance|funds?|funding(?:\s+support)?|financing|grants?|"
               r"donations?|contributions?|sponsorship|resources)\s+(?:\w+\s+)?(?:from|of|by)|"
-              r"(?:funded|financed|sponsored|co-?funded|co-?financed|paid\s+for|donated)\s+by")
+              r"(?:funded|financed|sponsored|co-?funded|co-?financed|paid\s+for|donated)\s+by|"
+              r"(?:scholarships?|fellowships?|bursaries|grants?)\s+(?:\w+\s+)?(?:granted|awarded|given|offered)\s+by")
+#: A verb of money after an organisation's name: it paid ("the X Foundation covered the cost of").
+_FUNDER_AFTER_EN = (r"(?:covered|paid\s+for|bore|met|defrayed)\s+(?:the\s+|all\s+(?:the\s+)?|its\s+)?"
+                    r"(?:\w+\s+)?(?:costs?|expenses)\b")
 _PARTNER_EN = (r"(?:in\s+)?(?:coordination|partnership|collaboration|cooperation|conjunction|association|alliance|"
                r"consultation)\s+with|(?:jointly|together)\s+with|(?:the\s+)?(?:support|assistance|help|backing|"
                r"participation|cooperation|collaboration)\s+(?:of|from)|"
@@ -41,6 +45,9 @@ _PARTNER_EN = (r"(?:in\s+)?(?:coordination|partnership|collaboration|cooperation
                r"(?:co-?organi[sz]ed|organi[sz]ed|prepared|developed)\s+with|"
                r"(?:experts?|specialists?|instructors?|trainers?|facilitators?|speakers?|lecturers?|teachers?)"
                r"\s+(?:from|of)|(?:partnered|collaborated|cooperated|worked)\s+with|"
+               # people or advice a body gave: "prosecutors lent by", "technical input from"
+               r"(?:lent|loaned|seconded|assigned)\s+by|(?:(?:technical|expert)\s+)?(?:input|advice|expertise|"
+               r"guidance)\s+(?:of|from)|"
                r"(?:agreement|memorandum\s+of\s+understanding|MOU|MoU|letter\s+of\s+intent|joint\s+report)\s+with")
 #: The word that heads an organisation's name → the kind it suggests (the first found wins).
 _HEADS_EN = {
@@ -115,6 +122,7 @@ class _Words:
     ands: tuple[str, ...]
     articles: tuple[str, ...]
     not_partner: re.Pattern
+    funder_after: re.Pattern      # a verb of money after the funder's name
 
 
 def _alt(terms) -> str:
@@ -136,14 +144,17 @@ def _name_pattern(links) -> re.Pattern:
 def _words(lex: lexicon.Lexicon) -> _Words:
     if lex.english:
         return _Words(re.compile(rf"\b(?:{_FUNDER_EN})\s+", re.I), re.compile(rf"\b(?:{_PARTNER_EN})\s+", re.I),
-                      _HEADS_EN, _name_pattern(_LINKS_EN), _AND_EN, _ARTICLES_EN, re.compile(_NOT_PARTNER_EN, re.I))
+                      _HEADS_EN, _name_pattern(_LINKS_EN), _AND_EN, _ARTICLES_EN, re.compile(_NOT_PARTNER_EN, re.I),
+                      re.compile(rf"(?<!\w)(?:{_FUNDER_AFTER_EN})", re.I))
     people, articles = lex.alternation("people_noun"), tuple(lex.of("article"))
     not_partner = (rf"(?:{lex.alternation('not_partner')})\s+(?:(?:{_alt(articles)})\s+)?$|(?<!\w)(?:{people})\s+"
                    rf"(?:de|del)\s+(?:(?:{_alt(articles)})\s+)?$")
-    return _Words(re.compile(rf"(?<!\w)(?:{_alt(lex.of('credit_funder'))})\s+", re.I),
+    funder = lex.of("credit_funder")    # value "after": the funder's name comes before ("X cubrió el costo")
+    return _Words(re.compile(rf"(?<!\w)(?:{_alt(t for t, v in funder.items() if v != 'after')})\s+", re.I),
                   re.compile(rf"(?<!\w)(?:{_alt(lex.of('credit_partner'))})\s+", re.I),
                   dict(lex.of("org_head")), _name_pattern(tuple(lex.of("name_link"))),
-                  tuple(lex.of("list_join")), articles, re.compile(not_partner, re.I))
+                  tuple(lex.of("list_join")), articles, re.compile(not_partner, re.I),
+                  re.compile(rf"(?<!\w)(?:{_alt(t for t, v in funder.items() if v == 'after')})(?!\w)", re.I))
 
 
 def guess_kind(name: str, words: _Words | None = None) -> str:
@@ -270,8 +281,30 @@ def _co_subjects(text: str, w: _Words, known) -> list[tuple[int, int, str | None
             continue
         at = _skip_article(text, off + len(alias) + m.end(), w)
         end, org, name, acr, ok = _one_name(text, at, w, known)
+        # a name with small words the name pattern stops at, closed by its acronym ("the Agency
+        # to Fight Crime in Ports (AFCP) ran")
+        longer = re.match(r"[^,.;()]{1,80}?\s*\(([A-Z][\w.-]{1,12})\)", text[end:]) if ok and org is None else None
+        if longer and not _CO_VERB_RE.match(text[end:]) and _CO_VERB_RE.match(text[end + longer.end():]):
+            name, acr = text[at:end + longer.start(1)].rstrip(" ("), longer.group(1)
+            end += longer.end()
         if ok and _CO_VERB_RE.match(text[end:]) and not entities.dependency_matcher().codes(name):
             out.append((at, end, org, name, acr))
+    return out
+
+
+def _names_before(text: str, w: _Words, known) -> list[tuple[int, int, str | None, str, str]]:
+    """Organisations named right before a verb of money ("the Friedrich Ebert Foundation
+    covered the cost of the venue"): (start, end, org_id, name, acronym) each."""
+    out = []
+    for m in w.funder_after.finditer(text):
+        at = len(text[:m.start()].rstrip())
+        starts = [o for o, (alias, _) in known.items() if o + len(alias) == at]
+        starts += [n.start() for n in w.name.finditer(text) if n.end() == at]
+        for start in starts[:1]:
+            start = _skip_article(text, start, w)
+            end, org, name, acr, ok = _one_name(text, start, w, known)
+            if ok and end == at and not entities.dependency_matcher().codes(name):
+                out.append((start, end, org, name, acr))
     return out
 
 
@@ -300,6 +333,9 @@ def credit(quote: str, reference_dir=None, context: str = "") -> Credit:
     for s, e, org, name, acr in _co_subjects(quote, w, known):
         seen.add(s)
         _credit_one(c, "partner", quote, s, s, e, org, name, acr, w)
+    for s, e, org, name, acr in _names_before(quote, w, known):
+        seen.add(s)
+        _credit_one(c, "funder", quote, s, s, e, org, name, acr, w)
     for off, (alias, org) in sorted(known.items()):
         if org and off not in seen and org not in c.partners | c.funders and \
                 not w.not_partner.search(quote[max(0, off - 60):off]):
