@@ -133,3 +133,14 @@ def credited(sentence: str, lang: str | None = None):
 ])
 def test_new_cues_of_partners_and_funders(sentence, lang, partners, funders, proposed):
     assert credited(sentence, lang) == (partners, funders, proposed)
+
+
+# --- events -------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, lang", [
+    ("The DPS offered three editions of its online course on money laundering, which 90 officers completed.", None),
+    ("La SE-CICAD ofreció tres ediciones de su curso virtual sobre lavado de activos.", "es"),
+])
+def test_editions_counted_by_a_number_are_events_of_the_activitys_type(text, lang):
+    rows = drafted(text, lang)
+    assert [(r.values["events"], r.values["activity_type"]) for r in rows] == [(3, "course")]

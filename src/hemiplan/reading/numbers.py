@@ -157,6 +157,8 @@ EVENT_NOUNS = {
     "assessment": "assessment", "assessments": "assessment", "evaluation": "assessment",
     "evaluations": "assessment", "diagnostic": "assessment", "diagnostics": "assessment",
     "event": "other", "events": "other", "activity": "other", "activities": "other",
+    # runs of one activity: "two editions of its course" (the type is the course's)
+    "edition": "other", "editions": "other",
 }
 #: Two-word nouns read as one.
 MULTIWORD_NOUNS = {
