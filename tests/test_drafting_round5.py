@@ -144,3 +144,11 @@ def test_new_cues_of_partners_and_funders(sentence, lang, partners, funders, pro
 def test_editions_counted_by_a_number_are_events_of_the_activitys_type(text, lang):
     rows = drafted(text, lang)
     assert [(r.values["events"], r.values["activity_type"]) for r in rows] == [(3, "course")]
+
+
+# --- places -------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, code", [("in Cusco", "PER"), ("in Puerto Limón", "CRI"), ("in Gonaïves", "HTI"),
+                                         ("in Encarnación", "PRY"), ("in Freeport", "BHS"), ("en Paysandú", "URY")])
+def test_more_secondary_cities_name_their_state(text, code):
+    assert entities.member_states_in(text) == [code]
