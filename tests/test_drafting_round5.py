@@ -152,3 +152,8 @@ def test_editions_counted_by_a_number_are_events_of_the_activitys_type(text, lan
                                          ("in Encarnación", "PRY"), ("in Freeport", "BHS"), ("en Paysandú", "URY")])
 def test_more_secondary_cities_name_their_state(text, code):
     assert entities.member_states_in(text) == [code]
+
+
+def test_a_states_foreign_ministry_by_its_own_name_is_its_government():
+    assert credited("With a grant from Global Affairs Canada, the SMS held a seminar in Nassau.") == (
+        [], ["gov-can"], [])
