@@ -157,3 +157,11 @@ def test_more_secondary_cities_name_their_state(text, code):
 def test_a_states_foreign_ministry_by_its_own_name_is_its_government():
     assert credited("With a grant from Global Affairs Canada, the SMS held a seminar in Nassau.") == (
         [], ["gov-can"], [])
+
+
+def test_people_of_a_named_bodys_own_are_its_states():
+    sentence = "The SMS advised the Ministry of Justice of Belize in Belmopan, meeting 12 of its legal officers."
+    assert placed(sentence, 12) == (["BLZ"], ["BLZ"], "named")
+    assert placed("A seminar in Belmopan gathered 12 legal officers.", 12)[2] == "unstated"
+    # two states named: whose body "its" is cannot be told
+    assert placed("The SMS advised the Senate of Belize in Kingston, meeting 12 of its clerks.", 12)[2] == "unstated"

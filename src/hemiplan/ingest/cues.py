@@ -59,6 +59,7 @@ def _templates(lex: Lexicon) -> dict[str, str]:
                        rf"(?<!\w)(?:{_of_value(lex, 'trip', 'verb')})\s+{art}$",
         # a demonym after its noun is read by from_before ("policías peruanos"): none before one
         "people_after": r"(?!x)x",
+        "own_people": r"(?!x)x",      # English only: the lexicon has no possessives
         "from_before": rf"(?:(?<!\w)(?:{origin})\s+{art}|(?<!\w)(?:{people})\s+"
                        rf"(?:(?!(?:{place_words})\s)[\w-]+\s+){{0,3}}?)$",
         "not_people": rf"(?<!\w)(?:{lex.alternation('not_people')})\s+(?:[\w-]+\s+){{0,2}}?(?:{origin})\s+{art}$",

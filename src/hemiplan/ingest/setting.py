@@ -70,6 +70,10 @@ _HOME_RE = cues.Cue("home", re.compile(
     r"\bfrom\s+the\s+host\s+(?:country|state|nation)\b|\bin-country\b|\bnational\s+(?:[\w-]+\s+)"
     r"{0,3}?(?:courses?|workshops?|seminars?|trainings?|sessions?|meetings?|missions?|events?)\b",
     re.I))
+#: People of a body the sentence has named ("the Assembly of Panama … with 20 of its advisers"):
+#: the people of its one state.
+_OWN_PEOPLE_RE = cues.Cue("own_people", re.compile(
+    rf"\b(?:of|among)\s+(?:its|their)\s+(?:own\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_PEOPLE})\b", re.I))
 _JOINT_WORDS = r"(?:in\s+(?:partnership|coordination|collaboration|cooperation)|jointly|together)\s+with"
 _JOINT_BEFORE_RE = cues.Cue("joint_before", re.compile(_JOINT_WORDS + r"\s+(?:the\s+)?(?:[\w/’'-]+\s+){0,3}$", re.I))
 _OTHER_DEPS_RE = cues.Cue("other_deps", re.compile(
@@ -269,8 +273,9 @@ def where(s: Setting, quote: str, found, fallback: list[str], participants, give
             s.judge(f"Draft: multinational attendance (“{multi.group(0)}”): the participants' states are "
                     f"not named; {where_}, no state credited: check.", "multinational: host only")
     else:   # the states where it was held or whose people came, else every state named (served)
-        s.values.update(host=host, countries=sorted(set(host) | set(origin) | set(visited)) or everyone,
-                        attendance=("named" if home else "unstated") if people else "")
+        served = sorted(set(host) | set(origin) | set(visited)) or everyone
+        own = len(served) == 1 and _OWN_PEOPLE_RE.search(quote)
+        s.values.update(host=host, countries=served, attendance=("named" if home or own else "unstated") if people else "")
         if multi and home:
             s.flags.append("national and multinational words: check attendance")
 
