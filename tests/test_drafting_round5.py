@@ -165,3 +165,13 @@ def test_people_of_a_named_bodys_own_are_its_states():
     assert placed("A seminar in Belmopan gathered 12 legal officers.", 12)[2] == "unstated"
     # two states named: whose body "its" is cannot be told
     assert placed("The SMS advised the Senate of Belize in Kingston, meeting 12 of its clerks.", 12)[2] == "unstated"
+
+
+def test_a_share_of_a_bodys_own_people_in_spanish():
+    from hemiplan.reading import numbers
+    with lexicon.using("es"):
+        got = [(c.kind, c.value, c.qualifier) for c in numbers.find_counts(
+            "La SSM asesoró al Senado de Chile y trabajó con unos 15 de sus asesores jurídicos.")]
+        # "de los" is no share of a body's own: the figure after it is the count
+        other = [c.value for c in numbers.find_counts("Se capacitó a 12 de los 30 funcionarios.")]
+    assert got == [("participants", 15, "approx")] and other == [30]

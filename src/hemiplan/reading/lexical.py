@@ -137,6 +137,12 @@ def _head(text: str, pos: int, lex: Lexicon, pats: dict) -> tuple[str, str, int]
     return None
 
 
+def _possessive(tok: str, lex: Lexicon) -> bool:
+    """A small word after "de" that is neither an article nor a link of names ("sus")."""
+    return lex.value("stop_word", tok) is not None and lex.value("article", tok) is None \
+        and lex.value("name_link", tok) is None
+
+
 def _noun_phrase(text: str, n: Number, lex: Lexicon) -> tuple[str, str, int] | None:
     """(kind, head noun, end offset) of the noun phrase a number opens."""
     pats = _patterns(lex)
@@ -146,6 +152,8 @@ def _noun_phrase(text: str, n: Number, lex: Lexicon) -> tuple[str, str, int] | N
         inner = find_numbers(tokens[1][0], lex)
         if inner and inner[0].value == n.value:
             i = 3   # a figure restated in brackets: "seis (6) países"
+    if len(tokens) >= 3 and lex.value("name_link", tokens[0][0]) is not None and _possessive(tokens[1][0], lex):
+        i = 2       # a share of a body's own people: "unos 20 de sus asesores"
     for j in range(i, min(len(tokens), i + 4)):
         tok, start, _ = tokens[j]
         found = _head(text, start, lex, pats)
