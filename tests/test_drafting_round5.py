@@ -175,3 +175,7 @@ def test_a_share_of_a_bodys_own_people_in_spanish():
         # "de los" is no share of a body's own: the figure after it is the count
         other = [c.value for c in numbers.find_counts("Se capacitó a 12 de los 30 funcionarios.")]
     assert got == [("participants", 15, "approx")] and other == [30]
+
+
+def test_agreeing_to_do_something_later_is_not_done_work():
+    assert drafted("The DPS and Interpol agreed to hold a joint meeting on port security.") == []

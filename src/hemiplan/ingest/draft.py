@@ -44,7 +44,8 @@ _DONE_RE = cues.Cue("done", re.compile(
     r"performed|completed|trained|met|took\s+place|was\s+created|were\s+created|established|donated|"
     r"destroyed|provided|implemented|convened|co-?organi[sz]ed|offered|developed|adopted|approved|sent|"
     r"finalized|finalised|released|presented|undertook|undertaken|participated|attended|gave|given|"
-    r"supported|coordinated|facilitated|initiated|concluded|ran|assisted|agreed|exchanged\s+(?:letters|notes)|"
+    r"supported|coordinated|facilitated|initiated|concluded|ran|assisted|"
+    r"agreed(?!\s+(?:to|that)\b)|exchanged\s+(?:letters|notes)|"
     # work done by going somewhere, or an agreement reached or kept alive ("travelled to", "exchanged letters")
     r"travell?ed|visited|renewed|extended\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:agreement|memorandum))\b", re.I))
 #: Words before a dependency that make it a partner, not the lead ("in partnership with CICAD").

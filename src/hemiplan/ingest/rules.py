@@ -13,7 +13,8 @@ _TYPE_RULES = [
     ("destruction", re.compile(r"\bdestr(?:oy|oyed|uction)\b", re.I)),
     ("donation", re.compile(r"\bdonat(?:ed|ion|ions)\b", re.I)),
     ("agreement", re.compile(r"\b(?:memorand(?:um|a)\s+of\s+understanding|MOUs?|agreements?|signed|"
-                              r"agreed\s+(?:[^.;:]{0,60}?\s)?(?:on|upon)\s+(?:a|an|the)|exchanged\s+(?:letters|notes)|exchanges?\s+of\s+(?:letters|notes))\b")),
+                              r"agreed\s+(?:[^.;:]{0,60}?\s)?(?:on|upon)\s+(?:a|an|the)|"
+                              r"exchanged\s+(?:letters|notes)|exchanges?\s+of\s+(?:letters|notes))\b")),
     ("legislative_assistance", re.compile(r"\blegislative\s+assistance\b|\bdraft(?:ing)?\s+(?:of\s+)?(?:legislation|laws?|bills?)\b", re.I)),
     ("exercise", re.compile(r"\b(?:exercises?|simulations?|drills?|table-?top)\b", re.I)),
     ("mission", re.compile(r"\b(?:missions?|visits?)\b", re.I)),

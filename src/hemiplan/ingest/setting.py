@@ -275,7 +275,8 @@ def where(s: Setting, quote: str, found, fallback: list[str], participants, give
     else:   # the states where it was held or whose people came, else every state named (served)
         served = sorted(set(host) | set(origin) | set(visited)) or everyone
         own = len(served) == 1 and _OWN_PEOPLE_RE.search(quote)
-        s.values.update(host=host, countries=served, attendance=("named" if home or own else "unstated") if people else "")
+        s.values.update(host=host, countries=served,
+                        attendance=("named" if home or own else "unstated") if people else "")
         if multi and home:
             s.flags.append("national and multinational words: check attendance")
 
