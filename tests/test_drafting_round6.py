@@ -21,3 +21,8 @@ def credited(sentence: str, lang: str | None = None):
 ])
 def test_underwritten_by_names_a_funder(sentence, lang):
     assert credited(sentence, lang) == ([], ["idb"])
+
+
+def test_made_possible_by_names_a_funder():
+    assert credited("A forum on port security in Nassau, made possible by the Inter-American Development Bank.") == (
+        [], ["idb"])

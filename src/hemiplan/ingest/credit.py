@@ -33,7 +33,7 @@ KINDS = ("UN body", "OAS body", "national government agency", "regional organisa
 
 _FUNDER_EN = (r"(?:financial\s+support|financial\s+assistance|funds?|funding(?:\s+support)?|financing|grants?|"
               r"donations?|contributions?|sponsorship|resources)\s+(?:\w+\s+)?(?:from|of|by)|"
-              r"(?:funded|financed|sponsored|co-?funded|co-?financed|underwritten|paid\s+for|donated)\s+by|"
+              r"(?:funded|financed|sponsored|co-?funded|co-?financed|underwritten|made\s+possible|paid\s+for|donated)\s+by|"
               r"(?:scholarships?|fellowships?|bursaries|grants?)\s+(?:\w+\s+)?(?:granted|awarded|given|offered)\s+by")
 #: A verb of money after an organisation's name: it paid ("the X Foundation covered the cost of").
 _FUNDER_AFTER_EN = (r"(?:covered|paid\s+for|bore|met|defrayed)\s+(?:the\s+|all\s+(?:the\s+)?|its\s+)?"
