@@ -26,3 +26,8 @@ def test_underwritten_by_names_a_funder(sentence, lang):
 def test_made_possible_by_names_a_funder():
     assert credited("A forum on port security in Nassau, made possible by the Inter-American Development Bank.") == (
         [], ["idb"])
+
+
+def test_gracias_a_una_contribucion_de_names_a_funder():
+    assert credited("Gracias a una contribución del Banco Interamericano de Desarrollo, el DSP dictó un curso en Lima.",
+                    "es") == ([], ["idb"])
