@@ -1,6 +1,8 @@
 """Shared fixtures. SYNTHETIC_DATA is invented data (see tests/fixtures/synthetic/README.md)."""
 from __future__ import annotations
 
+import fcntl
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -86,11 +88,30 @@ def build_site(base: Path, data: Path, year: int) -> Site:
     return Site(root, data_dir, year)
 
 
+def shared_site(tmp_path_factory, name: str, data: Path, year: int) -> Site:
+    """A site that tests only read, built once for the whole run: the suite runs on
+    every core (pytest-xdist, ``-n auto --dist loadfile`` in pyproject.toml), and the
+    first worker to need the site builds it in the run's shared temporary folder while
+    the others wait on its lock (the recipe of pytest-xdist's documentation, with
+    ``fcntl``), then reuse it. Without xdist, it is built in this session's folder."""
+    if os.environ.get("PYTEST_XDIST_WORKER") is None:
+        return build_site(tmp_path_factory.mktemp(name), data, year)
+    base = tmp_path_factory.getbasetemp().parent / name
+    with open(f"{base}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (base / ".built").is_file():
+            shutil.rmtree(base, ignore_errors=True)   # a build that failed in another worker
+            base.mkdir()
+            build_site(base, data, year)
+            (base / ".built").touch()
+    return Site(base / "book", base / "data", year)
+
+
 @pytest.fixture(scope="session")
 def synthetic_site(tmp_path_factory) -> Site:
     """The book built once per session for the SYNTHETIC year 2031, outside the
     project's own _build. Tests must not modify it: copy it first."""
-    return build_site(tmp_path_factory.mktemp("synthetic-site"), SYNTHETIC_DATA, 2031)
+    return shared_site(tmp_path_factory, "synthetic-site", SYNTHETIC_DATA, 2031)
 
 
 SERIES_REPORT = FIXTURES / "reports" / "synthetic_2033.txt"
@@ -130,7 +151,7 @@ def series_site(tmp_path_factory):
 def hostile_site(tmp_path_factory) -> Site:
     """The book built once per session for the SYNTHETIC hostile year 2032
     (tests/fixtures/hostile/README.md)."""
-    return build_site(tmp_path_factory.mktemp("hostile-site"), HOSTILE_DATA, 2032)
+    return shared_site(tmp_path_factory, "hostile-site", HOSTILE_DATA, 2032)
 
 
 @pytest.fixture(scope="module")
