@@ -45,32 +45,47 @@ def test_partners_and_funders_meet_the_targets(measured):
         assert f.recall(role) >= 0.80, f.misses
 
 
-#: The held-out years, with the floors they are held to: 2043 as measured after the second round
-#: of rules (first measured with the first round: the README's table), 2044 as first measured
-#: (written after the second round; a third round changed two attendance rules after it). Raised after
-#: the fourth round (people by the form of their noun, units and variants of known organisations,
-#: secondary cities, "travelled"/"renewed"): 2043 all at 100%, 2044 host and partners at 100%.
+#: The held-out years, with the floors they are held to (each at what it measures now, so
+#: that a change that makes it worse fails; their first figures are in the README's table):
+#: 2043 and 2044 after the fourth round of rules (written looking at them); 2045 after the
+#: fifth (written looking at it); 2046 (English) and 2047 (Spanish), written without reading
+#: the rules, after the sixth round (three funder cues written looking at their misses);
+#: 2048, written without reading the rules and measured first after the sixth round: the
+#: honest figures, far from the targets. "held" is the share of drafted activities whose
+#: held year is right, "drafted" the share of curated activities drafted at all.
 HELD_OUT = {
-    2043: {"participants": 1.0, "attendance": 1.0, "host": 1.0, "partner": (1.0, 1.0), "funder": (0.90, 0.90)},
-    2044: {"participants": 0.95, "attendance": 0.90, "host": 1.0, "partner": (1.0, 1.0), "funder": (0.90, 0.90)},
+    2043: {"participants": 1.0, "held": 0.95, "drafted": 1.0, "events": 0.95, "attendance": 1.0, "host": 1.0,
+           "partner": (1.0, 1.0), "funder": (0.90, 0.90)},
+    2044: {"participants": 0.95, "held": 0.95, "drafted": 1.0, "events": 0.95, "attendance": 0.90, "host": 1.0,
+           "partner": (1.0, 1.0), "funder": (0.90, 0.90)},
+    2045: {"participants": 1.0, "held": 1.0, "drafted": 1.0, "events": 1.0, "attendance": 1.0, "host": 1.0,
+           "partner": (1.0, 0.875), "funder": (1.0, 1.0)},
+    2046: {"participants": 11 / 12, "held": 13 / 14, "drafted": 14 / 17, "events": 12 / 14, "attendance": 10 / 12,
+           "host": 12 / 14, "partner": (6 / 7, 0.60), "funder": (1.0, 0.60)},
+    2047: {"participants": 11 / 12, "held": 1.0, "drafted": 13 / 17, "events": 1.0, "attendance": 0.75, "host": 12 / 13,
+           "partner": (0.75, 6 / 9), "funder": (1.0, 4 / 6)},
+    2048: {"participants": 8 / 12, "held": 1.0, "drafted": 9 / 16, "events": 1.0, "attendance": 7 / 9, "host": 5 / 9,
+           "partner": (1.0, 1 / 8), "funder": (1.0, 0.50)},
 }
 
 
 @pytest.mark.parametrize("year", sorted(HELD_OUT))
 def test_the_held_out_years_as_measured(year):
-    """Written after the rules: asserted at what they measure, so that a change that
-    makes them worse fails (their first figures are in tests/fixtures/drafting/README.md
-    and the README's table)."""
+    """Asserted at what they measure, so that a change that makes them worse fails
+    (their first figures are in tests/fixtures/drafting/README.md and the README's table)."""
     floor = HELD_OUT[year]
     acc = accuracy.measure(year, DRAFTING)
     f = acc.fields
+    eps = 1e-9
     assert acc.section == 1.0 and acc.ms_precision == 1.0 and acc.ms_recall == 1.0
-    assert acc.participants >= floor["participants"] and acc.held.share >= 0.95
-    assert f.share("events") >= 0.95 and f.share("host") >= floor["host"], f.misses
-    assert f.share("attendance") >= floor["attendance"], f.misses
+    assert acc.participants >= floor["participants"] - eps, acc.misses["participants"]
+    assert acc.held.share >= floor["held"] - eps, acc.misses["held_year"]
+    assert acc.held.drafted / acc.held.total >= floor["drafted"] - eps, acc.misses["held_year"]
+    assert f.share("events") >= floor["events"] - eps and f.share("host") >= floor["host"] - eps, f.misses
+    assert f.share("attendance") >= floor["attendance"] - eps, f.misses
     for role in ("partner", "funder"):
         precision, recall = floor[role]
-        assert f.precision(role) >= precision and f.recall(role) >= recall, f.misses
+        assert f.precision(role) >= precision - eps and f.recall(role) >= recall - eps, f.misses
 
 
 def test_a_miss_is_counted_against_recall_and_a_wrong_draft_against_precision(tmp_path):
