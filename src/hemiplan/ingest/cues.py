@@ -19,14 +19,12 @@ from hemiplan.reading.lexicon import Lexicon
 
 def _event_words(lex: Lexicon) -> str:
     """The event nouns that name one kind of event (not 'actividades', 'eventos')."""
-    terms = [t for t, v in lex.of("event_noun").items() if v != "other"]
-    return "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(terms, key=len, reverse=True)) or r"(?!x)x"
+    return lexicon.alternation_of(t for t, v in lex.of("event_noun").items() if v != "other")
 
 
 def _of_value(lex: Lexicon, kind: str, value: str) -> str:
     """An alternation of the terms of ``kind`` whose value is ``value`` ("trip" verbs: "visitó")."""
-    terms = sorted((t for t, v in lex.of(kind).items() if v == value), key=len, reverse=True)
-    return "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in terms) or r"(?!x)x"
+    return lexicon.alternation_of(t for t, v in lex.of(kind).items() if v == value)
 
 
 def _capitalised(lex: Lexicon, kind: str) -> str:

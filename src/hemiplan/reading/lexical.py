@@ -23,7 +23,7 @@ from functools import lru_cache
 from text_to_num import text2num
 
 from hemiplan.reading import people
-from hemiplan.reading.lexicon import Lexicon
+from hemiplan.reading.lexicon import Lexicon, alternation_of
 from hemiplan.reading.quantities import Count, Number, snake_case
 
 #: The qualifiers in order of precedence (as for English).
@@ -42,8 +42,7 @@ def _patterns(lex: Lexicon) -> dict:
     for q in _QUALIFIER_ORDER:
         terms = [t for t, v in lex.of("qualifier").items() if v == q]
         if terms:
-            alt = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(terms, key=len, reverse=True))
-            qualifiers.append((re.compile(rf"(?<![\w.])(?:{alt})\s+$", re.I), q))
+            qualifiers.append((re.compile(rf"(?<![\w.])(?:{alternation_of(terms)})\s+$", re.I), q))
     nouns = {kind: re.compile(rf"(?:{lex.alternation(kind)})(?![\w])", re.I) for kind, _ in _NOUN_KINDS}
     months = lex.alternation("month")
     return {

@@ -26,6 +26,14 @@ from hemiplan import paths
 ENGLISH = "en"
 
 
+def alternation_of(terms) -> str:
+    """A regular-expression alternation of ``terms``, longest first (spaces match any run
+    of white space); never empty, so that a pattern built on it compiles. For a part of a
+    kind's terms ("the qualifiers of one bound"); :meth:`Lexicon.alternation` for whole kinds."""
+    ordered = sorted(set(terms), key=lambda t: (-len(t), t))
+    return "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in ordered) or r"(?!x)x"
+
+
 @dataclass(frozen=True, eq=False)
 class Lexicon:
     """The terms of one language, by kind (``number_word``, ``people_noun``,
@@ -50,9 +58,7 @@ class Lexicon:
     def alternation(self, *kinds: str) -> str:
         """A regular-expression alternation of the terms of ``kinds`` (spaces match any
         run of white space); never empty, so that a pattern built on it compiles."""
-        terms = sorted({t for k in kinds for t in self.of(k)}, key=lambda t: (-len(t), t))
-        escaped = [re.escape(t).replace(r"\ ", r"\s+") for t in terms]
-        return "|".join(escaped) or r"(?!x)x"
+        return alternation_of(t for k in kinds for t in self.of(k))
 
     def value(self, kind: str, term: str) -> str | None:
         """The value of a term as written (compared in lower case), or None."""
