@@ -25,7 +25,7 @@ from functools import lru_cache
 
 import pycountry
 
-from hemiplan.ingest import cues, org_names
+from hemiplan.ingest import cues, org_names, past_tense
 from hemiplan.reading import entities, lexicon, numbers
 
 KINDS = ("UN body", "OAS body", "national government agency", "regional organisation", "international organisation",
@@ -157,6 +157,11 @@ def _words(lex: lexicon.Lexicon) -> _Words:
                   re.compile(rf"(?<!\w)(?:{_alt(t for t, v in funder.items() if v == 'after')})(?!\w)", re.I))
 
 
+def words_of(lex: lexicon.Lexicon) -> _Words:
+    """The cues and name patterns of credit in one language (for :mod:`.done_work`)."""
+    return _words(lex)
+
+
 def guess_kind(name: str, words: _Words | None = None) -> str:
     """The kind an organisation's name suggests (international organisation when nothing does)."""
     heads = (words or _words(lexicon.current())).heads
@@ -270,6 +275,11 @@ _CO_VERB_RE = cues.Cue("joint_verb", re.compile(
     r"carried\s+out|implemented|developed|launched|ran|convened|offered|co-?hosted|hosted|published)\b", re.I))
 
 
+def _co_verb(text: str) -> bool:
+    """Whether a verb of done work opens ``text``: a verb of the cue, or any finite past verb."""
+    return bool(_CO_VERB_RE.match(text)) or past_tense.verb_follows(text)
+
+
 def _co_subjects(text: str, w: _Words, known) -> list[tuple[int, int, str | None, str, str]]:
     """Organisations that are subjects of the work with a dependency ("The DPS and the
     Dominican National Police jointly delivered", "The SMS and the University of Toronto
@@ -284,10 +294,10 @@ def _co_subjects(text: str, w: _Words, known) -> list[tuple[int, int, str | None
         # a name with small words the name pattern stops at, closed by its acronym ("the Agency
         # to Fight Crime in Ports (AFCP) ran")
         longer = re.match(r"[^,.;()]{1,80}?\s*\(([A-Z][\w.-]{1,12})\)", text[end:]) if ok and org is None else None
-        if longer and not _CO_VERB_RE.match(text[end:]) and _CO_VERB_RE.match(text[end + longer.end():]):
+        if longer and not _co_verb(text[end:]) and _co_verb(text[end + longer.end():]):
             name, acr = text[at:end + longer.start(1)].rstrip(" ("), longer.group(1)
             end += longer.end()
-        if ok and _CO_VERB_RE.match(text[end:]) and not entities.dependency_matcher().codes(name):
+        if ok and _co_verb(text[end:]) and not entities.dependency_matcher().codes(name):
             out.append((at, end, org, name, acr))
     return out
 

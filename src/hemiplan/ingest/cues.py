@@ -75,6 +75,9 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "jointly": rf"(?<!\w)(?:{lex.alternation('jointly')})(?!\w)",
         "back": rf"(?<!\w)(?:{lex.alternation('anaphora')})\s+(?:[\w-]+\s+){{0,2}}?(?:{every_event})(?!\w)|"
                 rf"(?:^|[.;:/]\s+)(?-i:{_capitalised(lex, 'article')})\s+(?:[\w-]+\s+){{0,2}}?(?:{every_event})(?!\w)",
+        # people who gave the work, not its participants: the partner cues ending in "by" ("impartido por")
+        "given_by": rf"(?<!\w)(?:{lexicon.alternation_of(t for t in lex.of('credit_partner') if t.endswith(' por'))})"
+                    rf"\s+{art}$",
         "such_as": rf"(?<!\w)(?:{lex.alternation('such_as')})\s+|[:;]\s*",
         "lead_in": rf"^(?:(?:{lex.alternation('span_start', 'date_in')})\s+[^,]{{0,48}}?(?:(?:19|20)\d\d|"
                    rf"{lex.alternation('month', 'period')}),\s*|(?:{lex.alternation('lead_in')}),\s*)",

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from hemiplan.data import csvio, labels
-from hemiplan.ingest import credit, cues, setting
+from hemiplan.ingest import credit, cues, done_work, given_by, setting
 from hemiplan.ingest.paragraphs import paragraphs_table
 from hemiplan.ingest.rules import activity_type, clean_title, program_of
 from hemiplan.reading import entities, lexicon, numbers
@@ -368,7 +368,7 @@ class _Drafter:
         scounts = w.in_sentence(si)
         # people a course was given by ("taught by two prosecutors") are not its participants
         pcounts = [c for c in scounts if c.kind == "participants" and c.start not in w.used
-                   and not re.search(r"\b(?:taught|led|instructed|moderated|lectured)\s+by\s+$", w.text[:c.start])]
+                   and not given_by.gave_it(w.text[:c.start])]
         for c in pcounts:
             w.used.add(c.start)
             if _HISTORICAL_RE.search(sentence):
@@ -470,11 +470,12 @@ class _Drafter:
             return
         a, b = w.spans[si]
         sentence, done = w.text[a:b], setting.outside_planned(w.text[a:b])   # a clause of later work aside
-        if _FUTURE_RE.search(done) or _HISTORICAL_RE.search(sentence) or _NEGATIVE_RE.search(sentence) \
-                or not _DONE_RE.search(done):
+        ours = done_work.secretariat_verb(done, self.reference_dir)    # the Secretariat did it: any kind
+        if done_work.planned(_FUTURE_RE.search(done), ours) or _HISTORICAL_RE.search(sentence) or \
+                _NEGATIVE_RE.search(sentence) or not (_DONE_RE.search(done) or ours or done_work.past_clause(done)):
             return
-        atype, guessed = activity_type(sentence, strict=True)
-        if guessed and atype == "other":
+        atype, guessed = done_work.kind(activity_type, sentence, ours)
+        if guessed and atype == "other" and ours is None:
             return
         if not guessed and not _ACTIVITY_NOUN_RE.search(sentence):
             return

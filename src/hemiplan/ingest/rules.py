@@ -15,7 +15,7 @@ _TYPE_RULES = [
     ("agreement", re.compile(r"\b(?:memorand(?:um|a)\s+of\s+understanding|MOUs?|agreements?|signed|"
                               r"agreed\s+(?:[^.;:]{0,60}?\s)?(?:on|upon)\s+(?:a|an|the)|"
                               r"exchanged\s+(?:letters|notes)|exchanges?\s+of\s+(?:letters|notes))\b")),
-    ("legislative_assistance", re.compile(r"\blegislative\s+assistance\b|\bdraft(?:ing)?\s+(?:of\s+)?(?:legislation|laws?|bills?)\b", re.I)),
+    ("legislative_assistance", re.compile(r"\blegislative\s+assistance\b|\bdraft(?:ing)?\s+(?:of\s+)?(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,3}?(?:legislation|laws?|bills?)\b", re.I)),
     ("exercise", re.compile(r"\b(?:exercises?|simulations?|drills?|table-?top)\b", re.I)),
     ("mission", re.compile(r"\b(?:missions?|visits?)\b", re.I)),
     ("course", re.compile(r"\b(?:courses?|trainings?|trained)\b", re.I)),

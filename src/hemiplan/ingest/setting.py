@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from hemiplan.ingest import cues
+from hemiplan.ingest import cues, past_tense
 from hemiplan.reading import lexicon, numbers, people
 from hemiplan.reading.dates import HeldDate, held_dates
 
@@ -304,7 +304,8 @@ def joint(s: Setting, quote: str, context: str, lead: str, deps) -> None:
             while j + 1 < len(spans) and _LIST_GAP_RE.match(_TITLE_RE.sub("", text[spans[j][1]:spans[j + 1][0]])):
                 j += 1
                 run.append(spans[j][2])
-            if len(set(run)) > 1 and (_JOINT_VERB_RE.match(_TITLE_RE.sub("", text[spans[j][1]:]))
+            after = _TITLE_RE.sub("", text[spans[j][1]:])     # "A and B trained": a verb, by its form too
+            if len(set(run)) > 1 and (_JOINT_VERB_RE.match(after) or past_tense.verb_follows(after)
                                       or _JOINTLY_RE.search(text)):
                 together |= set(run)
                 cue = cue or re.search(re.escape(text[a:spans[j][1]]), text)
