@@ -38,7 +38,6 @@ import re
 import shutil
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from importlib import metadata
@@ -49,7 +48,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from hemiplan import paths
-from hemiplan.build import printcopy, public
+from hemiplan.build import printcopy, printer, public
 from hemiplan.build.jobs import BuildError
 
 #: PDFium is not thread-safe, not even across documents (pypdfium2's docs, "Incompatibility
@@ -156,12 +155,17 @@ def _answer(html_dir: Path, mount: str, url: str) -> tuple[int, bytes, str]:
     return 404, b"", "text/plain"
 
 
-async def _print_all(html_dir: Path, mount: str, jobs: list[tuple[str, Path, dict]], workers: int) -> None:
-    """Print each (page, PDF, options) of ``jobs``, ``workers`` at a time, each page
-    opened at its site path under :data:`ORIGIN` (see the module's docstring)."""
-    # Deferred: playwright is heavy, and only a build that prints needs it.
-    from playwright.async_api import async_playwright
+def launch(pw):
+    """The headless Chromium the PDFs are printed with (playwright's launch, awaitable)."""
+    return pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, timeout=TIMEOUT_MS)
 
+
+async def _print_all(browser, slots: asyncio.Semaphore, html_dir: Path, mount: str,
+                     jobs: list[tuple[str, Path, dict]], workers: int) -> None:
+    """Print each (page, PDF, options) of ``jobs`` in ``browser``, by ``workers`` tabs,
+    each page holding one of ``slots`` while it prints (the build's limit on pages in
+    print at once, shared by its editions: see hemiplan.build.printer), each page
+    opened at its site path under :data:`ORIGIN` (see the module's docstring)."""
     async def route(r):
         if not r.request.url.startswith(ORIGIN):
             await r.abort()   # the print copies need nothing from the network
@@ -169,31 +173,38 @@ async def _print_all(html_dir: Path, mount: str, jobs: list[tuple[str, Path, dic
         status, body, kind = _answer(html_dir, mount, r.request.url)
         await r.fulfill(status=status, body=body, content_type=kind)
 
-    async with async_playwright() as pw:
-        browser = await pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, timeout=TIMEOUT_MS)
-        try:
-            queue = list(jobs)
+    queue = list(jobs)
 
-            async def worker():
-                # A context per worker: pages of one origin in one context share a
-                # renderer process, and would not print side by side.
-                context = await browser.new_context(java_script_enabled=False)
-                await context.route("**/*", route)
-                page = await context.new_page()
-                page.set_default_timeout(TIMEOUT_MS)
-                await page.emulate_media(media="print")
-                while queue:
+    async def worker():
+        # A context per worker: pages of one origin in one context share a
+        # renderer process, and would not print side by side.
+        context = await browser.new_context(java_script_enabled=False)
+        try:
+            await context.route("**/*", route)
+            page = await context.new_page()
+            page.set_default_timeout(TIMEOUT_MS)
+            await page.emulate_media(media="print")
+            while queue:
+                async with slots:
+                    if not queue:
+                        break
                     name, out, options = queue.pop(0)
                     response = await page.goto(f"{ORIGIN}{mount}/{name}", wait_until="load")
                     if response is None or response.status != 200:
                         raise BuildError(f"{name}: could not be opened to print it (HTTP "
                                          f"{response.status if response else '?'})")
                     await page.pdf(path=str(out), **options)
-                await context.close()
-
-            await asyncio.gather(*(worker() for _ in range(max(1, min(workers, len(jobs))))))
         finally:
-            await browser.close()
+            await context.close()
+
+    tasks = [asyncio.ensure_future(worker()) for _ in range(max(1, min(workers, len(jobs))))]
+    try:
+        await asyncio.gather(*tasks)
+    except BaseException:
+        for t in tasks:   # the browser may be the build's: stop this print's other tabs
+            t.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        raise
 
 
 def _cache_dir(root: Path) -> Path:
@@ -222,10 +233,10 @@ def split(combined: Path, outs: list[Path]) -> bool:
 
 
 def _print(html_dir: Path, mount: str, jobs: list[tuple[str, Path, dict]], workers: int | None) -> None:
-    # In a thread of its own: the caller may be running an event loop already
-    # (playwright's sync API does, e.g. in the browser tests).
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(asyncio.run, _print_all(html_dir, mount, jobs, workers or os.cpu_count() or 1)).result()
+    """Print ``jobs`` in the build's browser when one is shared (hemiplan.build.printer),
+    else in a browser launched for them."""
+    n = workers or os.cpu_count() or 1
+    printer.run(lambda browser, slots: _print_all(browser, slots, html_dir, mount, jobs, n), launch, n)
 
 
 def _print_pages(html_dir: Path, mount: str, todo: dict[str, Path], scratch: str, workers: int | None) -> None:

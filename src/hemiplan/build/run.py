@@ -16,7 +16,7 @@ from pathlib import Path
 import nbformat
 
 from hemiplan import paths
-from hemiplan.build import assembly, cache, execution, languages, pdf, planning, profiles, publishing, site
+from hemiplan.build import assembly, cache, execution, languages, pdf, planning, printer, profiles, publishing, site
 from hemiplan.build.jobs import BuildError, Job, Plan
 from hemiplan.data import available_years, content_hash, default_year, resolve_year, table_files
 from hemiplan.data import locks
@@ -63,7 +63,10 @@ def _execute_and_finish(plans: list[Plan], jobs_n: int | None, clean: bool, root
     Jupyter Book, PDFs) in a thread pool as soon as its notebooks are ready, while the
     next edition executes. Every failure is reported, in one BuildError."""
     errors: list[BuildError] = []
-    with ThreadPoolExecutor(max_workers=jobs_n or os.cpu_count() or 1, thread_name_prefix="edition") as pool:
+    # One browser prints the PDFs of every edition and language of the build, a page
+    # per core at a time (hemiplan.build.printer).
+    with printer.shared(pdf.launch, jobs_n), \
+            ThreadPoolExecutor(max_workers=jobs_n or os.cpu_count() or 1, thread_name_prefix="edition") as pool:
         futures = []
         try:
             execution.execute_plans(plans, jobs_n, root, progress,
