@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
-from hemiplan.reading import people
+from hemiplan.reading import amounts, people
 from hemiplan.reading.lexicon import Lexicon, alternation_of
 from hemiplan.reading.quantities import Count, Number, snake_case
 
@@ -48,8 +48,8 @@ def _patterns(lex: Lexicon) -> dict:
     return {
         "number": re.compile(rf"(?<![\w.,])(?:(?P<digits>{_DIGITS})(?![\w])|(?P<words>{seq})(?![\w]))", re.I),
         "qualifiers": qualifiers,
-        "after": [(re.compile(rf"^\s*(?:{lex.alternation('qualifier_after')})\b", re.I), v)
-                  for v in sorted(set(lex.of("qualifier_after").values()))],
+        "after": [(re.compile(rf"^\s*(?:{alternation_of(t for t, x in lex.of('qualifier_after').items() if x == v)})\b",
+                              re.I), v) for v in sorted(set(lex.of("qualifier_after").values()))],
         "nouns": nouns,
         "date_after": re.compile(rf"^\s*(?:(?:{lex.alternation('span_join')}|[-–])\s*\d{{1,2}}\s+)?"
                                  rf"(?:{lex.alternation('date_of')})\s+(?:{months})\b", re.I),
@@ -90,6 +90,12 @@ def _word_numbers(m: re.Match, lex: Lexicon) -> list[tuple[int, int, int]]:
         if v is not None:
             out.append((v, m.start() + w.start(), m.start() + w.end()))
     return out
+
+
+def qualifier_before(text: str, start: int, lex: Lexicon) -> str:
+    """The qualifier written before a figure at ``start`` ("más de", "unos"), else exact."""
+    before = text[max(0, start - 30):start]
+    return next((q for rx, q in _patterns(lex)["qualifiers"] if rx.search(before)), "exact")
 
 
 def _qualifier(text: str, start: int, end: int, pats: dict) -> str:
@@ -213,8 +219,13 @@ def find_counts(text: str, lex: Lexicon) -> list[Count]:
     """Every number in ``text`` that counts something, with what it counts."""
     text = text or ""
     out: list[Count] = []
-    for n in find_numbers(text, lex):
+    for n in amounts.read(text, find_numbers(text, lex), lex, lambda t, at: qualifier_before(t, at, lex)):
         if out and n.start < out[-1].end or non_count_reason(text, n, lex):
+            continue
+        run = amounts.run_of(text, n, lex, lex.of("event_noun"))
+        if run:    # "tres rondas de consultas": the runs of one kind of event
+            out.append(Count("events", n.value, n.qualifier, run[0], "events", run[1], text[n.start:run[2]],
+                             n.start, run[2], n))
             continue
         phrase = _noun_phrase(text, n, lex)
         if phrase is None:
@@ -227,7 +238,7 @@ def find_counts(text: str, lex: Lexicon) -> list[Count]:
         else:
             unit, atype = lex.value("unit_noun", head) or snake_case(head), ""
         out.append(Count(kind, n.value, n.qualifier, head, unit, atype, text[n.start:end], n.start, end, n))
-    return out
+    return amounts.list_counts(text, lex, out)
 
 
 def month_in(text: str, lex: Lexicon) -> int | None:

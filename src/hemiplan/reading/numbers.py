@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from hemiplan.reading import lexical, lexicon, people
+from hemiplan.reading import amounts, lexical, lexicon, people
 from hemiplan.reading.quantities import Count, Number, snake_case
 
 UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -88,6 +88,12 @@ def parse_digits(text: str) -> float:
     return float(re.sub(r"[,\s]", "", text))
 
 
+def qualifier_before(text: str, start: int) -> str:
+    """The qualifier written before a figure at ``start`` ("more than", "some"), else exact."""
+    before = text[max(0, start - 30):start]
+    return next((q for rx, q in QUALIFIERS if rx.search(before)), "exact")
+
+
 def find_numbers(text: str) -> list[Number]:
     """Every number in text, in order, with its qualifier."""
     lex = lexicon.current()
@@ -103,13 +109,8 @@ def find_numbers(text: str) -> list[Number]:
             if v is None:
                 continue
             value, is_word = float(v), True
-        before = text[max(0, m.start() - 30):m.start()]
-        qualifier = "exact"
-        for rx, q in QUALIFIERS:
-            if rx.search(before):
-                qualifier = q
-                break
-        else:
+        qualifier = qualifier_before(text, m.start())
+        if qualifier == "exact":
             for rx, q in _AFTER_QUALIFIERS:
                 if rx.match(text[m.end():m.end() + 12]):
                     qualifier = q
@@ -417,10 +418,15 @@ def find_counts(text: str) -> list[Count]:
         return lexical.find_counts(text, lex)
     text = text or ""
     out: list[Count] = []
-    for n in find_numbers(text):
+    for n in amounts.read(text, find_numbers(text), lex, qualifier_before):
         if out and n.start < out[-1].end:
             continue  # inside the phrase of the previous count ("seven 105MM shells")
         if non_count_reason(text, n):
+            continue
+        run = amounts.run_of(text, n, lex, EVENT_NOUNS)
+        if run:    # "three rounds of consultations": the runs of one kind of event
+            out.append(Count("events", n.value, n.qualifier, run[0], "events", run[1], text[n.start:run[2]],
+                             n.start, run[2], n))
             continue
         np = _noun_phrase(text, n)
         if np is None:
@@ -443,7 +449,7 @@ def find_counts(text: str) -> list[Count]:
         # the value is an integer count unless written with a decimal part
         out.append(Count(kind, n.value, n.qualifier, head, unit, atype or "", text[n.start:end],
                          n.start, end, n))
-    return out
+    return amounts.list_counts(text, lex, out)
 
 
 def month_in(text: str) -> int | None:
