@@ -25,13 +25,13 @@ from functools import lru_cache
 
 import pycountry
 
-from hemiplan.ingest import cues, org_names, past_tense
+from hemiplan.ingest import cues, org_mentions, org_names, past_tense
 from hemiplan.reading import entities, lexicon, numbers
 
 KINDS = ("UN body", "OAS body", "national government agency", "regional organisation", "international organisation",
          "private sector", "civil society", "academic")
 
-_FUNDER_EN = (r"(?:financial\s+support|financial\s+assistance|funds?|funding(?:\s+support)?|financing|grants?|"
+_FUNDER_EN = (r"(?:at\s+the\s+)?expenses?\s+of|(?:financial\s+support|financial\s+assistance|funds?|funding(?:\s+support)?|financing|grants?|"
               r"donations?|contributions?|sponsorship|resources)\s+(?:\w+\s+)?(?:from|of|by)|"
               r"(?:funded|financed|sponsored|co-?funded|co-?financed|underwritten|made\s+possible|paid\s+for|donated)\s+by|"
               r"(?:scholarships?|fellowships?|bursaries|grants?)\s+(?:\w+\s+)?(?:granted|awarded|given|offered)\s+by")
@@ -148,7 +148,7 @@ def _words(lex: lexicon.Lexicon) -> _Words:
                       re.compile(rf"(?<!\w)(?:{_FUNDER_AFTER_EN})", re.I))
     people, articles = lex.alternation("people_noun"), tuple(lex.of("article"))
     not_partner = (rf"(?:{lex.alternation('not_partner')})\s+(?:(?:{_alt(articles)})\s+)?$|(?<!\w)(?:{people})\s+"
-                   rf"(?:de|del)\s+(?:(?:{_alt(articles)})\s+)?$")
+                   rf"(?:[\w-]+\s+)?(?:de|del)\s+(?:(?:{_alt(articles)})\s+)?$")    # "funcionarios bolivianos de la"
     funder = lex.of("credit_funder")    # value "after": the funder's name comes before ("X cubrió el costo")
     return _Words(re.compile(rf"(?<!\w)(?:{_alt(t for t, v in funder.items() if v != 'after')})\s+", re.I),
                   re.compile(rf"(?<!\w)(?:{_alt(lex.of('credit_partner'))})\s+", re.I),
@@ -346,6 +346,10 @@ def credit(quote: str, reference_dir=None, context: str = "") -> Credit:
     for s, e, org, name, acr in _names_before(quote, w, known):
         seen.add(s)
         _credit_one(c, "funder", quote, s, s, e, org, name, acr, w)
+    for s, e, role, org, name, acr in org_mentions.uncued(quote, w, known, seen, c.proposals, reference_dir,
+                                                             kind=guess_kind):
+        seen.add(s)      # named without a cue: proposed all the same, never dropped
+        _credit_one(c, role, quote, s, s, e, org, name, acr, w, shaped=True)
     for off, (alias, org) in sorted(known.items()):
         if org and off not in seen and org not in c.partners | c.funders and \
                 not w.not_partner.search(quote[max(0, off - 60):off]):
@@ -355,7 +359,7 @@ def credit(quote: str, reference_dir=None, context: str = "") -> Credit:
 
 
 def _credit_one(c: Credit, role: str, quote: str, cue_at: int, s: int, e: int, org, name: str, acr: str,
-                w: _Words) -> None:
+                w: _Words, shaped: bool = False) -> None:
     bag = c.funders if role == "funder" else c.partners
     if org:
         bag.add(org)
@@ -363,7 +367,7 @@ def _credit_one(c: Credit, role: str, quote: str, cue_at: int, s: int, e: int, o
     if org is None and name in entities.organization_matcher().targets:
         return    # the Secretariat's own: joint work, not a partner
     appositive = re.match(rf",\s+(?:(?:{_alt(w.articles)})\s+)?([A-ZÁÉÍÓÚÑ][^,.;()]{{2,80}})", quote[e:])
-    if not _looks_like_org(name, acr, w) and not (appositive and _looks_like_org(appositive.group(1), "", w)
+    if not shaped and not _looks_like_org(name, acr, w) and not (appositive and _looks_like_org(appositive.group(1), "", w)
                                                   and re.fullmatch(r"[A-Z][a-z]{3,}", name)):
         return        # a one-word name counts when a name of an organisation follows it ("Frontex, the … Agency")
     state = re.sub(r"^(?:Government\s+of|Gobierno\s+de(?:l)?)\s+(?:the\s+|la\s+|el\s+)?", "", name)

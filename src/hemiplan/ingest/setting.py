@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from hemiplan.ingest import cues, past_tense
+from hemiplan.ingest import cues, past_tense, rules
 from hemiplan.reading import lexicon, numbers, people
 from hemiplan.reading.dates import HeldDate, held_dates
 
@@ -249,6 +249,9 @@ def where(s: Setting, quote: str, found, fallback: list[str], participants, give
     r = roles(quote, found)
     planned = sorted(c for c, had in r.items() if had == {"planned"})
     r = {c: had - {"planned"} for c, had in r.items() if had - {"planned"}}
+    hosts = [c for c, had in r.items() if had == {"host"}]
+    if len(hosts) > 1 and rules.activity_type(quote)[0] == "mission":   # missions "in A, B and C": one each
+        r.update({c: {"to"} for c in hosts})
     visited = s.values["visited"] = sorted(c for c, had in r.items() if had == {"to"})
     if len(visited) == 1:   # one mission's state is where it was held; missions to several have no one host
         r[visited[0]] = {"host"}
