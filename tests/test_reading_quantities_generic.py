@@ -157,3 +157,28 @@ def test_a_range_of_dates_durations_or_years_is_no_count_of_people(text, code):
 ])
 def test_a_collective_of_time_is_a_duration(text, code):
     assert [c for c in counts(text, code) if c.kind in ("participants", "events")] == []
+
+
+@pytest.mark.parametrize("text, code, value, qualifier", [
+    ("A hundred and forty cadets paraded.", None, 140, "exact"),
+    ("Nearly a thousand schoolteachers tuned in.", None, 1000, "approx"),
+    ("Several hundred volunteers registered.", None, 100, "more_than"),
+    ("A few dozen inspectors were certified.", None, 12, "more_than"),
+    ("Varias docenas de inspectores fueron certificados.", "es", 12, "more_than"),
+])
+def test_scale_words_after_an_article_or_several(text, code, value, qualifier):
+    assert people(text, code) == (value, qualifier)
+
+
+@pytest.mark.parametrize("text, code, value, qualifier", [
+    ("Upward of 85 dispatchers enrolled.", None, 85, "more_than"),
+    ("No more than 20 auditors were admitted.", None, 20, "up_to"),
+    ("Not less than 14 mediators took part.", None, 14, "at_least"),
+    ("At most 9 analysts could attend.", None, 9, "up_to"),
+    ("In the region of 250 volunteers signed.", None, 250, "approx"),
+    ("No más de 20 auditores fueron admitidos.", "es", 20, "up_to"),
+    ("A lo sumo 9 analistas asistieron.", "es", 9, "up_to"),
+    ("Del orden de 250 voluntarios firmaron.", "es", 250, "approx"),
+])
+def test_more_bounds_before_a_figure(text, code, value, qualifier):
+    assert people(text, code) == (value, qualifier)

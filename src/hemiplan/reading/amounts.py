@@ -55,6 +55,8 @@ class Words:
     to: tuple[str, ...]                # "to" (before the list of places of "in turn")
     list_links: tuple[str, ...]        # small words inside a list of names ("and", "the")
     joins: tuple[str, ...] = ()        # the words that join the last item of a list ("and")
+    several: tuple[str, ...] = ()      # "several" (before a collective: more than one unit)
+    scales: dict[str, float] | None = None  # scale words read as collectives after "several"
     runs: tuple[str, ...] = ()         # nouns of a run of one event ("rounds", "editions")
     run_targets: dict[str, str] | None = None  # what a run may be of, besides event nouns ("talks" → meeting)
     determiners: tuple[str, ...] = ()  # "the", "its" (between "of" and the event)
@@ -65,8 +67,7 @@ ENGLISH = Words(
     range_joins=("to", "or"),
     change=tuple("rose risen increased grew grown went fell fallen dropped climbed jumped expanded reduced "
                  "decreased declined doubled up down moved shifted".split()),
-    collectives={"dozen": (12.0, "exact"), "score": (20.0, "exact"), "couple": (2.0, "approx"),
-                 "pair": (2.0, "exact"), "hundred": (100.0, "exact"), "thousand": (1000.0, "exact")},
+    collectives={"dozen": (12.0, "exact"), "score": (20.0, "exact"), "couple": (2.0, "approx"), "pair": (2.0, "exact")},
     plurals={"dozens": 12.0, "scores": 20.0, "hundreds": 100.0, "thousands": 1000.0},
     indefinite=("a", "an"),
     half=("half a", "half an"),
@@ -78,6 +79,8 @@ ENGLISH = Words(
     to=("to",),
     list_links=("and", "the", "of", "&"),
     joins=("and", "&"),
+    several=("several", "a few", "many"),
+    scales={"hundred": 100.0, "thousand": 1000.0},
     runs=tuple("rounds editions cohorts cycles iterations waves runs sittings instalments installments sessions "
                "modules series".split()),
     run_targets={"talks": "meeting", "negotiations": "meeting", "discussions": "meeting", "hearings": "meeting"},
@@ -106,7 +109,7 @@ def words_of(lex: Lexicon) -> Words:
         after=dict(lex.of("qualifier_after")), each_of=tuple(lex.of("each_of")),
         in_turn=tuple(lex.of("in_turn")), to=tuple(lex.of("trip_to")),
         list_links=tuple(lex.of("list_join")) + tuple(lex.of("name_link")),
-        joins=tuple(t for t in lex.of("list_join") if " " not in t),
+        joins=tuple(t for t in lex.of("list_join") if " " not in t), several=tuple(lex.of("some")),
         runs=tuple(lex.of("run_noun")), run_targets=dict(lex.of("run_target")),
         determiners=tuple(lex.of("article")) + tuple(lex.of("possessive")))
 
@@ -124,6 +127,8 @@ def _patterns(lex: Lexicon) -> dict:
         "change": re.compile(rf"(?<![\w])(?:{_alt(w.change)})\s+(?:{_alt(w.range_pairs)})\s+$", re.I),
         "coll": re.compile(rf"(?<![\w])(?:(?P<half>{_alt(w.half)})\s+|(?P<art>{_alt(w.indefinite)})\s+)?"
                            rf"(?P<coll>{_alt(w.collectives)})(?P<of>\s+(?:{_alt(w.of)}))?(?![\w])", re.I),
+        "several": re.compile(rf"(?<![\w])(?:{_alt(w.several)})\s+(?P<coll>{_alt(set(w.collectives) | set(w.scales or {}))})"
+                              rf"(?:\s+(?:{_alt(w.of)}))?(?![\w])", re.I),
         "plural": re.compile(rf"(?<![\w])(?P<coll>{_alt(w.plurals)})\s+(?:{_alt(w.of)})(?![\w])", re.I),
         "after": re.compile(rf"^(?:\s+|\s*-)(?P<q>{_alt(w.after)})(?![\w-])", re.I),
         "each": re.compile(rf"(?<![\w])(?:{_alt(w.each_of)})\s+", re.I),
@@ -194,6 +199,10 @@ def read(text: str, nums: list[Number], lex: Lexicon, qualifier_before: Callable
             prefix = times.qualifier
         made.append(Number(value, text[start:m.end()], start, m.end(),
                            prefix if prefix != "exact" else qualifier, True))
+    units = {k.lower(): v for k, v in {**(w.scales or {}), **{k: u for k, (u, _) in w.collectives.items()}}.items()}
+    for m in pats["several"].finditer(text):    # "several hundred", "a few dozen": more than one unit
+        made = [x for x in made if not (x.start < m.end() and m.start() < x.end)]
+        made.append(Number(units[m.group("coll").lower()], m.group(0), m.start(), m.end(), "more_than", True))
     for m in pats["plural"].finditer(text):
         unit = w.plurals[next(k for k in w.plurals if k.lower() == m.group("coll").lower())]
         times = _number_before(nums, text, m.start())

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import re
 
+from text_to_num import text2num
+
 from hemiplan.reading import amounts, lexical, lexicon, people
 from hemiplan.reading.quantities import Count, Number, snake_case
 
@@ -32,7 +34,6 @@ UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six":
          "nineteen": 19}
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
         "eighty": 80, "ninety": 90}
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
 
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 _UNIT_WORD = "|".join(sorted(UNITS, key=len, reverse=True))
@@ -40,7 +41,9 @@ _TENS_WORD = "|".join(sorted(TENS, key=len, reverse=True))
 # "twenty-seven" / "twenty seven" / "twenty" / "seventeen": a compound is tens + one
 # only, so "three three-week courses" is two numbers, not six.
 _SMALL = rf"(?:(?:{_TENS_WORD})(?:[-\s](?:{_ONES})(?![\w-]))?|(?:{_UNIT_WORD}))"
-_WORD_NUMBER = rf"{_SMALL}(?:\s+(?:hundred|thousand|million)(?:\s+(?:and\s+)?{_SMALL})?)*"
+# "a hundred", "a thousand and fifty": the article stands for one before a scale word
+_WORD_NUMBER = (rf"(?:{_SMALL}|an?(?=\s+(?:hundred|thousand|million)(?![\w-])))"
+                rf"(?:\s+(?:hundred|thousand|million)(?:\s+(?:and\s+)?{_SMALL})?)*")
 # digits with thousands separators, tolerating one stray space after a comma ("24, 606")
 _DIGITS = r"\d{1,3}(?:,\s?\d{3})+(?!\d)|\d+(?:\.\d+)?"
 # a unit written against the figure ("9,061mt", "105MM") does not hide the number
@@ -50,11 +53,13 @@ NUMBER_RE = re.compile(
     re.IGNORECASE)
 
 QUALIFIERS = [
-    (re.compile(r"(?<![\w.])(?:at least|no fewer than|no less than|a minimum of)\s+$", re.I), "at_least"),
-    (re.compile(r"(?<![\w.])(?:up to|as many as|a maximum of)\s+$", re.I), "up_to"),
-    (re.compile(r"(?<![\w.])(?:more than|over|in excess of|upwards of)\s+$", re.I), "more_than"),
+    (re.compile(r"(?<![\w.])(?:at least|no fewer than|no less than|not fewer than|not less than|a minimum of)\s+$",
+                re.I), "at_least"),
+    (re.compile(r"(?<![\w.])(?:up to|as many as|a maximum of|no more than|not more than|at most)\s+$", re.I), "up_to"),
+    (re.compile(r"(?<![\w.])(?:more than|over|in excess of|upwards? of)\s+$", re.I), "more_than"),
     (re.compile(r"(?<![\w.])(?:approximately|approx\.|about|around|nearly|almost|some|roughly|close to|an estimated|"
-                r"estimated|circa|ca\.|fewer than|less than|under)\s+$", re.I), "approx"),
+                r"estimated|circa|ca\.|fewer than|less than|under|in the region of|in the order of|on the order of|"
+                r"shy of|more or less|something like|give or take|close on)\s+$", re.I), "approx"),
 ]
 _AFTER_QUALIFIERS = [
     (re.compile(r"^\s*(?:\+|or more\b|plus\b)", re.I), "more_than"),
@@ -62,26 +67,13 @@ _AFTER_QUALIFIERS = [
 
 
 def words_to_int(text: str) -> int | None:
-    """'Twenty-seven' → 27, 'one thousand' → 1000, 'three hundred and five' → 305."""
-    total = current = 0
-    seen = False
-    for tok in re.split(r"[\s-]+", text.lower().strip()):
-        if tok == "and" or not tok:
-            continue
-        if tok in UNITS:
-            current += UNITS[tok]
-        elif tok in TENS:
-            current += TENS[tok]
-        elif tok in SCALES:
-            scale = SCALES[tok]
-            current = max(current, 1) * scale
-            if scale >= 1000:
-                total += current
-                current = 0
-        else:
-            return None
-        seen = True
-    return total + current if seen else None
+    """'Twenty-seven' → 27, 'one thousand' → 1000, 'three hundred and five' → 305,
+    'a hundred and twenty' → 120: read with text2num, as the other languages are."""
+    words = re.sub(r"^an?\s+", "one ", re.sub(r"\s+", " ", text.lower().strip()))
+    try:
+        return int(text2num(words, "en"))
+    except ValueError:
+        return None
 
 
 def parse_digits(text: str) -> float:
