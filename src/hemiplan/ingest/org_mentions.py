@@ -38,6 +38,18 @@ def _strip_leading(text: str, s: int, e: int) -> int:
         s += m.end()
 
 
+def _after_place(quote: str, s: int, e: int, reference_dir) -> int:
+    """Where a name starts once a state joined to it by a small word is cut off ("[Belize for
+    the ]Ministry of Home Affairs": the pattern runs places and names together)."""
+    found = entities.country_matcher(reference_dir).find(quote[s:e])
+    if found and found[0][2] == 0:
+        link = re.match(r"\s+(?:for|of|on|the|de|del|para|en)\s+(?:(?:the|la|el|los|las)\s+)?",
+                        quote[s + len(found[0][0]):e])
+        if link:
+            return s + len(found[0][0]) + link.end()
+    return s
+
+
 def _is_place(name: str, reference_dir) -> bool:
     countries = entities.country_matcher(reference_dir).find(name)
     return bool(countries) and countries[0][2] == 0 and len(countries[0][0]) >= len(name) - 1
@@ -115,8 +127,8 @@ def uncued(quote: str, w, known: dict, seen: set[int], proposed=(), reference_di
     taken = [(o, o + len(alias)) for o, (alias, _) in known.items()]
     out, consumed = [], 0
     for m in w.name.finditer(quote):
-        s = _strip_leading(quote, m.start(), m.end())
-        e = m.end()
+        s, e = _strip_leading(quote, m.start(), m.end()), m.end()
+        s = _after_place(quote, s, e, reference_dir)
         name = quote[s:e].rstrip()
         if s < consumed or s in seen or any(a < e and s < b for a, b in taken) or len(name) < 4:
             continue

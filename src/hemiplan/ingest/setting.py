@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from hemiplan.ingest import cues, past_tense, rules
+from hemiplan.ingest import cues, past_tense
 from hemiplan.reading import lexicon, numbers, people
 from hemiplan.reading.dates import HeldDate, held_dates
 
@@ -243,6 +243,12 @@ def roles(text: str, found: list[tuple[str, str | None, int]]) -> dict[str, set[
     return out
 
 
+def _of_missions(quote: str) -> bool:
+    """Whether the quote names missions (an event noun of that type, in the language read)."""
+    nouns = cues.event_nouns() or numbers.EVENT_NOUNS
+    return any(v == "mission" and re.search(rf"(?<!\w){re.escape(k)}(?!\w)", quote, re.I) for k, v in nouns.items())
+
+
 def where(s: Setting, quote: str, found, fallback: list[str], participants, given: list[str] | None) -> None:
     """host, countries and attendance: a figure goes to a state only when the text
     ties the people to it; a multinational event is credited to its host as host only."""
@@ -250,7 +256,7 @@ def where(s: Setting, quote: str, found, fallback: list[str], participants, give
     planned = sorted(c for c, had in r.items() if had == {"planned"})
     r = {c: had - {"planned"} for c, had in r.items() if had - {"planned"}}
     hosts = [c for c, had in r.items() if had == {"host"}]
-    if len(hosts) > 1 and rules.activity_type(quote)[0] == "mission":   # missions "in A, B and C": one each
+    if len(hosts) > 1 and _of_missions(quote):   # missions "in A, B and C": one in each, no one host
         r.update({c: {"to"} for c in hosts})
     visited = s.values["visited"] = sorted(c for c, had in r.items() if had == {"to"})
     if len(visited) == 1:   # one mission's state is where it was held; missions to several have no one host
