@@ -182,3 +182,15 @@ def test_scale_words_after_an_article_or_several(text, code, value, qualifier):
 ])
 def test_more_bounds_before_a_figure(text, code, value, qualifier):
     assert people(text, code) == (value, qualifier)
+
+
+@pytest.mark.parametrize("text, code, value, qualifier", [
+    ("A couple of dozen security guards enrolled.", None, 24, "approx"),
+    ("A couple hundred volunteers signed up.", None, 200, "approx"),
+    ("Two or three dozen inspectors came.", None, 24, "at_least"),
+    ("Some 1.2 million people watched the broadcast.", None, 1_200_000, "approx"),
+    ("Un par de docenas de inspectores asistió.", "es", 24, "exact"),
+    ("Unos 2,5 millones de personas vieron la campaña.", "es", 2_500_000, "approx"),
+])
+def test_an_amount_times_a_collective_or_scale_word(text, code, value, qualifier):
+    assert people(text, code) == (value, qualifier)

@@ -80,7 +80,7 @@ ENGLISH = Words(
     list_links=("and", "the", "of", "&"),
     joins=("and", "&"),
     several=("several", "a few", "many"),
-    scales={"hundred": 100.0, "thousand": 1000.0},
+    scales={"hundred": 100.0, "thousand": 1000.0, "million": 1e6},
     runs=tuple("rounds editions cohorts cycles iterations waves runs sittings instalments installments sessions "
                "modules series".split()),
     run_targets={"talks": "meeting", "negotiations": "meeting", "discussions": "meeting", "hearings": "meeting"},
@@ -110,6 +110,7 @@ def words_of(lex: Lexicon) -> Words:
         in_turn=tuple(lex.of("in_turn")), to=tuple(lex.of("trip_to")),
         list_links=tuple(lex.of("list_join")) + tuple(lex.of("name_link")),
         joins=tuple(t for t in lex.of("list_join") if " " not in t), several=tuple(lex.of("some")),
+        scales={t: float(v) for t, v in lex.of("scale").items()},
         runs=tuple(lex.of("run_noun")), run_targets=dict(lex.of("run_target")),
         determiners=tuple(lex.of("article")) + tuple(lex.of("possessive")))
 
@@ -129,6 +130,8 @@ def _patterns(lex: Lexicon) -> dict:
                            rf"(?P<coll>{_alt(w.collectives)})(?P<of>\s+(?:{_alt(w.of)}))?(?![\w])", re.I),
         "several": re.compile(rf"(?<![\w])(?:{_alt(w.several)})\s+(?P<coll>{_alt(set(w.collectives) | set(w.scales or {}))})"
                               rf"(?:\s+(?:{_alt(w.of)}))?(?![\w])", re.I),
+        "times": re.compile(rf"\s+(?:(?:{_alt(w.of)})\s+)?(?P<coll>{_alt(set(w.collectives) | set(w.plurals) | set(w.scales or {}))})"
+                            rf"(?:\s+(?:{_alt(w.of)}))?(?![\w])", re.I),
         "plural": re.compile(rf"(?<![\w])(?P<coll>{_alt(w.plurals)})\s+(?:{_alt(w.of)})(?![\w])", re.I),
         "after": re.compile(rf"^(?:\s+|\s*-)(?P<q>{_alt(w.after)})(?![\w-])", re.I),
         "each": re.compile(rf"(?<![\w])(?:{_alt(w.each_of)})\s+", re.I),
@@ -213,8 +216,26 @@ def read(text: str, nums: list[Number], lex: Lexicon, qualifier_before: Callable
             made.append(Number(times.value * unit, text[times.start:m.end()], times.start, m.end(),
                                times.qualifier, True))
     inside = [(x.start, x.end) for x in made]
-    out = [n for n in nums if n.start not in absorbed and not any(a <= n.start < b for a, b in inside)] + made
-    return [_with_after(text, n, pats, w) for n in sorted(out, key=lambda n: n.start)]
+    out: list[Number] = []
+    for n in sorted([n for n in nums if n.start not in absorbed and not any(a <= n.start < b for a, b in inside)]
+                    + made, key=lambda n: n.start):
+        if not out or n.start >= out[-1].end:   # else swallowed by the amount before it
+            out.append(_with_after(text, _times(text, n, pats, w), pats, w))
+    return out
+
+
+def _times(text: str, n: Number, pats: dict, w: Words) -> Number:
+    """The amount times a collective or scale word right after it: "a couple of dozen",
+    "two or three dozen", "1.5 million"; "un par de docenas de"."""
+    m = pats["times"].match(text, n.end)
+    if not m:
+        return n
+    low = m.group("coll").lower()
+    unit, own = next(((u, q) for k, (u, q) in w.collectives.items() if k.lower() == low), (None, "exact"))
+    if unit is None:
+        unit = next(v for k, v in {**w.plurals, **(w.scales or {})}.items() if k.lower() == low)
+    qualifier = n.qualifier if n.qualifier != "exact" else own
+    return replace(n, value=n.value * unit, text=text[n.start:m.end()], end=m.end(), qualifier=qualifier)
 
 
 def _with_after(text: str, n: Number, pats: dict, w: Words) -> Number:
