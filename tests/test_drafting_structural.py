@@ -130,3 +130,33 @@ def test_an_organisation_named_without_a_cue_in_spanish():
     _, _, proposals = credited("La SE-CICAD congregó en Lima a 40 fiscales, con la orientación del Observatorio "
                                "Andino de Delitos y Mercados Ilícitos (OADMI).", "es")
     assert proposals == [("partner", "Observatorio Andino de Delitos y Mercados Ilícitos")]
+
+
+# --- hosts and whose people, by the shape of the place --------------------------------------------
+
+def placed(sentence: str, participants=None, lang: str | None = None):
+    from hemiplan.ingest import setting
+    from hemiplan.reading import entities
+    with lexicon.using(lang):
+        s = setting.Setting()
+        setting.where(s, sentence, entities.country_matcher().find(sentence), [], participants, None)
+        v = s.values
+        return ";".join(v["host"]), ";".join(v["countries"]), v["attendance"]
+
+
+@pytest.mark.parametrize("sentence, people, lang, expected", [
+    # a town the lists do not know, then its state
+    ("The DPS ran a workshop in Villa Tercera, Panama, for 30 planners from Colombia and Ecuador.", 30, None,
+     ("PAN", "COL;ECU", "named")),
+    # a venue named after a town the lists know
+    ("The DPS taught 25 wardens at the Police Academy of Guadalajara in May.", 25, None, ("MEX", "MEX", "unstated")),
+    # a town no list knows, for the people of one state
+    ("The DPS coached 18 Guatemalan police officers in Tzununá on violence prevention.", 18, None,
+     ("GTM", "GTM", "named")),
+    ("La SE-CICAD capacitó en Ixchiguán a 22 fiscales guatemaltecos.", 22, "es", ("GTM", "GTM", "named")),
+    # a state's body, by its possessive, that sent its people
+    ("Peru's National Prison Institute sent 35 prison officers to a course that the DPS gave online.", 35, None,
+     ("", "PER", "named")),
+])
+def test_hosts_and_people_by_the_shape_of_the_place(sentence, people, lang, expected):
+    assert placed(sentence, people, lang) == expected

@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from hemiplan.ingest import cues, past_tense
-from hemiplan.reading import lexicon, numbers, people
+from hemiplan.ingest import cues, past_tense, state_shapes
+from hemiplan.reading import entities, lexicon, numbers, people
 from hemiplan.reading.dates import HeldDate, held_dates
 
 #: Words before a member state that make it the place of holding.
 _HOST_BEFORE_RE = cues.Cue("host_before", re.compile(
-    r"(?:\b(?:[Ii]n|[Aa]t|[Ii]nside)\s+(?:the\s+)?(?:city\s+of\s+)?|\bhosted\s+by\s+"
+    r"(?:\b(?:[Ii]n|[Aa]t|[Ii]nside|[Oo]utside|[Nn]ear)\s+(?:the\s+)?(?:city\s+of\s+)?|\bhosted\s+by\s+"
     r"(?:the\s+)?(?:[Gg]overnment\s+of\s+(?:the\s+)?)?)$"))
 #: Words before a member state that make it where a mission or visit went: a state it served,
 #: not a host ("missions to Guyana, Ecuador and Grenada").
@@ -229,7 +229,11 @@ def roles(text: str, found: list[tuple[str, str | None, int]]) -> dict[str, set[
         elif _FROM_BEFORE_RE.search(before) and not _NOT_PEOPLE_RE.search(before) \
                 or _PEOPLE_OF_BODY_RE.search(text[max(0, off - 160):off]):
             role = "from"
-        elif _HOST_BEFORE_RE.search(before) or re.match(r",\s*(?:19|20)\d\d\b", text[off + len(alias):]):
+        elif state_shapes.state_body_sent_people(text[off + len(alias):]):
+            role = "from"      # "Brazil's Federal Police sent 60 officers"
+        elif _HOST_BEFORE_RE.search(before) or re.match(r",\s*(?:19|20)\d\d\b", text[off + len(alias):]) \
+                or state_shapes.town_then_state(before, _HOST_BEFORE_RE) \
+                or state_shapes.venue_of_town(before, _HOST_BEFORE_RE):
             role = "host"
         elif _TRIP_BEFORE_RE.search(before):
             role = "to"
@@ -265,6 +269,9 @@ def where(s: Setting, quote: str, found, fallback: list[str], participants, give
         s.judge(f"Draft: {', '.join(planned)} named for later work: not counted as host or served: check.",
                 "later work named: not counted")
     host = sorted(c for c, had in r.items() if "host" in had)
+    if not host and len(r) == 1 and not visited and \
+            state_shapes.unknown_town(quote, _HOST_BEFORE_RE, entities.country_matcher()):
+        host = sorted(r)       # held in a town the lists do not know, for one state's people: in that state
     origin = sorted(c for c, had in r.items() if "from" in had)
     everyone = sorted(r) or fallback
     multi, home = _MULTI_RE.search(quote), _HOME_RE.search(quote)

@@ -1,0 +1,58 @@
+"""Two shapes that tie a member state to an activity without a cue right before its name:
+
+* a town the place lists do not know, then its state: "held in Liberia, Costa Rica",
+  "en León, Guanajuato, México" — the state is the host when a cue of a host comes before
+  the town (:func:`town_then_state`);
+* a state's body, by its possessive, that sent people: "Brazil's Federal Highway Police
+  sent 60 patrol officers" — whose people they are (:func:`state_body_sent_people`,
+  English: Spanish has no possessive of this form)."""
+from __future__ import annotations
+
+import re
+
+from hemiplan.ingest import past_tense
+from hemiplan.reading import lexicon, numbers
+
+_TOWN = r"(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*\s+){0,3}[A-ZÁÉÍÓÚÑ][\w'’.-]*,\s*$"
+_PEOPLE = "|".join(sorted(numbers.PEOPLE_NOUNS, key=len, reverse=True))
+
+
+def town_then_state(before: str, host_cue) -> bool:
+    """Whether ``before`` (the text before a state's name) ends in a cue of a host and a
+    town's name and a comma ("… staged in Liberia, ")."""
+    town = re.search(_TOWN, before)
+    return bool(town) and town.start() > 0 and bool(host_cue.search(before[:town.start()]))
+
+
+def state_body_sent_people(after: str) -> bool:
+    """Whether ``after`` (the text after a state's name) is its possessive, a body's name
+    and a past verb followed, within a few words, by a noun for people."""
+    if not lexicon.current().english:
+        return False
+    m = re.match(r"(?:'s|’s)\s+(?:[A-Z][\w-]*\s+){1,6}([a-z]+)\b([^.;]{0,40}?)\b(?:" + _PEOPLE + r")\b", after)
+    return bool(m) and past_tense.is_past(m.group(1))
+
+
+def venue_of_town(before: str, host_cue) -> bool:
+    """Whether ``before`` ends in a cue of a host and a venue named after the town that
+    follows ("… at the University of [Guadalajara]", "en la Academia de Policía de [X]")."""
+    venue = re.search(r"(?:(?:the|la|el)\s+)?(?:[A-ZÁÉÍÓÚÑ][\w'’-]*\s+(?:(?:of|de|del|for|para)\s+)?){1,5}"
+                      r"(?:of|de|del)\s+$", before)
+    return bool(venue) and venue.start() > 0 and bool(host_cue.search(before[:venue.start()]))
+
+
+def unknown_town(quote: str, host_cue, matcher) -> bool:
+    """Whether the quote says the work was held in a place the place lists do not know
+    (a capitalised name after a cue of a host that names no state, month or body)."""
+    months = {m.lower() for m in ("January February March April May June July August September October November "
+                                  "December").split()} | {m.lower() for m in lexicon.current().of("month")}
+    for m in re.finditer(r"(?<![\w-])([A-ZÁÉÍÓÚÑ][\w'’-]+(?:\s+[A-ZÁÉÍÓÚÑ][\w'’-]+)?)", quote):
+        if not host_cue.search(quote[:m.start()]) or m.group(1).lower() in months or matcher.find(m.group(1)):
+            continue
+        after = quote[m.end():m.end() + 8]
+        if not re.match(r"\s*[,.;]|\s(?!(?:of|de|del|for|para)\b)[a-z]", after):
+            continue     # part of a longer name ("in Panama City", "at the Police Academy of …")
+        if m.group(1).split()[0].lower() in ("the", "la", "el", "los", "las"):
+            continue
+        return True
+    return False
