@@ -194,3 +194,33 @@ def test_more_bounds_before_a_figure(text, code, value, qualifier):
 ])
 def test_an_amount_times_a_collective_or_scale_word(text, code, value, qualifier):
     assert people(text, code) == (value, qualifier)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Each seat cost US$ 60 participants paid themselves.", None),
+    ("A fee of €300 trainees could not meet was waived.", None),
+    ("The budget of USD 1,200 officers shared was spent.", None),
+    ("La cuota de US$ 60 funcionarios la pagaron ellos mismos.", "es"),
+])
+def test_money_is_no_count_of_people(text, code):
+    assert [c for c in counts(text, code) if c.kind in ("participants", "events")] == []
+
+
+@pytest.mark.parametrize("text, code", [
+    ("In 2046 officers of the unit reviewed the plan.", None),
+    ("Under Resolution 2231 inspectors may board vessels.", None),
+    ("On 14 March officers from the port met.", None),
+    ("En 2046 funcionarios de la unidad revisaron el plan.", "es"),
+    ("El 14 de marzo funcionarios del puerto se reunieron.", "es"),
+])
+def test_years_dates_and_document_numbers_are_no_count_of_people(text, code):
+    assert [c for c in counts(text, code) if c.kind in ("participants", "events")] == []
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Bajo la resolución 2231 inspectores pueden abordar buques.", "es"),
+    ("Según los artículos 14 a 19 jueces pueden ordenar el decomiso.", "es"),
+    ("Under Articles 14 to 19 judges may order forfeiture.", None),
+])
+def test_a_figure_after_a_document_word_names_the_document(text, code):
+    assert [c for c in counts(text, code) if c.kind in ("participants", "events")] == []

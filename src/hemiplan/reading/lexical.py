@@ -24,7 +24,7 @@ from text_to_num import text2num
 
 from hemiplan.reading import amounts, people
 from hemiplan.reading.lexicon import Lexicon, alternation_of
-from hemiplan.reading.quantities import Count, Number, snake_case
+from hemiplan.reading.quantities import Count, Number, is_money, snake_case
 
 #: The qualifiers in order of precedence (as for English).
 _QUALIFIER_ORDER = ("at_least", "up_to", "more_than", "approx")
@@ -54,6 +54,7 @@ def _patterns(lex: Lexicon) -> dict:
         "date_after": re.compile(rf"^\s*(?:(?:{lex.alternation('span_join')}|[-–])\s*\d{{1,2}}\s+)?"
                                  rf"(?:{lex.alternation('date_of')})\s+(?:{months})\b", re.I),
         "duration": re.compile(rf"^\s*(?:{lex.alternation('time_unit')})(?![\w])", re.I),
+        "document": re.compile(rf"(?:^|[\s(])(?:{lex.alternation('document_word')})\s*$", re.I),
         "reference": re.compile(rf"(?:^|[\s(])(?:{lex.alternation('reference_word')})\s*$", re.I),
         "months": re.compile(rf"(?<![\w])(?:{months})(?![\w])", re.I),
         "ordinal": re.compile(rf"(?:{lex.alternation('ordinal_suffix')})(?!\w)"),
@@ -208,6 +209,8 @@ def non_count_reason(text: str, n: Number, lex: Lexicon) -> str | None:
         return "list_marker"
     if re.match(r"[./]\d", after) or re.search(r"\d[./]$", before) or re.search(r"/\s*$", before):
         return "document_reference"
+    if not n.is_word and pats["document"].search(before):
+        return "document_reference"   # "la resolución 2231 inspectores…": the number names the document
     if pats["reference"].search(before):
         phrase = _noun_phrase(text, n, lex)
         if phrase is None or phrase[0] == "other" and lex.value("unit_noun", phrase[1]) is None:
@@ -231,6 +234,8 @@ def find_counts(text: str, lex: Lexicon) -> list[Count]:
         if phrase is None:
             continue
         kind, head, end = phrase
+        if kind != "other" and is_money(text, n):
+            continue
         if kind == "participants":
             unit, atype = "participants", ""
         elif kind == "events":

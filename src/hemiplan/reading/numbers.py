@@ -26,7 +26,7 @@ import re
 from text_to_num import text2num
 
 from hemiplan.reading import amounts, lexical, lexicon, people
-from hemiplan.reading.quantities import Count, Number, snake_case
+from hemiplan.reading.quantities import Count, Number, is_money, snake_case
 
 UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
          "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -198,6 +198,9 @@ _REFERENCE_WORDS = frozenset("no no. nos nos. number resolution res res. article
                              "para. doc doc. document chapter section level phase decree law act rev rev. "
                              "iso standard standards version vol vol. volume page pages item annex".split())
 
+#: Words whose figure names a document or a part of one, whatever follows it.
+_DOCUMENT_WORDS = frozenset("resolution resolutions res res. article articles art art. paragraph paragraphs para para. "
+                            "decree chapter annex page pages vol vol. volume doc doc. document".split())
 _TOKEN_RE = re.compile(r"[^\W\d_][\w'’\-/]*|\d[\w,.\-]*|[(),;:.!?\[\]]")
 
 
@@ -392,6 +395,8 @@ def non_count_reason(text: str, n: Number) -> str | None:
     prev_word = re.search(r"([A-Za-z][\w.\-]*)\s*$", before)
     if prev_word:
         w = prev_word.group(1)
+        if w.lower() in _DOCUMENT_WORDS and not n.is_word:
+            return "document_reference"   # "Resolution 2231 inspectors may…": the number names the document
         if w.lower() in _REFERENCE_WORDS or (re.fullmatch(r"[A-Z][A-Z0-9\-]{1,9}\.?", w) and w not in ("I", "A")):
             phrase = _noun_phrase(text, n)
             if phrase is None or (phrase[0] == "other" and phrase[1].lower() not in UNIT_OF):
@@ -424,6 +429,8 @@ def find_counts(text: str) -> list[Count]:
         if np is None:
             continue
         kind, head, end, mods = np
+        if kind != "other" and is_money(text, n):
+            continue
         low = head.lower()
         if kind == "participants":
             unit, atype = "participants", ""

@@ -68,3 +68,16 @@ def snake_case(text: str) -> str:
     if not s or not s[0].isalpha():
         s = "n_" + s if s else "count"
     return s
+
+
+
+#: A currency sign or ISO code written before a figure ("US$ 60", "€300", "USD 250,000"),
+#: in any language.
+CURRENCY_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?:US|C|R|RD|J|EC|BDS|TT|N|A)?\$|€|£|¥|(?<![A-Za-z])"
+                             r"(?:USD|EUR|GBP|CAD|MXN|BRL|CHF|JPY|ARS|CLP|COP|PEN))\s?$")
+
+
+def is_money(text: str, n: Number) -> bool:
+    """Whether a figure is an amount of money by the currency written before it: never a
+    number of people or events ("US$ 60 participants" is a price per head)."""
+    return bool(CURRENCY_BEFORE.search(text[max(0, n.start - 5):n.start]))
