@@ -224,3 +224,16 @@ def test_years_dates_and_document_numbers_are_no_count_of_people(text, code):
 ])
 def test_a_figure_after_a_document_word_names_the_document(text, code):
     assert [c for c in counts(text, code) if c.kind in ("participants", "events")] == []
+
+
+def test_a_list_of_places_adds_no_events_to_a_stated_number():
+    assert events("It held two workshops, one in each of Guyana and Belize.") == [(2, "workshop")]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("A 25-strong delegation of judges toured the courts.", 25),
+    ("A nine-member team of auditors reviewed the accounts.", 9),
+])
+def test_the_size_of_a_group_of_people(text, value):
+    assert people(text) == (value, "exact")
+

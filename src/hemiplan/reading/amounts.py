@@ -33,6 +33,7 @@ from functools import lru_cache
 from hemiplan.reading import entities
 from hemiplan.reading.lexicon import Lexicon, alternation_of
 from hemiplan.reading.quantities import Count, Number
+from hemiplan.reading.sentences import sentence_spans
 
 #: The qualifier of a range: curated as at least its low end.
 RANGE_QUALIFIER = "at_least"
@@ -57,6 +58,8 @@ class Words:
     joins: tuple[str, ...] = ()        # the words that join the last item of a list ("and")
     several: tuple[str, ...] = ()      # "several" (before a collective: more than one unit)
     scales: dict[str, float] | None = None  # scale words read as collectives after "several"
+    sized: tuple[str, ...] = ()        # "-strong", "-member": a group's size written against its figure
+    groups: tuple[str, ...] = ()       # the groups so sized ("delegation", "team")
     runs: tuple[str, ...] = ()         # nouns of a run of one event ("rounds", "editions")
     run_targets: dict[str, str] | None = None  # what a run may be of, besides event nouns ("talks" → meeting)
     determiners: tuple[str, ...] = ()  # "the", "its" (between "of" and the event)
@@ -81,6 +84,9 @@ ENGLISH = Words(
     joins=("and", "&"),
     several=("several", "a few", "many"),
     scales={"hundred": 100.0, "thousand": 1000.0, "million": 1e6},
+    sized=("strong", "member", "person", "people", "man", "woman"),
+    groups=tuple("delegation delegations team teams group groups contingent contingents class classes cohort cohorts "
+                 "crew crews panel panels squad squads".split()),
     runs=tuple("rounds editions cohorts cycles iterations waves runs sittings instalments installments sessions "
                "modules series".split()),
     run_targets={"talks": "meeting", "negotiations": "meeting", "discussions": "meeting", "hearings": "meeting"},
@@ -122,15 +128,17 @@ _alt = alternation_of
 def _patterns(lex: Lexicon) -> dict:
     w = words_of(lex)
     join_any = _alt(set(w.range_joins) | set(w.range_pairs.values()))
+    units = _alt(set(w.collectives) | set(w.scales or {}))
+    every_unit = _alt(set(w.collectives) | set(w.plurals) | set(w.scales or {}))
     return {
         "join": re.compile(rf"^\s*(?:(?P<word>{join_any})\s+|(?P<dash>[-–—])\s*)$", re.I),
         "opener": re.compile(rf"(?<![\w])(?P<open>{_alt(w.range_pairs)})\s+$", re.I),
         "change": re.compile(rf"(?<![\w])(?:{_alt(w.change)})\s+(?:{_alt(w.range_pairs)})\s+$", re.I),
         "coll": re.compile(rf"(?<![\w])(?:(?P<half>{_alt(w.half)})\s+|(?P<art>{_alt(w.indefinite)})\s+)?"
                            rf"(?P<coll>{_alt(w.collectives)})(?P<of>\s+(?:{_alt(w.of)}))?(?![\w])", re.I),
-        "several": re.compile(rf"(?<![\w])(?:{_alt(w.several)})\s+(?P<coll>{_alt(set(w.collectives) | set(w.scales or {}))})"
+        "several": re.compile(rf"(?<![\w])(?:{_alt(w.several)})\s+(?P<coll>{units})"
                               rf"(?:\s+(?:{_alt(w.of)}))?(?![\w])", re.I),
-        "times": re.compile(rf"\s+(?:(?:{_alt(w.of)})\s+)?(?P<coll>{_alt(set(w.collectives) | set(w.plurals) | set(w.scales or {}))})"
+        "times": re.compile(rf"\s+(?:(?:{_alt(w.of)})\s+)?(?P<coll>{every_unit})"
                             rf"(?:\s+(?:{_alt(w.of)}))?(?![\w])", re.I),
         "plural": re.compile(rf"(?<![\w])(?P<coll>{_alt(w.plurals)})\s+(?:{_alt(w.of)})(?![\w])", re.I),
         "after": re.compile(rf"^(?:\s+|\s*-)(?P<q>{_alt(w.after)})(?![\w-])", re.I),
@@ -260,8 +268,8 @@ def _list_items(text: str, at: int, w: Words, reference_dir=None) -> tuple[int, 
     for m in re.finditer(r"[^\W\d_][\w'’.-]*|,|\S", text[at:]):
         tok = m.group(0)
         if tok == "," or tok.lower() in links or tok[:1].isupper():
-            if tok[:1].isupper():
-                end = at + m.end()
+            if tok[:1].isupper():   # a name's closing point is the sentence's, unless "D.C."
+                end = at + m.end() - (tok.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", tok))
             continue
         break
     span = text[at:end]
@@ -289,6 +297,17 @@ def each_of(text: str, lex: Lexicon) -> list[tuple[int, int, int]]:
         if turn:
             out.append((k, m.start(), end + turn.end()))
     return sorted(out, key=lambda x: x[1])
+
+
+def sized_group(text: str, n: Number, lex: Lexicon) -> tuple[str, int] | None:
+    """(group noun, end) when a figure gives the size of a group of people: "a 40-strong
+    delegation", "a 12-member team of auditors" (English: Spanish says "de 40 miembros")."""
+    w = words_of(lex)
+    if not w.sized:
+        return None
+    m = re.match(rf"-(?:{_alt(w.sized)})\s+(?:[^\W\d_][\w-]*\s+){{0,2}}?(?P<g>{_alt(w.groups)})(?![\w-])",
+                 text[n.end:n.end + 80], re.I)
+    return (m.group("g"), n.end + m.end()) if m else None
 
 
 # --- events counted by their runs, and by a list of places ---------------------------------
@@ -322,9 +341,13 @@ def list_counts(text: str, lex: Lexicon, taken: list[Count]) -> list[Count]:
     """``taken`` (the counts read from figures) with the event counts said by a list of
     places (:func:`each_of`) that do not overlap them, in order."""
     out = list(taken)
+    spans = sentence_spans(text)
     for k, a, b in each_of(text, lex):
         if any(c.start < b and a < c.end for c in out):
             continue
+        x, y = next(((x, y) for x, y in spans if x <= a < y), (0, len(text)))
+        if any(c.kind == "events" and x <= c.start < y for c in taken):
+            continue      # "two workshops, one in each of A and B": the figure says how many
         n = Number(float(k), text[a:b], a, b, "exact", True)
         out.append(Count("events", float(k), "exact", text[a:b].split()[0], "events", "other", text[a:b], a, b, n))
     return sorted(out, key=lambda c: c.start)

@@ -418,6 +418,11 @@ def find_counts(text: str) -> list[Count]:
     for n in amounts.read(text, find_numbers(text), lex, qualifier_before):
         if out and n.start < out[-1].end:
             continue  # inside the phrase of the previous count ("seven 105MM shells")
+        group = amounts.sized_group(text, n, lex)
+        if group and not n.is_year_like and not is_money(text, n):   # "a 40-strong delegation": 40 people
+            out.append(Count("participants", n.value, n.qualifier, group[0], "participants", "",
+                             text[n.start:group[1]], n.start, group[1], n))
+            continue
         if non_count_reason(text, n):
             continue
         run = amounts.run_of(text, n, lex, EVENT_NOUNS)
