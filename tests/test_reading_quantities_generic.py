@@ -5,6 +5,8 @@ Every sentence here is new: none is copied from a fixture report."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hemiplan.data import schema
 from hemiplan.reading import lexicon, numbers
@@ -237,3 +239,23 @@ def test_a_list_of_places_adds_no_events_to_a_stated_number():
 def test_the_size_of_a_group_of_people(text, value):
     assert people(text) == (value, "exact")
 
+
+
+@settings(max_examples=60, deadline=None)
+@given(low=st.integers(2, 1800), gap=st.integers(1, 90),
+       form=st.sampled_from([("{a} to {b} inspectors", None), ("between {a} and {b} inspectors", None),
+                             ("{a}–{b} inspectors", None), ("de {a} a {b} inspectores", "es"),
+                             ("entre {a} y {b} inspectores", "es")]))
+def test_any_range_of_people_is_at_least_its_low_end(low, gap, form):
+    text, code = form
+    assert people("They trained " + text.format(a=low, b=low + gap) + ".", code) == (low, "at_least")
+
+
+@settings(max_examples=60, deadline=None)
+@given(n=st.integers(2, 1899), form=st.sampled_from([
+    ("{n} or so inspectors", None, "approx"), ("{n}-odd inspectors", None, "approx"),
+    ("{n} or more inspectors", None, "more_than"), ("upwards of {n} inspectors", None, "more_than"),
+    ("{n} o más inspectores", "es", "more_than"), ("unos {n} inspectores", "es", "approx")]))
+def test_any_figure_keeps_its_qualifier(n, form):
+    text, code, qualifier = form
+    assert people("They trained " + text.format(n=n) + ".", code) == (n, qualifier)
