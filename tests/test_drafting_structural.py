@@ -160,3 +160,18 @@ def placed(sentence: str, participants=None, lang: str | None = None):
 ])
 def test_hosts_and_people_by_the_shape_of_the_place(sentence, people, lang, expected):
     assert placed(sentence, people, lang) == expected
+
+
+@pytest.mark.parametrize("sentence, people, lang, expected", [
+    # people named by an agent noun the lists do not hold, of a state's body
+    ("The DPS met in Asunción with 14 cartographers of Paraguay's Ministry of Public Works on a risk map.", 14, None,
+     ("PRY", "PRY", "named")),
+    # people of a region after "de" and its article joined ("del Caribe")
+    ("La SE-CICAD dictó en línea un curso que siguieron 35 auditores de los tribunales de cuentas del Caribe.", 35,
+     "es", ("", "", "multinational")),
+    # a state after a body's name and "de" is part of the name, not whose people took part
+    ("En Quito, el DSP capacitó a 40 funcionarios de varios Estados Miembros con la ayuda de la Guardia Civil de "
+     "México.", 40, "es", ("ECU", "", "multinational")),
+])
+def test_whose_people_by_agent_nouns_regions_and_names(sentence, people, lang, expected):
+    assert placed(sentence, people, lang) == expected

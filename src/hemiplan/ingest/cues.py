@@ -27,6 +27,14 @@ def _of_value(lex: Lexicon, kind: str, value: str) -> str:
     return lexicon.alternation_of(t for t, v in lex.of(kind).items() if v == value)
 
 
+def _contracted(lex: Lexicon) -> str:
+    """A region after "de" ("de Centroamérica", "de la región andina"), its article "el"
+    joined to it as Spanish writes it ("del Caribe" for "de" + "el Caribe")."""
+    regions = list(lex.of("region"))
+    return lexicon.alternation_of([f"de {r}" for r in regions] + [f"del {r[3:]}" for r in regions
+                                                                   if r.startswith("el ")])
+
+
 def _capitalised(lex: Lexicon, kind: str) -> str:
     return "|".join(re.escape(t[:1].upper() + t[1:]) for t in lex.terms(kind)) or r"(?!x)x"
 
@@ -65,7 +73,9 @@ def _templates(lex: Lexicon) -> dict[str, str]:
                     rf"(?:{lex.alternation('list_join')})\s+|&\s+){art}$|^[\s,]*$",
         "multi": rf"(?<!\w)(?:{lex.alternation('multinational')})(?!\w)|(?<!\w)(?:{origin})\s+{art}"
                  rf"(?:[\w-]+\s+){{0,3}}?(?:{lex.alternation('states_noun')})(?!\w)|"
-                 rf"(?<!\w)(?:{origin})\s+(?:{lex.alternation('region')})(?!\w)",
+                 rf"(?<!\w)(?:{origin})\s+(?:{lex.alternation('region')})(?!\w)|"
+                 # people of a region after "de" and its article ("analistas de las unidades … del Caribe")
+                 rf"(?<!\w)(?:{people})\s+(?:[\w-]+\s+){{0,7}}?(?:{_contracted(lex)})(?!\w)",
         "people_of_body": rf"(?<!\w)(?:{people})\s+(?:(?:{link})\s+)+(?:(?-i:[A-ZÁÉÍÓÚÑ])[\w'’-]*\s+"
                           rf"(?:(?:{link})\s+)*){{1,8}}$",
         "home": rf"(?<!\w)(?:{lex.alternation('home')})(?!\w)",

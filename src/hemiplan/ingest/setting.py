@@ -36,12 +36,15 @@ _FUTURE_RE = cues.Cue("future", re.compile(
 #: Words before a member state that make it the origin of the people or the beneficiary.
 _FROM_BEFORE_RE = cues.Cue("from_before", re.compile(
     r"\b(?:[Ff]rom|[Ff]or)\s+(?:the\s+)?$|\b(?:countries|states|nations)\s*\(\s*$|"
-    rf"\b(?:{'|'.join(sorted(numbers.PEOPLE_NOUNS, key=len, reverse=True))})\s+of\s+(?:the\s+)?$|"
+    rf"\b(?:{_PEOPLE})\s+of\s+(?:the\s+)?$|"
     r"\b(?:such\s+as|including(?:,?\s+among\s+others)?),?\s+(?:the\s+)?$"))
 #: People of a named body of a state ("detectives of the Criminal Investigation Department of
 #: the Guyana Police Force", "officers of the Ministry of Security of Chile"): the state's people.
 _PEOPLE_OF_BODY_RE = cues.Cue("people_of_body", re.compile(
     rf"\b(?:{_PEOPLE})\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){{1,8}}$"))
+#: A state after a body's name and "de" ("la Policía Federal de México"): part of the name, not
+#: whose people (Spanish "de" is also "from"; people of the body are read by _PEOPLE_OF_BODY_RE).
+_IN_NAME_RE = re.compile(r"(?<![.;:]\s)(?-i:[A-ZÁÉÍÓÚÑ])[\w'’-]*\s+(?:de|del)\s+(?:(?:la|el|los|las)\s+)?$")
 #: Words before "from" that make the state a source of money or a request, not of people.
 _NOT_PEOPLE_RE = cues.Cue("not_people", re.compile(
     r"\b(?:support|funding|financing|funds|contributions?|assistance|donations?|grants?|"
@@ -226,7 +229,7 @@ def roles(text: str, found: list[tuple[str, str | None, int]]) -> dict[str, set[
                     out[c] = (out[c] - {"other"}) | {"from"}
         elif listed:
             role = prev_role
-        elif _FROM_BEFORE_RE.search(before) and not _NOT_PEOPLE_RE.search(before) \
+        elif _FROM_BEFORE_RE.search(before) and not _NOT_PEOPLE_RE.search(before) and not _IN_NAME_RE.search(before) \
                 or _PEOPLE_OF_BODY_RE.search(text[max(0, off - 160):off]):
             role = "from"
         elif state_shapes.state_body_sent_people(text[off + len(alias):]):

@@ -56,3 +56,4 @@ def unknown_town(quote: str, host_cue, matcher) -> bool:
             continue
         return True
     return False
+
