@@ -259,3 +259,20 @@ def test_any_range_of_people_is_at_least_its_low_end(low, gap, form):
 def test_any_figure_keeps_its_qualifier(n, form):
     text, code, qualifier = form
     assert people("They trained " + text.format(n=n) + ".", code) == (n, qualifier)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Se formó a 30 mediadoras comunitarias.", 30),
+    ("Asistieron 14 supervisoras de turno.", 14),
+    ("Participaron 22 conductoras de ambulancia.", 22),
+])
+def test_a_feminine_agent_noun_names_people(text, value):
+    assert people(text, "es") == (value, "exact")
+
+
+@pytest.mark.parametrize("text", [
+    "Se donaron 20 impresoras y 12 lectoras biométricas.",
+    "Llegaron 8 fotocopiadoras nuevas.",
+])
+def test_machines_with_a_feminine_agent_ending_are_not_people(text):
+    assert [c for c in counts(text, "es") if c.kind == "participants"] == []

@@ -4,9 +4,10 @@ The nouns for people of :data:`hemiplan.reading.numbers.PEOPLE_NOUNS` (and a
 language's ``people_noun`` rows) cannot list every trade a report names ("18 drafters
 of legislation", "44 statisticians", "redactores de leyes"). A plural noun that ends in
 an agent suffix (English: -ers, -ors, -ists, -ians, -ants, -ents but not -ments, -ees;
-Spanish: the lexicon's ``agent_suffix`` rows: -ores, -istas, -antes, -entes, -eros) names
-people unless it is one of the things or adjectives with that ending (English: the stop
-list below; Spanish: the lexicon's ``not_agent`` rows: "sectores", "fronteras"…). Things
+Spanish: the lexicon's ``agent_suffix`` rows: -ores, -istas, -antes, -entes, -eros and the
+feminine -doras, -toras, -soras) names people unless it is one of the things or adjectives
+with that ending (English: the stop list below; Spanish: the lexicon's ``not_agent`` rows:
+"sectores", "fronteras", "impresoras"…). Things
 counted by words with other endings ("12 modules", "30 laptops", "5 countries") are never
 people by form.
 
