@@ -175,3 +175,18 @@ def test_hosts_and_people_by_the_shape_of_the_place(sentence, people, lang, expe
 ])
 def test_whose_people_by_agent_nouns_regions_and_names(sentence, people, lang, expected):
     assert placed(sentence, people, lang) == expected
+
+
+def test_a_body_with_a_word_of_its_own_before_its_head_is_proposed_a_generic_one_not():
+    _, _, proposals = credited("The DPS reviewed the prison rules of Belize; the Pacific Islands Secretariat lent "
+                               "two advisers and the National Police hosted the visit.")
+    assert proposals == [("partner", "Pacific Islands Secretariat")]
+
+
+def test_a_name_joined_by_and_is_one_name_and_an_appositive_no_second_one():
+    _, _, proposals = credited("The SMS ran a seminar in Lima together with Nordpol, the Nordic Police and Customs "
+                               "Cooperation Office, for 30 officers.")
+    assert proposals == [("partner", "Nordpol")]
+    _, _, proposals = credited("The DPS trained 20 officers in Lima; the Andean Ports and Harbours Authority "
+                               "provided the vessels.")
+    assert proposals == [("partner", "Andean Ports and Harbours Authority")]

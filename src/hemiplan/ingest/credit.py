@@ -255,8 +255,9 @@ def _names_after(text: str, at: int, w: _Words, known) -> list[tuple[int, int, s
         else:
             out.append((pos, end, org, name, acr))
         gap = re.match(rf",\s*(?:(?:{_alt(w.ands)})\s+)?|\s+(?:{_alt(w.ands)})\s+", text[end:], re.I)
-        if not gap:
-            break
+        if not gap or (re.fullmatch(r"[A-Z][a-z]{3,}", name) and re.match(rf",\s*(?:{_alt(w.articles)})\s",
+                                                                        text[end:], re.I)):
+            break    # "Nordpol, the Nordic Police … Office": another name of the one before, not a second
         nxt = _skip_article(text, end + gap.end(), w)
         if nxt not in known and not w.name.match(text, nxt):
             break

@@ -78,6 +78,8 @@ def _role(quote: str, e: int) -> str:
     return "funder" if m and m.group(1).lower() in _MONEY_VERBS else "partner"
 
 
+#: Words that open the names of a state's bodies without naming the state ("National Police").
+_GENERIC = frozenset("National Public Federal General Central Nacional Pública Público Central".split())
 #: Words of names that are not bodies: documents, and the OAS's own house.
 _NOT_BODY = frozenset("memorandum memorando agreement acuerdo convenio plan declaration declaración convention "
                       "convención strategy estrategia bill law ley act headquarters sede oas oea".split())
@@ -98,13 +100,13 @@ def _not_body(name: str) -> bool:
 
 def _served_state(quote: str, s: int, e: int, name: str, acr, w, kind) -> bool:
     """A government body of a state the work served (a beneficiary, not a partner): its
-    name names a state the sentence names elsewhere too, or no state and no acronym
-    ("the National Police")."""
+    name names a state the sentence names elsewhere too, or no state, no acronym and no word
+    of its own before its head ("the National Police"; not "the Commonwealth Secretariat")."""
     if kind(name, w) != "national government agency":
         return False
     states = entities.country_matcher().codes(name)
-    if not states:
-        return not acr
+    if not states:     # "the National Police", "the Ministry of Security": a state's, unnamed
+        return not acr and name.split()[0] in set(w.heads) | _GENERIC
     rest = quote[:s] + " " + quote[e:]
     return bool(set(states) & set(entities.country_matcher().codes(rest)))
 
@@ -138,6 +140,12 @@ def uncued(quote: str, w, known: dict, seen: set[int], proposed=(), reference_di
             name, e = quote[s:e + longer.start(2)].rstrip(" ("), e + longer.start(2) - 1
             acr = re.match(r"\s*\(([A-Z][A-Za-z/-]{1,15})\)", quote[e:])
         consumed = e
+        head = re.search(r"(?:[A-ZÁÉÍÓÚÑ][\w'’-]*\s+){1,4}(?:and|y)\s+$", quote[:s])
+        if head and not entities.country_matcher(reference_dir).codes(quote[head.start():e]):
+            # "European Border and [Coast Guard Agency]": one name (not "Guatemala and Mexico")
+            s, name = head.start(), quote[head.start():e].rstrip()
+        if re.search(r"(?:[A-ZÁÉÍÓÚÑ][\w'’-]*|\))\s*,\s+(?:the|la|el)\s+$", quote[:s]):
+            continue                 # "Frontex, the European Border … Agency": another name of the one before
         words = [t for t in name.split() if t[:1].isupper()]
         if _not_body(name):
             continue
