@@ -276,3 +276,17 @@ def test_a_feminine_agent_noun_names_people(text, value):
 ])
 def test_machines_with_a_feminine_agent_ending_are_not_people(text):
     assert [c for c in counts(text, "es") if c.kind == "participants"] == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The fisheries service trained 20 fishermen.", 20),
+    ("A forum gathered 12 businesswomen.", 12),
+    ("It certified 8 chairpersons of review boards.", 8),
+    ("The drill involved 15 nurses.", 15),
+])
+def test_more_english_nouns_for_people(text, value):
+    assert people(text) == (value, "exact")
+
+
+def test_a_singular_in_men_is_not_people():
+    assert [c.kind for c in counts("The lab kept 5 specimen jars.")] != ["participants"]

@@ -46,8 +46,17 @@ committees fees degrees trees guarantees decrees knees coffees jamborees jubilee
 _MIN_LETTERS = 5
 
 
+#: English plurals of compounds for people: "fishermen", "businesswomen", "chairpersons", "tradespeople".
+COMPOUND_HEADS_EN = ("men", "persons", "people")
+#: Words with those endings that are not people.
+NOT_COMPOUND_EN = frozenset("abdomen regimen specimen hymen omen stamen semen amen acumen bitumen albumen lumen "
+                            "numen cognomen".split())
+
+
 def _english(word: str) -> bool:
     low = word.lower()
+    if low.endswith(COMPOUND_HEADS_EN) and len(low) >= 6 and low.isalpha() and low not in NOT_COMPOUND_EN:
+        return True
     return (len(low) >= _MIN_LETTERS and low.isalpha() and low.endswith(SUFFIXES_EN) and not low.endswith("ments")
             and low not in NOT_PEOPLE_EN)
 
@@ -69,7 +78,7 @@ def is_agent(word: str, lex: Lexicon | None = None) -> bool:
 @lru_cache(maxsize=8)
 def _pattern(lex: Lexicon) -> str:
     if lex.english:
-        suffixes, stop = SUFFIXES_EN, NOT_PEOPLE_EN
+        suffixes, stop = SUFFIXES_EN + COMPOUND_HEADS_EN, NOT_PEOPLE_EN | NOT_COMPOUND_EN
     else:
         suffixes, stop = tuple(lex.of("agent_suffix")), {t.lower() for t in lex.of("not_agent")}
     if not suffixes:
