@@ -129,7 +129,7 @@ cadet stakeholders candidates graduates graduate researchers researcher teachers
 counselors counsellors commanders commander chiefs chief directors director heads
 lawyers lawyer attorneys attorney police policymakers decision-makers operators operator
 auditors auditor examiners examiner screeners screener volunteers volunteer providers
-clerks nurses pilots wardens notaries paramedics surgeons architects deputies envoys consuls scholars academics
+nurses pilots wardens notaries paramedics surgeons architects deputies envoys consuls scholars academics
 interns recruits apprentices sheriffs marshals coaches chaplains midwives coastguards bodyguards lifeguards
 """.split())
 
