@@ -190,3 +190,14 @@ def test_a_name_joined_by_and_is_one_name_and_an_appositive_no_second_one():
     _, _, proposals = credited("The DPS trained 20 officers in Lima; the Andean Ports and Harbours Authority "
                                "provided the vessels.")
     assert proposals == [("partner", "Andean Ports and Harbours Authority")]
+
+
+def test_a_foreign_government_before_a_verb_of_money_is_a_funder():
+    _, _, proposals = credited("The DPS trained 25 customs officers in Lima, a course which the Government of "
+                               "Norway paid for.")
+    assert proposals == [("funder", "Government of Norway")]
+
+
+def test_a_cost_met_by_a_body_makes_it_a_funder():
+    assert credited("The SMS held a workshop for 30 judges in Quito; their travel was covered by the "
+                    "Inter-American Development Bank.")[:2] == ([], ["idb"])

@@ -31,7 +31,10 @@ from hemiplan.reading import entities, lexicon, numbers
 KINDS = ("UN body", "OAS body", "national government agency", "regional organisation", "international organisation",
          "private sector", "civil society", "academic")
 
-_FUNDER_EN = (r"(?:at\s+the\s+)?expenses?\s+of|(?:financial\s+support|financial\s+assistance|funds?|funding(?:\s+support)?|financing|grants?|"
+_FUNDER_EN = (r"(?:at\s+the\s+)?expenses?\s+of|"
+              # a cost, then a passive verb of money: "flights and lodging were met by", "the bill was picked up by"
+              r"(?:costs?|expenses|bills?|fees|flights|lodging|travel|tuition|accommodation)\b[^.;]{0,30}?\b"
+              r"(?:was|were)\s+(?:met|covered|paid(?:\s+for)?|borne|picked\s+up|defrayed|footed)\s+by|(?:financial\s+support|financial\s+assistance|funds?|funding(?:\s+support)?|financing|grants?|"
               r"donations?|contributions?|sponsorship|resources)\s+(?:\w+\s+)?(?:from|of|by)|"
               r"(?:funded|financed|sponsored|co-?funded|co-?financed|underwritten|made\s+possible|paid\s+for|donated)\s+by|"
               r"(?:scholarships?|fellowships?|bursaries|grants?)\s+(?:\w+\s+)?(?:granted|awarded|given|offered)\s+by")

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+import pycountry
+
 from hemiplan.ingest import cues, past_tense
 from hemiplan.reading import entities, numbers
 
@@ -106,9 +108,20 @@ def _served_state(quote: str, s: int, e: int, name: str, acr, w, kind) -> bool:
         return False
     states = entities.country_matcher().codes(name)
     if not states:     # "the National Police", "the Ministry of Security": a state's, unnamed
-        return not acr and name.split()[0] in set(w.heads) | _GENERIC
+        named = entities.country_matcher().find(name) or _foreign_state(name)    # a state outside the members
+        return not named and not acr and name.split()[0] in set(w.heads) | _GENERIC
     rest = quote[:s] + " " + quote[e:]
     return bool(set(states) & set(entities.country_matcher().codes(rest)))
+
+
+def _foreign_state(name: str) -> bool:
+    """Whether a name ends in "of <a state>" that the member states' lists do not hold
+    ("the Government of Norway"), by the ISO list of countries."""
+    m = re.search(r"\b(?:of|de|del)\s+(?:(?:the|la|el)\s+)?([A-ZÁÉÍÓÚÑ][\w ]+)$", name)
+    try:
+        return bool(m) and bool(pycountry.countries.lookup(m.group(1)))
+    except LookupError:
+        return False
 
 
 def _known(name: str, reference_dir) -> str | None:
