@@ -201,3 +201,23 @@ def test_a_foreign_government_before_a_verb_of_money_is_a_funder():
 def test_a_cost_met_by_a_body_makes_it_a_funder():
     assert credited("The SMS held a workshop for 30 judges in Quito; their travel was covered by the "
                     "Inter-American Development Bank.")[:2] == ([], ["idb"])
+
+
+def test_a_dependency_that_did_the_work_with_another_is_joint_work():
+    rows = drafted("The CICTE Secretariat partnered with the DPS to train 24 Jamaican port officers in Kingston.")
+    assert rows[0].values["joint_with"] == "DPS"
+
+
+def test_a_one_word_body_that_did_the_work_with_a_dependency_is_proposed():
+    assert credited("In Oslo, the SMS and Nordpolis drew up a plan to share alerts on stolen vehicles.")[2] == [
+        ("partner", "Nordpolis")]
+
+
+def test_the_body_whose_people_gave_the_course_is_a_partner():
+    assert credited("The DPS held a course in Lima for 30 officers, taught by officers of the Inter-American "
+                    "Development Bank.")[0] == ["idb"]
+
+
+def test_a_states_government_after_de_is_the_state_not_a_name():
+    assert placed("El DSP capacitó en Lima a 30 policías peruanos en un curso auspiciado por el Gobierno de los "
+                  "Estados Unidos.", 30, "es")[0] == "PER"

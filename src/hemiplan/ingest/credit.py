@@ -345,8 +345,8 @@ def credit(quote: str, reference_dir=None, context: str = "") -> Credit:
             seen.add(s)
             _credit_one(c, role, quote, m.start(), s, e, org, name, acr, w)
     for s, e, org, name, acr in _co_subjects(quote, w, known):
-        seen.add(s)
-        _credit_one(c, "partner", quote, s, s, e, org, name, acr, w)
+        seen.add(s)     # a subject of the work with a dependency is a body by its role ("the SMS and Europol")
+        _credit_one(c, "partner", quote, s, s, e, org, name, acr, w, shaped=bool(re.fullmatch(r"[A-Z][a-z]{3,}", name)))
     for s, e, org, name, acr in _names_before(quote, w, known):
         seen.add(s)
         _credit_one(c, "funder", quote, s, s, e, org, name, acr, w)
@@ -356,7 +356,7 @@ def credit(quote: str, reference_dir=None, context: str = "") -> Credit:
         _credit_one(c, role, quote, s, s, e, org, name, acr, w, shaped=True)
     for off, (alias, org) in sorted(known.items()):
         if org and off not in seen and org not in c.partners | c.funders and \
-                not w.not_partner.search(quote[max(0, off - 60):off]):
+                (not w.not_partner.search(quote[max(0, off - 60):off]) or org_mentions.gave_it(quote[:off])):
             c.partners.add(org)
             c.flags.append(f"partner {org} named without a cue: check")
     return c

@@ -179,3 +179,11 @@ def kind(activity_type, sentence: str, verb_at: int | None, reference_dir=None) 
         if atype == "other" and with_outside_body(sentence, reference_dir):
             return "agreement", True
     return atype, guessed
+
+
+def verb_with(between: str) -> bool:
+    """Whether the text between two dependencies is a past verb and "with" ("the ES/CICAD
+    teamed up with the CICTE Secretariat", "la SSM colaboró con el DSP"): work done together."""
+    m = re.match(r"^\s+(?:[a-z]+ly\s+)?([^\W\d_]+)(?:\s+(?:up|together))?\s+(?:with|con|junto\s+(?:a|con))\s+"
+                 r"(?:(?:the|la|el)\s+)?$", between)
+    return bool(m) and past_tense.is_past(m.group(1), lexicon.current().english)

@@ -132,6 +132,13 @@ def _known(name: str, reference_dir) -> str | None:
     return found[0][1] if len(found) == 1 and found[0][0] == full else None
 
 
+def gave_it(before: str) -> bool:
+    """Whether the people of the body named after ``before`` gave the work ("taught … by
+    officers of the X", "facilitated by document examiners of the X"): X is a partner."""
+    return bool(re.search(r"\b(?:by|por)\s+(?:[\w-]+\s+){1,2}(?:of|from|de|del)\s+(?:the\s+|la\s+|el\s+)?$",
+                          before[-60:]))
+
+
 def uncued(quote: str, w, known: dict, seen: set[int], proposed=(), reference_dir=None, *, kind
            ) -> list[tuple[int, int, str, str | None, str, str]]:
     """(start, end, role, org_id or None, name, acronym) of each organisation the quote names outside
@@ -170,9 +177,7 @@ def uncued(quote: str, w, known: dict, seen: set[int], proposed=(), reference_di
             continue
         if entities.dependency_matcher(reference_dir).codes(name) or _is_place(name, reference_dir):
             continue
-        giver = re.search(r"\b(?:by|por)\s+(?:[\w-]+\s+){1,2}(?:of|from|de|del)\s+(?:the\s+|la\s+|el\s+)?$",
-                          quote[max(0, s - 60):s])      # "taught … by officers of the X": X's people gave it
-        if (w.not_partner.search(quote[max(0, s - 60):s]) and not giver) or re.search(r"(?i)benefit\s+of|beneficio\s+de|favor\s+de",
+        if (w.not_partner.search(quote[max(0, s - 60):s]) and not gave_it(quote[:s])) or re.search(r"(?i)benefit\s+of|beneficio\s+de|favor\s+de",
                                                                           quote[max(0, s - 60):s]):
             continue      # whose people took part, who asked, whom it served
         if re.search(r"(?:\)|[A-Z][\w-]*)\s+(?:of|de)\s+(?:the\s+|la\s+|el\s+)?$", quote[:s]):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from hemiplan.ingest import cues, past_tense, state_shapes
+from hemiplan.ingest import cues, done_work, past_tense, state_shapes
 from hemiplan.reading import entities, lexicon, numbers, people
 from hemiplan.reading.dates import HeldDate, held_dates
 
@@ -43,8 +43,9 @@ _FROM_BEFORE_RE = cues.Cue("from_before", re.compile(
 _PEOPLE_OF_BODY_RE = cues.Cue("people_of_body", re.compile(
     rf"\b(?:{_PEOPLE})\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){{1,8}}$"))
 #: A state after a body's name and "de" ("la Policía Federal de México"): part of the name, not
-#: whose people (Spanish "de" is also "from"; people of the body are read by _PEOPLE_OF_BODY_RE).
-_IN_NAME_RE = re.compile(r"(?<![.;:]\s)(?-i:[A-ZÁÉÍÓÚÑ])[\w'’-]*\s+(?:de|del)\s+(?:(?:la|el|los|las)\s+)?$")
+#: whose people (Spanish "de" is also "from"; people of the body are read by _PEOPLE_OF_BODY_RE);
+#: a state's government ("el Gobierno de X") is the state itself.
+_IN_NAME_RE = re.compile(r"(?<![.;:]\s)(?!Gobierno\s)(?-i:[A-ZÁÉÍÓÚÑ])[\w'’-]*\s+(?:de|del)\s+(?:(?:la|el|los|las)\s+)?$")
 #: Words before "from" that make the state a source of money or a request, not of people.
 _NOT_PEOPLE_RE = cues.Cue("not_people", re.compile(
     r"\b(?:support|funding|financing|funds|contributions?|assistance|donations?|grants?|"
@@ -318,6 +319,9 @@ def joint(s: Setting, quote: str, context: str, lead: str, deps) -> None:
             if m:
                 together.add(dep)
                 cue = cue or m
+            if i + 1 < len(spans) and done_work.verb_with(_TITLE_RE.sub("", text[b:spans[i + 1][0]])):
+                together |= {dep, spans[i + 1][2]}    # "A teamed up with B"
+                cue = cue or re.search(re.escape(text[a:spans[i + 1][1]]), text)
             run = [dep]
             j = i
             while j + 1 < len(spans) and _LIST_GAP_RE.match(_TITLE_RE.sub("", text[spans[j][1]:spans[j + 1][0]])):
