@@ -290,3 +290,11 @@ def test_more_english_nouns_for_people(text, value):
 
 def test_a_singular_in_men_is_not_people():
     assert [c.kind for c in counts("The lab kept 5 specimen jars.")] != ["participants"]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The academy ran two cohorts of 30 cadets.", None),
+    ("La academia formó dos cohortes de 30 cadetes.", "es"),
+])
+def test_cohorts_are_runs_of_a_course(text, code):
+    assert events(text, code) == [(2, "course")] and people(text, code) == (30, "exact")

@@ -153,7 +153,7 @@ EVENT_NOUNS = {
     "evaluations": "assessment", "diagnostic": "assessment", "diagnostics": "assessment",
     "event": "other", "events": "other", "activity": "other", "activities": "other",
     # runs of one activity: "two editions of its course" (the type is the course's)
-    "edition": "other", "editions": "other",
+    "edition": "other", "editions": "other", "cohort": "course", "cohorts": "course",
 }
 #: Two-word nouns read as one.
 MULTIWORD_NOUNS = {
