@@ -22,7 +22,13 @@ event per place listed; "en cada uno de"), "to A, B and C in turn".
 English words are kept here, as the English readers keep theirs in code; every other
 language's are rows of ``data/reference/lexicon.csv`` (kinds ``range_pair``,
 ``range_join``, ``change_word``, ``collective``, ``collective_plural``, ``indefinite``,
-``half``, ``qualifier_after``, ``each_of``, ``in_turn``)."""
+``half``, ``scale``, ``qualifier_after``, ``each_of``, ``in_turn``, ``run_noun``,
+``run_target``, ``possessive``).
+
+Also here: an amount times a collective or scale word after it ("a couple of dozen",
+"1.2 million"), "several hundred" (more than one unit), the size of a group written
+against its figure (:func:`sized_group`: "a 40-strong delegation") and runs of an event
+(:func:`run_of`: "three rounds of consultations", "dos ediciones del diplomado")."""
 from __future__ import annotations
 
 import re
@@ -138,7 +144,7 @@ def _patterns(lex: Lexicon) -> dict:
                            rf"(?P<coll>{_alt(w.collectives)})(?P<of>\s+(?:{_alt(w.of)}))?(?![\w])", re.I),
         "several": re.compile(rf"(?<![\w])(?:{_alt(w.several)})\s+(?P<coll>{units})"
                               rf"(?:\s+(?:{_alt(w.of)}))?(?![\w])", re.I),
-        "times": re.compile(rf"\s+(?:(?:{_alt(w.of)})\s+)?(?P<coll>{every_unit})"
+        "times": re.compile(rf"\s+(?P<coll>{every_unit})"
                             rf"(?:\s+(?:{_alt(w.of)}))?(?![\w])", re.I),
         "plural": re.compile(rf"(?<![\w])(?P<coll>{_alt(w.plurals)})\s+(?:{_alt(w.of)})(?![\w])", re.I),
         "after": re.compile(rf"^(?:\s+|\s*-)(?P<q>{_alt(w.after)})(?![\w-])", re.I),
