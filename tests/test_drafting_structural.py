@@ -221,3 +221,8 @@ def test_the_body_whose_people_gave_the_course_is_a_partner():
 def test_a_states_government_after_de_is_the_state_not_a_name():
     assert placed("El DSP capacitó en Lima a 30 policías peruanos en un curso auspiciado por el Gobierno de los "
                   "Estados Unidos.", 30, "es")[0] == "PER"
+
+
+def test_work_called_off_is_neither_host_nor_served():
+    assert placed("Three DPS auditors spent four days in each of Dominica, Jamaica and Guyana in May; the same "
+                  "audit in Belize was called off by its authorities.") == ("", "DMA;GUY;JAM", "")

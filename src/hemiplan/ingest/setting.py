@@ -32,7 +32,7 @@ _PEOPLE_AFTER_RE = cues.Cue("people_after", re.compile(
 #: A clause announcing later work ("a third, to Saint Lucia, is scheduled for the following year").
 _FUTURE_RE = cues.Cue("future", re.compile(
     r"\b(?:will|shall|plans?\s+to|intends?\s+to|(?:is|are)\s+(?:expected|scheduled|planned|to\s+be)|"
-    r"scheduled\s+for|planned\s+for|postponed|deferred|rescheduled)\b", re.I))
+    r"scheduled\s+for|planned\s+for|postponed|deferred|rescheduled|put\s+off|called\s+off|cancell?ed)\b", re.I))
 #: Words before a member state that make it the origin of the people or the beneficiary.
 _FROM_BEFORE_RE = cues.Cue("from_before", re.compile(
     r"\b(?:[Ff]rom|[Ff]or)\s+(?:the\s+)?$|\b(?:countries|states|nations)\s*\(\s*$|"
