@@ -298,3 +298,11 @@ def test_a_singular_in_men_is_not_people():
 ])
 def test_cohorts_are_runs_of_a_course(text, code):
     assert events(text, code) == [(2, "course")] and people(text, code) == (30, "exact")
+
+
+@pytest.mark.parametrize("text, value, qualifier", [
+    ("A half-dozen inspectors joined.", 6, "exact"),
+    ("A hundred-odd cadets paraded.", 100, "approx"),
+])
+def test_hyphenated_collectives(text, value, qualifier):
+    assert people(text) == (value, qualifier)

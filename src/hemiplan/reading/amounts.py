@@ -76,7 +76,8 @@ ENGLISH = Words(
     range_joins=("to", "or"),
     change=tuple("rose risen increased grew grown went fell fallen dropped climbed jumped expanded reduced "
                  "decreased declined doubled up down moved shifted".split()),
-    collectives={"dozen": (12.0, "exact"), "score": (20.0, "exact"), "couple": (2.0, "approx"), "pair": (2.0, "exact")},
+    collectives={"dozen": (12.0, "exact"), "score": (20.0, "exact"), "couple": (2.0, "approx"), "pair": (2.0, "exact"),
+                 "half-dozen": (6.0, "exact"), "half dozen": (6.0, "exact")},
     plurals={"dozens": 12.0, "scores": 20.0, "hundreds": 100.0, "thousands": 1000.0},
     indefinite=("a", "an"),
     half=("half a", "half an"),
@@ -200,7 +201,8 @@ def read(text: str, nums: list[Number], lex: Lexicon, qualifier_before: Callable
         absorbed |= {a.start, b.start}
         made.append(Number(a.value, text[start:b.end], start, b.end, RANGE_QUALIFIER, a.is_word))
     for m in pats["coll"].finditer(text):
-        unit, qualifier = w.collectives[next(k for k in w.collectives if k.lower() == m.group("coll").lower())]
+        said = re.sub(r"\s+", " ", m.group("coll").lower())
+        unit, qualifier = w.collectives[next(k for k in w.collectives if k.lower() == said)]
         times = _number_before(nums, text, m.start())
         if m.group("half"):
             value, start = unit / 2, m.start()

@@ -42,7 +42,7 @@ _TENS_WORD = "|".join(sorted(TENS, key=len, reverse=True))
 # only, so "three three-week courses" is two numbers, not six.
 _SMALL = rf"(?:(?:{_TENS_WORD})(?:[-\s](?:{_ONES})(?![\w-]))?|(?:{_UNIT_WORD}))"
 # "a hundred", "a thousand and fifty": the article stands for one before a scale word
-_WORD_NUMBER = (rf"(?:{_SMALL}|an?(?=\s+(?:hundred|thousand|million)(?![\w-])))"
+_WORD_NUMBER = (rf"(?:{_SMALL}|an?(?=\s+(?:hundred|thousand|million)(?![\w])))"
                 rf"(?:\s+(?:hundred|thousand|million)(?:\s+(?:and\s+)?{_SMALL})?)*")
 # digits with thousands separators, tolerating one stray space after a comma ("24, 606")
 _DIGITS = r"\d{1,3}(?:,\s?\d{3})+(?!\d)|\d+(?:\.\d+)?"
