@@ -221,7 +221,8 @@ def read(text: str, nums: list[Number], lex: Lexicon, qualifier_before: Callable
     units = {k.lower(): v for k, v in {**(w.scales or {}), **{k: u for k, (u, _) in w.collectives.items()}}.items()}
     for m in pats["several"].finditer(text):    # "several hundred", "a few dozen": more than one unit
         made = [x for x in made if not (x.start < m.end() and m.start() < x.end)]
-        made.append(Number(units[m.group("coll").lower()], m.group(0), m.start(), m.end(), "more_than", True))
+        made.append(Number(units[re.sub(r"\s+", " ", m.group("coll").lower())], m.group(0), m.start(), m.end(),
+                           "more_than", True))
     for m in pats["plural"].finditer(text):
         unit = w.plurals[next(k for k in w.plurals if k.lower() == m.group("coll").lower())]
         times = _number_before(nums, text, m.start())
@@ -246,7 +247,7 @@ def _times(text: str, n: Number, pats: dict, w: Words) -> Number:
     m = pats["times"].match(text, n.end)
     if not m:
         return n
-    low = m.group("coll").lower()
+    low = re.sub(r"\s+", " ", m.group("coll").lower())
     unit, own = next(((u, q) for k, (u, q) in w.collectives.items() if k.lower() == low), (None, "exact"))
     if unit is None:
         unit = next(v for k, v in {**w.plurals, **(w.scales or {})}.items() if k.lower() == low)
