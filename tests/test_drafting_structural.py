@@ -226,3 +226,8 @@ def test_a_states_government_after_de_is_the_state_not_a_name():
 def test_work_called_off_is_neither_host_nor_served():
     assert placed("Three DPS auditors spent four days in each of Dominica, Jamaica and Guyana in May; the same "
                   "audit in Belize was called off by its authorities.") == ("", "DMA;GUY;JAM", "")
+
+
+def test_a_regional_body_named_in_the_sentence_does_not_make_attendance_multinational():
+    assert placed("In Belmopan, the DPS drilled 25 police officers, with equipment from the Caribbean Regional "
+                  "Centre for Policing.", 25) == ("BLZ", "BLZ", "unstated")

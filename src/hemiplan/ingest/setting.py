@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from hemiplan.ingest import cues, done_work, past_tense, state_shapes
+from hemiplan.ingest import credit, cues, done_work, past_tense, state_shapes
 from hemiplan.reading import entities, lexicon, numbers, people
 from hemiplan.reading.dates import HeldDate, held_dates
 
@@ -278,7 +278,8 @@ def where(s: Setting, quote: str, found, fallback: list[str], participants, give
         host = sorted(r)       # held in a town the lists do not know, for one state's people: in that state
     origin = sorted(c for c, had in r.items() if "from" in had)
     everyone = sorted(r) or fallback
-    multi, home = _MULTI_RE.search(quote), _HOME_RE.search(quote)
+    multi, home = state_shapes.multinational(quote, _MULTI_RE, credit.words_of(lexicon.current()).heads), \
+        _HOME_RE.search(quote)
     people = participants is not None
     if given is not None:
         s.values.update(host=[c for c in given if c in host], countries=given, attendance="named" if people else "")

@@ -57,3 +57,16 @@ def unknown_town(quote: str, host_cue, matcher) -> bool:
         return True
     return False
 
+
+
+def multinational(quote: str, multi_cue, heads) -> re.Match | None:
+    """The first cue of multinational attendance that is not a word of an organisation's
+    name ("the United Nations Regional Centre for Peace", "la Oficina Regional de …"): a
+    capitalised cue word followed by a word that heads a body's name is the body's."""
+    for m in multi_cue.finditer(quote):
+        word = m.group(0)
+        nxt = re.match(r"\s+([A-ZÁÉÍÓÚÑ][\w-]*)", quote[m.end():])
+        if word[:1].isupper() and nxt and nxt.group(1) in heads:
+            continue
+        return m
+    return None
