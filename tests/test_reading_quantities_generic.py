@@ -306,3 +306,8 @@ def test_cohorts_are_runs_of_a_course(text, code):
 ])
 def test_hyphenated_collectives(text, value, qualifier):
     assert people(text) == (value, qualifier)
+
+
+
+def test_a_collective_of_two_words_written_with_more_white_space():
+    assert people("A half  dozen inspectors joined.") == (6, "exact")
