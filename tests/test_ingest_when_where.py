@@ -203,7 +203,7 @@ def test_joint_work(drafted):
     partnership = one(acts, "2035-V.b-02")              # "In partnership with the DPS, the ES/CICAD …"
     assert (partnership["dependency"], partnership["joint_with"]) == ("CICAD", "DPS")
     assert "joint work of CICAD with DPS" in partnership["note"]
-    assert set(acts.loc[~acts["paragraph_id"].isin(["2035-V.a-01", "2035-V.b-02"]), "joint_with"]) == {""}
+    assert set(acts.loc[~acts["paragraph_id"].isin(["2035-V.a-01", "2035-V.b-02", "2035-III.a-02"]), "joint_with"]) == {""}
 
 
 def test_qualifiers_on_counts_and_on_indicators(drafted):
@@ -236,7 +236,7 @@ def test_the_review_summary_flags_the_judgements(tmp_path, capsys):
                  "participants an upper bound (up to)", "several years named (2030, 2035)"):
         assert flag in out, flag
     assert ("judgement calls in the drafts (each with a draft note): 6 held in another year, "
-            "1 held over a span of years, 3 multinational (host only), 2 joint work, 1 events inferred") in out
+            "1 held over a span of years, 3 multinational (host only), 3 joint work, 1 events inferred") in out
 
 
 # --- the curated fixture (measured in tests/test_accuracy.py) -------------------------------------------------------

@@ -1,9 +1,10 @@
 """Removing rows that are not data: ``hemiplan remove --year Y ID … --reason "…"``
 deletes the rows from activities.csv or indicators.csv and records each in
 ``data/<year>/removed.csv`` with the reason, so that re-ingesting the report does not
-draft them again (:mod:`.removed`). The translations of a removed activity's title go
-with it; a stated total that covers a removed activity stops the removal (remove or
-correct the total first). Like accept, it holds the year's lock, validates first and
+draft them again (:mod:`.removed`). The translations of a removed activity's title, and the
+organisations its drafts proposed (proposals.csv), go with it; a stated total that covers a
+removed activity stops the removal (remove or correct the total first). Like accept, it
+holds the year's lock, validates first and
 writes every file at once or none."""
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ class Removed:
     year: int
     removed: list[str] = field(default_factory=list)
     translations: int = 0
+    proposals: int = 0
     written: list[Path] = field(default_factory=list)
 
 
@@ -79,7 +81,7 @@ def removal(y: int, ids: list[str], reason: str, data_dir, not_data=()) -> tuple
     content). ``not_data``: (number, reason, note) of numbers of the removed rows that are
     not data, recorded in unrecorded.csv for their paragraph (the review workbench's
     "a number that is not data")."""
-    paths = {t: schema.table_path(t, y, data_dir) for t in (*ID_COLUMNS, "removed", "translations", "unrecorded")}
+    paths = {t: schema.table_path(t, y, data_dir) for t in (*ID_COLUMNS, "removed", "translations", "unrecorded", "proposals")}
     tables = {t: csvio.read_text_table(paths[t]) for t in ID_COLUMNS}
     found = {t: df[df[ID_COLUMNS[t]].isin(ids)] for t, df in tables.items()}
     unknown = [i for i in ids if not any(i in set(f[ID_COLUMNS[t]]) for t, f in found.items())]
@@ -107,4 +109,10 @@ def removal(y: int, ids: list[str], reason: str, data_dir, not_data=()) -> tuple
         if gone.any():
             done.translations = int(gone.sum())
             contents[paths["translations"]] = tr[~gone].to_csv(index=False, lineterminator="\n")
+    if paths["proposals"].is_file():   # the organisations its drafts proposed go with a removed activity
+        pr = csvio.read_text_table(paths["proposals"])
+        gone = pr["activity_id"].isin(ids)
+        if gone.any():
+            done.proposals = int(gone.sum())
+            contents[paths["proposals"]] = pr[~gone].to_csv(index=False, lineterminator="\n")
     return done, contents
