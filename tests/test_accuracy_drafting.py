@@ -69,6 +69,12 @@ HELD_OUT = {
            "partner": (12 / 13, 1.0), "funder": (1.0, 5 / 6)},
     2048: {"participants": 1.0, "held": 1.0, "drafted": 1.0, "events": 1.0, "attendance": 1.0, "host": 1.0,
            "partner": (1.0, 1.0), "funder": (1.0, 1.0)},
+    # Held out from the structural rules of December 2026 (never read by their authors),
+    # held at what they measured when those rules were done.
+    2049: {"participants": 12 / 13, "held": 1.0, "drafted": 15 / 19, "events": 1.0, "attendance": 9 / 12,
+           "host": 14 / 15, "partner": (9 / 14, 9 / 10), "funder": (1.0, 0.50)},
+    2050: {"participants": 1.0, "held": 1.0, "drafted": 17 / 18, "events": 16 / 17, "attendance": 12 / 13,
+           "host": 15 / 17, "partner": (12 / 18, 12 / 13), "funder": (1.0, 2 / 7)},
 }
 
 
