@@ -9,6 +9,8 @@ import pytest
 from hemiplan.ingest import credit, done_work, draft, past_tense
 from hemiplan.reading import lexicon
 
+from .test_drafting import placed  # (host, countries, attendance) of one sentence
+
 
 def drafted(text: str, lang: str | None = None):
     """The activity rows drafted from one paragraph of text."""
@@ -134,14 +136,6 @@ def test_an_organisation_named_without_a_cue_in_spanish():
 
 # --- hosts and whose people, by the shape of the place --------------------------------------------
 
-def placed(sentence: str, participants=None, lang: str | None = None):
-    from hemiplan.ingest import setting
-    from hemiplan.reading import entities
-    with lexicon.using(lang):
-        s = setting.Setting()
-        setting.where(s, sentence, entities.country_matcher().find(sentence), [], participants, None)
-        v = s.values
-        return ";".join(v["host"]), ";".join(v["countries"]), v["attendance"]
 
 
 @pytest.mark.parametrize("sentence, people, lang, expected", [
