@@ -34,13 +34,23 @@ KINDS = ("UN body", "OAS body", "national government agency", "regional organisa
 _FUNDER_EN = (r"(?:at\s+the\s+)?expenses?\s+of|"
               # a cost, then a passive verb of money: "flights and lodging were met by", "the bill was picked up by"
               r"(?:costs?|expenses|bills?|fees|flights|lodging|travel|tuition|accommodation)\b[^.;]{0,30}?\b"
-              r"(?:was|were)\s+(?:met|covered|paid(?:\s+for)?|borne|picked\s+up|defrayed|footed)\s+by|(?:financial\s+support|financial\s+assistance|funds?|funding(?:\s+support)?|financing|grants?|"
-              r"donations?|contributions?|sponsorship|resources)\s+(?:\w+\s+)?(?:from|of|by)|"
+              r"(?:(?:was|were)\s+(?:met|covered|paid(?:\s+for)?|borne|picked\s+up|defrayed|footed)\s+by|"
+              r"(?:was|were)\s+charged\s+to|fell\s+to|rested\s+with)|(?:financial\s+support|financial\s+assistance|funds?|funding(?:\s+support)?|financing|grants?|"
+              r"donations?|contributions?|sponsorship|resources|money|subsid(?:y|ies))\s+(?:\w+\s+)?(?:from|of|by)|"
               r"(?:funded|financed|sponsored|co-?funded|co-?financed|underwritten|made\s+possible|paid\s+for|donated)\s+by|"
               r"(?:scholarships?|fellowships?|bursaries|grants?)\s+(?:\w+\s+)?(?:granted|awarded|given|offered)\s+by")
 #: A verb of money after an organisation's name: it paid ("the X Foundation covered the cost of").
-_FUNDER_AFTER_EN = (r"(?:covered|paid\s+for|bore|met|defrayed)\s+(?:the\s+|all\s+(?:the\s+)?|its\s+)?"
-                    r"(?:\w+\s+)?(?:costs?|expenses)\b")
+_FUNDER_AFTER_EN = (r"(?:covered|paid(?:\s+for)?|bore|met|defrayed|footed|picked\s+up|shouldered|assumed|"
+                    r"took\s+charge\s+of|took\s+care\s+of)\s+(?:the\s+|all\s+(?:the\s+)?|its\s+|their\s+|"
+                    r"(?:part|half|most)\s+of\s+the\s+)?(?:\w+\s+){0,2}?(?:costs?|expenses|bill|budget|fees|tuition|"
+                    r"travel|airfares?|tickets|lodging|board|accommodation|per\s+diems?)\b")
+#: Words of money or costs: a body named without a cue in a clause with one of them paid
+#: ("the running costs fell to X", "X made up the budget"); Spanish's are the lexicon's
+#: ``credit_funder`` rows of value "money". Not the words of the crimes the work is about
+#: ("money laundering", "terrorism financing", "seized funds"), nor a bill that is a draft law.
+_MONEY_EN = (r"money(?![\s-]+launder)|funding|financed|grants?|donat(?:ed|ion|ions)|costs?|expenses|budget|"
+             r"fees|tuition|airfares?|tickets|lodging|accommodation|per\s+diems?|scholarships?|fellowships?|"
+             r"sponsor(?:ed|ship)|paid\s+for|subsid(?:y|ies|ised|ized)")
 _PARTNER_EN = (r"(?:in\s+)?(?:coordination|partnership|collaboration|cooperation|conjunction|association|alliance|"
                r"consultation)\s+with|(?:jointly|together)\s+with|(?:the\s+)?(?:support|assistance|help|backing|"
                r"participation|cooperation|collaboration)\s+(?:of|from)|"
@@ -91,10 +101,22 @@ _HEADS_EN = {
 _LINKS_EN = ("of", "for", "on", "the", "against", "de", "&")
 _AND_EN = ("and", "&")
 #: Words before an organisation that make it whose people took part or who asked, not a partner.
-_NOT_PARTNER_EN = (r"(?:request|invitation|behalf)\s+of\s+(?:the\s+)?$|"
+_NOT_PARTNER_EN = (r"(?:request|requests|invitation|behalf|behest)\s+(?:of|by|from)\s+(?:the\s+)?$|"
+                   r"(?:requested|asked|invited)\s+by\s+(?:the\s+)?$|"
                    r"\b(?:" + "|".join(sorted(numbers.PEOPLE_NOUNS, key=len, reverse=True)) +
                    r")\s+(?:[a-z]+\s+)?(?:of|from|at)\s+(?:the\s+)?$")
 _ARTICLES_EN = ("the",)
+#: Words after an organisation that make it who asked for the work or an observer of it, not
+#: a partner ("as the Government of X had asked", "Y attended as an observer"); Spanish's are
+#: the lexicon's ``not_partner`` rows of value "after".
+_NOT_PARTNER_AFTER_EN = (r"had\s+asked|had\s+requested|has\s+asked|has\s+requested|asked\s+for\s+it|"
+                         r"as\s+an?\s+observers?|as\s+observers?|in\s+an?\s+observer\s+capacity|"
+                         r"with\s+observer\s+status")
+
+
+def _after_words(terms: str) -> re.Pattern:
+    """Words a short way after a name (its acronym in brackets and a few words between)."""
+    return re.compile(rf"^(?:\s*\([^()]{{1,20}}\))?[^.;:()]{{0,25}}?(?<!\w)(?:{terms})(?!\w)", re.I)
 
 
 @dataclass
@@ -126,6 +148,8 @@ class _Words:
     articles: tuple[str, ...]
     not_partner: re.Pattern
     funder_after: re.Pattern      # a verb of money after the funder's name
+    not_partner_after: re.Pattern     # words after a name that make it no partner (who asked, an observer)
+    money: re.Pattern             # a word of money or costs in a clause (case-sensitive: not in a name)
 
 
 def _alt(terms) -> str:
@@ -148,16 +172,23 @@ def _words(lex: lexicon.Lexicon) -> _Words:
     if lex.english:
         return _Words(re.compile(rf"\b(?:{_FUNDER_EN})\s+", re.I), re.compile(rf"\b(?:{_PARTNER_EN})\s+", re.I),
                       _HEADS_EN, _name_pattern(_LINKS_EN), _AND_EN, _ARTICLES_EN, re.compile(_NOT_PARTNER_EN, re.I),
-                      re.compile(rf"(?<!\w)(?:{_FUNDER_AFTER_EN})", re.I))
+                      re.compile(rf"(?<!\w)(?:{_FUNDER_AFTER_EN})", re.I), _after_words(_NOT_PARTNER_AFTER_EN),
+                      re.compile(rf"(?<!\w)(?:{_MONEY_EN})(?!\w)"))
     people, articles = lex.alternation("people_noun"), tuple(lex.of("article"))
-    not_partner = (rf"(?:{lex.alternation('not_partner')})\s+(?:(?:{_alt(articles)})\s+)?$|(?<!\w)(?:{people})\s+"
+    np = lex.of("not_partner")
+    not_partner = (rf"(?:{_alt(t for t, v in np.items() if v != 'after')})\s+(?:(?:{_alt(articles)})\s+)?$|(?<!\w)(?:{people})\s+"
                    rf"(?:[\w-]+\s+)?(?:de|del)\s+(?:(?:{_alt(articles)})\s+)?$")    # "funcionarios bolivianos de la"
     funder = lex.of("credit_funder")    # value "after": the funder's name comes before ("X cubrió el costo")
-    return _Words(re.compile(rf"(?<!\w)(?:{_alt(t for t, v in funder.items() if v != 'after')})\s+", re.I),
+    # a noun of money opens a list after "de" ("una subvención del Gobierno de X", "una aportación voluntaria de")
+    nouns = _alt(t for t, v in funder.items() if v == "noun")
+    cued = _alt(t for t, v in funder.items() if v not in ("after", "money", "noun"))
+    return _Words(re.compile(rf"(?<!\w)(?:(?:{cued})|(?:{nouns})\s+(?:[\w-]+\s+)?(?:de|del))\s+", re.I),
                   re.compile(rf"(?<!\w)(?:{_alt(lex.of('credit_partner'))})\s+", re.I),
                   dict(lex.of("org_head")), _name_pattern(tuple(lex.of("name_link"))),
                   tuple(lex.of("list_join")), articles, re.compile(not_partner, re.I),
-                  re.compile(rf"(?<!\w)(?:{_alt(t for t, v in funder.items() if v == 'after')})(?!\w)", re.I))
+                  re.compile(rf"(?<!\w)(?:{_alt(t for t, v in funder.items() if v == 'after')})(?!\w)", re.I),
+                  _after_words(_alt(t for t, v in np.items() if v == "after")),
+                  re.compile(rf"(?<!\w)(?:{_alt(t for t, v in funder.items() if v in ('money', 'noun'))})(?!\w)"))
 
 
 def words_of(lex: lexicon.Lexicon) -> _Words:
@@ -255,6 +286,10 @@ def _names_after(text: str, at: int, w: _Words, known) -> list[tuple[int, int, s
         if bare_and and org is None and out and out[-1][2] is None and not _looks_like_org(name, "", w):
             s = out.pop()[0]
             out.append((s, end, None, text[s:pos + len(name)], acr))
+        elif bare_and and org and acr and pos not in known and out and out[-1][2] is None:
+            # "Oficina de Aduanas y Protección Fronteriza … (CBP)": the acronym closes one name of two parts
+            s = out.pop()[0]
+            out.append((s, end, org, text[s:pos + len(name)], acr))
         else:
             out.append((pos, end, org, name, acr))
         gap = re.match(rf",\s*(?:(?:{_alt(w.ands)})\s+)?|\s+(?:{_alt(w.ands)})\s+", text[end:], re.I)
@@ -312,8 +347,10 @@ def _names_before(text: str, w: _Words, known) -> list[tuple[int, int, str | Non
     out = []
     for m in w.funder_after.finditer(text):
         at = len(text[:m.start()].rstrip())
-        starts = [o for o, (alias, _) in known.items() if o + len(alias) == at]
-        starts += [n.start() for n in w.name.finditer(text) if n.end() == at]
+        acr = re.search(r"\s*\([A-Z][\w/-]{1,15}\)$", text[:at])     # "… for Nature (WWF) footed the bill"
+        bare = acr.start() if acr else at
+        starts = [o for o, (alias, _) in known.items() if o + len(alias) in (at, bare)]
+        starts += [n.start() for n in w.name.finditer(text) if n.end() in (at, bare)]
         for start in starts[:1]:
             start = _skip_article(text, start, w)
             end, org, name, acr, ok = _one_name(text, start, w, known)
@@ -338,11 +375,15 @@ def credit(quote: str, reference_dir=None, context: str = "") -> Credit:
     cued = sorted([(m.end(), "funder", m) for m in w.funder.finditer(quote)] +
                   [(m.end(), "partner", m) for m in w.partner.finditer(quote)], key=lambda x: (x[0], x[1]))
     funder_spans = [(m.start(), m.end()) for _, role, m in cued if role == "funder"]
+    done_at: set[tuple[int, str]] = set()
     for at, role, m in cued:
         if role == "partner" and any(a <= m.start() < b or a < m.end() <= b for a, b in funder_spans):
             continue   # "financial support from": the money wins
+        if (at, role) in done_at:
+            continue   # two cues ending at one place ("con una donación de" and its noun "donación de")
+        done_at.add((at, role))
         for s, e, org, name, acr in _names_after(quote, at, w, known):
-            seen.add(s)
+            seen.update(range(s, e))    # every word of the name: none of them starts another
             _credit_one(c, role, quote, m.start(), s, e, org, name, acr, w)
     for s, e, org, name, acr in _co_subjects(quote, w, known):
         seen.add(s)     # a subject of the work with a dependency is a body by its role ("the SMS and Europol")
@@ -353,13 +394,43 @@ def credit(quote: str, reference_dir=None, context: str = "") -> Credit:
     for s, e, role, org, name, acr in org_mentions.uncued(quote, w, known, seen, c.proposals, reference_dir,
                                                              kind=guess_kind):
         seen.add(s)      # named without a cue: proposed all the same, never dropped
+        if w.not_partner_after.match(quote[e:]):
+            continue
+        role = "funder" if role == "funder" or paid(quote, s, e, w, funder_spans) else role
         _credit_one(c, role, quote, s, s, e, org, name, acr, w, shaped=True)
     for off, (alias, org) in sorted(known.items()):
+        end = off + len(alias)
         if org and off not in seen and org not in c.partners | c.funders and \
-                (not w.not_partner.search(quote[max(0, off - 60):off]) or org_mentions.gave_it(quote[:off])):
+                (not w.not_partner.search(quote[max(0, off - 60):off]) or org_mentions.gave_it(quote[:off])) and \
+                not w.not_partner_after.match(quote[end:]):
+            if paid(quote, off, end, w, funder_spans):
+                c.funders.add(org)
+                c.flags.append(f"funder {org} named without a cue, in a clause of money: check")
+                continue
             c.partners.add(org)
             c.flags.append(f"partner {org} named without a cue: check")
     return c
+
+
+#: Where a clause ends: a stop, a semicolon or colon, or a comma before a conjunction.
+_CLAUSE_END_RE = re.compile(r"[.;:](?=\s|$)|,\s+(?:and|but|while|whereas|y|pero|mientras|aunque)\s")
+
+
+def clause(quote: str, s: int, e: int) -> tuple[int, int]:
+    """The bounds of the clause holding quote[s:e]."""
+    a = max((m.end() for m in _CLAUSE_END_RE.finditer(quote, 0, s)), default=0)
+    b = next((m.start() for m in _CLAUSE_END_RE.finditer(quote, e)), len(quote))
+    return a, b
+
+
+def paid(quote: str, s: int, e: int, w: _Words, funder_spans=()) -> bool:
+    """Whether the body named at quote[s:e] without a cue paid: its clause has a word of
+    money or costs ("the running costs fell to X", "X took charge of their lodging") and
+    no cue of money naming another body ("with funds from Y": the money is Y's)."""
+    a, b = clause(quote, s, e)
+    if any(a <= fs < b for fs, _ in funder_spans):
+        return False
+    return bool(w.money.search(quote[a:s]) or w.money.search(quote[e:b]))
 
 
 def _credit_one(c: Credit, role: str, quote: str, cue_at: int, s: int, e: int, org, name: str, acr: str,
