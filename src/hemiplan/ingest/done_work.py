@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 
 from hemiplan.ingest import credit, past_tense
-from hemiplan.reading import entities, lexicon, numbers
+from hemiplan.reading import entities, lexicon, numbers, people as agents
 
 #: Words between a subject and its verb: adverbs ("jointly", "also"), Spanish clitics ("se").
 _NOT_SUBJECT_ES = frozenset("que cual cuales quien quienes cuando donde como si".split())
@@ -32,6 +32,29 @@ _NOT_SUBJECT_EN = frozenset("a an the this that these those its their his her ou
 
 def _people(lex) -> set[str]:
     return set(numbers.PEOPLE_NOUNS) if lex.english else {t.lower() for t in lex.of("people_noun")}
+
+
+#: Words that open an aside between a subject and its verb: a relative clause ("…, whose
+#: secretariat the SMS holds, met"; "…, cuya secretaría ejerce la SSM, sesionó").
+_RELATIVE = frozenset("which who whose whom where that cuya cuyo cuyas cuyos que quien quienes donde".split())
+
+
+def _before_aside(tokens, j: int, text: str) -> int:
+    """The index of the last token of the subject when tokens[j] closes an aside set off by
+    commas (a relative clause, or a figure: "Officers of A and of B, 44 in all, practised"),
+    else ``j``."""
+    if j < 1 or tokens[j].group(0) != ",":
+        return j
+    k = j - 1
+    while k >= 0 and tokens[k].group(0) not in ",;:.":
+        k -= 1
+    if k < 1 or tokens[k].group(0) != "," or k + 1 >= j:
+        return j
+    aside = text[tokens[k].end():tokens[j].start()].strip()
+    opener = aside.split()[0].lower() if aside.split() else ""
+    if opener in _RELATIVE or re.match(r"\d", aside) or opener in numbers.UNITS or opener in numbers.TENS:
+        return k - 1
+    return j
 
 
 def past_clause(text: str) -> bool:
@@ -46,6 +69,7 @@ def past_clause(text: str) -> bool:
         j = i - 1
         while j >= 0 and tokens[j].group(0)[:1].isalpha() and past_tense.adverb(tokens[j].group(0), english):
             j -= 1
+        j = _before_aside(tokens, j, text)
         if j < 0:
             continue
         last = tokens[j].group(0)
@@ -54,7 +78,8 @@ def past_clause(text: str) -> bool:
             return True
         if not last[:1].isalpha() or last.lower() in _NOT_SUBJECT_EN:
             continue
-        if english and (last[:1].isupper() or last.lower() in people or last.lower() in ("they", "we")):
+        if english and (last[:1].isupper() or last.lower() in people or agents.is_agent(last, lex)
+                        or last.lower() in ("they", "we")):
             return True
     return False
 

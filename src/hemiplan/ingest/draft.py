@@ -25,6 +25,21 @@ from hemiplan.reading.sentences import sentence_spans
 _HISTORICAL_RE = cues.Cue("historical", re.compile(
     r"\b(?:over|in|during|for|within)\s+the\s+(?:last|past|previous)\b|\bsince\s+(?:its\s+creation|"
     r"(?:19|20)\d\d)\b|(?<!\bup\s)\bto\s+date\b|\bso\s+far\b|\bcumulative(?:ly)?\b", re.I))
+#: A part of a month or year after "the last" ("in the last days of April", "en las últimas semanas
+#: del año"): a date, not a span of years.
+_PART_OF_RE = re.compile(r"^\w*\s+(?:days?|weeks?|months?\s+of\s+the\s+year|d[ií]as|semanas|meses\s+del\s+a[ñn]o)"
+                         r"\s+(?:of|de|del)\b", re.I)
+
+
+def _historical(text: str):
+    """The first cue of a multi-year span in ``text`` (:data:`_HISTORICAL_RE`) that is not
+    the last days or weeks of a month or year ("in the last days of April 2049"), or None."""
+    for m in _HISTORICAL_RE.finditer(text):
+        if not _PART_OF_RE.match(text[m.end():]):
+            return m
+    return None
+
+
 _FUTURE_RE = cues.Cue("future", re.compile(r"\b(?:will|shall|plans?\s+to|is\s+expected|are\s+expected|"
                                             r"is\s+scheduled|are\s+scheduled|intends?\s+to|is\s+to\s+be|"
                                             r"are\s+to\s+be)\b", re.I))
@@ -324,7 +339,7 @@ class _Drafter:
         people = anchor.kind == "participants" if anchor else bool(_PEOPLE_WORD_RE.search(sentence))
         if anchor is None and not people:
             return
-        historical = bool(_HISTORICAL_RE.search(sentence))
+        historical = bool(_historical(sentence))
         item_rows = [self._item_row(para, w, si, item, anchor, people and not historical) for item in items]
         w.rows.extend(item_rows)
         if anchor is not None:
@@ -371,7 +386,7 @@ class _Drafter:
                    and not given_by.gave_it(w.text[:c.start])]
         for c in pcounts:
             w.used.add(c.start)
-            if _HISTORICAL_RE.search(sentence):
+            if _historical(sentence):
                 w.rows.append(self._over_years(para, si, sentence, c, "participants"))
                 continue
             evs_here = [e for e in scounts if e.kind == "events" and e.start not in w.used]
@@ -421,7 +436,7 @@ class _Drafter:
         """3. Event counts left: activities with a number of events."""
         sentence = w.sentence(si)
         for c in w.take(si, "events"):
-            if _HISTORICAL_RE.search(sentence):
+            if _historical(sentence):
                 w.rows.append(self._over_years(para, si, sentence, c, "events"))
                 continue
             w.rows.append(self._activity(para, (si, c.start), sentence, [(c.start, c.end)],
@@ -439,7 +454,7 @@ class _Drafter:
         sentence = w.sentence(si)
         for c in w.take(si, "other"):
             flags = []
-            if _HISTORICAL_RE.search(sentence):
+            if _historical(sentence):
                 flags.append("figure over several years: set ref_year or drop")
             total = bool(re.search(r"\btotal(?:\s+of)?\s*$|\btotall?ing\s*$", w.text[max(0, c.start - 16):c.start],
                                    re.I))
@@ -471,13 +486,17 @@ class _Drafter:
         a, b = w.spans[si]
         sentence, done = w.text[a:b], setting.outside_planned(w.text[a:b])   # a clause of later work aside
         ours = done_work.secretariat_verb(done, self.reference_dir)    # the Secretariat did it: any kind
-        if done_work.planned(_FUTURE_RE.search(done), ours) or _HISTORICAL_RE.search(sentence) or \
+        if done_work.planned(_FUTURE_RE.search(done), ours) or _historical(sentence) or \
                 _NEGATIVE_RE.search(sentence) or not (_DONE_RE.search(done) or ours or done_work.past_clause(done)):
             return
         atype, guessed = done_work.kind(activity_type, sentence, ours)
+        if guessed and atype == "other" and self._went_to_states(done):
+            atype = "mission"     # "the evaluators moved on to A, B and C": a trip, with no event noun
         if guessed and atype == "other" and ours is None:
             return
-        if not guessed and not _ACTIVITY_NOUN_RE.search(sentence):
+        # an event noun, after an article or a verb; or anywhere when the Secretariat's own past verb
+        # reports the work ("the CICTE Secretariat took detectives … through live drills")
+        if not guessed and not _ACTIVITY_NOUN_RE.search(sentence) and ours is None:
             return
         flags = ["no figure: check that it is an activity of the year"]
         if guessed:
@@ -485,6 +504,12 @@ class _Drafter:
         r = self._activity(para, (si, a), sentence, [(a, b)], flags=flags, atype=atype)
         r.figure = False
         w.rows.append(r)
+
+    def _went_to_states(self, text: str) -> bool:
+        """Whether a past clause of ``text`` says its subject went to member states (a verb or
+        noun of travel before them: "moved on to A and B", "se trasladaron a A")."""
+        return done_work.past_clause(text) and any(
+            had == {"to"} for had in setting.roles(text, self.countries.find(text)).values())
 
     def _note_unused(self, para: _Para, w: _Work) -> None:
         """Numbers that produced no row, for the reviewer."""

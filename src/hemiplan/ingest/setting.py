@@ -21,9 +21,12 @@ _HOST_BEFORE_RE = cues.Cue("host_before", re.compile(
     r"(?:\b(?:[Ii]n|[Aa]t|[Ii]nside|[Oo]utside|[Nn]ear)\s+(?:the\s+)?(?:city\s+of\s+)?|\bhosted\s+by\s+"
     r"(?:the\s+)?(?:[Gg]overnment\s+of\s+(?:the\s+)?)?)$"))
 #: Words before a member state that make it where a mission or visit went: a state it served,
-#: not a host ("missions to Guyana, Ecuador and Grenada").
+#: not a host ("missions to Guyana, Ecuador and Grenada", "the evaluators moved on to Guyana").
 _TRIP_BEFORE_RE = cues.Cue("trip_before", re.compile(
-    r"\b(?:visits?|missions?|trips?)\s+(?:[\w-]+\s+){0,3}?to\s+(?:the\s+)?$|\bvisited\s+(?:the\s+)?$", re.I))
+    r"\b(?:visits?|missions?|trips?)\s+(?:[\w-]+\s+){0,3}?to\s+(?:the\s+)?$|\bvisited\s+(?:the\s+)?$|"
+    # a past verb of going ("travelled to", "moved on to", "flew back to"): where its subject went
+    r"\b(?:travell?ed|went|moved|flew|journeyed|headed|proceeded|returned|deployed|sailed|drove|toured)\s+"
+    r"(?:(?:on|back|out|onward|onwards|in\s+turn|together)\s+)?(?:to\s+)?(?:the\s+)?$", re.I))
 #: A noun for people: a known one, or a plural that names people by its form ("statisticians").
 _PEOPLE = "|".join(sorted(numbers.PEOPLE_NOUNS, key=len, reverse=True)) + "|" + people.pattern(lexicon.load("en"))
 #: A member state's adjective before a noun for people ("38 Barbadian customs officers").
@@ -38,10 +41,13 @@ _FROM_BEFORE_RE = cues.Cue("from_before", re.compile(
     r"\b(?:[Ff]rom|[Ff]or)\s+(?:the\s+)?$|\b(?:countries|states|nations)\s*\(\s*$|"
     rf"\b(?:{_PEOPLE})\s+of\s+(?:the\s+)?$|"
     r"\b(?:such\s+as|including(?:,?\s+among\s+others)?),?\s+(?:the\s+)?$"))
+#: The small words inside a body's name as written in its own language in an English text
+#: ("the Carabineros de Chile", "the Policía Nacional del Perú", "the Polícia Federal do Brasil").
+_FOREIGN_LINKS = r"de|del|de\s+la|de\s+los|da|do|dos|das|des|du|di"
 #: People of a named body of a state ("detectives of the Criminal Investigation Department of
 #: the Guyana Police Force", "officers of the Ministry of Security of Chile"): the state's people.
 _PEOPLE_OF_BODY_RE = cues.Cue("people_of_body", re.compile(
-    rf"\b(?:{_PEOPLE})\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){{1,8}}$"))
+    rf"\b(?:{_PEOPLE})\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|{_FOREIGN_LINKS})\s+(?:the\s+)?)?){{1,8}}$"))
 #: A state after a body's name and "de" ("la Policía Federal de México"): part of the name, not
 #: whose people (Spanish "de" is also "from"; people of the body are read by _PEOPLE_OF_BODY_RE);
 #: a state's government ("el Gobierno de X") is the state itself.
@@ -51,22 +57,32 @@ _NOT_PEOPLE_RE = cues.Cue("not_people", re.compile(
     r"\b(?:support|funding|financing|funds|contributions?|assistance|donations?|grants?|"
     r"resources|requests?|help|cooperation|sponsorship)\s+(?:\w+\s+)?from\s+(?:the\s+)?$",
     re.I))
-#: Text between two member states of one list ("A, B and C").
+#: Text between two member states of one list ("A, B and C", "of A and of B").
 _LIST_GAP_RE = cues.Cue("list_gap", re.compile(
-    r"^\s*(?:\([^()]{0,20}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|&\s+|y\s+)(?:the\s+)?$|^[\s,]*$"))
+    r"^\s*(?:\([^()]{0,20}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|&\s+|y\s+)(?:(?:of|from)\s+)?(?:the\s+)?$|^[\s,]*$"))
 _NUMBER_WORDS = "|".join(sorted(set(numbers.UNITS) | set(numbers.TENS), key=len, reverse=True))
+#: Words of an amount before a count of states ("from a dozen countries", "from some 20 states").
+_ABOUT = r"some|about|around|over|nearly|almost|roughly|more\s+than|at\s+least|up\s+to|close\s+to"
+_SEVERAL = (r"(?:a\s+|half\s+a\s+|a\s+half[\s-])?dozens?(?:\s+of)?|a\s+score\s+of|scores\s+of|"
+            r"a\s+handful\s+of|a\s+number\s+of|several|various|numerous|many|multiple")
 #: Officials of member states the text does not name.
 _MULTI_RE = cues.Cue("multi", re.compile(
     r"\b[Mm]ulti-?national\b|\b(?:[Ss]ub-?)?[Rr]egional\b|\b(?:SUB-?)?REGIONAL\b|"
-    r"\b(?:[Ff]rom|[Aa]mong|[Ff]or|[Oo]f)\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,3}?(?:OAS\s+)?[Mm]ember\s+[Ss]tates\b|"
+    r"\b(?:[Ff]rom|[Aa]mong|[Ff]or|[Oo]f|[Rr]epresenting)\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,3}?(?:OAS\s+)?"
+    r"[Mm]ember\s+[Ss]tates\b|"
     r"\b[Ff]rom\s+(?:the\s+|across\s+the\s+)?(?:region|hemisphere|Americas)\b|"
     # "from across the Caribbean", "from Central America": a region of several states ("from the
     # Caribbean" alone stays the host states': "seminars in Nassau and Bridgetown … from the Caribbean")
     r"\b[Ff]rom\s+(?:across\s+(?:the\s+)?(?:Caribbean|Central\s+America|South\s+America|Latin\s+America|"
     r"Andean\s+region|Southern\s+Cone)|(?:Central|South|Latin)\s+America|the\s+Andean\s+region|"
     r"the\s+Southern\s+Cone)\b|"
-    # "from 10 countries", "from eleven states": people of several states, not named
-    rf"\b[Ff]rom\s+(?:\d+|{_NUMBER_WORDS})\s+(?:[\w-]+\s+)?(?:countries|states|nations)\b|"
+    # "from 10 countries", "from eleven states", "from a dozen countries", "representing several
+    # states": people of several states, not named
+    rf"\b(?:[Ff]rom|[Rr]epresenting)\s+(?:{_ABOUT}\s+)?(?:{_SEVERAL}|\d+|{_NUMBER_WORDS})\s+(?:[\w-]+\s+)?"
+    r"(?:countries|states|nations)\b|"
+    # "of the Eastern Caribbean": a part of a region, of several states
+    r"\b(?:of|from)\s+(?:the\s+)?(?:Eastern|Western|Northern|Southern|wider|English-speaking|Dutch-speaking)\s+"
+    r"Caribbean\b|"
     # "for Caribbean countries", "from five Central American countries": a region's name, capitalised
     r"\b(?:[Ff]or|[Ff]rom)\s+(?:the\s+)?(?:[a-z\d][\w-]*\s+)?(?:[A-Z][\w-]*\s+){1,3}(?:countries|states|nations)\b"))
 #: People of the host state only.
@@ -279,7 +295,7 @@ def where(s: Setting, quote: str, found, fallback: list[str], participants, give
     origin = sorted(c for c, had in r.items() if "from" in had)
     everyone = sorted(r) or fallback
     multi, home = state_shapes.multinational(quote, _MULTI_RE, credit.words_of(lexicon.current()).heads), \
-        _HOME_RE.search(quote)
+        state_shapes.lower_cue(quote, _HOME_RE)
     people = participants is not None
     if given is not None:
         s.values.update(host=[c for c in given if c in host], countries=given, attendance="named" if people else "")

@@ -1,7 +1,7 @@
 """Two shapes that tie a member state to an activity without a cue right before its name:
 
 * a town the place lists do not know, then its state: "held in Liberia, Costa Rica",
-  "en León, Guanajuato, México" — the state is the host when a cue of a host comes before
+  "en León, Guanajuato, México", "en San Miguel (El Salvador)" — the state is the host when a cue of a host comes before
   the town (:func:`town_then_state`);
 * a state's body, by its possessive, that sent people: "Brazil's Federal Highway Police
   sent 60 patrol officers" — whose people they are (:func:`state_body_sent_people`,
@@ -13,15 +13,20 @@ import re
 from hemiplan.ingest import past_tense
 from hemiplan.reading import lexicon, numbers
 
-_TOWN = r"(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*\s+){0,3}[A-ZÁÉÍÓÚÑ][\w'’.-]*,\s*$"
+#: A town's name then a comma or an opening bracket before its state ("Liberia, ", "San Miguel (").
+_TOWN = r"(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*\s+){0,3}[A-ZÁÉÍÓÚÑ][\w'’.-]*(?:,|\s*\()\s*$"
 _PEOPLE = "|".join(sorted(numbers.PEOPLE_NOUNS, key=len, reverse=True))
 
 
 def town_then_state(before: str, host_cue) -> bool:
     """Whether ``before`` (the text before a state's name) ends in a cue of a host and a
-    town's name and a comma ("… staged in Liberia, ")."""
+    town's name and a comma or a bracket ("… staged in Liberia, ", "en San Miguel (")."""
     town = re.search(_TOWN, before)
-    return bool(town) and town.start() > 0 and bool(host_cue.search(before[:town.start()]))
+    if not town:
+        return False
+    # the town's name starts after the cue, which may be a capitalised word of the run ("In Trujillo, ")
+    starts = [town.start()] + [town.start() + w.start() for w in re.finditer(r"(?<=\s)\S", town.group(0))]
+    return any(a > 0 and host_cue.search(before[:a]) for a in starts)
 
 
 def state_body_sent_people(after: str) -> bool:
@@ -67,6 +72,18 @@ def multinational(quote: str, multi_cue, heads) -> re.Match | None:
         word = m.group(0)
         nxt = re.match(r"\s+([A-ZÁÉÍÓÚÑ][\w-]*)", quote[m.end():])
         if word[:1].isupper() and nxt and nxt.group(1) in heads:
+            continue
+        return m
+    return None
+
+
+def lower_cue(quote: str, cue) -> re.Match | None:
+    """The first match of ``cue`` that is not a capitalised word inside the sentence: a
+    capital there starts a word of a name ("la Universidad Nacional Autónoma", "the National
+    Police Academy"), not the cue ("a national workshop", "cursos nacionales")."""
+    for m in cue.finditer(quote):
+        before = quote[:m.start()].rstrip()
+        if m.group(0)[:1].isupper() and before and before[-1] not in ".;:•·-(":
             continue
         return m
     return None
