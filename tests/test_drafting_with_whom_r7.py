@@ -121,3 +121,27 @@ def test_a_name_of_two_parts_closed_by_its_acronym_is_one_body():
 def test_gafilat_by_its_spanish_name():
     assert credited("La SE-CICAD elaboró la guía en coordinación con el Grupo de Acción Financiera de "
                     "Latinoamérica.", "es") == (["gafilat"], [])
+
+
+# --- people who gave the classes; the author of a standard ---------------------------------
+
+def test_the_body_of_the_teachers_in_charge_is_a_partner():
+    assert proposed("El DSP formó en Oruro a 22 enfermeras, cuyas clínicas estuvieron a cargo de médicos de la "
+                    "Universidad Técnica de Oruro.", "es") == [("partner", "Universidad Técnica de Oruro")]
+    assert proposed("The DPS trained 22 nurses in Oruro, the sessions in charge of physicians of the Oruro "
+                    "Technical University.") == [("partner", "Oruro Technical University")]
+
+
+@pytest.mark.parametrize("sentence, lang", [
+    ("The DPS advised the authorities of Grenada on their prison rules, in line with the standards of the "
+     "Inter-American Development Bank.", None),
+    ("El DSP asesoró a las autoridades de Granada sobre sus reglamentos, conforme a las recomendaciones del "
+     "Banco Interamericano de Desarrollo.", "es"),
+])
+def test_the_author_of_a_standard_is_no_partner(sentence, lang):
+    assert credited(sentence, lang) == ([], [])
+
+
+def test_stop_think_connect_by_its_name():
+    assert credited("The CICTE Secretariat ran a week of talks in Lima with the campaign Stop. Think. Connect "
+                    "for 300 students.")[0] == ["stop-think-connect"]

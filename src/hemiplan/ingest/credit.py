@@ -103,6 +103,9 @@ _AND_EN = ("and", "&")
 #: Words before an organisation that make it whose people took part or who asked, not a partner.
 _NOT_PARTNER_EN = (r"(?:request|requests|invitation|behalf|behest)\s+(?:of|by|from)\s+(?:the\s+)?$|"
                    r"(?:requested|asked|invited)\s+by\s+(?:the\s+)?$|"
+                   # the author of a standard the work follows, not a partner ("the 40 recommendations from FATF")
+                   r"\b(?:recommendations|standards|guidelines|methodology|resolutions?)\s+(?:of|from|by|issued\s+by)\s+"
+                   r"(?:the\s+)?$|"
                    r"\b(?:" + "|".join(sorted(numbers.PEOPLE_NOUNS, key=len, reverse=True)) +
                    r")\s+(?:[a-z]+\s+)?(?:of|from|at)\s+(?:the\s+)?$")
 _ARTICLES_EN = ("the",)

@@ -134,9 +134,10 @@ def _known(name: str, reference_dir) -> str | None:
 
 def gave_it(before: str) -> bool:
     """Whether the people of the body named after ``before`` gave the work ("taught … by
-    officers of the X", "facilitated by document examiners of the X"): X is a partner."""
-    return bool(re.search(r"\b(?:by|por)\s+(?:[\w-]+\s+){1,2}(?:of|from|de|del)\s+(?:the\s+|la\s+|el\s+)?$",
-                          before[-60:]))
+    officers of the X", "facilitated by document examiners of the X", the classes "in charge of
+    lecturers of the X", "a cargo de docentes de la X"): X is a partner."""
+    return bool(re.search(r"(?:\b(?:by|por)|\bin\s+(?:the\s+)?charge\s+of|\ba\s+cargo\s+de)\s+(?:[\w-]+\s+){1,2}"
+                          r"(?:of|from|de|del)\s+(?:the\s+|la\s+|el\s+)?$", before[-60:]))
 
 
 def uncued(quote: str, w, known: dict, seen: set[int], proposed=(), reference_dir=None, *, kind
