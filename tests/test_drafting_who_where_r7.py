@@ -101,3 +101,33 @@ def test_days_apart_are_sessions():
     counts = numbers.find_counts("The DPS ran the course over three weekends in Lima.")
     assert [(c.kind, c.value) for c in counts] == [("events", 3)]
     assert draft._historical("in the last three years, 40 courses") is not None
+
+
+# --- second round: capitalised nouns for people, counts of states after "of", regions "across" ---
+
+@pytest.mark.parametrize("sentence, people, expected", [
+    # a known noun for people as the sentence's first word, then a body named after its state
+    ("Wardens of the Belize Forest Department attended a course in Belmopan.", 20, ("BLZ", "BLZ", "named")),
+    ("The meeting in Quito gathered 60 delegates of 20 countries.", 60, ("ECU", "", "multinational")),
+    ("Some 40 nurses from clinics across the Caribbean met in Nassau.", 40, ("BHS", "", "multinational")),
+])
+def test_whose_people_second_round(sentence, people, expected):
+    assert placed(sentence, people) == expected
+
+
+@pytest.mark.parametrize("text, countries, events", [
+    # the event noun opens the sentence, its "to" six words on
+    ("Technical missions were sent by the DPS to Belize, Guyana and Suriname.", "BLZ;GUY;SUR", 3),
+    # "visited" after a subject the past-clause reading does not know ("team")
+    ("The CICAD's review team visited Bolivia and Uruguay in March.", "BOL;URY", 2),
+])
+def test_missions_without_an_event_verb_or_a_known_subject(text, countries, events):
+    rows = drafted(text)
+    assert [(r.values["activity_type"], r.values["countries"], r.values["events"]) for r in rows] == \
+        [("mission", countries, events)]
+
+
+def test_an_event_named_before_does_not_open_a_new_activity():
+    rows = drafted("The DPS held a workshop in Lima for 30 judges. These workshops were held in May. "
+                   "In these workshops, judges were trained on evidence.")
+    assert len(rows) == 1

@@ -74,6 +74,21 @@ _ACTIVITY_NOUN_RE = cues.Cue("activity_noun", re.compile(
     r"international|sent|conducted|held|delivered)\s+(?:[\w-]+\s+){0,4}?" + _EVENT_WORD_RE.english.pattern, re.I))
 
 
+def _opens_with_event(sentence: str) -> bool:
+    """Whether the sentence's first words (up to two, then an event noun of the language read)
+    name its event: "Technical missions were sent", "Misiones técnicas se enviaron"."""
+    m = re.match(r"^\W*((?:[\w-]+\s+){0,2}?)(?:" + _EVENT_WORD_RE.pattern + ")", sentence, re.I)
+    # not an event named before ("These workshops were held", "In these workshops", "During this meeting")
+    return bool(m) and not setting.refers_back(sentence) and \
+        not any(w.lower() in _NOT_OPENING for w in m.group(1).split())
+
+
+#: Words before an event noun that make it one named earlier, or not the subject.
+_NOT_OPENING = frozenset("the this these that those such said both each another in during at after before of for "
+                         "with on from by el la los las este esta estos estas ese esa esos esas dicho dicha dichos "
+                         "dichas en durante tras con del de al ambos ambas cada".split())
+
+
 #: The review flag of a qualified participant figure, by its bound (the schema's ``hemiplan:bounds``).
 _BOUND_FLAGS = {"estimate": "participants approximate ({})", "lower": "participants a lower bound ({})",
                 "upper": "participants an upper bound ({})"}
@@ -496,7 +511,8 @@ class _Drafter:
             return
         # an event noun, after an article or a verb; or anywhere when the Secretariat's own past verb
         # reports the work ("the CICTE Secretariat took detectives … through live drills")
-        if not guessed and not _ACTIVITY_NOUN_RE.search(sentence) and ours is None:
+        if not guessed and not _ACTIVITY_NOUN_RE.search(sentence) and ours is None \
+                and not _opens_with_event(sentence):
             return
         flags = ["no figure: check that it is an activity of the year"]
         if guessed:
@@ -506,10 +522,9 @@ class _Drafter:
         w.rows.append(r)
 
     def _went_to_states(self, text: str) -> bool:
-        """Whether a past clause of ``text`` says its subject went to member states (a verb or
-        noun of travel before them: "moved on to A and B", "se trasladaron a A")."""
-        return done_work.past_clause(text) and any(
-            had == {"to"} for had in setting.roles(text, self.countries.find(text)).values())
+        """Whether ``text`` (work done, by the caller's tests) says where a visit went: member
+        states after a verb or noun of travel ("moved on to A and B", "se trasladaron a A")."""
+        return any(had == {"to"} for had in setting.roles(text, self.countries.find(text)).values())
 
     def _note_unused(self, para: _Para, w: _Work) -> None:
         """Numbers that produced no row, for the reviewer."""

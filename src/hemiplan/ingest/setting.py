@@ -23,12 +23,15 @@ _HOST_BEFORE_RE = cues.Cue("host_before", re.compile(
 #: Words before a member state that make it where a mission or visit went: a state it served,
 #: not a host ("missions to Guyana, Ecuador and Grenada", "the evaluators moved on to Guyana").
 _TRIP_BEFORE_RE = cues.Cue("trip_before", re.compile(
-    r"\b(?:visits?|missions?|trips?)\s+(?:[\w-]+\s+){0,3}?to\s+(?:the\s+)?$|\bvisited\s+(?:the\s+)?$|"
+    r"\b(?:visits?|missions?|trips?)\s+(?:[\w/-]+\s+){0,6}?to\s+(?:the\s+)?$|\bvisited\s+(?:the\s+)?$|"
     # a past verb of going ("travelled to", "moved on to", "flew back to"): where its subject went
     r"\b(?:travell?ed|went|moved|flew|journeyed|headed|proceeded|returned|deployed|sailed|drove|toured)\s+"
     r"(?:(?:on|back|out|onward|onwards|in\s+turn|together)\s+)?(?:to\s+)?(?:the\s+)?$", re.I))
 #: A noun for people: a known one, or a plural that names people by its form ("statisticians").
 _PEOPLE = "|".join(sorted(numbers.PEOPLE_NOUNS, key=len, reverse=True)) + "|" + people.pattern(lexicon.load("en"))
+#: The same, a known noun also capitalised as a sentence's first word ("Officers of the Jamaica …").
+_PEOPLE_ANY_CASE = "(?i:" + "|".join(sorted(numbers.PEOPLE_NOUNS, key=len, reverse=True)) + ")|" + \
+    people.pattern(lexicon.load("en"))
 #: A member state's adjective before a noun for people ("38 Barbadian customs officers").
 _PEOPLE_AFTER_RE = cues.Cue("people_after", re.compile(
     rf"^\s+(?:(?!(?:for|in|to|at|on|with|and|of|from|by)\b)[A-Za-z][\w-]*\s+){{0,2}}?(?:{_PEOPLE})\b"))
@@ -39,7 +42,7 @@ _FUTURE_RE = cues.Cue("future", re.compile(
 #: Words before a member state that make it the origin of the people or the beneficiary.
 _FROM_BEFORE_RE = cues.Cue("from_before", re.compile(
     r"\b(?:[Ff]rom|[Ff]or)\s+(?:the\s+)?$|\b(?:countries|states|nations)\s*\(\s*$|"
-    rf"\b(?:{_PEOPLE})\s+of\s+(?:the\s+)?$|"
+    rf"\b(?:{_PEOPLE_ANY_CASE})\s+of\s+(?:the\s+)?$|"
     r"\b(?:such\s+as|including(?:,?\s+among\s+others)?),?\s+(?:the\s+)?$"))
 #: The small words inside a body's name as written in its own language in an English text
 #: ("the Carabineros de Chile", "the Policía Nacional del Perú", "the Polícia Federal do Brasil").
@@ -47,7 +50,7 @@ _FOREIGN_LINKS = r"de|del|de\s+la|de\s+los|da|do|dos|das|des|du|di"
 #: People of a named body of a state ("detectives of the Criminal Investigation Department of
 #: the Guyana Police Force", "officers of the Ministry of Security of Chile"): the state's people.
 _PEOPLE_OF_BODY_RE = cues.Cue("people_of_body", re.compile(
-    rf"\b(?:{_PEOPLE})\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|{_FOREIGN_LINKS})\s+(?:the\s+)?)?){{1,8}}$"))
+    rf"\b(?:{_PEOPLE_ANY_CASE})\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|{_FOREIGN_LINKS})\s+(?:the\s+)?)?){{1,8}}$"))
 #: A state after a body's name and "de" ("la Policía Federal de México"): part of the name, not
 #: whose people (Spanish "de" is also "from"; people of the body are read by _PEOPLE_OF_BODY_RE);
 #: a state's government ("el Gobierno de X") is the state itself.
@@ -78,8 +81,11 @@ _MULTI_RE = cues.Cue("multi", re.compile(
     r"the\s+Southern\s+Cone)\b|"
     # "from 10 countries", "from eleven states", "from a dozen countries", "representing several
     # states": people of several states, not named
-    rf"\b(?:[Ff]rom|[Rr]epresenting)\s+(?:{_ABOUT}\s+)?(?:{_SEVERAL}|\d+|{_NUMBER_WORDS})\s+(?:[\w-]+\s+)?"
+    rf"\b(?:[Ff]rom|[Rr]epresenting|[Oo]f)\s+(?:{_ABOUT}\s+)?(?:{_SEVERAL}|\d+|{_NUMBER_WORDS})\s+(?:[\w-]+\s+)?"
     r"(?:countries|states|nations)\b|"
+    # "(police forces) across the Caribbean", "across the region": several states
+    r"\bacross\s+(?:the\s+)?(?:Caribbean|Central\s+America|South\s+America|Latin\s+America|Andean\s+region|"
+    r"Southern\s+Cone|region|hemisphere|Americas)\b|"
     # "of the Eastern Caribbean": a part of a region, of several states
     r"\b(?:of|from)\s+(?:the\s+)?(?:Eastern|Western|Northern|Southern|wider|English-speaking|Dutch-speaking)\s+"
     r"Caribbean\b|"
