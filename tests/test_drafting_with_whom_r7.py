@@ -145,3 +145,17 @@ def test_the_author_of_a_standard_is_no_partner(sentence, lang):
 def test_stop_think_connect_by_its_name():
     assert credited("The CICTE Secretariat ran a week of talks in Lima with the campaign Stop. Think. Connect "
                     "for 300 students.")[0] == ["stop-think-connect"]
+
+
+def test_a_new_body_before_a_verb_of_paying_and_a_possessive():
+    assert proposed("The DPS trained 30 wardens in Nassau, and the Harbour Safety Foundation covered the participants' "
+                    "travel.") == [("funder", "Harbour Safety Foundation")]
+    assert proposed("El DSP formó a 30 custodios en Nassau; la Fundación Puerto Seguro asumió los gastos.",
+                    "es") == [("funder", "Fundación Puerto Seguro")]
+
+
+def test_financial_backing_names_a_funder():
+    assert credited("With the financial backing of the European Union, the DPS trained 40 wardens.") == (
+        [], ["european-union"])
+    assert credited("Con el respaldo financiero de la Unión Europea, el DSP formó a 40 custodios.", "es") == (
+        [], ["european-union"])

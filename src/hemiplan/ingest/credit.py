@@ -35,14 +35,14 @@ _FUNDER_EN = (r"(?:at\s+the\s+)?expenses?\s+of|"
               # a cost, then a passive verb of money: "flights and lodging were met by", "the bill was picked up by"
               r"(?:costs?|expenses|bills?|fees|flights|lodging|travel|tuition|accommodation)\b[^.;]{0,30}?\b"
               r"(?:(?:was|were)\s+(?:met|covered|paid(?:\s+for)?|borne|picked\s+up|defrayed|footed)\s+by|"
-              r"(?:was|were)\s+charged\s+to|fell\s+to|rested\s+with)|(?:financial\s+support|financial\s+assistance|funds?|funding(?:\s+support)?|financing|grants?|"
+              r"(?:was|were)\s+charged\s+to|fell\s+to|rested\s+with)|(?:(?:financial|economic)\s+(?:support|assistance|backing|help|contribution)|funds?|funding(?:\s+support)?|financing|grants?|"
               r"donations?|contributions?|sponsorship|resources|money|subsid(?:y|ies))\s+(?:\w+\s+)?(?:from|of|by)|"
               r"(?:funded|financed|sponsored|co-?funded|co-?financed|underwritten|made\s+possible|paid\s+for|donated)\s+by|"
               r"(?:scholarships?|fellowships?|bursaries|grants?)\s+(?:\w+\s+)?(?:granted|awarded|given|offered)\s+by")
 #: A verb of money after an organisation's name: it paid ("the X Foundation covered the cost of").
 _FUNDER_AFTER_EN = (r"(?:covered|paid(?:\s+for)?|bore|met|defrayed|footed|picked\s+up|shouldered|assumed|"
                     r"took\s+charge\s+of|took\s+care\s+of)\s+(?:the\s+|all\s+(?:the\s+)?|its\s+|their\s+|"
-                    r"(?:part|half|most)\s+of\s+the\s+)?(?:\w+\s+){0,2}?(?:costs?|expenses|bill|budget|fees|tuition|"
+                    r"(?:part|half|most)\s+of\s+the\s+)?(?:[\w’'-]+\s+){0,2}?(?:costs?|expenses|bill|budget|fees|tuition|"
                     r"travel|airfares?|tickets|lodging|board|accommodation|per\s+diems?)\b")
 #: Words of money or costs: a body named without a cue in a clause with one of them paid
 #: ("the running costs fell to X", "X made up the budget"); Spanish's are the lexicon's
