@@ -159,3 +159,26 @@ def test_financial_backing_names_a_funder():
         [], ["european-union"])
     assert credited("Con el respaldo financiero de la Unión Europea, el DSP formó a 40 custodios.", "es") == (
         [], ["european-union"])
+
+
+# --- more words of money: funds, an amount, a clause's first word; a cue of money that names nobody
+
+@pytest.mark.parametrize("sentence, lang", [
+    ("The European Union provided the funds for a clinic on arson in Cayenne.", None),
+    ("The European Union put US$40,000 into a clinic on arson in Cayenne.", None),
+    ("Funding for the clinic on arson in Cayenne came from the European Union.", None),
+    ("The European Union bankrolled the clinic on arson in Cayenne.", None),
+    ("La Unión Europea puso los fondos de la clínica sobre incendios en Cayena.", "es"),
+    ("La Unión Europea aportó 40.000 dólares a la clínica sobre incendios en Cayena.", "es"),
+    ("La clínica sobre incendios en Cayena fue auspiciada por la Unión Europea.", "es"),
+])
+def test_more_words_of_money(sentence, lang):
+    assert credited(sentence, lang) == ([], ["european-union"])
+
+
+def test_seized_funds_are_no_money():
+    assert credited("The DPS traced seized funds in Cayenne with INTERPOL.") == (["interpol"], [])
+
+
+def test_at_a_bodys_request_is_no_partner():
+    assert credited("The DPS reviewed the arson law at INTERPOL's formal request.") == ([], [])

@@ -48,9 +48,12 @@ _FUNDER_AFTER_EN = (r"(?:covered|paid(?:\s+for)?|bore|met|defrayed|footed|picked
 #: ("the running costs fell to X", "X made up the budget"); Spanish's are the lexicon's
 #: ``credit_funder`` rows of value "money". Not the words of the crimes the work is about
 #: ("money laundering", "terrorism financing", "seized funds"), nor a bill that is a draft law.
-_MONEY_EN = (r"money(?![\s-]+launder)|funding|financed|grants?|donat(?:ed|ion|ions)|costs?|expenses|budget|"
+_MONEY_EN = (r"money(?![\s-]+launder)|(?<!seized\s)(?<!illicit\s)(?<!illegal\s)(?<!frozen\s)(?<!criminal\s)funds|"
+             r"funding|financed|funded|bankrolled|underwrote|generosity|dollars|grants?|donat(?:ed|ion|ions)|costs?|expenses|budget|"
              r"fees|tuition|airfares?|tickets|lodging|accommodation|per\s+diems?|scholarships?|fellowships?|"
              r"sponsor(?:ed|ship)|paid\s+for|subsid(?:y|ies|ised|ized)")
+#: An amount of money, in any language ("US$50,000", "USD 20 000", "€15.000").
+_CURRENCY = r"US\$|(?<!\w)USD(?!\w)|(?<!\w)EUR(?!\w)|€|\$\s?\d"
 _PARTNER_EN = (r"(?:in\s+)?(?:coordination|partnership|collaboration|cooperation|conjunction|association|alliance|"
                r"consultation)\s+with|(?:jointly|together)\s+with|(?:the\s+)?(?:support|assistance|help|backing|"
                r"participation|cooperation|collaboration)\s+(?:of|from)|"
@@ -114,7 +117,7 @@ _ARTICLES_EN = ("the",)
 #: the lexicon's ``not_partner`` rows of value "after".
 _NOT_PARTNER_AFTER_EN = (r"had\s+asked|had\s+requested|has\s+asked|has\s+requested|asked\s+for\s+it|"
                          r"as\s+an?\s+observers?|as\s+observers?|in\s+an?\s+observer\s+capacity|"
-                         r"with\s+observer\s+status")
+                         r"with\s+observer\s+status|(?:'s|’s)\s+(?:\w+\s+)?(?:request|invitation|behest)")
 
 
 def _after_words(terms: str) -> re.Pattern:
@@ -176,7 +179,7 @@ def _words(lex: lexicon.Lexicon) -> _Words:
         return _Words(re.compile(rf"\b(?:{_FUNDER_EN})\s+", re.I), re.compile(rf"\b(?:{_PARTNER_EN})\s+", re.I),
                       _HEADS_EN, _name_pattern(_LINKS_EN), _AND_EN, _ARTICLES_EN, re.compile(_NOT_PARTNER_EN, re.I),
                       re.compile(rf"(?<!\w)(?:{_FUNDER_AFTER_EN})", re.I), _after_words(_NOT_PARTNER_AFTER_EN),
-                      re.compile(rf"(?<!\w)(?:{_MONEY_EN})(?!\w)"))
+                      re.compile(rf"(?<!\w)(?:{_MONEY_EN})(?!\w)|{_CURRENCY}"))
     people, articles = lex.alternation("people_noun"), tuple(lex.of("article"))
     np = lex.of("not_partner")
     not_partner = (rf"(?:{_alt(t for t, v in np.items() if v != 'after')})\s+(?:(?:{_alt(articles)})\s+)?$|(?<!\w)(?:{people})\s+"
@@ -191,7 +194,8 @@ def _words(lex: lexicon.Lexicon) -> _Words:
                   tuple(lex.of("list_join")), articles, re.compile(not_partner, re.I),
                   re.compile(rf"(?<!\w)(?:{_alt(t for t, v in funder.items() if v == 'after')})(?!\w)", re.I),
                   _after_words(_alt(t for t, v in np.items() if v == "after")),
-                  re.compile(rf"(?<!\w)(?:{_alt(t for t, v in funder.items() if v in ('money', 'noun'))})(?!\w)"))
+                  re.compile(rf"(?<!\w)(?:{_alt(t for t, v in funder.items() if v in ('money', 'noun'))})(?!\w)|"
+                             rf"{_CURRENCY}"))
 
 
 def words_of(lex: lexicon.Lexicon) -> _Words:
@@ -379,13 +383,17 @@ def credit(quote: str, reference_dir=None, context: str = "") -> Credit:
                   [(m.end(), "partner", m) for m in w.partner.finditer(quote)], key=lambda x: (x[0], x[1]))
     funder_spans = [(m.start(), m.end()) for _, role, m in cued if role == "funder"]
     done_at: set[tuple[int, str]] = set()
+    named_money: list[tuple[int, int]] = []
     for at, role, m in cued:
         if role == "partner" and any(a <= m.start() < b or a < m.end() <= b for a, b in funder_spans):
             continue   # "financial support from": the money wins
         if (at, role) in done_at:
             continue   # two cues ending at one place ("con una donación de" and its noun "donación de")
         done_at.add((at, role))
-        for s, e, org, name, acr in _names_after(quote, at, w, known):
+        names = _names_after(quote, at, w, known)
+        if role == "funder" and names:
+            named_money.append((m.start(), m.end()))    # a cue of money that names its body
+        for s, e, org, name, acr in names:
             seen.update(range(s, e))    # every word of the name: none of them starts another
             _credit_one(c, role, quote, m.start(), s, e, org, name, acr, w)
     for s, e, org, name, acr in _co_subjects(quote, w, known):
@@ -399,14 +407,14 @@ def credit(quote: str, reference_dir=None, context: str = "") -> Credit:
         seen.add(s)      # named without a cue: proposed all the same, never dropped
         if w.not_partner_after.match(quote[e:]):
             continue
-        role = "funder" if role == "funder" or paid(quote, s, e, w, funder_spans) else role
+        role = "funder" if role == "funder" or paid(quote, s, e, w, named_money) else role
         _credit_one(c, role, quote, s, s, e, org, name, acr, w, shaped=True)
     for off, (alias, org) in sorted(known.items()):
         end = off + len(alias)
         if org and off not in seen and org not in c.partners | c.funders and \
                 (not w.not_partner.search(quote[max(0, off - 60):off]) or org_mentions.gave_it(quote[:off])) and \
                 not w.not_partner_after.match(quote[end:]):
-            if paid(quote, off, end, w, funder_spans):
+            if paid(quote, off, end, w, named_money):
                 c.funders.add(org)
                 c.flags.append(f"funder {org} named without a cue, in a clause of money: check")
                 continue
@@ -433,7 +441,9 @@ def paid(quote: str, s: int, e: int, w: _Words, funder_spans=()) -> bool:
     a, b = clause(quote, s, e)
     if any(a <= fs < b for fs, _ in funder_spans):
         return False
-    return bool(w.money.search(quote[a:s]) or w.money.search(quote[e:b]))
+    before = quote[a:s].lstrip()
+    before = before[:1].lower() + before[1:]     # "Funding for the course came from X": a clause's first word
+    return bool(w.money.search(before) or w.money.search(quote[e:b]))
 
 
 def _credit_one(c: Credit, role: str, quote: str, cue_at: int, s: int, e: int, org, name: str, acr: str,
