@@ -131,3 +131,18 @@ def test_an_event_named_before_does_not_open_a_new_activity():
     rows = drafted("The DPS held a workshop in Lima for 30 judges. These workshops were held in May. "
                    "In these workshops, judges were trained on evidence.")
     assert len(rows) == 1
+
+
+# --- third round: Spanish ---------------------------------------------------------------------------
+
+def test_the_de_of_a_cue_of_a_host_is_not_from():
+    assert placed("Un curso en la ciudad de Cochabamba, Bolivia, formó a 28 bomberos bolivianos.", 28, "es") == \
+        ("BOL", "BOL", "named")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Instruyó a 28 gendarmes en el control de fronteras.", [("participants", 28)]),     # a noun the list lacked
+])
+def test_spanish_counts_of_people(text, expected):
+    with lexicon.using("es"):
+        assert [(c.kind, c.value) for c in numbers.find_counts(text)] == expected

@@ -232,6 +232,20 @@ def outside_planned(text: str) -> str:
     return "".join(ch for i, ch in enumerate(text) if not any(a <= i < b for a, b in later)) if later else text
 
 
+def _host_cue_holds_from_cue(before: str) -> bool:
+    """Whether the words before a state end in a cue of a host that contains the cue of origin
+    found there ("en la ciudad de ", "in the city of "): the place of holding."""
+    host, origin = _HOST_BEFORE_RE.search(before), _FROM_BEFORE_RE.search(before)
+    return bool(host and origin) and host.start() <= origin.start() and \
+        bool(_PLACE_OF_RE.search(before[host.start():]))
+
+
+#: A noun of a place before "of"/"de" ("the city of", "la ciudad de", "la provincia de"): the
+#: state or town after it is where (not "auspiciado por el Gobierno de", whose state paid).
+_PLACE_OF_RE = re.compile(r"\b(?:city|town|province|department|municipality|island|capital|ciudad|provincia|"
+                          r"departamento|municipio|isla|capital|localidad|villa)\s+(?:of|de|del)\s+(?:the\s+)?$", re.I)
+
+
 def roles(text: str, found: list[tuple[str, str | None, int]]) -> dict[str, set[str]]:
     """The roles of each member state a text names: host (where it was held), from
     (whose people came, or whom it served), to (where a mission went), planned (named
@@ -252,6 +266,8 @@ def roles(text: str, found: list[tuple[str, str | None, int]]) -> dict[str, set[
                     out[c] = (out[c] - {"other"}) | {"from"}
         elif listed:
             role = prev_role
+        elif _host_cue_holds_from_cue(before):
+            role = "host"      # "en la ciudad de X": the "de" of a cue of a host is not "from"
         elif _FROM_BEFORE_RE.search(before) and not _NOT_PEOPLE_RE.search(before) and not _IN_NAME_RE.search(before) \
                 or _PEOPLE_OF_BODY_RE.search(text[max(0, off - 160):off]):
             role = "from"

@@ -218,12 +218,22 @@ def non_count_reason(text: str, n: Number, lex: Lexicon) -> str | None:
     return None
 
 
+def _people_word(low: str, lex: Lexicon) -> bool:
+    """A noun for people of the lexicon, or one by its form ("redactores")."""
+    return lex.value("people_noun", low) is not None or people.is_agent(low, lex)
+
+
 def find_counts(text: str, lex: Lexicon) -> list[Count]:
     """Every number in ``text`` that counts something, with what it counts."""
     text = text or ""
     out: list[Count] = []
     for n in amounts.read(text, find_numbers(text, lex), lex, lambda t, at: qualifier_before(t, at, lex)):
         if out and n.start < out[-1].end or non_count_reason(text, n, lex):
+            continue
+        whole = people.total_of_people(text, n.start, n.end, lambda w: _people_word(w, lex), lex)
+        if whole:     # "Fiscales de A y de B, 36 en total, …": the people named before it
+            out.append(Count("participants", n.value, n.qualifier, whole[0], "participants", "",
+                             text[n.start:whole[1]], n.start, whole[1], n))
             continue
         run = amounts.run_of(text, n, lex, lex.of("event_noun"))
         if run:    # "tres rondas de consultas": the runs of one kind of event

@@ -412,25 +412,6 @@ def non_count_reason(text: str, n: Number) -> str | None:
     return None
 
 
-#: A figure set off by a comma after the people it totals: ", 44 in all", ", 30 altogether".
-_IN_ALL_RE = re.compile(r"\s+(?:in\s+all|in\s+total|altogether|all\s+told)\b")
-
-
-def _total_of_people(text: str, n: Number) -> tuple[str, int] | None:
-    """(the noun for people, the end of the figure's phrase) when a figure set off by a
-    comma totals people named just before it in its clause ("Customs and immigration
-    officers of A and of B, 44 in all, …"), else None."""
-    after = _IN_ALL_RE.match(text, n.end)
-    before = text[max(0, n.start - 120):n.start]
-    if not after or not re.search(r",\s*$", before):
-        return None
-    clause = re.split(r"[.;:•·]", before)[-1]
-    words = re.findall(r"[^\W\d_][\w'’-]*", clause)
-    # a capital only on the clause's first word ("Wardens of A and of B, 30 in all"); else a name
-    nouns = [w for i, w in enumerate(words) if _is_people(w.lower()) and (w[:1].islower() or i == 0)]
-    return (nouns[-1], after.end()) if nouns else None
-
-
 def find_counts(text: str) -> list[Count]:
     """Every number in ``text`` that counts something, with what it counts."""
     lex = lexicon.current()
@@ -448,7 +429,7 @@ def find_counts(text: str) -> list[Count]:
             continue
         if non_count_reason(text, n):
             continue
-        whole = _total_of_people(text, n)
+        whole = people.total_of_people(text, n.start, n.end, _is_people, lex)
         if whole:     # "Officers of A and of B, 44 in all, practised": the people named before it
             out.append(Count("participants", n.value, n.qualifier, whole[0], "participants", "",
                              text[n.start:whole[1]], n.start, whole[1], n))

@@ -92,3 +92,28 @@ def _pattern(lex: Lexicon) -> str:
 def pattern(lex: Lexicon | None = None) -> str:
     """A regular expression (no groups) matching one word :func:`is_agent` accepts."""
     return _pattern(lex or lexicon.current())
+
+
+#: English words after a figure that make it a total: ", 44 in all", ", 30 altogether". Another
+#: language's would be its lexicon's ``in_all`` rows ("en total"), once the lexicon's schema has
+#: that kind; until then the rule reads English only.
+IN_ALL_EN = ("in all", "in total", "altogether", "all told")
+
+
+def total_of_people(text: str, start: int, end: int, is_people, lex: Lexicon | None = None) -> tuple[str, int] | None:
+    """(the noun for people, the end of the figure's phrase) when the figure at ``start:end``
+    is set off by a comma and totals people named just before it in its clause ("Customs and
+    immigration officers of A and of B, 44 in all, …", "Fiscales de A y de B, 36 en total, …"),
+    else None. ``is_people`` tells a lower-case noun for people."""
+    lex = lex or lexicon.current()
+    terms = IN_ALL_EN if lex.english else tuple(lex.of("in_all"))
+    if not terms:
+        return None
+    after = re.compile(r"\s+(?:" + lexicon.alternation_of(terms) + r")(?!\w)", re.I).match(text, end)
+    before = text[max(0, start - 120):start]
+    if not after or not re.search(r",\s*$", before):
+        return None
+    words = re.findall(r"[^\W\d_][\w'’-]*", re.split(r"[.;:•·]", before)[-1])
+    # a capital only on the clause's first word ("Wardens of A and of B, 30 in all"); else a name
+    nouns = [w for i, w in enumerate(words) if is_people(w.lower()) and (w[:1].islower() or i == 0)]
+    return (nouns[-1], after.end()) if nouns else None
