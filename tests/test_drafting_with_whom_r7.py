@@ -182,3 +182,17 @@ def test_seized_funds_are_no_money():
 
 def test_at_a_bodys_request_is_no_partner():
     assert credited("The DPS reviewed the arson law at INTERPOL's formal request.") == ([], [])
+
+
+@pytest.mark.parametrize("sentence, lang", [
+    ("The Ministry of Justice of Guyana formally requested the DPS to review its arson law.", None),
+    ("The Inter-American Defense Board sent an observer to the drill in Cayenne.", None),
+    ("El Ministerio de Justicia de Guyana solicitó al DSP revisar su ley sobre incendios.", "es"),
+    ("La Junta Interamericana de Defensa envió un observador al simulacro de Cayena.", "es"),
+])
+def test_a_body_that_asked_or_sent_an_observer_is_proposed_as_no_partner(sentence, lang):
+    assert proposed(sentence, lang) == [] and credited(sentence, lang) == ([], [])
+
+
+def test_a_body_that_trained_people_who_asked_is_a_partner():
+    assert credited("INTERPOL trained the thirty officers who requested it in Cayenne.") == (["interpol"], [])

@@ -114,15 +114,17 @@ _NOT_PARTNER_EN = (r"(?:request|requests|invitation|behalf|behest)\s+(?:of|by|fr
 _ARTICLES_EN = ("the",)
 #: Words after an organisation that make it who asked for the work or an observer of it, not
 #: a partner ("as the Government of X had asked", "Y attended as an observer"); Spanish's are
-#: the lexicon's ``not_partner`` rows of value "after".
-_NOT_PARTNER_AFTER_EN = (r"had\s+asked|had\s+requested|has\s+asked|has\s+requested|asked\s+for\s+it|"
-                         r"as\s+an?\s+observers?|as\s+observers?|in\s+an?\s+observer\s+capacity|"
-                         r"with\s+observer\s+status|(?:'s|’s)\s+(?:\w+\s+)?(?:request|invitation|behest)")
+#: the lexicon's ``not_partner`` rows of value "after" (a verb of asking) and "observer".
+_ASKED_AFTER_EN = r"(?:had\s+|has\s+|formally\s+|also\s+)*(?:asked|requested)|(?:'s|’s)\s+(?:\w+\s+)?(?:request|invitation|behest)"
+_OBSERVER_EN = r"observers?"
 
 
-def _after_words(terms: str) -> re.Pattern:
-    """Words a short way after a name (its acronym in brackets and a few words between)."""
-    return re.compile(rf"^(?:\s*\([^()]{{1,20}}\))?[^.;:()]{{0,25}}?(?<!\w)(?:{terms})(?!\w)", re.I)
+def _after_words(asked: str, observer: str) -> re.Pattern:
+    """What makes a body named before it no partner: a verb of asking right after its name
+    (its acronym in brackets, or ", which", between: "the Ministry of X requested the DPS
+    to"), or a word for an observer a short way after it ("Y sent an observer")."""
+    return re.compile(rf"^(?:\s*\([^()]{{1,20}}\))?(?:,?\s*(?:(?:which|who|que|quien)\s+)?(?:{asked})|"
+                      rf"[^.;:()]{{0,25}}?(?<!\w)(?:{observer}))(?!\w)", re.I)
 
 
 @dataclass
@@ -178,11 +180,11 @@ def _words(lex: lexicon.Lexicon) -> _Words:
     if lex.english:
         return _Words(re.compile(rf"\b(?:{_FUNDER_EN})\s+", re.I), re.compile(rf"\b(?:{_PARTNER_EN})\s+", re.I),
                       _HEADS_EN, _name_pattern(_LINKS_EN), _AND_EN, _ARTICLES_EN, re.compile(_NOT_PARTNER_EN, re.I),
-                      re.compile(rf"(?<!\w)(?:{_FUNDER_AFTER_EN})", re.I), _after_words(_NOT_PARTNER_AFTER_EN),
+                      re.compile(rf"(?<!\w)(?:{_FUNDER_AFTER_EN})", re.I), _after_words(_ASKED_AFTER_EN, _OBSERVER_EN),
                       re.compile(rf"(?<!\w)(?:{_MONEY_EN})(?!\w)|{_CURRENCY}"))
     people, articles = lex.alternation("people_noun"), tuple(lex.of("article"))
     np = lex.of("not_partner")
-    not_partner = (rf"(?:{_alt(t for t, v in np.items() if v != 'after')})\s+(?:(?:{_alt(articles)})\s+)?$|(?<!\w)(?:{people})\s+"
+    not_partner = (rf"(?:{_alt(t for t, v in np.items() if v not in ('after', 'observer'))})\s+(?:(?:{_alt(articles)})\s+)?$|(?<!\w)(?:{people})\s+"
                    rf"(?:[\w-]+\s+)?(?:de|del)\s+(?:(?:{_alt(articles)})\s+)?$")    # "funcionarios bolivianos de la"
     funder = lex.of("credit_funder")    # value "after": the funder's name comes before ("X cubrió el costo")
     # a noun of money opens a list after "de" ("una subvención del Gobierno de X", "una aportación voluntaria de")
@@ -193,7 +195,8 @@ def _words(lex: lexicon.Lexicon) -> _Words:
                   dict(lex.of("org_head")), _name_pattern(tuple(lex.of("name_link"))),
                   tuple(lex.of("list_join")), articles, re.compile(not_partner, re.I),
                   re.compile(rf"(?<!\w)(?:{_alt(t for t, v in funder.items() if v == 'after')})(?!\w)", re.I),
-                  _after_words(_alt(t for t, v in np.items() if v == "after")),
+                  _after_words(_alt(t for t, v in np.items() if v == "after"),
+                               _alt(t for t, v in np.items() if v == "observer")),
                   re.compile(rf"(?<!\w)(?:{_alt(t for t, v in funder.items() if v in ('money', 'noun'))})(?!\w)|"
                              rf"{_CURRENCY}"))
 
