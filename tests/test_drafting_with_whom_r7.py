@@ -196,3 +196,12 @@ def test_a_body_that_asked_or_sent_an_observer_is_proposed_as_no_partner(sentenc
 
 def test_a_body_that_trained_people_who_asked_is_a_partner():
     assert credited("INTERPOL trained the thirty officers who requested it in Cayenne.") == (["interpol"], [])
+
+
+@pytest.mark.parametrize("sentence, lang", [
+    ("The Secretariat thanks the donations made available for the arson clinic by the European Union.", None),
+    ("La Secretaría agradece el financiamiento otorgado para la clínica sobre incendios por la Unión Europea.",
+     "es"),
+])
+def test_money_given_a_few_words_before_by_names_a_funder(sentence, lang):
+    assert credited(sentence, lang) == ([], ["european-union"])

@@ -38,6 +38,9 @@ _FUNDER_EN = (r"(?:at\s+the\s+)?expenses?\s+of|"
               r"(?:was|were)\s+charged\s+to|fell\s+to|rested\s+with)|(?:(?:financial|economic)\s+(?:support|assistance|backing|help|contribution)|funds?|funding(?:\s+support)?|financing|grants?|"
               r"donations?|contributions?|sponsorship|resources|money|subsid(?:y|ies))\s+(?:\w+\s+)?(?:from|of|by)|"
               r"(?:funded|financed|sponsored|co-?funded|co-?financed|underwritten|made\s+possible|paid\s+for|donated)\s+by|"
+              # money given, a few words, and who gave it: "the financial support provided for this event by"
+              r"(?:financial\s+support|funds|funding|grants?|donations?|contributions?|resources|money)\s+"
+              r"(?:provided|given|granted|offered|made\s+available|contributed|donated)\s+(?:[\w-]+\s+){0,4}?by|"
               r"(?:scholarships?|fellowships?|bursaries|grants?)\s+(?:\w+\s+)?(?:granted|awarded|given|offered)\s+by")
 #: A verb of money after an organisation's name: it paid ("the X Foundation covered the cost of").
 _FUNDER_AFTER_EN = (r"(?:covered|paid(?:\s+for)?|bore|met|defrayed|footed|picked\s+up|shouldered|assumed|"
@@ -189,8 +192,9 @@ def _words(lex: lexicon.Lexicon) -> _Words:
     funder = lex.of("credit_funder")    # value "after": the funder's name comes before ("X cubrió el costo")
     # a noun of money opens a list after "de" ("una subvención del Gobierno de X", "una aportación voluntaria de")
     nouns = _alt(t for t, v in funder.items() if v == "noun")
-    cued = _alt(t for t, v in funder.items() if v not in ("after", "money", "noun"))
-    return _Words(re.compile(rf"(?<!\w)(?:(?:{cued})|(?:{nouns})\s+(?:[\w-]+\s+)?(?:de|del))\s+", re.I),
+    given = _alt(t for t, v in funder.items() if v == "given")     # "los fondos aportados para el curso por"
+    cued = _alt(t for t, v in funder.items() if v not in ("after", "money", "noun", "given"))
+    return _Words(re.compile(rf"(?<!\w)(?:(?:{cued})|(?:{nouns})\s+(?:[\w-]+\s+)?(?:de|del|(?:{given})\s+(?:[\w-]+\s+){{0,4}}?por))\s+", re.I),
                   re.compile(rf"(?<!\w)(?:{_alt(lex.of('credit_partner'))})\s+", re.I),
                   dict(lex.of("org_head")), _name_pattern(tuple(lex.of("name_link"))),
                   tuple(lex.of("list_join")), articles, re.compile(not_partner, re.I),
