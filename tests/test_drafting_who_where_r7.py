@@ -146,3 +146,24 @@ def test_the_de_of_a_cue_of_a_host_is_not_from():
 def test_spanish_counts_of_people(text, expected):
     with lexicon.using("es"):
         assert [(c.kind, c.value) for c in numbers.find_counts(text)] == expected
+
+
+# --- fourth round: regions' adjectives, a second leg of one trip, workshops delivered on a trip -----
+
+@pytest.mark.parametrize("sentence, people, lang, expected", [
+    ("The seminar in Lima trained 40 Central American prosecutors.", 40, None, ("PER", "", "multinational")),
+    ("A forum in Lima heard the heads of the customs services of the Andean countries.", None, None,
+     ("PER", "", "multinational")),
+    ("El DSP reunió en Lima a 40 fiscales sudamericanos.", 40, "es", ("PER", "", "multinational")),
+])
+def test_people_named_by_a_regions_adjective_or_countries(sentence, people, lang, expected):
+    assert placed(sentence, people, lang) == expected
+
+
+def test_a_second_leg_of_one_trip():
+    assert placed("The review team flew to Belize in March and then to Panama in June.") == ("", "BLZ;PAN", "")
+
+
+def test_workshops_delivered_on_a_trip_are_held_where_it_went():
+    assert placed("The trainers travelled to Belize in March and to Panama in June to deliver two workshops.") == \
+        ("BLZ;PAN", "BLZ;PAN", "")

@@ -63,6 +63,9 @@ _NOT_PEOPLE_RE = cues.Cue("not_people", re.compile(
 #: Text between two member states of one list ("A, B and C", "of A and of B").
 _LIST_GAP_RE = cues.Cue("list_gap", re.compile(
     r"^\s*(?:\([^()]{0,20}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|&\s+|y\s+)(?:(?:of|from)\s+)?(?:the\s+)?$|^[\s,]*$"))
+#: A second place of one trip: "… and to B", "… y a B" (after a state visited).
+_AND_TO_RE = re.compile(r"^[^.;:]{0,40}?(?:\band|\by|,)\s+(?:then\s+|luego\s+|later\s+|después\s+)?"
+                        r"(?:on\s+)?(?:to|a|al)\s+(?:the\s+|la\s+|el\s+)?$")
 _NUMBER_WORDS = "|".join(sorted(set(numbers.UNITS) | set(numbers.TENS), key=len, reverse=True))
 #: Words of an amount before a count of states ("from a dozen countries", "from some 20 states").
 _ABOUT = r"some|about|around|over|nearly|almost|roughly|more\s+than|at\s+least|up\s+to|close\s+to"
@@ -89,8 +92,12 @@ _MULTI_RE = cues.Cue("multi", re.compile(
     # "of the Eastern Caribbean": a part of a region, of several states
     r"\b(?:of|from)\s+(?:the\s+)?(?:Eastern|Western|Northern|Southern|wider|English-speaking|Dutch-speaking)\s+"
     r"Caribbean\b|"
-    # "for Caribbean countries", "from five Central American countries": a region's name, capitalised
-    r"\b(?:[Ff]or|[Ff]rom)\s+(?:the\s+)?(?:[a-z\d][\w-]*\s+)?(?:[A-Z][\w-]*\s+){1,3}(?:countries|states|nations)\b"))
+    # "for Caribbean countries", "from five Central American countries", "of the Andean countries": a
+    # region's name, capitalised
+    r"\b(?:[Ff]or|[Ff]rom|[Oo]f)\s+(?:the\s+)?(?:[a-z\d][\w-]*\s+)?(?:[A-Z][\w-]*\s+){1,3}(?:countries|states|nations)\b|"
+    # "40 Central American prosecutors", "Andean customs officers": people named by a region's adjective
+    rf"\b(?:(?:Central|South|Latin)\s+American|Andean|Mesoamerican|Eastern\s+Caribbean)\s+"
+    rf"(?:[\w-]+\s+){{0,2}}?(?:{_PEOPLE})\b"))
 #: People of the host state only.
 _HOME_RE = cues.Cue("home", re.compile(
     r"\bfrom\s+the\s+host\s+(?:country|state|nation)\b|\bin-country\b|\bnational\s+(?:[\w-]+\s+)"
@@ -266,6 +273,8 @@ def roles(text: str, found: list[tuple[str, str | None, int]]) -> dict[str, set[
                     out[c] = (out[c] - {"other"}) | {"from"}
         elif listed:
             role = prev_role
+        elif prev_role == "to" and _AND_TO_RE.search(text[prev_end:off]):
+            role = "to"        # "travelled to Suriname in March and to Guyana in May"
         elif _host_cue_holds_from_cue(before):
             role = "host"      # "en la ciudad de X": the "de" of a cue of a host is not "from"
         elif _FROM_BEFORE_RE.search(before) and not _NOT_PEOPLE_RE.search(before) and not _IN_NAME_RE.search(before) \
@@ -295,6 +304,13 @@ def _of_missions(quote: str) -> bool:
     return any(v == "mission" and re.search(rf"(?<!\w){re.escape(k)}(?!\w)", quote, re.I) for k, v in nouns.items())
 
 
+def _of_events(quote: str) -> bool:
+    """Whether the quote names an event of a kind other than a mission ("workshops", "talleres")."""
+    nouns = cues.event_nouns() or numbers.EVENT_NOUNS
+    return any(v not in ("mission", "other") and re.search(rf"(?<!\w){re.escape(k)}(?!\w)", quote, re.I)
+               for k, v in nouns.items())
+
+
 def where(s: Setting, quote: str, found, fallback: list[str], participants, given: list[str] | None) -> None:
     """host, countries and attendance: a figure goes to a state only when the text
     ties the people to it; a multinational event is credited to its host as host only."""
@@ -304,7 +320,11 @@ def where(s: Setting, quote: str, found, fallback: list[str], participants, give
     hosts = [c for c, had in r.items() if had == {"host"}]
     if len(hosts) > 1 and _of_missions(quote):   # missions "in A, B and C": one in each, no one host
         r.update({c: {"to"} for c in hosts})
-    visited = s.values["visited"] = sorted(c for c, had in r.items() if had == {"to"})
+    visited = sorted(c for c, had in r.items() if had == {"to"})
+    if len(visited) > 1 and not _of_missions(quote) and _of_events(outside_planned(quote)):
+        r.update({c: {"host"} for c in visited})   # "travelled to A and to B to deliver two workshops": held there
+        visited = []
+    s.values["visited"] = visited
     if len(visited) == 1:   # one mission's state is where it was held; missions to several have no one host
         r[visited[0]] = {"host"}
     if planned:
