@@ -205,3 +205,24 @@ def test_a_body_that_trained_people_who_asked_is_a_partner():
 ])
 def test_money_given_a_few_words_before_by_names_a_funder(sentence, lang):
     assert credited(sentence, lang) == ([], ["european-union"])
+
+
+# --- a body whose people gave the work, named by one word ------------------------------------
+
+@pytest.mark.parametrize("sentence, lang, name", [
+    ("The DPS held a clinic on card skimming in Cusco for 60 shopkeepers, with fraud engineers of Visa among "
+     "the speakers.", None, "Visa"),
+    ("El DSP dictó en Cusco una clínica sobre clonación de tarjetas para 60 comerciantes, con ingenieros de "
+     "Visa entre los ponentes.", "es", "Visa"),
+])
+def test_a_body_of_the_speakers_is_a_partner(sentence, lang, name):
+    assert proposed(sentence, lang) == [("partner", name)]
+
+
+def test_a_known_body_of_the_instructors_is_a_partner():
+    assert credited("The DPS trained 40 wardens in Nassau, with two officers of INTERPOL as instructors.") == (
+        ["interpol"], [])
+
+
+def test_a_body_of_the_participants_stays_no_partner():
+    assert credited("The DPS trained 40 officers of INTERPOL in Nassau.") == ([], [])

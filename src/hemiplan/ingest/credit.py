@@ -130,6 +130,17 @@ def _after_words(asked: str, observer: str) -> re.Pattern:
                       rf"[^.;:()]{{0,25}}?(?<!\w)(?:{observer}))(?!\w)", re.I)
 
 
+#: Words after "<people> of <a body>" that make them who gave the work, and the body a
+#: partner ("with fraud analysts of X among the speakers"); Spanish's are the lexicon's
+#: ``credit_partner`` rows of value "givers" ("entre los ponentes").
+_GIVERS_EN = (r"(?:among|as)\s+(?:the\s+|its\s+)?(?:speakers|instructors|lecturers|presenters|panell?ists|trainers|"
+              r"facilitators|teachers|faculty|moderators|tutors|mentors)")
+
+
+def _givers(terms: str) -> re.Pattern:
+    return re.compile(rf"^(?:\s*\([^()]{{1,20}}\))?[^.;:()]{{0,20}}?(?<!\w)(?:{terms})(?!\w)", re.I)
+
+
 @dataclass
 class Proposal:
     """An organisation a sentence names that the reference table does not know."""
@@ -161,6 +172,7 @@ class _Words:
     funder_after: re.Pattern      # a verb of money after the funder's name
     not_partner_after: re.Pattern     # words after a name that make it no partner (who asked, an observer)
     money: re.Pattern             # a word of money or costs in a clause (case-sensitive: not in a name)
+    givers: re.Pattern            # words after a body's people that make them who gave the work ("among the speakers")
 
 
 def _alt(terms) -> str:
@@ -184,7 +196,7 @@ def _words(lex: lexicon.Lexicon) -> _Words:
         return _Words(re.compile(rf"\b(?:{_FUNDER_EN})\s+", re.I), re.compile(rf"\b(?:{_PARTNER_EN})\s+", re.I),
                       _HEADS_EN, _name_pattern(_LINKS_EN), _AND_EN, _ARTICLES_EN, re.compile(_NOT_PARTNER_EN, re.I),
                       re.compile(rf"(?<!\w)(?:{_FUNDER_AFTER_EN})", re.I), _after_words(_ASKED_AFTER_EN, _OBSERVER_EN),
-                      re.compile(rf"(?<!\w)(?:{_MONEY_EN})(?!\w)|{_CURRENCY}"))
+                      re.compile(rf"(?<!\w)(?:{_MONEY_EN})(?!\w)|{_CURRENCY}"), _givers(_GIVERS_EN))
     people, articles = lex.alternation("people_noun"), tuple(lex.of("article"))
     np = lex.of("not_partner")
     not_partner = (rf"(?:{_alt(t for t, v in np.items() if v not in ('after', 'observer'))})\s+(?:(?:{_alt(articles)})\s+)?$|(?<!\w)(?:{people})\s+"
@@ -195,14 +207,16 @@ def _words(lex: lexicon.Lexicon) -> _Words:
     given = _alt(t for t, v in funder.items() if v == "given")     # "los fondos aportados para el curso por"
     cued = _alt(t for t, v in funder.items() if v not in ("after", "money", "noun", "given"))
     return _Words(re.compile(rf"(?<!\w)(?:(?:{cued})|(?:{nouns})\s+(?:[\w-]+\s+)?(?:de|del|(?:{given})\s+(?:[\w-]+\s+){{0,4}}?por))\s+", re.I),
-                  re.compile(rf"(?<!\w)(?:{_alt(lex.of('credit_partner'))})\s+", re.I),
+                  re.compile(rf"(?<!\w)(?:{_alt(t for t, v in lex.of('credit_partner').items() if v != 'givers')})\s+",
+                             re.I),
                   dict(lex.of("org_head")), _name_pattern(tuple(lex.of("name_link"))),
                   tuple(lex.of("list_join")), articles, re.compile(not_partner, re.I),
                   re.compile(rf"(?<!\w)(?:{_alt(t for t, v in funder.items() if v == 'after')})(?!\w)", re.I),
                   _after_words(_alt(t for t, v in np.items() if v == "after"),
                                _alt(t for t, v in np.items() if v == "observer")),
                   re.compile(rf"(?<!\w)(?:{_alt(t for t, v in funder.items() if v in ('money', 'noun'))})(?!\w)|"
-                             rf"{_CURRENCY}"))
+                             rf"{_CURRENCY}"),
+                  _givers(_alt(t for t, v in lex.of("credit_partner").items() if v == "givers")))
 
 
 def words_of(lex: lexicon.Lexicon) -> _Words:
@@ -419,7 +433,8 @@ def credit(quote: str, reference_dir=None, context: str = "") -> Credit:
     for off, (alias, org) in sorted(known.items()):
         end = off + len(alias)
         if org and off not in seen and org not in c.partners | c.funders and \
-                (not w.not_partner.search(quote[max(0, off - 60):off]) or org_mentions.gave_it(quote[:off])) and \
+                (not w.not_partner.search(quote[max(0, off - 60):off]) or org_mentions.gave_it(quote[:off])
+                 or w.givers.match(quote[end:])) and \
                 not w.not_partner_after.match(quote[end:]):
             if paid(quote, off, end, w, named_money):
                 c.funders.add(org)

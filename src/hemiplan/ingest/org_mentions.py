@@ -174,11 +174,14 @@ def uncued(quote: str, w, known: dict, seen: set[int], proposed=(), reference_di
         actor = len(words) >= 2 and past_tense.verb_follows(quote[e + (acr.end() if acr else 0):]) and \
             not re.search(r"(?i)\b(?:in|on|of|for|at|with|from|to|into|about|en|de|del|sobre|con|para|a)\s+"
                           r"(?:(?:the|la|el|los|las)\s+)?$", quote[max(0, s - 20):s])   # a subject, not an object
-        if not (headed or acr or actor) or _TITLES_RE.match(name) or name.isupper() and not acr:
+        # a body whose people gave the work, named by one word or more ("analysts of X among the speakers")
+        giver = bool(w.givers.match(quote[e + (acr.end() if acr else 0):])) and \
+            bool(re.search(r"(?i)\b(?:of|from|de|del)\s+(?:(?:the|la|el)\s+)?$", quote[max(0, s - 12):s]))
+        if not (headed or acr or actor or giver) or _TITLES_RE.match(name) or name.isupper() and not acr:
             continue
         if entities.dependency_matcher(reference_dir).codes(name) or _is_place(name, reference_dir):
             continue
-        if (w.not_partner.search(quote[max(0, s - 60):s]) and not gave_it(quote[:s])) or re.search(r"(?i)benefit\s+of|beneficio\s+de|favor\s+de",
+        if (w.not_partner.search(quote[max(0, s - 60):s]) and not (gave_it(quote[:s]) or giver)) or re.search(r"(?i)benefit\s+of|beneficio\s+de|favor\s+de",
                                                                           quote[max(0, s - 60):s]):
             continue      # whose people took part, who asked, whom it served
         if re.search(r"(?:\)|[A-Z][\w-]*)\s+(?:of|de)\s+(?:the\s+|la\s+|el\s+)?$", quote[:s]):
