@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import io
 
+import pytest
+
 from hemiplan.build import bench
 from hemiplan import paths
 
@@ -29,7 +31,10 @@ def test_bench_runs_on_a_tiny_fixture():
     assert by["Jupyter Book, execute force"]["ratio"] == 1.0
     # English only and both languages side by side, with what the second language adds
     cold = by["cold build"]
-    assert cold["english_s"] > 0 and cold["both_s"] > cold["english_s"] * 0.9 and cold["added"] is not None
+    # (no timing compared: on a loaded machine the English run may take longer than both languages;
+    # the benchmark measures speed, this test what it reports)
+    assert cold["english_s"] > 0 and cold["both_s"] > 0
+    assert cold["added"] == pytest.approx(cold["both_s"] / cold["english_s"] - 1)
     text = out.getvalue()
     assert "vs JB force" in text and "2nd lang" in text and "peak memory" in text
     assert snapshot(paths.CHAPTERS) == before
