@@ -95,8 +95,7 @@ def pattern(lex: Lexicon | None = None) -> str:
 
 
 #: English words after a figure that make it a total: ", 44 in all", ", 30 altogether". Another
-#: language's would be its lexicon's ``in_all`` rows ("en total"), once the lexicon's schema has
-#: that kind; until then the rule reads English only.
+#: language's are its lexicon's ``in_all`` rows ("en total", "en conjunto").
 IN_ALL_EN = ("in all", "in total", "altogether", "all told")
 
 

@@ -1,0 +1,28 @@
+"""Who, where, how many and whether (issue 22), eighth step: a Spanish figure set off by a
+comma that totals the people named before it (the lexicon's ``in_all`` rows). Every sentence
+here is new (none is a fixture year's)."""
+from __future__ import annotations
+
+import pytest
+
+from hemiplan.reading import lexicon, numbers
+
+from .test_drafting_structural import drafted  # the activity rows of one paragraph
+
+
+# --- how many -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, value", [
+    ("Guardaparques de Belice y de Honduras, 30 en total, recorrieron la reserva.", 30),
+    ("Enfermeras de Bolivia y del Paraguay, 45 en conjunto, practicaron los protocolos.", 45),
+])
+def test_a_spanish_figure_that_totals_the_people_named_before_it(text, value):
+    with lexicon.using("es"):
+        counts = numbers.find_counts(text)
+    assert [(c.kind, c.value) for c in counts] == [("participants", value)]
+
+
+def test_a_spanish_total_of_people_drafts_them_as_participants():
+    rows = drafted("Guardaparques de Belice y de Honduras, 30 en total, recorrieron en abril un taller de la SSM "
+                   "en Belmopán.", "es")
+    assert [r.values["participants"] for r in rows] == [30]
