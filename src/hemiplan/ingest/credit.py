@@ -445,6 +445,14 @@ def credit(quote: str, reference_dir=None, context: str = "") -> Credit:
     return c
 
 
+def cued_only(sentence: str, reference_dir=None) -> Credit:
+    """The bodies of the reference table a sentence credits by a cue (not those it
+    only names, nor those it proposes)."""
+    c = credit(sentence, reference_dir)
+    loose = {f.split()[1] for f in c.flags if "named without a cue" in f}
+    return Credit(partners=c.partners - loose, funders=c.funders - loose)
+
+
 #: Where a clause ends: a stop, a semicolon or colon, or a comma before a conjunction.
 _CLAUSE_END_RE = re.compile(r"[.;:](?=\s|$)|,\s+(?:and|but|while|whereas|y|pero|mientras|aunque)\s")
 

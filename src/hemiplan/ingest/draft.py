@@ -329,6 +329,7 @@ class _Drafter:
         for si in sentences:
             self._dated_list(para, w, si)
             self._sentence_activity(para, w, si)
+        self._paragraph_credit(w)
         self._note_unused(para, w)
         for r in w.rows:
             r.order = (para.index,) + tuple(r.order)
@@ -336,6 +337,28 @@ class _Drafter:
         lead = self._lead(para.text)
         if lead:
             self._last_dep[para.section] = lead
+
+    def _paragraph_credit(self, w: _Work) -> None:
+        """Bodies credited by a cue in a sentence that announces several events of one
+        type ("With funding support from X and technical support from Y two pilot seminars
+        were delivered", before the sentences telling each seminar) are credited to the
+        rows of the sentences after it of that type, as many as it announces; a body is
+        never both partner and funder of a row."""
+        for si in range(len(w.spans)):
+            announced = [c for c in w.in_sentence(si) if c.kind == "events" and c.value >= 2 and c.activity_type]
+            if len(announced) != 1:
+                continue
+            who = credit.cued_only(w.sentence(si), self.reference_dir)
+            if not (who.partners or who.funders):
+                continue
+            told = [r for r in sorted(w.rows, key=lambda r: r.order) if r.table == "activities"
+                    and r.order[0] > si and r.values["activity_type"] == announced[0].activity_type]
+            for r in told[:announced[0].int_value]:
+                v = r.values
+                partners, funders = set(csvio.split_list(v["partners"])), set(csvio.split_list(v["funders"]))
+                funders |= who.funders - partners
+                partners |= who.partners - funders
+                v["partners"], v["funders"] = csvio.join_list(sorted(partners)), csvio.join_list(sorted(funders))
 
     def _breakdown(self, para: _Para, w: _Work, si: int) -> None:
         """1. Per-country items under a stated figure: "a total of 30 officers: Costa

@@ -1,0 +1,47 @@
+"""With whom, eighth round: the bodies a sentence announcing several events credits reach
+the rows of the sentences after it that tell those events. New sentences of their own, not
+the synthetic years' nor the real report's."""
+from __future__ import annotations
+
+import pytest
+
+from hemiplan.data import csvio
+from hemiplan.ingest import draft
+from hemiplan.reading import lexicon
+
+
+def drafted(text: str, lang: str | None = None):
+    """The activity rows drafted from one paragraph of text."""
+    body = ("I. INTRODUCTION\n\nOpening.\n\nII. NATIONAL STRATEGIES\n\n" if lang is None else
+            "I. INTRODUCCIÓN\n\nApertura.\n\nII. ESTRATEGIAS NACIONALES\n\n") + text + "\n"
+    with lexicon.using(lang):
+        return [r for r in draft.draft(body, 2051, language=lang).rows if r.table == "activities"]
+
+
+def credit_of(row):
+    return csvio.split_list(row.values["partners"]), csvio.split_list(row.values["funders"])
+
+
+@pytest.mark.parametrize("text, lang, told, partner", [
+    ("With financial support from Canada and technical support from INTERPOL, two workshops on cargo "
+     "profiling were given by the DPS. The DPS held a workshop in Tegucigalpa for 22 customs officers. "
+     "The DPS then held a workshop in Managua for 18 port officials.", None,
+     ("Tegucigalpa", "Managua"), "interpol"),
+    ("Con el apoyo financiero del Canadá y el apoyo técnico de INTERPOL, el DSP dictó dos talleres sobre "
+     "perfilamiento de carga. El DSP realizó un taller en Tegucigalpa para 22 oficiales de aduanas. Luego el DSP "
+     "realizó un taller en Managua para 18 funcionarios portuarios.", "es", ("Tegucigalpa", "Managua"), None),
+])
+def test_bodies_of_a_sentence_announcing_events_reach_the_rows_telling_them(text, lang, told, partner):
+    rows = drafted(text, lang)
+    for place in told:
+        mine = [r for r in rows if place in r.quote and not r.quote.startswith(("With", "Con"))]
+        assert mine, place
+        partners, funders = credit_of(mine[0])
+        assert "gov-can" in funders and (partner is None or partner in partners)
+
+
+def test_a_later_event_of_another_kind_is_not_credited():
+    rows = drafted("With financial support from Canada, two workshops on cargo profiling were given by the "
+                   "DPS in Lima. The DPS later held a conference in Quito for 60 officials.")
+    quito = [r for r in rows if "Quito" in r.quote]
+    assert quito and credit_of(quito[0]) == ([], [])
