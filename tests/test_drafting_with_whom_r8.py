@@ -45,3 +45,18 @@ def test_a_later_event_of_another_kind_is_not_credited():
                    "DPS in Lima. The DPS later held a conference in Quito for 60 officials.")
     quito = [r for r in rows if "Quito" in r.quote]
     assert quito and credit_of(quito[0]) == ([], [])
+
+
+# --- a town and its state or island in brackets is no body and its acronym ----------------------------
+
+@pytest.mark.parametrize("sentence, lang", [
+    ("The training was given at a camp near Juchitán (Oaxaca) to 40 agents, with UNODC.", None),
+    ("The DPS held a tabletop exercise in early May in Chetumal (Quintana), with UNODC.", None),
+    ("El curso tuvo lugar en la localidad de San Rafael (Mendoza) junto con la UNODC.", "es"),
+    ("En Oranjestad (Aruba), el DSP capacitó a 14 prácticos de puerto junto con la UNODC.", "es"),
+])
+def test_a_town_with_its_state_in_brackets_is_not_proposed(sentence, lang):
+    from hemiplan.ingest import credit
+    with lexicon.using(lang):
+        c = credit.credit(sentence)
+    assert [p.name for p in c.proposals] == [] and c.partners == {"unodc"}

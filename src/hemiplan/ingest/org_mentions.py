@@ -57,6 +57,17 @@ def _is_place(name: str, reference_dir) -> bool:
     return bool(countries) and countries[0][2] == 0 and len(countries[0][0]) >= len(name) - 1
 
 
+def _town_of(quote: str, s: int, name: str, bracket: str, reference_dir) -> bool:
+    """Whether "Name (Word)" is a town and its state or island, not a body and its
+    acronym: the bracket names a known place ("Scarborough (Tobago)", "Córdoba
+    (Veracruz)"), or a one-word name after "in"/"en" has a bracket that is no acronym
+    ("En Willemstad (Curazao)")."""
+    if _is_place(bracket, reference_dir):
+        return True
+    return len(name.split()) == 1 and not re.search(r"[A-Z].*[A-Z]", bracket) and \
+        bool(re.search(r"(?i)(?<!\w)(?:in|at|en)\s+$", quote[max(0, s - 6):s]))
+
+
 def _longer(quote: str, e: int) -> re.Match | None:
     """The rest of a name its pattern stops at (commas, "and", a dash), closed by its acronym
     in brackets: "Bureau of Alcohol[, Tobacco, Firearms and Explosives (ATF)]"."""
@@ -161,6 +172,8 @@ def uncued(quote: str, w, known: dict, seen: set[int], proposed=(), reference_di
             name, e = quote[s:e + longer.start(2)].rstrip(" ("), e + longer.start(2) - 1
             acr = re.match(r"\s*\(([A-Z][A-Za-z/-]{1,15})\)", quote[e:])
         consumed = e
+        if acr and _town_of(quote, s, name, acr.group(1), reference_dir):
+            continue
         head = re.search(r"(?:[A-ZÁÉÍÓÚÑ][\w'’-]*\s+){1,4}(?:and|y)\s+$", quote[:s])
         if head and not entities.country_matcher(reference_dir).codes(quote[head.start():e]):
             # "European Border and [Coast Guard Agency]": one name (not "Guatemala and Mexico")
