@@ -60,3 +60,18 @@ def test_a_town_with_its_state_in_brackets_is_not_proposed(sentence, lang):
     with lexicon.using(lang):
         c = credit.credit(sentence)
     assert [p.name for p in c.proposals] == [] and c.partners == {"unodc"}
+
+
+# --- a name of commas and "and" closed by its acronym, after a cue, is one body ------------------------
+
+@pytest.mark.parametrize("sentence, lang, name", [
+    ("The DPS gave a course on wildlife trafficking in Belmopan, with trainers from the Office of Forests, "
+     "Fisheries and Wildlife Protection (OFFWP).", None, "Office of Forests, Fisheries and Wildlife Protection"),
+    ("El DSP dictó un curso sobre tráfico de fauna en Belmopán, con instructores de la Dirección de Bosques, "
+     "Pesca y Vida Silvestre (DBPVS).", "es", "Dirección de Bosques, Pesca y Vida Silvestre"),
+])
+def test_a_name_of_commas_closed_by_its_acronym_is_one_body(sentence, lang, name):
+    from hemiplan.ingest import credit
+    with lexicon.using(lang):
+        c = credit.credit(sentence)
+    assert [(p.role, p.name) for p in c.proposals] == [("partner", name)]

@@ -282,6 +282,14 @@ def _one_name(text: str, at: int, w: _Words, known: dict[int, tuple[str, str | N
             return at, None, "", "", False
     end = at + len(name)
     acr = re.match(r"\s*\(([A-Z][A-Za-z/-]{1,15})\)", text[end:])
+    longer = None if acr or inner else org_mentions._longer(text, end)
+    if longer and re.search(r"\s(?:of|for|de|del|para)\s", name) and \
+            not any(end <= o < end + longer.end() for o in known) and \
+            not entities.country_matcher().codes(longer.group(0)):
+        # "Bureau of Alcohol[, Tobacco, Firearms and Explosives (ATF)]": its acronym closes one name
+        name = text[at:end + longer.start(2)].rstrip(" (")
+        end = at + len(name)
+        acr = re.match(r"\s*\(([A-Z][A-Za-z/-]{1,15})\)", text[end:])
     if acr and end + acr.start(1) in known:     # "… Team (ICS-CERT)": known by its acronym
         return end + acr.end(), known[end + acr.start(1)][1], name, acr.group(1), True
     return end + (acr.end() if acr else 0), None, name, acr.group(1) if acr else "", True
