@@ -26,3 +26,16 @@ def test_a_spanish_total_of_people_drafts_them_as_participants():
     rows = drafted("Guardaparques de Belice y de Honduras, 30 en total, recorrieron en abril un taller de la SSM "
                    "en Belmopán.", "es")
     assert [r.values["participants"] for r in rows] == [30]
+
+
+# --- where ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, lang, host", [
+    # a venue named by common nouns before "of"/"de", after a cue of a host, then the town and its state
+    ("The DPS gave a talk at the town hall of Santa Tecla, El Salvador, in May for 40 residents.", None, "SLV"),
+    ("El DSP dictó una charla en el ayuntamiento de Chimbote, Perú, en mayo, para 40 vecinos.", "es", "PER"),
+    # without a cue of a host the town's state is not where it was held
+    ("The DPS trained 40 wardens of the national park of Rivas, Nicaragua, in May.", None, ""),
+])
+def test_a_town_after_a_venue_of_common_nouns_and_its_state(text, lang, host):
+    assert [r.values["host"] for r in drafted(text, lang)] == [host]

@@ -26,7 +26,21 @@ def town_then_state(before: str, host_cue) -> bool:
         return False
     # the town's name starts after the cue, which may be a capitalised word of the run ("In Trujillo, ")
     starts = [town.start()] + [town.start() + w.start() for w in re.finditer(r"(?<=\s)\S", town.group(0))]
-    return any(a > 0 and host_cue.search(before[:a]) for a in starts)
+    return any(a > 0 and (host_cue.search(before[:a]) or _after_cue_venue(before[:a], host_cue)) for a in starts)
+
+
+#: A venue of a town named by common nouns before "of"/"de" ("the town hall of ", "el
+#: ayuntamiento de ", "the main square of "): the town after it is still where.
+_LOW_VENUE = re.compile(r"(?:(?:the|la|el|los|las)\s+)?(?:[a-záéíóúñ][\w'’-]*\s+){1,3}(?:of|de|del)\s+$")
+
+
+def _after_cue_venue(before: str, host_cue) -> bool:
+    """Whether ``before`` ends in a cue of a host, then a venue in lower-case words and "of"."""
+    # every start of the venue, since a cue's own words are lower-case too ("en el ayuntamiento de")
+    starts = [w.start() for w in re.finditer(r"(?<!\S)\S", before[-60:])]
+    cut = max(0, len(before) - 60)
+    return any(st + cut > 0 and _LOW_VENUE.fullmatch(before[st + cut:]) and host_cue.search(before[:st + cut])
+               for st in starts)
 
 
 def state_body_sent_people(after: str) -> bool:
