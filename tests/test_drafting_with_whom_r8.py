@@ -75,3 +75,13 @@ def test_a_name_of_commas_closed_by_its_acronym_is_one_body(sentence, lang, name
     with lexicon.using(lang):
         c = credit.credit(sentence)
     assert [(p.role, p.name) for p in c.proposals] == [("partner", name)]
+
+
+# --- a present verb of money after the name: it pays ------------------------------------------------
+
+@pytest.mark.parametrize("verb", ["finances", "bankrolls", "underwrites"])
+def test_a_body_that_finances_the_work_in_the_present_is_a_funder(verb):
+    from hemiplan.ingest import credit
+    c = credit.credit(f"The DPS trained 30 customs officers in Belize City; the course belongs to a border "
+                      f"programme that the Inter-American Development Bank {verb}.")
+    assert (sorted(c.partners), sorted(c.funders)) == ([], ["idb"])

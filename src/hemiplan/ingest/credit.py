@@ -52,7 +52,7 @@ _FUNDER_AFTER_EN = (r"(?:covered|paid(?:\s+for)?|bore|met|defrayed|footed|picked
 #: ``credit_funder`` rows of value "money". Not the words of the crimes the work is about
 #: ("money laundering", "terrorism financing", "seized funds"), nor a bill that is a draft law.
 _MONEY_EN = (r"money(?![\s-]+launder)|(?<!seized\s)(?<!illicit\s)(?<!illegal\s)(?<!frozen\s)(?<!criminal\s)funds|"
-             r"funding|financed|funded|bankrolled|underwrote|generosity|dollars|grants?|donat(?:ed|ion|ions)|costs?|expenses|budget|"
+             r"funding|financed|funded|finances|bankrolled|bankrolls|underwrote|underwrites|generosity|dollars|grants?|donat(?:ed|ion|ions)|costs?|expenses|budget|"
              r"fees|tuition|airfares?|tickets|lodging|accommodation|per\s+diems?|scholarships?|fellowships?|"
              r"sponsor(?:ed|ship)|paid\s+for|subsid(?:y|ies|ised|ized)")
 #: An amount of money, in any language ("US$50,000", "USD 20 000", "€15.000").
