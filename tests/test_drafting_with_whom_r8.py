@@ -85,3 +85,20 @@ def test_a_body_that_finances_the_work_in_the_present_is_a_funder(verb):
     c = credit.credit(f"The DPS trained 30 customs officers in Belize City; the course belongs to a border "
                       f"programme that the Inter-American Development Bank {verb}.")
     assert (sorted(c.partners), sorted(c.funders)) == ([], ["idb"])
+
+
+# --- a body of a loose head after the verb of money of its clause paid --------------------------------
+
+@pytest.mark.parametrize("sentence, lang, name", [
+    ("El DSP donó 40 chalecos antibalas a la Policía de Santa Lucía en Castries, cuya compra pagó el Gobierno "
+     "de Japón.", "es", "Gobierno de Japón"),
+    ("El DSP donó 40 chalecos antibalas a la Policía de Santa Lucía en Castries, cuyo costo pagó la Embajada "
+     "de Italia.", "es", "Embajada de Italia"),
+    ("La SE-CICAD capacitó a 25 fiscales; los pasajes corrieron por cuenta de la Embajada de Suiza.", "es",
+     "Embajada de Suiza"),
+])
+def test_a_government_named_after_the_verb_of_money_is_a_funder(sentence, lang, name):
+    from hemiplan.ingest import credit
+    with lexicon.using(lang):
+        c = credit.credit(sentence)
+    assert [(p.role, p.name) for p in c.proposals] == [("funder", name)]

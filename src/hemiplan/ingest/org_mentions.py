@@ -68,6 +68,18 @@ def _town_of(quote: str, s: int, name: str, bracket: str, reference_dir) -> bool
         bool(re.search(r"(?i)(?<!\w)(?:in|at|en)\s+$", quote[max(0, s - 6):s]))
 
 
+def _paying(quote: str, s: int, e: int, name: str, w) -> bool:
+    """Whether a name of a loose head ("Gobierno de X") stands in a clause with a word of
+    money or costs."""
+    from hemiplan.ingest.credit import clause
+    if not any(re.search(rf"(?<!\w){re.escape(h)}(?!\w)", name) for h in _LOOSE_HEADS):
+        return False
+    a, b = clause(quote, s, e)
+    before = quote[a:s].lstrip()
+    before = before[:1].lower() + before[1:]
+    return bool(w.money.search(before) or w.money.search(quote[e:b]))
+
+
 def _longer(quote: str, e: int) -> re.Match | None:
     """The rest of a name its pattern stops at (commas, "and", a dash), closed by its acronym
     in brackets: "Bureau of Alcohol[, Tobacco, Firearms and Explosives (ATF)]"."""
@@ -190,7 +202,9 @@ def uncued(quote: str, w, known: dict, seen: set[int], proposed=(), reference_di
         # a body whose people gave the work, named by one word or more ("analysts of X among the speakers")
         giver = bool(w.givers.match(quote[e + (acr.end() if acr else 0):])) and \
             bool(re.search(r"(?i)\b(?:of|from|de|del)\s+(?:(?:the|la|el)\s+)?$", quote[max(0, s - 12):s]))
-        if not (headed or acr or actor or giver) or _TITLES_RE.match(name) or name.isupper() and not acr:
+        # a body of a loose head in a clause of money paid ("cuya compra pagó el Gobierno de Australia")
+        payer = len(words) >= 2 and not (headed or acr or actor or giver) and _paying(quote, s, e, name, w)
+        if not (headed or acr or actor or giver or payer) or _TITLES_RE.match(name) or name.isupper() and not acr:
             continue
         if entities.dependency_matcher(reference_dir).codes(name) or _is_place(name, reference_dir):
             continue
