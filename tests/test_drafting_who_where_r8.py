@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from hemiplan.ingest import rules
 from hemiplan.reading import lexicon, numbers
 
 from .test_drafting_structural import drafted  # the activity rows of one paragraph
@@ -39,3 +40,19 @@ def test_a_spanish_total_of_people_drafts_them_as_participants():
 ])
 def test_a_town_after_a_venue_of_common_nouns_and_its_state(text, lang, host):
     assert [r.values["host"] for r in drafted(text, lang)] == [host]
+
+
+# --- what type ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, lang, strict, expected", [
+    ("In May the DPS handed over to the coast guard twelve radios bought with a grant.", None, True, "donation"),
+    ("El DSP hizo entrega a la policía de doce radios.", "es", True, "donation"),
+    ("The CICTE and the Coast Guard entered into a data-sharing protocol in June.", None, True, "agreement"),
+    ("The DPS gave a public talk on road safety to 80 pupils.", None, False, "seminar"),
+    ("El DSP ofreció una charla sobre seguridad vial a 80 alumnos.", "es", False, "seminar"),
+    # talks between parties are no seminar
+    ("The delegations held talks on the border in June.", None, False, "other"),
+])
+def test_types_said_by_a_verb_of_giving_a_pact_or_a_talk(text, lang, strict, expected):
+    with lexicon.using(lang):
+        assert rules.activity_type(text, strict=strict)[0] == expected

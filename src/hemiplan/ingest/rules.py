@@ -11,16 +11,22 @@ from hemiplan.reading.lexicon import Lexicon
 #: Activity types read from a sentence without counts, in order of precedence.
 _TYPE_RULES = [
     ("destruction", re.compile(r"\bdestr(?:oy|oyed|uction)\b", re.I)),
-    ("donation", re.compile(r"\bdonat(?:ed|ion|ions)\b", re.I)),
+    # handing over goods is giving them ("handed over to the police forty cameras")
+    ("donation", re.compile(r"\bdonat(?:ed|ion|ions)\b|\bhand(?:ed|ing)\s+over\b|\bhandovers?\s+of\b", re.I)),
     ("agreement", re.compile(r"\b(?:memorand(?:um|a)\s+of\s+understanding|MOUs?|agreements?|signed|"
                               r"agreed\s+(?:[^.;:]{0,60}?\s)?(?:on|upon)\s+(?:a|an|the)|"
-                              r"exchanged\s+(?:letters|notes)|exchanges?\s+of\s+(?:letters|notes))\b")),
+                              r"exchanged\s+(?:letters|notes)|exchanges?\s+of\s+(?:letters|notes)|"
+                              # entering into a pact of any name ("entered into a cooperation arrangement")
+                              r"entered\s+into\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:arrangements?|accords?|pacts?|"
+                              r"partnerships?|alliances?|covenants?|protocols?))\b")),
     ("legislative_assistance", re.compile(r"\blegislative\s+assistance\b|\bdraft(?:ing)?\s+(?:of\s+)?(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,3}?(?:legislation|laws?|bills?)\b", re.I)),
     ("exercise", re.compile(r"\b(?:exercises?|simulations?|drills?|table-?top)\b", re.I)),
     ("mission", re.compile(r"\b(?:missions?|visits?)\b", re.I)),
     ("course", re.compile(r"\b(?:courses?|trainings?|trained)\b", re.I)),
     ("workshop", re.compile(r"\bworkshops?\b", re.I)),
-    ("seminar", re.compile(r"\b(?:seminars?|webinars?)\b", re.I)),
+    # a talk given to an audience ("gave a public talk on"), not talks between parties
+    ("seminar", re.compile(r"\b(?:seminars?|webinars?|public\s+talks?)\b|\b(?:gave|delivered)\s+(?:a|an)\s+"
+                           r"(?:[\w-]+\s+){0,2}?talk\b", re.I)),
     ("conference", re.compile(r"\b(?:conferences?|forums?|congress|summits?|symposi(?:um|a))\b", re.I)),
     ("meeting", re.compile(r"\b(?:meetings?|met|round\s?tables?|consultations?)\b", re.I)),
     ("publication", re.compile(r"\b(?:published|publication|released)\b|\b(?:report|guide|manual|handbook)\b.{0,40}\b(?:published|released|launched)\b", re.I)),
