@@ -102,3 +102,18 @@ def test_a_government_named_after_the_verb_of_money_is_a_funder(sentence, lang, 
     with lexicon.using(lang):
         c = credit.credit(sentence)
     assert [(p.role, p.name) for p in c.proposals] == [("funder", name)]
+
+
+# --- the rent of the room is a cost --------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, lang, name", [
+    ("El DSP dictó un taller en Colón; la Cámara de Comercio de Colón asumió el alquiler del salón.", "es",
+     "Cámara de Comercio de Colón"),
+    ("The DPS gave a workshop in Colón; the Colón Chamber of Commerce took on the rental of the hall.", None,
+     "Colón Chamber of Commerce"),
+])
+def test_a_body_that_took_on_the_rent_of_the_room_is_a_funder(sentence, lang, name):
+    from hemiplan.ingest import credit
+    with lexicon.using(lang):
+        c = credit.credit(sentence)
+    assert [(p.role, p.name) for p in c.proposals] == [("funder", name)]

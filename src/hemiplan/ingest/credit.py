@@ -53,7 +53,7 @@ _FUNDER_AFTER_EN = (r"(?:covered|paid(?:\s+for)?|bore|met|defrayed|footed|picked
 #: ("money laundering", "terrorism financing", "seized funds"), nor a bill that is a draft law.
 _MONEY_EN = (r"money(?![\s-]+launder)|(?<!seized\s)(?<!illicit\s)(?<!illegal\s)(?<!frozen\s)(?<!criminal\s)funds|"
              r"funding|financed|funded|finances|bankrolled|bankrolls|underwrote|underwrites|generosity|dollars|grants?|donat(?:ed|ion|ions)|costs?|expenses|budget|"
-             r"fees|tuition|airfares?|tickets|lodging|accommodation|per\s+diems?|scholarships?|fellowships?|"
+             r"fees|tuition|airfares?|tickets|lodging|accommodation|rental|per\s+diems?|scholarships?|fellowships?|"
              r"sponsor(?:ed|ship)|paid\s+for|subsid(?:y|ies|ised|ized)")
 #: An amount of money, in any language ("US$50,000", "USD 20 000", "€15.000").
 _CURRENCY = r"US\$|(?<!\w)USD(?!\w)|(?<!\w)EUR(?!\w)|€|\$\s?\d"
