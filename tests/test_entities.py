@@ -28,6 +28,9 @@ from hemiplan.reading.entities import dependencies_in, member_states_in
     ("a Regional Workshop held in Miami for Central American countries", ["USA"]),
     ("in cooperation with the association in Vancouver", ["CAN"]),
     ("a course in Port-of-Spain", ["TTO"]),
+    # a currency is not a mention of its state
+    ("a budget of US$4.2 million for its first year", []),
+    ("EC$ 15,000 from the US and C$ 20,000 from Canada", ["CAN", "USA"]),
     ("a course in Port of Spain", ["TTO"]),
     ("the REDTRAC facility in Spanish Town", ["JAM"]),
     ("the REDTRAC facility in Spanish Town, Jamaica", ["JAM"]),

@@ -50,8 +50,9 @@ def _compile(targets: dict[str, str | None]) -> Matcher:
     aliases = sorted(targets, key=lambda a: (-len(a), a))
     alternation = "|".join(re.escape(a) for a in aliases)
     # word boundaries that also treat "&" as part of a name ("Trinidad & Tobago"); a
-    # hyphenated compound still names the state ("Canada-funded", "Colombian-led")
-    pattern = re.compile(rf"(?<![\w&])(?:{alternation})(?![\w&])")
+    # hyphenated compound still names the state ("Canada-funded", "Colombian-led"); a
+    # currency sign after a name makes it a currency, not a mention ("US$4.2 million", "EC$")
+    pattern = re.compile(rf"(?<![\w&])(?:{alternation})(?![\w&$])")
     return Matcher(pattern, targets)
 
 
