@@ -69,12 +69,23 @@ HELD_OUT = {
            "partner": (12 / 13, 1.0), "funder": (1.0, 5 / 6)},
     2048: {"participants": 1.0, "held": 1.0, "drafted": 1.0, "events": 1.0, "attendance": 1.0, "host": 1.0,
            "partner": (1.0, 1.0), "funder": (1.0, 1.0)},
-    # Held out from the structural rules of December 2026 (never read by their authors),
-    # held at what they measured when those rules were done.
-    2049: {"participants": 12 / 13, "held": 1.0, "drafted": 15 / 19, "events": 1.0, "attendance": 9 / 12,
-           "host": 14 / 15, "partner": (9 / 14, 9 / 10), "funder": (1.0, 0.50)},
-    2050: {"participants": 1.0, "held": 1.0, "drafted": 17 / 18, "events": 16 / 17, "attendance": 12 / 13,
-           "host": 15 / 17, "partner": (12 / 18, 12 / 13), "funder": (1.0, 2 / 7)},
+    # Held out from the structural rules of December 2026 (never read by their authors) and
+    # read by the next round (3 December 2026): what they measure now (first figures in the README).
+    2049: {"participants": 1.0, "held": 1.0, "drafted": 1.0, "events": 1.0, "attendance": 1.0, "host": 1.0,
+           "partner": (1.0, 1.0), "funder": (1.0, 1.0)},
+    2050: {"participants": 1.0, "held": 1.0, "drafted": 1.0, "events": 1.0, "attendance": 1.0, "host": 1.0,
+           "partner": (1.0, 1.0), "funder": (1.0, 1.0)},
+    # Held out from the first round of 3 December 2026, read by the second: what they measure now.
+    2051: {"participants": 1.0, "held": 1.0, "drafted": 17 / 18, "events": 14 / 17, "attendance": 8 / 11,
+           "host": 13 / 17, "partner": (12 / 14, 12 / 14), "funder": (1.0, 6 / 7), "states": (28 / 29, 1.0)},
+    2052: {"participants": 11 / 13, "held": 1.0, "drafted": 1.0, "events": 17 / 18, "attendance": 12 / 13,
+           "host": 17 / 18, "partner": (11 / 12, 11 / 14), "funder": (1.0, 7 / 8)},
+    # Held out from both rounds of 3 December 2026 (never read by their authors): the honest
+    # figures, measured once, when the second round was done.
+    2053: {"participants": 1.0, "held": 1.0, "drafted": 1.0, "events": 16 / 17, "attendance": 8 / 12,
+           "host": 16 / 17, "partner": (9 / 12, 9 / 13), "funder": (5 / 6, 5 / 7)},
+    2054: {"participants": 9 / 10, "held": 1.0, "drafted": 1.0, "events": 16 / 17, "attendance": 7 / 10,
+           "host": 15 / 17, "partner": (9 / 11, 9 / 13), "funder": (6 / 8, 6 / 7), "states": (26 / 27, 26 / 27)},
 }
 
 
@@ -86,7 +97,9 @@ def test_the_held_out_years_as_measured(year):
     acc = accuracy.measure(year, DRAFTING)
     f = acc.fields
     eps = 1e-9
-    assert acc.section == 1.0 and acc.ms_precision == 1.0 and acc.ms_recall == 1.0
+    states_precision, states_recall = floor.get("states", (1.0, 1.0))
+    assert acc.section == 1.0
+    assert acc.ms_precision >= states_precision - eps and acc.ms_recall >= states_recall - eps
     assert acc.participants >= floor["participants"] - eps, acc.misses["participants"]
     assert acc.held.share >= floor["held"] - eps, acc.misses["held_year"]
     assert acc.held.drafted / acc.held.total >= floor["drafted"] - eps, acc.misses["held_year"]
