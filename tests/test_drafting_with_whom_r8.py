@@ -38,6 +38,9 @@ def test_bodies_of_a_sentence_announcing_events_reach_the_rows_telling_them(text
         assert mine, place
         partners, funders = credit_of(mine[0])
         assert "gov-can" in funders and (partner is None or partner in partners)
+        # and it says so: the body comes from another sentence than the row's quote
+        assert "gov-can" in mine[0].values["note"] and text.split(".")[0] in mine[0].values["note"]
+        assert "partners or funders from another sentence" in mine[0].flags
 
 
 def test_a_later_event_of_another_kind_is_not_credited():
