@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from hemiplan.ingest import done_work, draft
+from hemiplan.ingest import done_work, draft, sentence_cues
 from hemiplan.reading import lexicon, numbers
 
 from .test_drafting import placed  # (host, countries, attendance) of one sentence
@@ -100,7 +100,7 @@ def test_a_figure_that_totals_the_people_named_before_it():
 def test_days_apart_are_sessions():
     counts = numbers.find_counts("The DPS ran the course over three weekends in Lima.")
     assert [(c.kind, c.value) for c in counts] == [("events", 3)]
-    assert draft._historical("in the last three years, 40 courses") is not None
+    assert sentence_cues.historical("in the last three years, 40 courses") is not None
 
 
 # --- second round: capitalised nouns for people, counts of states after "of", regions "across" ---

@@ -461,22 +461,11 @@ def cued_only(sentence: str, reference_dir=None) -> Credit:
     return Credit(partners=c.partners - loose, funders=c.funders - loose)
 
 
-#: Where a clause ends: a stop, a semicolon or colon, or a comma before a conjunction.
-_CLAUSE_END_RE = re.compile(r"[.;:](?=\s|$)|,\s+(?:and|but|while|whereas|y|pero|mientras|aunque)\s")
-
-
-def clause(quote: str, s: int, e: int) -> tuple[int, int]:
-    """The bounds of the clause holding quote[s:e]."""
-    a = max((m.end() for m in _CLAUSE_END_RE.finditer(quote, 0, s)), default=0)
-    b = next((m.start() for m in _CLAUSE_END_RE.finditer(quote, e)), len(quote))
-    return a, b
-
-
 def paid(quote: str, s: int, e: int, w: _Words, funder_spans=()) -> bool:
     """Whether the body named at quote[s:e] without a cue paid: its clause has a word of
     money or costs ("the running costs fell to X", "X took charge of their lodging") and
     no cue of money naming another body ("with funds from Y": the money is Y's)."""
-    a, b = clause(quote, s, e)
+    a, b = org_mentions.clause(quote, s, e)
     if any(a <= fs < b for fs, _ in funder_spans):
         return False
     before = quote[a:s].lstrip()

@@ -13,80 +13,11 @@ from pathlib import Path
 import pandas as pd
 
 from hemiplan.data import csvio, labels
-from hemiplan.ingest import credit, cues, done_work, given_by, setting
+from hemiplan.ingest import credit, done_work, given_by, sentence_cues, setting
 from hemiplan.ingest.paragraphs import paragraphs_table
 from hemiplan.ingest.rules import activity_type, clean_title, program_of
 from hemiplan.reading import entities, lexicon, numbers
 from hemiplan.reading.sentences import sentence_spans
-
-#: Words that make a sentence about a multi-year span: its figures are indicators
-#: (with a reference period to fill in), not activities of the year. These patterns are
-#: English's; a report in another language reads the same cues from its lexicon (:mod:`.cues`).
-_HISTORICAL_RE = cues.Cue("historical", re.compile(
-    r"\b(?:over|in|during|for|within)\s+the\s+(?:last|past|previous)\b|\bsince\s+(?:its\s+creation|"
-    r"(?:19|20)\d\d)\b|(?<!\bup\s)\bto\s+date\b|\bso\s+far\b|\bcumulative(?:ly)?\b", re.I))
-#: A part of a month or year after "the last" ("in the last days of April", "en las últimas semanas
-#: del año"): a date, not a span of years.
-_PART_OF_RE = re.compile(r"^\w*\s+(?:days?|weeks?|months?\s+of\s+the\s+year|d[ií]as|semanas|meses\s+del\s+a[ñn]o)"
-                         r"\s+(?:of|de|del)\b", re.I)
-
-
-def _historical(text: str):
-    """The first cue of a multi-year span in ``text`` (:data:`_HISTORICAL_RE`) that is not
-    the last days or weeks of a month or year ("in the last days of April 2049"), or None."""
-    for m in _HISTORICAL_RE.finditer(text):
-        if not _PART_OF_RE.match(text[m.end():]):
-            return m
-    return None
-
-
-_FUTURE_RE = cues.Cue("future", re.compile(r"\b(?:will|shall|plans?\s+to|is\s+expected|are\s+expected|"
-                                            r"is\s+scheduled|are\s+scheduled|intends?\s+to|is\s+to\s+be|"
-                                            r"are\s+to\s+be)\b", re.I))
-_ANAPHORA_RE = cues.Cue("anaphora", re.compile(
-    r"\b(?:these|this|the|those|both|each|such|said)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?P<noun>" + "|".join(sorted(numbers.EVENT_NOUNS, key=len, reverse=True)) + r")\b", re.I))
-_NEGATIVE_RE = cues.Cue("negative", re.compile(r"\b(?:has|have|had|was|were|is|are|could|did|does|do)\s+not\b|"
-                                                r"\bno\s+longer\b|\bunable\b|\bnot\s+(?:been\s+)?possible\b|"
-                                                r"\bcannot\b|n't\b", re.I))
-_EVENT_WORD_RE = cues.Cue("event_word", re.compile(r"\b(?:" + "|".join(sorted(
-    (w for w in numbers.EVENT_NOUNS if w not in ("activity", "activities", "event", "events")),
-    key=len, reverse=True)) + r")\b", re.I))
-_PEOPLE_WORD_RE = cues.Cue("people_word", re.compile(
-    r"\b(?:" + "|".join(sorted(numbers.PEOPLE_NOUNS, key=len, reverse=True)) + r")\b", re.I))
-_DONE_RE = cues.Cue("done", re.compile(
-    r"\b(?:held|delivered|organi[sz]ed|conducted|carried\s+out|hosted|signed|launched|published|"
-    r"performed|completed|trained|met|took\s+place|was\s+created|were\s+created|established|donated|"
-    r"destroyed|provided|implemented|convened|co-?organi[sz]ed|offered|developed|adopted|approved|sent|"
-    r"finalized|finalised|released|presented|undertook|undertaken|participated|attended|gave|given|"
-    r"supported|coordinated|facilitated|initiated|concluded|ran|assisted|"
-    r"agreed(?!\s+(?:to|that)\b)|exchanged\s+(?:letters|notes)|"
-    # work done by going somewhere, or an agreement reached or kept alive ("travelled to", "exchanged letters")
-    r"travell?ed|visited|renewed|extended\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:agreement|memorandum))\b", re.I))
-#: Words before a dependency that make it a partner, not the lead ("in partnership with CICAD").
-_PARTNER_BEFORE_RE = cues.Cue("partner_before", re.compile(
-    r"(?:with|by|of|from|and)\s+(?:the\s+)?(?:support\s+of\s+|collaboration\s+with\s+|partnership\s+with\s+)?"
-    r"(?:the\s+)?$", re.I))
-#: An event noun after an article or a word such as "regional": a sentence without figures that
-#: reports one ("the ES/CICAD held a regional workshop").
-_ACTIVITY_NOUN_RE = cues.Cue("activity_noun", re.compile(
-    r"\b(?:a|an|the|one|first|second|third|its|their|several|various|regional|national|sub-?regional|"
-    r"international|sent|conducted|held|delivered)\s+(?:[\w-]+\s+){0,4}?" + _EVENT_WORD_RE.english.pattern, re.I))
-
-
-def _opens_with_event(sentence: str) -> bool:
-    """Whether the sentence's first words (up to two, then an event noun of the language read)
-    name its event: "Technical missions were sent", "Misiones técnicas se enviaron"."""
-    m = re.match(r"^\W*((?:[\w-]+\s+){0,2}?)(?:" + _EVENT_WORD_RE.pattern + ")", sentence, re.I)
-    # not an event named before ("These workshops were held", "In these workshops", "During this meeting")
-    return bool(m) and not setting.refers_back(sentence) and \
-        not any(w.lower() in _NOT_OPENING for w in m.group(1).split())
-
-
-#: Words before an event noun that make it one named earlier, or not the subject.
-_NOT_OPENING = frozenset("the this these that those such said both each another in during at after before of for "
-                         "with on from by el la los las este esta estos estas ese esa esos esas dicho dicha dichos "
-                         "dichas en durante tras con del de al ambos ambas cada".split())
 
 
 #: The review flag of a qualified participant figure, by its bound (the schema's ``hemiplan:bounds``).
@@ -205,7 +136,7 @@ class _Drafter:
         if len({t for _, t in specific}) >= 3:
             return "SMS"
         if specific:
-            leads = [t for off, t in specific if not _PARTNER_BEFORE_RE.search(source[max(0, off - 40):off])]
+            leads = [t for off, t in specific if not sentence_cues.PARTNER_BEFORE_RE.search(source[max(0, off - 40):off])]
             return (leads or [t for _, t in specific])[0]
         return "SMS" if found else None
 
@@ -380,10 +311,10 @@ class _Drafter:
         for c in scounts:
             if c.start < items[0][1] and c.kind != "events":
                 anchor = c
-        people = anchor.kind == "participants" if anchor else bool(_PEOPLE_WORD_RE.search(sentence))
+        people = anchor.kind == "participants" if anchor else bool(sentence_cues.PEOPLE_WORD_RE.search(sentence))
         if anchor is None and not people:
             return
-        historical = bool(_historical(sentence))
+        historical = bool(sentence_cues.historical(sentence))
         item_rows = [self._item_row(para, w, si, item, anchor, people and not historical) for item in items]
         w.rows.extend(item_rows)
         if anchor is not None:
@@ -430,7 +361,7 @@ class _Drafter:
                    and not given_by.gave_it(w.text[:c.start])]
         for c in pcounts:
             w.used.add(c.start)
-            if _historical(sentence):
+            if sentence_cues.historical(sentence):
                 w.rows.append(self._over_years(para, si, sentence, c, "participants"))
                 continue
             evs_here = [e for e in scounts if e.kind == "events" and e.start not in w.used]
@@ -459,7 +390,7 @@ class _Drafter:
         a, b = w.spans[si]
         sentence = w.text[a:b]
         qa = a
-        if ev_list or not (_ANAPHORA_RE.search(sentence) or not _EVENT_WORD_RE.search(sentence)):
+        if ev_list or not (sentence_cues.ANAPHORA_RE.search(sentence) or not sentence_cues.EVENT_WORD_RE.search(sentence)):
             return qa, ev_list
         for back in range(si - 1, max(-1, si - 4), -1):
             prev = w.sentence(back)
@@ -467,12 +398,12 @@ class _Drafter:
             if any(x.kind == "participants" for x in back_counts):
                 break  # that sentence has its own participants: another activity
             evs = [e for e in back_counts if e.kind == "events" and e.start not in w.used]
-            if not evs and not _EVENT_WORD_RE.search(prev):
+            if not evs and not sentence_cues.EVENT_WORD_RE.search(prev):
                 break
             qa = w.spans[back][0]
             ev_list = evs + ev_list
             w.claimed.add(back)
-            if not _ANAPHORA_RE.search(prev):
+            if not sentence_cues.ANAPHORA_RE.search(prev):
                 break  # the antecedent: it names the events itself
         return qa, ev_list
 
@@ -480,7 +411,7 @@ class _Drafter:
         """3. Event counts left: activities with a number of events."""
         sentence = w.sentence(si)
         for c in w.take(si, "events"):
-            if _historical(sentence):
+            if sentence_cues.historical(sentence):
                 w.rows.append(self._over_years(para, si, sentence, c, "events"))
                 continue
             w.rows.append(self._activity(para, (si, c.start), sentence, [(c.start, c.end)],
@@ -498,7 +429,7 @@ class _Drafter:
         sentence = w.sentence(si)
         for c in w.take(si, "other"):
             flags = []
-            if _historical(sentence):
+            if sentence_cues.historical(sentence):
                 flags.append("figure over several years: set ref_year or drop")
             total = bool(re.search(r"\btotal(?:\s+of)?\s*$|\btotall?ing\s*$", w.text[max(0, c.start - 16):c.start],
                                    re.I))
@@ -514,7 +445,7 @@ class _Drafter:
         sentence = w.text[a:b]
         items = setting.dated_items(sentence)
         atype, guessed = activity_type(sentence)
-        if si in w.claimed or not items or guessed or _FUTURE_RE.search(sentence) or _NEGATIVE_RE.search(sentence):
+        if si in w.claimed or not items or guessed or sentence_cues.FUTURE_RE.search(sentence) or sentence_cues.NEGATIVE_RE.search(sentence):
             return
         for x, y in items:
             r = self._activity(para, (si, a + x), sentence[x:y], [(a + x, a + y)], atype=atype, basis="counted",
@@ -530,8 +461,8 @@ class _Drafter:
         a, b = w.spans[si]
         sentence, done = w.text[a:b], setting.outside_planned(w.text[a:b])   # a clause of later work aside
         ours = done_work.secretariat_verb(done, self.reference_dir)    # the Secretariat did it: any kind
-        if done_work.planned(_FUTURE_RE.search(done), ours) or _historical(sentence) or \
-                _NEGATIVE_RE.search(sentence) or not (_DONE_RE.search(done) or ours or done_work.past_clause(done)):
+        if done_work.planned(sentence_cues.FUTURE_RE.search(done), ours) or sentence_cues.historical(sentence) or \
+                sentence_cues.NEGATIVE_RE.search(sentence) or not (sentence_cues.DONE_RE.search(done) or ours or done_work.past_clause(done)):
             return
         atype, guessed = done_work.kind(activity_type, sentence, ours)
         if guessed and atype == "other" and self._went_to_states(done):
@@ -540,8 +471,8 @@ class _Drafter:
             return
         # an event noun, after an article or a verb; or anywhere when the Secretariat's own past verb
         # reports the work ("the CICTE Secretariat took detectives … through live drills")
-        if not guessed and not _ACTIVITY_NOUN_RE.search(sentence) and ours is None \
-                and not _opens_with_event(sentence):
+        if not guessed and not sentence_cues.ACTIVITY_NOUN_RE.search(sentence) and ours is None \
+                and not sentence_cues.opens_with_event(sentence):
             return
         flags = ["no figure: check that it is an activity of the year"]
         if guessed:

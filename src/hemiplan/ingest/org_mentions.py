@@ -68,10 +68,20 @@ def _town_of(quote: str, s: int, name: str, bracket: str, reference_dir) -> bool
         bool(re.search(r"(?i)(?<!\w)(?:in|at|en)\s+$", quote[max(0, s - 6):s]))
 
 
+#: Where a clause ends: a stop, a semicolon or colon, or a comma before a conjunction.
+_CLAUSE_END_RE = re.compile(r"[.;:](?=\s|$)|,\s+(?:and|but|while|whereas|y|pero|mientras|aunque)\s")
+
+
+def clause(quote: str, s: int, e: int) -> tuple[int, int]:
+    """The bounds of the clause holding quote[s:e]."""
+    a = max((m.end() for m in _CLAUSE_END_RE.finditer(quote, 0, s)), default=0)
+    b = next((m.start() for m in _CLAUSE_END_RE.finditer(quote, e)), len(quote))
+    return a, b
+
+
 def _paying(quote: str, s: int, e: int, name: str, w) -> bool:
     """Whether a name of a loose head ("Gobierno de X") stands in a clause with a word of
     money or costs."""
-    from hemiplan.ingest.credit import clause
     if not any(re.search(rf"(?<!\w){re.escape(h)}(?!\w)", name) for h in _LOOSE_HEADS):
         return False
     a, b = clause(quote, s, e)
