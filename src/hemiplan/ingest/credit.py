@@ -25,7 +25,7 @@ from functools import lru_cache
 
 import pycountry
 
-from hemiplan.ingest import cues, org_mentions, org_names, past_tense
+from hemiplan.ingest import bare_names, clause_roles, cues, org_mentions, org_names, past_tense
 from hemiplan.reading import entities, lexicon, numbers
 
 KINDS = ("UN body", "OAS body", "national government agency", "regional organisation", "international organisation",
@@ -43,16 +43,20 @@ _FUNDER_EN = (r"(?:at\s+the\s+)?expenses?\s+of|"
               r"(?:provided|given|granted|offered|made\s+available|contributed|donated)\s+(?:[\w-]+\s+){0,4}?by|"
               r"(?:scholarships?|fellowships?|bursaries|grants?)\s+(?:\w+\s+)?(?:granted|awarded|given|offered)\s+by")
 #: A verb of money after an organisation's name: it paid ("the X Foundation covered the cost of").
-_FUNDER_AFTER_EN = (r"(?:covered|paid(?:\s+for)?|bore|met|defrayed|footed|picked\s+up|shouldered|assumed|"
-                    r"took\s+charge\s+of|took\s+care\s+of)\s+(?:the\s+|all\s+(?:the\s+)?|its\s+|their\s+|"
-                    r"(?:part|half|most)\s+of\s+the\s+)?(?:[\w’'-]+\s+){0,2}?(?:costs?|expenses|bill|budget|fees|tuition|"
+_FUNDER_AFTER_EN = (r"(?:covered|paid(?:\s+for)?|bore|met|defrayed|footed|picked\s+up|shouldered|assumed|carried|"
+                    r"took\s+charge\s+of|took\s+care\s+of|"
+                    # its participle, in "with X drafting the forms and Y meeting the travel bills"
+                    r"covering|paying(?:\s+for)?|bearing|meeting|defraying|footing|picking\s+up|shouldering|"
+                    r"assuming|carrying|taking\s+(?:charge|care)\s+of)\s+(?:the\s+|all\s+(?:the\s+)?|its\s+|their\s+|"
+                    r"(?:part|half|most)\s+of\s+the\s+)?(?:[\w’'-]+\s+){0,2}?(?:costs?|expenses?|bills?|budget|fees|tuition|"
                     r"travel|airfares?|tickets|lodging|board|accommodation|per\s+diems?)\b")
 #: Words of money or costs: a body named without a cue in a clause with one of them paid
 #: ("the running costs fell to X", "X made up the budget"); Spanish's are the lexicon's
 #: ``credit_funder`` rows of value "money". Not the words of the crimes the work is about
 #: ("money laundering", "terrorism financing", "seized funds"), nor a bill that is a draft law.
 _MONEY_EN = (r"money(?![\s-]+launder)|(?<!seized\s)(?<!illicit\s)(?<!illegal\s)(?<!frozen\s)(?<!criminal\s)funds|"
-             r"funding|financed|funded|finances|bankrolled|bankrolls|underwrote|underwrites|generosity|dollars|grants?|donat(?:ed|ion|ions)|costs?|expenses|budget|"
+             r"funding|financed|funded|finances|financially|bankrolled|bankrolls|underwrote|underwrites|generosity|dollars|grants?|"
+             r"donations?|costs?|expenses?|budget|"
              r"fees|tuition|airfares?|tickets|lodging|accommodation|rental|per\s+diems?|scholarships?|fellowships?|"
              r"sponsor(?:ed|ship)|paid\s+for|subsid(?:y|ies|ised|ized)")
 #: An amount of money, in any language ("US$50,000", "USD 20 000", "€15.000").
@@ -125,8 +129,9 @@ _OBSERVER_EN = r"observers?"
 def _after_words(asked: str, observer: str) -> re.Pattern:
     """What makes a body named before it no partner: a verb of asking right after its name
     (its acronym in brackets, or ", which", between: "the Ministry of X requested the DPS
-    to"), or a word for an observer a short way after it ("Y sent an observer")."""
-    return re.compile(rf"^(?:\s*\([^()]{{1,20}}\))?(?:,?\s*(?:(?:which|who|que|quien)\s+)?(?:{asked})|"
+    to"), or a word for an observer a short way after it ("Y sent an observer"); after an
+    acronym in brackets, what follows the bracket ("the X Bank (XB) sat in as an observer")."""
+    return re.compile(rf"^\)?(?:\s*\([^()]{{1,20}}\))?(?:,?\s*(?:(?:which|who|que|quien)\s+)?(?:{asked})|"
                       rf"[^.;:()]{{0,25}}?(?<!\w)(?:{observer}))(?!\w)", re.I)
 
 
@@ -199,15 +204,15 @@ def _words(lex: lexicon.Lexicon) -> _Words:
                       re.compile(rf"(?<!\w)(?:{_MONEY_EN})(?!\w)|{_CURRENCY}"), _givers(_GIVERS_EN))
     people, articles = lex.alternation("people_noun"), tuple(lex.of("article"))
     np = lex.of("not_partner")
-    not_partner = (rf"(?:{_alt(t for t, v in np.items() if v not in ('after', 'observer'))})\s+(?:(?:{_alt(articles)})\s+)?$|(?<!\w)(?:{people})\s+"
+    not_partner = (rf"(?:{_alt(t for t, v in np.items() if v not in ('after', 'observer', 'handover'))})\s+(?:(?:{_alt(articles)})\s+)?$|(?<!\w)(?:{people})\s+"
                    rf"(?:[\w-]+\s+)?(?:de|del)\s+(?:(?:{_alt(articles)})\s+)?$")    # "funcionarios bolivianos de la"
     funder = lex.of("credit_funder")    # value "after": the funder's name comes before ("X cubrió el costo")
     # a noun of money opens a list after "de" ("una subvención del Gobierno de X", "una aportación voluntaria de")
     nouns = _alt(t for t, v in funder.items() if v == "noun")
     given = _alt(t for t, v in funder.items() if v == "given")     # "los fondos aportados para el curso por"
-    cued = _alt(t for t, v in funder.items() if v not in ("after", "money", "noun", "given"))
+    cued = _alt(t for t, v in funder.items() if v not in ("after", "money", "noun", "given", "free"))
     return _Words(re.compile(rf"(?<!\w)(?:(?:{cued})|(?:{nouns})\s+(?:[\w-]+\s+)?(?:de|del|(?:{given})\s+(?:[\w-]+\s+){{0,4}}?por))\s+", re.I),
-                  re.compile(rf"(?<!\w)(?:{_alt(t for t, v in lex.of('credit_partner').items() if v != 'givers')})\s+",
+                  re.compile(rf"(?<!\w)(?:{_alt(t for t, v in lex.of('credit_partner').items() if v not in ('givers', 'body_noun'))})\s+",
                              re.I),
                   dict(lex.of("org_head")), _name_pattern(tuple(lex.of("name_link"))),
                   tuple(lex.of("list_join")), articles, re.compile(not_partner, re.I),
@@ -413,6 +418,7 @@ def credit(quote: str, reference_dir=None, context: str = "") -> Credit:
     funder_spans = [(m.start(), m.end()) for _, role, m in cued if role == "funder"]
     done_at: set[tuple[int, str]] = set()
     named_money: list[tuple[int, int]] = []
+    spans: list[tuple[int, int]] = []     # every body named, for the part of a clause that is each one's
     for at, role, m in cued:
         if role == "partner" and any(a <= m.start() < b or a < m.end() <= b for a, b in funder_spans):
             continue   # "financial support from": the money wins
@@ -424,27 +430,31 @@ def credit(quote: str, reference_dir=None, context: str = "") -> Credit:
             named_money.append((m.start(), m.end()))    # a cue of money that names its body
         for s, e, org, name, acr in names:
             seen.update(range(s, e))    # every word of the name: none of them starts another
+            spans.append((s, e))
             _credit_one(c, role, quote, m.start(), s, e, org, name, acr, w)
     for s, e, org, name, acr in _co_subjects(quote, w, known):
         seen.add(s)     # a subject of the work with a dependency is a body by its role ("the SMS and Europol")
+        spans.append((s, e))
         _credit_one(c, "partner", quote, s, s, e, org, name, acr, w, shaped=bool(re.fullmatch(r"[A-Z][a-z]{3,}", name)))
     for s, e, org, name, acr in _names_before(quote, w, known):
         seen.add(s)
+        spans.append((s, e))
         _credit_one(c, "funder", quote, s, s, e, org, name, acr, w)
-    for s, e, role, org, name, acr in org_mentions.uncued(quote, w, known, seen, c.proposals, reference_dir,
-                                                             kind=guess_kind):
+    loose = org_mentions.uncued(quote, w, known, seen, c.proposals, reference_dir, kind=guess_kind)
+    bodies = spans + [(o, o + len(alias)) for o, (alias, _) in known.items()] + [(s, e) for s, e, *_ in loose]
+    for s, e, role, org, name, acr in loose:
         seen.add(s)      # named without a cue: proposed all the same, never dropped
         if w.not_partner_after.match(quote[e:]):
             continue
-        role = "funder" if role == "funder" or paid(quote, s, e, w, named_money) else role
+        role = "funder" if role == "funder" or paid(quote, s, e, w, named_money, bodies) else role
         _credit_one(c, role, quote, s, s, e, org, name, acr, w, shaped=True)
     for off, (alias, org) in sorted(known.items()):
         end = off + len(alias)
         if org and off not in seen and org not in c.partners | c.funders and \
                 (not w.not_partner.search(quote[max(0, off - 60):off]) or org_mentions.gave_it(quote[:off])
-                 or w.givers.match(quote[end:])) and \
+                 or w.givers.match(quote[end:])) and not bare_names.recipient(quote, off) and \
                 not w.not_partner_after.match(quote[end:]):
-            if paid(quote, off, end, w, named_money):
+            if paid(quote, off, end, w, named_money, bodies):
                 c.funders.add(org)
                 c.flags.append(f"funder {org} named without a cue, in a clause of money: check")
                 continue
@@ -461,16 +471,19 @@ def cued_only(sentence: str, reference_dir=None) -> Credit:
     return Credit(partners=c.partners - loose, funders=c.funders - loose)
 
 
-def paid(quote: str, s: int, e: int, w: _Words, funder_spans=()) -> bool:
+def paid(quote: str, s: int, e: int, w: _Words, funder_spans=(), bodies=()) -> bool:
     """Whether the body named at quote[s:e] without a cue paid: its clause has a word of
     money or costs ("the running costs fell to X", "X took charge of their lodging") and
-    no cue of money naming another body ("with funds from Y": the money is Y's)."""
+    no cue of money naming another body ("with funds from Y": the money is Y's). A body
+    with its own verb owns only its part of the clause, and a thing given free is no
+    money (:mod:`.clause_roles`)."""
     a, b = org_mentions.clause(quote, s, e)
     if any(a <= fs < b for fs, _ in funder_spans):
         return False
-    before = quote[a:s].lstrip()
+    a, b = clause_roles.own_part(quote, s, e, a, b, bodies)
+    before = clause_roles.without_free(quote[a:s]).lstrip()
     before = before[:1].lower() + before[1:]     # "Funding for the course came from X": a clause's first word
-    return bool(w.money.search(before) or w.money.search(quote[e:b]))
+    return bool(w.money.search(before) or w.money.search(clause_roles.without_free(quote[e:b])))
 
 
 def _credit_one(c: Credit, role: str, quote: str, cue_at: int, s: int, e: int, org, name: str, acr: str,
@@ -485,6 +498,7 @@ def _credit_one(c: Credit, role: str, quote: str, cue_at: int, s: int, e: int, o
     if not shaped and not _looks_like_org(name, acr, w) and not (appositive and _looks_like_org(appositive.group(1), "", w)
                                                   and re.fullmatch(r"[A-Z][a-z]{3,}", name)):
         return        # a one-word name counts when a name of an organisation follows it ("Frontex, the … Agency")
+    name = bare_names.proper_name(name, acr)     # "Mexico's National Guard": "National Guard of Mexico"
     state = re.sub(r"^(?:Government\s+of|Gobierno\s+de(?:l)?)\s+(?:the\s+|la\s+|el\s+)?", "", name)
     code = _country(state)
     if code and entities.country_matcher().codes(state) == [code] and _government(code):

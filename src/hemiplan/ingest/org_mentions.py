@@ -16,7 +16,7 @@ import re
 
 import pycountry
 
-from hemiplan.ingest import cues, past_tense
+from hemiplan.ingest import bare_names, clause_roles, cues, past_tense
 from hemiplan.reading import entities, numbers
 
 #: Heads that name programmes, events, groups or units as often as bodies: not enough alone.
@@ -103,7 +103,6 @@ def _longer(quote: str, e: int) -> re.Match | None:
 _MONEY_VERBS = frozenset("bankrolled financed funded sponsored underwrote paid covered defrayed bore co-financed "
                          "cofinanced financió financiaron costeó costearon sufragó sufragaron patrocinó "
                          "patrocinaron pagó pagaron cubrió cubrieron".split())
-_STATE_OWN_RE = re.compile(r"^[A-ZÁÉÍÓÚÑ][\w ]*?(?:'s|’s)\s")
 
 
 def _role(quote: str, e: int) -> str:
@@ -145,6 +144,13 @@ def _served_state(quote: str, s: int, e: int, name: str, acr, w, kind) -> bool:
         return not named and not acr and name.split()[0] in set(w.heads) | _GENERIC
     rest = quote[:s] + " " + quote[e:]
     return bool(set(states) & set(entities.country_matcher().codes(rest)))
+
+
+def _names_state(name: str) -> bool:
+    """Whether a name names its state ("the Army of Chile", "Mexico's National Guard"): a
+    state's body that is the subject of its own verb did work, a partner (not "the National
+    Police hosted", a body of the state served, unnamed)."""
+    return bool(entities.country_matcher().codes(name)) or _foreign_state(name)
 
 
 def _foreign_state(name: str) -> bool:
@@ -200,8 +206,9 @@ def uncued(quote: str, w, known: dict, seen: set[int], proposed=(), reference_di
         if head and not entities.country_matcher(reference_dir).codes(quote[head.start():e]):
             # "European Border and [Coast Guard Agency]": one name (not "Guatemala and Mexico")
             s, name = head.start(), quote[head.start():e].rstrip()
-        if re.search(r"(?:[A-ZÁÉÍÓÚÑ][\w'’-]*|\))\s*,\s+(?:the|la|el)\s+$", quote[:s]):
-            continue                 # "Frontex, the European Border … Agency": another name of the one before
+        if re.search(r"(?:[A-ZÁÉÍÓÚÑ][\w'’-]*|\))\s*,\s+(?:the|la|el)\s+$", quote[:s]) and \
+                not clause_roles.is_subject(quote, e):
+            continue    # "Frontex, the European Border … Agency": another name of the one before (not "…DPS, el Ejército fundió")
         words = [t for t in name.split() if t[:1].isupper()]
         if _not_body(name):
             continue
@@ -214,18 +221,23 @@ def uncued(quote: str, w, known: dict, seen: set[int], proposed=(), reference_di
             bool(re.search(r"(?i)\b(?:of|from|de|del)\s+(?:(?:the|la|el)\s+)?$", quote[max(0, s - 12):s]))
         # a body of a loose head in a clause of money paid ("cuya compra pagó el Gobierno de Australia")
         payer = len(words) >= 2 and not (headed or acr or actor or giver) and _paying(quote, s, e, name, w)
-        if not (headed or acr or actor or giver or payer) or _TITLES_RE.match(name) or name.isupper() and not acr:
+        # "the firm Vantix", "la empresa Aceros del Sur"; "…; Vantix hosted the servers"
+        bare = bare_names.body_noun_before(quote, s) or len(words) == 1 and bare_names.lone_actor(quote, s, e)
+        if not (headed or acr or actor or giver or payer or bare) or _TITLES_RE.match(name) or \
+                name.isupper() and not acr:
             continue
         if entities.dependency_matcher(reference_dir).codes(name) or _is_place(name, reference_dir):
             continue
         if (w.not_partner.search(quote[max(0, s - 60):s]) and not (gave_it(quote[:s]) or giver)) or re.search(r"(?i)benefit\s+of|beneficio\s+de|favor\s+de",
-                                                                          quote[max(0, s - 60):s]):
-            continue      # whose people took part, who asked, whom it served
+                                                                          quote[max(0, s - 60):s]) or \
+                bare_names.recipient(quote, s):
+            continue      # whose people took part, who asked, whom it served or handed goods to
         if re.search(r"(?:\)|[A-Z][\w-]*)\s+(?:of|de)\s+(?:the\s+|la\s+|el\s+)?$", quote[:s]):
             continue      # "(INL) of the US Department of State": the parent of the name before, part of it
-        if _STATE_OWN_RE.match(name):
+        if bare_names.state_own(quote, s, e + (acr.end() if acr else 0), name):
             continue      # "Brazil's Federal Highway Police sent 60 officers": the participants' own
-        if any(p.name == name or name in p.name for p in proposed) or _served_state(quote, s, e, name, acr, w, kind):
+        if any(p.name == name or name in p.name for p in proposed) or \
+                not (actor and _names_state(name)) and _served_state(quote, s, e, name, acr, w, kind):
             continue
         if re.search(r"(?i)member\s+states|estados\s+miembros", name):
             continue
