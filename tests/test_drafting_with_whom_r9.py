@@ -201,3 +201,40 @@ def test_a_body_of_a_state_by_its_possessive_sending_people_is_the_participants_
 def test_a_body_of_a_state_by_its_possessive_paying_is_a_funder_under_its_proper_name():
     c = read("The DPS ran a course in Iquitos, with Norway's Ministry of Climate footing the travel bills.")
     assert proposed(c) == {("funder", "Ministry of Climate of Norway")}
+
+
+# --- an observer said further on in the body's own predicate --------------------------------------------
+
+@pytest.mark.parametrize("sentence, lang", [
+    ("The SMS gathered 40 focal points in Quito; the Andean Heritage Institute attended the two days with "
+     "observer status, and the European Union paid the airfares.", None),
+    ("La SSM reunió a 40 puntos focales en Quito; el Instituto Andino del Patrimonio siguió las dos jornadas "
+     "en calidad de observador, y la Unión Europea pagó los pasajes.", "es"),
+])
+def test_an_observer_said_further_in_its_predicate_is_no_partner(sentence, lang):
+    c = read(sentence, lang)
+    assert c.funders == {"european-union"} and [p for p in c.proposals if p.role == "partner"] == []
+
+
+def test_an_observer_after_another_name_is_that_ones():
+    c = read("The SMS gathered 40 focal points in Quito; the Andean Heritage Institute ran the sessions with "
+             "Microsoft as an observer.")
+    assert ("partner", "Andean Heritage Institute") in proposed(c)
+
+
+# --- a state's body that names its state and is the subject of its own verb ----------------------------------
+
+@pytest.mark.parametrize("sentence, lang, name", [
+    ("In Tegucigalpa the DPS oversaw the melting of 900 rifles seized in Honduras; the Navy of Honduras "
+     "loaded the furnace.", None, "Navy of Honduras"),
+    ("En Tegucigalpa el DSP supervisó la fundición de 900 fusiles incautados en Honduras; la Armada de "
+     "Honduras cargó el horno.", "es", "Armada de Honduras"),
+])
+def test_a_state_body_naming_its_state_doing_the_work_is_proposed(sentence, lang, name):
+    assert ("partner", name) in proposed(read(sentence, lang))
+
+
+def test_a_state_body_unnamed_doing_the_work_is_the_served_state_own():
+    c = read("In Tegucigalpa the DPS oversaw the melting of 900 rifles seized in Honduras; the National "
+             "Police loaded the furnace.")
+    assert c.proposals == []

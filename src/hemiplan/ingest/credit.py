@@ -130,9 +130,10 @@ def _after_words(asked: str, observer: str) -> re.Pattern:
     """What makes a body named before it no partner: a verb of asking right after its name
     (its acronym in brackets, or ", which", between: "the Ministry of X requested the DPS
     to"), or a word for an observer a short way after it ("Y sent an observer"); after an
-    acronym in brackets, what follows the bracket ("the X Bank (XB) sat in as an observer")."""
+    acronym in brackets, what follows the bracket ("the X Bank (XB) sat in as an observer"); further on
+    in its own predicate, no other name nor comma between ("followed the talks with observer status")."""
     return re.compile(rf"^\)?(?:\s*\([^()]{{1,20}}\))?(?:,?\s*(?:(?:which|who|que|quien)\s+)?(?:{asked})|"
-                      rf"[^.;:()]{{0,25}}?(?<!\w)(?:{observer}))(?!\w)", re.I)
+                      rf"[^.;:()]{{0,25}}?(?<!\w)(?:{observer})|(?-i:[^.;:(),A-ZÁÉÍÓÚÑ]){{0,50}}?(?<!\w)(?:{observer}))(?!\w)", re.I)
 
 
 #: Words after "<people> of <a body>" that make them who gave the work, and the body a
