@@ -6,7 +6,10 @@ through papermill (engine ``hemiplan``): before each notebook the kernel's names
 is reset (``%reset -f``), figures are closed, the working directory is set to the
 notebook's folder and the execution counter restarts, so that outputs are exactly
 those of a fresh kernel; what survives is only what makes it fast, the imported
-modules and hemiplan's per-process caches (data loaded and validated once). A kernel
+modules and hemiplan's per-process caches (data loaded and validated once), which
+are set aside from the cyclic garbage collector (``gc.freeze``) so that a reset and a
+notebook's collections scan only that notebook's objects, not the whole heap: a reset
+cost 0.13 s, most of it one collection of the imported modules' objects. A kernel
 that failed or died is replaced. Kernels talk to the build over Unix sockets in a
 private temporary folder (ZeroMQ's IPC transport): no TCP port is opened."""
 from __future__ import annotations
@@ -84,7 +87,15 @@ def prepare(km, cwd: str, env: dict[str, str]) -> None:
     lines += ["import matplotlib.pyplot as _plt",
               "_plt.close('all')",
               "get_ipython().execution_count = 1",
-              "del _os, _plt"]
+              "del _os, _plt",
+              # What is left is what lives on from notebook to notebook (modules, the
+              # loaded data): set it aside from the cyclic garbage collector, so that
+              # neither the next reset's collection (IPython's reset collects) nor the
+              # collections during the notebook scan it again. The reset collected the
+              # last notebook's garbage first; only what a notebook leaves is scanned.
+              "import gc as _gc",
+              "_gc.freeze()",
+              "del _gc"]
     reply = client(km).execute_interactive("\n".join(lines), timeout=60, store_history=False,
                                            output_hook=lambda msg: None)
     if reply["content"]["status"] != "ok":
