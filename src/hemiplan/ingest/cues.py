@@ -35,6 +35,17 @@ def _contracted(lex: Lexicon) -> str:
                                                                    if r.startswith("el ")])
 
 
+def _trip_verbs(lex: Lexicon) -> str:
+    """The verbs of going ("visitó", "viajó a"), each with room for a word of places gone to one
+    after another (the lexicon's ``in_turn`` rows) after the verb: "visitó sucesivamente",
+    "viajó sucesivamente a"."""
+    turn = lex.alternation("in_turn")
+    gap = rf"\s+(?:(?:{turn})\s+)?" if turn else r"\s+"
+    verbs = [gap.join(re.escape(w) for w in t.split()) for t in lex.terms("trip") if lex.of("trip")[t] == "verb"]
+    tail = rf"(?:\s+(?:{turn}))?" if turn else ""
+    return "|".join(rf"{v}{tail}" for v in verbs) or r"(?!x)x"
+
+
 def _capitalised(lex: Lexicon, kind: str) -> str:
     return "|".join(re.escape(t[:1].upper() + t[1:]) for t in lex.terms(kind)) or r"(?!x)x"
 
@@ -62,7 +73,7 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "activity_noun": rf"(?<!\w)(?:{lex.alternation('activity_lead')})\s+(?:[\w-]+\s+){{0,4}}?(?:{ev})(?!\w)",
         "host_before": rf"(?<!\w)(?:{lex.alternation('host')})\s+{art}$",
         "trip_before": rf"(?<!\w)(?:{_of_value(lex, 'trip', '')})\s+(?:[\w-]+\s+){{0,3}}?(?:{lex.alternation('trip_to')})\s+{art}$|"
-                       rf"(?<!\w)(?:{_of_value(lex, 'trip', 'verb')})\s+{art}$",
+                       rf"(?<!\w)(?:{_trip_verbs(lex)})\s+{art}$",
         # a demonym after its noun is read by from_before ("policías peruanos"): none before one
         "people_after": r"(?!x)x",
         "own_people": r"(?!x)x",      # English only: the lexicon has no possessives

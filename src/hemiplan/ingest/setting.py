@@ -20,13 +20,16 @@ from hemiplan.reading.dates import HeldDate, held_dates
 _HOST_BEFORE_RE = cues.Cue("host_before", re.compile(
     r"(?:\b(?:[Ii]n|[Aa]t|[Ii]nside|[Oo]utside|[Nn]ear)\s+(?:the\s+)?(?:city\s+of\s+)?|\bhosted\s+by\s+"
     r"(?:the\s+)?(?:[Gg]overnment\s+of\s+(?:the\s+)?)?)$"))
+#: Words saying places were gone to one after another ("in succession", "in turn", "successively").
+_IN_TURN = r"(?:in\s+(?:succession|turn|sequence)|successively|consecutively|one\s+after\s+(?:the\s+)?(?:another|other))"
 #: Words before a member state that make it where a mission or visit went: a state it served,
 #: not a host ("missions to Guyana, Ecuador and Grenada", "the evaluators moved on to Guyana").
 _TRIP_BEFORE_RE = cues.Cue("trip_before", re.compile(
-    r"\b(?:visits?|missions?|trips?)\s+(?:[\w/-]+\s+){0,6}?to\s+(?:the\s+)?$|\bvisited\s+(?:the\s+)?$|"
-    # a past verb of going ("travelled to", "moved on to", "flew back to"): where its subject went
+    rf"\b(?:visits?|missions?|trips?)\s+(?:[\w/-]+\s+){{0,6}}?to\s+(?:the\s+)?$|\bvisited\s+(?:{_IN_TURN}\s+)?(?:the\s+)?$|"
+    # a past verb of going ("travelled to", "moved on to", "flew back to", "went in succession to"):
+    # where its subject went
     r"\b(?:travell?ed|went|moved|flew|journeyed|headed|proceeded|returned|deployed|sailed|drove|toured)\s+"
-    r"(?:(?:on|back|out|onward|onwards|in\s+turn|together)\s+)?(?:to\s+)?(?:the\s+)?$", re.I))
+    rf"(?:(?:on|back|out|onward|onwards|together|{_IN_TURN})\s+)?(?:to\s+)?(?:the\s+)?$", re.I))
 #: A noun for people: a known one, or a plural that names people by its form ("statisticians").
 _PEOPLE = "|".join(sorted(numbers.PEOPLE_NOUNS, key=len, reverse=True)) + "|" + people.pattern(lexicon.load("en"))
 #: The same, a known noun also capitalised as a sentence's first word ("Officers of the Jamaica …").
