@@ -50,8 +50,11 @@ def _patterns(lex: lexicon.Lexicon) -> tuple[re.Pattern, re.Pattern]:
         nouns = lexicon.alternation_of(t for t, v in lex.of("credit_partner").items() if v == "body_noun")
         handover = lexicon.alternation_of(t for t, v in lex.of("not_partner").items() if v == "handover")
         to = rf"(?:a|al)\s+(?:(?:{lex.alternation('article')})\s+)?"
+    # English equips its recipient as the object ("equipped the X Police Force with radios"); Spanish
+    # says "dotó a la X de radios" (a handover verb and "a")
+    equip = rf"|(?<!\w)(?:equipped|outfitted|furnished)\s+(?:the\s+)?$" if lex.english else ""
     return (re.compile(rf"(?<!\w){art}(?:[\w-]+\s+){{0,2}}?(?:{nouns})\s+$", re.I),
-            re.compile(rf"(?<!\w)(?:{handover})\s+(?:[^\s.;:]+\s+){{0,8}}?{to}$", re.I))
+            re.compile(rf"(?<!\w)(?:{handover})\s+(?:[^\s.;:]+\s+){{0,8}}?{to}${equip}", re.I))
 
 
 def body_noun_before(quote: str, s: int) -> bool:

@@ -25,7 +25,8 @@ from functools import lru_cache
 
 import pycountry
 
-from hemiplan.ingest import bare_names, clause_roles, cues, org_mentions, org_names, past_tense
+from hemiplan.ingest import bare_names, cues, org_mentions, org_names, past_tense
+from hemiplan.ingest.mention_roles import acronym_of_name, paid
 from hemiplan.reading import entities, lexicon, numbers
 
 KINDS = ("UN body", "OAS body", "national government agency", "regional organisation", "international organisation",
@@ -37,7 +38,7 @@ _FUNDER_EN = (r"(?:at\s+the\s+)?expenses?\s+of|"
               r"(?:(?:was|were)\s+(?:met|covered|paid(?:\s+for)?|borne|picked\s+up|defrayed|footed)\s+by|"
               r"(?:was|were)\s+charged\s+to|fell\s+to|rested\s+with)|(?:(?:financial|economic)\s+(?:support|assistance|backing|help|contribution)|funds?|funding(?:\s+support)?|financing|grants?|"
               r"donations?|contributions?|sponsorship|resources|money|subsid(?:y|ies))\s+(?:\w+\s+)?(?:from|of|by)|"
-              r"(?:funded|financed|sponsored|co-?funded|co-?financed|underwritten|made\s+possible|paid\s+for|donated)\s+by|"
+              r"(?:funded|financed|sponsored|co-?funded|co-?financed|underwritten|made\s+possible|paid\s+for|donated|resourced)\s+by|"
               # money given, a few words, and who gave it: "the financial support provided for this event by"
               r"(?:financial\s+support|funds|funding|grants?|donations?|contributions?|resources|money)\s+"
               r"(?:provided|given|granted|offered|made\s+available|contributed|donated)\s+(?:[\w-]+\s+){0,4}?by|"
@@ -84,7 +85,7 @@ _HEADS_EN = {
     "Agency": "national government agency", "Department": "national government agency",
     "Secretariat": "national government agency", "Court": "national government agency",
     "Coast Guard": "national government agency", "Navy": "national government agency",
-    "Army": "national government agency", "Office": "national government agency",
+    "Army": "national government agency", "Office": "national government agency", "Force": "national government agency",
     "University": "academic", "College": "academic", "Institute": "academic", "Academy": "academic",
     "School": "academic", "Centre": "international organisation", "Center": "international organisation",
     "Service": "national government agency", "Administration": "national government agency",
@@ -451,7 +452,7 @@ def credit(quote: str, reference_dir=None, context: str = "") -> Credit:
         _credit_one(c, role, quote, s, s, e, org, name, acr, w, shaped=True)
     for off, (alias, org) in sorted(known.items()):
         end = off + len(alias)
-        if org and off not in seen and org not in c.partners | c.funders and \
+        if org and off not in seen and org not in c.partners | c.funders and not acronym_of_name(quote, off, known) and \
                 (not w.not_partner.search(quote[max(0, off - 60):off]) or org_mentions.gave_it(quote[:off])
                  or w.givers.match(quote[end:])) and not bare_names.recipient(quote, off) and \
                 not w.not_partner_after.match(quote[end:]):
@@ -470,21 +471,6 @@ def cued_only(sentence: str, reference_dir=None) -> Credit:
     c = credit(sentence, reference_dir)
     loose = {f.split()[1] for f in c.flags if "named without a cue" in f}
     return Credit(partners=c.partners - loose, funders=c.funders - loose)
-
-
-def paid(quote: str, s: int, e: int, w: _Words, funder_spans=(), bodies=()) -> bool:
-    """Whether the body named at quote[s:e] without a cue paid: its clause has a word of
-    money or costs ("the running costs fell to X", "X took charge of their lodging") and
-    no cue of money naming another body ("with funds from Y": the money is Y's). A body
-    with its own verb owns only its part of the clause, and a thing given free is no
-    money (:mod:`.clause_roles`)."""
-    a, b = org_mentions.clause(quote, s, e)
-    if any(a <= fs < b for fs, _ in funder_spans):
-        return False
-    a, b = clause_roles.own_part(quote, s, e, a, b, bodies)
-    before = clause_roles.without_free(quote[a:s]).lstrip()
-    before = before[:1].lower() + before[1:]     # "Funding for the course came from X": a clause's first word
-    return bool(w.money.search(before) or w.money.search(clause_roles.without_free(quote[e:b])))
 
 
 def _credit_one(c: Credit, role: str, quote: str, cue_at: int, s: int, e: int, org, name: str, acr: str,

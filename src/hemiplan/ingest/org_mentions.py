@@ -23,7 +23,7 @@ from hemiplan.reading import entities, numbers
 _LOOSE_HEADS = frozenset("Program Programme Programa Forum Foro Committee Comité Council Consejo Network Red Group "
                          "Task Force Community Comunidad Union Unión Commission Comisión Fund Fondo Board Section Unit "
                          "Division Branch Command Department Departamento Court Office Service Secretariat "
-                         "Secretaría Government Gobierno Embassy Embajada".split())
+                         "Secretaría Government Gobierno Embassy Embajada Servicio".split())
 #: Leading words a name match may start with that are not part of the name.
 _LEADING = frozenset("In At On By For From With Under During After Before Over Through Thanks Acting Working Pooling "
                      "The A An This These Its Their Some Each En Con Por Para Durante Bajo Tras Gracias La El Los Las "
@@ -171,12 +171,30 @@ def _known(name: str, reference_dir) -> str | None:
     return found[0][1] if len(found) == 1 and found[0][0] == full else None
 
 
+#: Under the teaching of people ("under the guidance of", "bajo la instrucción de"): they gave the work.
+_UNDER_TEACHING = (r"\bunder\s+(?:the\s+)?(?:instruction|guidance|tutelage|direction|supervision|coaching|mentoring)\s+of|"
+                   r"\bbajo\s+la\s+(?:instrucción|tutela|tutoría|dirección|guía|supervisión|conducción|orientación)\s+de")
+
+
 def gave_it(before: str) -> bool:
     """Whether the people of the body named after ``before`` gave the work ("taught … by
     officers of the X", "facilitated by document examiners of the X", the classes "in charge of
-    lecturers of the X", "a cargo de docentes de la X"): X is a partner."""
-    return bool(re.search(r"(?:\b(?:by|por)|\bin\s+(?:the\s+)?charge\s+of|\ba\s+cargo\s+de)\s+(?:[\w-]+\s+){1,2}"
+    lecturers of the X", "a cargo de docentes de la X"; under their teaching: "under the tutelage of
+    pilots of the X", "bajo la instrucción de oficiales del X"): X is a partner."""
+    return bool(re.search(r"(?:\b(?:by|por)|\bin\s+(?:the\s+)?charge\s+of|\ba\s+cargo\s+de|" + _UNDER_TEACHING +
+                          r")\s+(?:[\w-]+\s+){1,2}"
                           r"(?:of|from|de|del)\s+(?:the\s+|la\s+|el\s+)?$", before[-60:]))
+
+
+def _giver(quote: str, s: int, end: int, name: str, w) -> bool:
+    """Whether the body named at quote[s:end] is one whose people gave the work: named by one
+    word or more before the givers ("analysts of X among the speakers"), or by two words or more
+    and a head after people who taught ("under the guidance of officers of the X Service")."""
+    if w.givers.match(quote[end:]) and re.search(r"(?i)\b(?:of|from|de|del)\s+(?:(?:the|la|el)\s+)?$",
+                                                quote[max(0, s - 12):s]):
+        return True
+    return len([t for t in name.split() if t[:1].isupper()]) >= 2 and gave_it(quote[:s]) and \
+        any(re.search(rf"(?<!\w){re.escape(h)}(?!\w)", name) for h in w.heads)
 
 
 def uncued(quote: str, w, known: dict, seen: set[int], proposed=(), reference_dir=None, *, kind
@@ -216,9 +234,7 @@ def uncued(quote: str, w, known: dict, seen: set[int], proposed=(), reference_di
         actor = len(words) >= 2 and past_tense.verb_follows(quote[e + (acr.end() if acr else 0):]) and \
             not re.search(r"(?i)\b(?:in|on|of|for|at|with|from|to|into|about|en|de|del|sobre|con|para|a)\s+"
                           r"(?:(?:the|la|el|los|las)\s+)?$", quote[max(0, s - 20):s])   # a subject, not an object
-        # a body whose people gave the work, named by one word or more ("analysts of X among the speakers")
-        giver = bool(w.givers.match(quote[e + (acr.end() if acr else 0):])) and \
-            bool(re.search(r"(?i)\b(?:of|from|de|del)\s+(?:(?:the|la|el)\s+)?$", quote[max(0, s - 12):s]))
+        giver = _giver(quote, s, e + (acr.end() if acr else 0), name, w)
         # a body of a loose head in a clause of money paid ("cuya compra pagó el Gobierno de Australia")
         payer = len(words) >= 2 and not (headed or acr or actor or giver) and _paying(quote, s, e, name, w)
         # "the firm Vantix", "la empresa Aceros del Sur"; "…; Vantix hosted the servers"
@@ -237,7 +253,7 @@ def uncued(quote: str, w, known: dict, seen: set[int], proposed=(), reference_di
         if bare_names.state_own(quote, s, e + (acr.end() if acr else 0), name):
             continue      # "Brazil's Federal Highway Police sent 60 officers": the participants' own
         if any(p.name == name or name in p.name for p in proposed) or \
-                not (actor and _names_state(name)) and _served_state(quote, s, e, name, acr, w, kind):
+                not ((actor or payer) and _names_state(name)) and _served_state(quote, s, e, name, acr, w, kind):
             continue
         if re.search(r"(?i)member\s+states|estados\s+miembros", name):
             continue

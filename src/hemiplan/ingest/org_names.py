@@ -84,6 +84,15 @@ def _variant(acronym_word: str, rest: str, reference_dir) -> tuple[str, int] | N
     return best
 
 
+def _own_acronym(quote: str, end: int, org: str, reference_dir) -> bool:
+    """Whether a unit's name goes on after its parent's and closes with an acronym in
+    brackets that is none of the parent's ("Agency of the European Union for Police
+    Cooperation (Europol)"): another body, named with its parent inside."""
+    m = re.match(rf"\s+(?:for|on|against|of|para|contra|de|del|sobre)\s+(?:the\s+|la\s+|el\s+|los\s+|las\s+)?{_NAME}"
+                 r"\s*\(([A-Z][\w/-]{1,15})\)", quote[end:end + 160])
+    return bool(m) and m.group(1) not in _names_of(org, reference_dir)
+
+
 def read(quote: str, known: dict[int, tuple[str, str | None]], reference_dir=None) -> None:
     """Add to (or correct in) ``known`` the sub-units and name variants ``quote`` names."""
     for off, (alias, org) in sorted(known.items()):
@@ -98,6 +107,8 @@ def read(quote: str, known: dict[int, tuple[str, str | None]], reference_dir=Non
         unit_at = max(0, off - 80) + m.start(1) if m else off
         if m and not any(unit_at <= o < off for o in known):   # "the … Branch of UNODC"
             del known[off]     # the table's unit, else the parent it is part of
+            if _own_acronym(quote, end, org, reference_dir):
+                continue       # "la Agencia de la Unión Europea para la Cooperación Policial (Europol)": its own body
             known[unit_at] = (quote[unit_at:end], _unit_id(m.group(1), org, reference_dir))
     for m in _ACRONYM_NAME_RE.finditer(quote):
         if m.start(1) in known and known[m.start(1)][1] and len(known[m.start(1)][0]) > len(m.group(1)):

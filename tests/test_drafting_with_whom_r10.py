@@ -1,0 +1,143 @@
+"""With whom, tenth round: a body's acronym in brackets judged with its name, money
+"resourced by", people who taught ("under the guidance of officers of X"), a body of its
+own named with a known parent inside and closed by its own acronym, a government that paid
+for work in its own state, bodies headed by "Force"/"Fuerza" or "Servicio", and who was
+equipped ("dotó a la X de radios"). New sentences of their own, not the synthetic years'
+nor the real report's; each shape in English and Spanish, with a near-miss that must not
+fire."""
+from __future__ import annotations
+
+import pytest
+
+from hemiplan.ingest import credit
+from hemiplan.reading import lexicon
+
+
+def read(sentence: str, lang: str | None = None) -> credit.Credit:
+    with lexicon.using(lang):
+        return credit.credit(sentence)
+
+
+def proposed(c: credit.Credit) -> set[tuple[str, str]]:
+    return {(p.role, p.name) for p in c.proposals}
+
+
+# --- a known body's acronym in brackets is the same mention as its name ------------------------------
+
+@pytest.mark.parametrize("sentence, lang", [
+    ("The DPS coached 19 analysts of the Directorate of Intelligence of the Colombian National Police (DIPOL) "
+     "in Pasto on geographic profiling.", None),
+    ("El DSP capacitó a 19 analistas de la Dirección de Inteligencia Policial de la Policía Nacional de Colombia "
+     "(DIPOL) en Pasto sobre perfiles geográficos.", "es"),
+])
+def test_a_bodys_acronym_in_brackets_is_judged_with_its_name(sentence, lang):
+    c = read(sentence, lang)
+    assert "col-dipol" not in c.partners | c.funders
+
+
+def test_a_known_acronym_alone_is_still_a_partner():
+    c = read("The DPS ran a crime-mapping clinic in Pasto together with DIPOL.")
+    assert "col-dipol" in c.partners
+
+
+# --- "resourced by": money -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, lang, name", [
+    ("Forty rangers rehearsed a flood rescue in Belmopan; the drill was resourced by the Maple Relief Foundation.",
+     None, "Maple Relief Foundation"),
+    ("Cuarenta guardaparques ensayaron un rescate en Tikal; el simulacro fue dotado de recursos por la Fundación "
+     "Quetzal Verde.", "es", "Fundación Quetzal Verde"),
+])
+def test_resourced_by_makes_a_funder(sentence, lang, name):
+    assert ("funder", name) in proposed(read(sentence, lang))
+
+
+def test_resources_named_without_a_body_make_no_funder():
+    c = read("Forty rangers rehearsed a flood rescue in Belmopan with resources of their own.")
+    assert not c.funders and not [p for p in c.proposals if p.role == "funder"]
+
+
+# --- people teaching under a body's name ---------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, lang, name", [
+    ("The DPS trained 14 harbour pilots of Saint Lucia under the guidance of instructors of the Nordic Maritime "
+     "Service.", None, "Nordic Maritime Service"),
+    ("El DSP formó a 14 prácticos de Santa Lucía bajo la tutela de instructores del Servicio Marítimo Nórdico.",
+     "es", "Servicio Marítimo Nórdico"),
+])
+def test_people_of_a_body_under_whose_teaching_the_work_was_make_it_a_partner(sentence, lang, name):
+    assert ("partner", name) in proposed(read(sentence, lang))
+
+
+@pytest.mark.parametrize("sentence, lang, name", [
+    ("The DPS trained 14 harbour pilots of the Nordic Maritime Service in Castries.", None,
+     "Nordic Maritime Service"),
+    ("El DSP formó a 14 prácticos del Servicio Marítimo Nórdico en Castries.", "es", "Servicio Marítimo Nórdico"),
+])
+def test_a_bodys_people_who_were_trained_make_it_no_partner(sentence, lang, name):
+    assert ("partner", name) not in proposed(read(sentence, lang))
+
+
+# --- a body named with a known parent inside, closed by its own acronym -------------------------------
+
+@pytest.mark.parametrize("sentence, lang, name, acronym", [
+    ("The course in Quito had lecturers from the Agency of the European Union for Border Data Exchange (EUBDX).",
+     None, "Agency of the European Union for Border Data Exchange", "EUBDX"),
+    ("El curso en Quito tuvo ponentes de la Agencia de la Unión Europea para el Intercambio de Datos Fronterizos "
+     "(AUEDF).", "es", "Agencia de la Unión Europea para el Intercambio de Datos Fronterizos", "AUEDF"),
+])
+def test_a_unit_closed_by_its_own_acronym_is_a_body_of_its_own(sentence, lang, name, acronym):
+    c = read(sentence, lang)
+    assert "european-union" not in c.partners
+    assert [(p.name, p.acronym) for p in c.proposals] == [(name, acronym)]
+
+
+def test_a_unit_of_a_known_body_without_an_acronym_stays_the_parents():
+    c = read("The course in Quito had lecturers from the Agency of the European Union.")
+    assert "european-union" in c.partners
+
+
+# --- a government that paid for work in its own state --------------------------------------------------
+
+@pytest.mark.parametrize("sentence, lang, name", [
+    ("The ES/CICAD trained 30 customs officers of Guyana in Georgetown; their meals and lodging were left in the "
+     "hands of the Government of Guyana.", None, "Government of Guyana"),
+    ("La SE-CICAD capacitó a 30 aduaneros de Guyana en Georgetown; el hospedaje y las comidas quedaron a cargo "
+     "del Gobierno de Guyana.", "es", "Gobierno de Guyana"),
+])
+def test_a_government_paying_for_work_in_its_own_state_is_a_funder(sentence, lang, name):
+    c = read(sentence, lang)
+    found = proposed(c) | {("funder", f) for f in c.funders}
+    assert ("funder", name) in found or ("funder", "gov-guy") in found
+
+
+def test_a_government_of_the_state_served_that_paid_nothing_is_no_funder():
+    c = read("The ES/CICAD trained 30 customs officers of Guyana in Georgetown at the request of the Government "
+             "of Guyana.")
+    assert not c.funders and not [p for p in c.proposals if p.role == "funder"]
+
+
+# --- bodies headed by Force / Fuerza; who was equipped -------------------------------------------------
+
+@pytest.mark.parametrize("sentence, lang, name", [
+    ("The DPS and the Royal Montserrat Police Force signed a letter of intent on firearms tracing.", None,
+     "Royal Montserrat Police Force"),
+    ("En Plymouth, el DSP y la Real Fuerza Policial de Montserrat suscribieron una carta de intención sobre "
+     "rastreo de armas.", "es", "Real Fuerza Policial de Montserrat"),
+])
+def test_a_force_signing_with_a_dependency_is_a_partner(sentence, lang, name):
+    assert ("partner", name) in proposed(read(sentence, lang))
+
+
+@pytest.mark.parametrize("sentence, lang, payer, equipped", [
+    ("The DPS equipped the Island Police Force of Grenada with 40 radios, whose purchase was paid for by the "
+     "Government of Portugal.", None, "Government of Portugal", "Island Police Force of Grenada"),
+    ("El DSP equipó a la Fuerza Policial Insular de Granada con 40 radios, cuya compra pagó el Gobierno de "
+     "Portugal.", "es", "Gobierno de Portugal", "Fuerza Policial Insular de Granada"),
+    ("El DSP dotó a la Fuerza Policial Insular de Granada de 40 radios, cuya compra pagó el Gobierno de "
+     "Portugal.", "es", "Gobierno de Portugal", "Fuerza Policial Insular de Granada"),
+])
+def test_who_is_equipped_is_a_beneficiary_and_who_paid_a_funder(sentence, lang, payer, equipped):
+    c = read(sentence, lang)
+    names = {n for _, n in proposed(c)}
+    assert ("funder", payer) in proposed(c) and equipped not in names
