@@ -250,6 +250,11 @@ def _host_cue_holds_from_cue(before: str) -> bool:
         bool(_PLACE_OF_RE.search(before[host.start():]))
 
 
+#: A body's office and "in" before a place ("its regional bureau in", "la oficina regional en", "the
+#: embassy in"): where the body sits, not where the work was held.
+_SEAT_RE = re.compile(r"\b(?:bureau|office|branch|embassy|consulate|oficina|embajada|consulado)s?"
+                      r"\s+(?:(?:regional|subregional|local|national|country|nacional|regionales)\s+)?(?:in|en|at)\s+"
+                      r"(?:the\s+|la\s+|el\s+)?(?:city\s+of\s+|ciudad\s+de\s+)?$", re.I)
 #: A noun of a place before "of"/"de" ("the city of", "la ciudad de", "la provincia de"): the
 #: state or town after it is where (not "auspiciado por el Gobierno de", whose state paid).
 _PLACE_OF_RE = re.compile(r"\b(?:city|town|province|department|municipality|island|capital|ciudad|provincia|"
@@ -278,13 +283,16 @@ def roles(text: str, found: list[tuple[str, str | None, int]]) -> dict[str, set[
             role = prev_role
         elif prev_role == "to" and _AND_TO_RE.search(text[prev_end:off]):
             role = "to"        # "travelled to Suriname in March and to Guyana in May"
-        elif _host_cue_holds_from_cue(before):
-            role = "host"      # "en la ciudad de X": the "de" of a cue of a host is not "from"
+        elif _host_cue_holds_from_cue(before) or _PLACE_OF_RE.search(before) and \
+                state_shapes.town_then_state(before, _HOST_BEFORE_RE):
+            role = "host"      # "en la ciudad de X", "en Villarrica, departamento del X": that "de" is no "from"
         elif _FROM_BEFORE_RE.search(before) and not _NOT_PEOPLE_RE.search(before) and not _IN_NAME_RE.search(before) \
                 or _PEOPLE_OF_BODY_RE.search(text[max(0, off - 160):off]):
             role = "from"
         elif state_shapes.state_body_sent_people(text[off + len(alias):]):
             role = "from"      # "Brazil's Federal Police sent 60 officers"
+        elif _SEAT_RE.search(before):
+            role = "other"     # "INTERPOL's regional bureau in X": where a body sits, not where the work was
         elif _HOST_BEFORE_RE.search(before) or re.match(r",\s*(?:19|20)\d\d\b", text[off + len(alias):]) \
                 or state_shapes.town_then_state(before, _HOST_BEFORE_RE) \
                 or state_shapes.venue_of_town(before, _HOST_BEFORE_RE):

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 
 from hemiplan.ingest import past_tense
-from hemiplan.reading import lexicon, numbers
+from hemiplan.reading import lexicon, numbers, towns
 
-#: A town's name then a comma or an opening bracket before its state ("Liberia, ", "San Miguel (").
-_TOWN = r"(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*\s+){0,3}[A-ZÁÉÍÓÚÑ][\w'’.-]*(?:,|\s*\()\s*$"
+#: A town's name then a comma or an opening bracket before its state ("Liberia, ", "San Miguel ("),
+#: maybe with a noun of the place it is in ("Villarrica, department of ", "capital del departamento del ").
+_TOWN = rf"(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*\s+){{0,3}}[A-ZÁÉÍÓÚÑ][\w'’.-]*(?:,|\s*\()\s*(?:{towns.PLACE_NOUN}){{0,3}}$"
 _PEOPLE = "|".join(sorted(numbers.PEOPLE_NOUNS, key=len, reverse=True))
 
 

@@ -17,14 +17,14 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import pycountry
 
 from hemiplan import paths
-from hemiplan.reading import lexicon
+from hemiplan.reading import lexicon, towns
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,16 @@ class Matcher:
     def codes(self, text: str) -> list[str]:
         """Sorted unique targets found in text (non-member entries dropped)."""
         return sorted({t for _, t, _ in self.find(text) if t})
+
+
+@dataclass(frozen=True)
+class PlaceMatcher(Matcher):
+    """The matcher of member-state names, which reads a town named with the place of another
+    state after it as in that state ("Kingston, Ontario": :mod:`.towns`)."""
+    kinds: dict[str, str] = field(default_factory=dict)
+
+    def find(self, text: str) -> list[tuple[str, str | None, int]]:
+        return towns.settle(text or "", super().find(text), self.kinds)
 
 
 def _read(path: Path) -> list[dict[str, str]]:
@@ -76,19 +86,22 @@ def country_matcher(reference_dir: Path | None = None, language: str | None = No
 def _country_matcher(reference_dir: Path | None, language: str) -> Matcher:
     ref = Path(reference_dir) if reference_dir else paths.REFERENCE
     targets: dict[str, str | None] = {}
+    kinds: dict[str, str] = {}
     members = _read(ref / "member_states.csv")
     for row in members:
         for name in pycountry_names(row["iso3"]) | {row["name"]}:
             targets[name] = row["iso3"]
     for row in _read(ref / "places.csv"):
         targets[row["alias"]] = row["iso3"] or None
+        kinds[row["alias"]] = row["kind"]
     for alias, code in lexicon.load(language, reference_dir).of("place").items():
         targets[alias] = code or None
     # Reports sometimes set headings in capitals: match long names in upper case too.
     for alias, code in list(targets.items()):
         if len(alias) > 4 and alias.upper() not in targets:
             targets[alias.upper()] = code
-    return _compile(targets)
+    plain = _compile(targets)
+    return PlaceMatcher(plain.pattern, plain.targets, kinds)
 
 
 @lru_cache(maxsize=8)
