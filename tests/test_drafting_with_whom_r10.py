@@ -141,3 +141,40 @@ def test_who_is_equipped_is_a_beneficiary_and_who_paid_a_funder(sentence, lang, 
     c = read(sentence, lang)
     names = {n for _, n in proposed(c)}
     assert ("funder", payer) in proposed(c) and equipped not in names
+
+
+# --- a noun of partners opening their list; a state's body by its possessive, the table's by name ------
+
+@pytest.mark.parametrize("sentence, lang", [
+    ("In 2030 the DPS met the key partners of the project (the Tidewater Police College, Mexico’s Federal Police "
+     "and the Coastal Rescue Foundation) to plan the drills.", None),
+    ("En 2030 el DSP reunió a los socios estratégicos del proyecto (la Escuela Policial del Litoral, la Policía "
+     "Federal de México y la Fundación Rescate Costero) para planear los simulacros.", "es"),
+])
+def test_a_noun_of_partners_opens_their_list(sentence, lang):
+    c = read(sentence, lang)
+    assert "mex-federal-police" in c.partners
+    assert {n for r, n in proposed(c) if r == "partner"} >= {"Coastal Rescue Foundation"} or \
+        {n for r, n in proposed(c) if r == "partner"} >= {"Fundación Rescate Costero"}
+
+
+def test_a_state_possessive_naming_people_sent_stays_the_participants_own():
+    c = read("In 2030 the DPS trained 40 officers of Mexico’s Federal Police in Toluca.")
+    assert "mex-federal-police" not in c.partners
+
+
+# --- a known name with a word out of case ---------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, lang, org", [
+    ("The CICTE Secretariat and the Secretariat of tourism of Mexico co-hosted a resort safety clinic in Tulum.",
+     None, "mex-sectur"),
+    ("La Secretaría de la CICTE y la Secretaría de turismo de México organizaron una clínica de seguridad "
+     "hotelera en Tulum.", "es", "mex-sectur"),
+])
+def test_a_known_name_written_with_a_word_out_of_case_is_that_body(sentence, lang, org):
+    assert org in read(sentence, lang).partners
+
+
+def test_a_name_out_of_case_opening_lower_is_no_body():
+    c = read("The clinic in Tulum covered how the secretariat of tourism of Mexico registers hotels.")
+    assert "mex-sectur" not in c.partners

@@ -72,7 +72,10 @@ _PARTNER_EN = (r"(?:in\s+)?(?:coordination|partnership|collaboration|cooperation
                # people or advice a body gave: "prosecutors lent by", "technical input from"
                r"(?:lent|loaned|seconded|assigned)\s+by|(?:(?:technical|expert)\s+)?(?:input|advice|expertise|"
                r"guidance)\s+(?:of|from)|"
-               r"(?:agreement|memorandum\s+of\s+understanding|MOU|MoU|letter\s+of\s+intent|joint\s+report)\s+with")
+               r"(?:agreement|memorandum\s+of\s+understanding|MOU|MoU|letter\s+of\s+intent|joint\s+report)\s+with|"
+               # a noun of partners opening their list: "the strategic partners of the program (A, B and C)"
+               r"(?:strategic\s+|key\s+|main\s+|implementing\s+)?partners\s+(?:(?:of|in)\s+(?:the|this|its)\s+"
+               r"(?:program(?:me)?|project|initiative|network)(?=\s+\()|such\s+as|including|namely)")
 #: The word that heads an organisation's name → the kind it suggests (the first found wins).
 _HEADS_EN = {
     "United Nations": "UN body", "UN": "UN body", "Inter-American Commission": "OAS body",
@@ -321,7 +324,7 @@ def _names_after(text: str, at: int, w: _Words, known) -> list[tuple[int, int, s
     after a bare "and" that names no organisation belongs to the name before it
     ("Centre for Drugs and Drug Addiction")."""
     out: list[tuple[int, int, str | None, str, str]] = []
-    pos, bare_and = _skip_article(text, at, w), False
+    pos, bare_and = _skip_article(text, at + (text[at:at + 1] == "("), w), False     # "partners of the program (A, B)"
     while True:
         end, org, name, acr, ok = _one_name(text, pos, w, known)
         if not ok:
@@ -486,6 +489,9 @@ def _credit_one(c: Credit, role: str, quote: str, cue_at: int, s: int, e: int, o
                                                   and re.fullmatch(r"[A-Z][a-z]{3,}", name)):
         return        # a one-word name counts when a name of an organisation follows it ("Frontex, the … Agency")
     name = bare_names.proper_name(name, acr)     # "Mexico's National Guard": "National Guard of Mexico"
+    if entities.organization_matcher().targets.get(name):     # the table's, by that name ("Federal Police of X")
+        bag.add(entities.organization_matcher().targets[name])
+        return
     state = re.sub(r"^(?:Government\s+of|Gobierno\s+de(?:l)?)\s+(?:the\s+|la\s+|el\s+)?", "", name)
     code = _country(state)
     if code and entities.country_matcher().codes(state) == [code] and _government(code):
