@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from hemiplan.ingest import credit
+from hemiplan.ingest import credit, paragraph_credit
 from hemiplan.reading import lexicon
 
 
@@ -178,3 +178,79 @@ def test_a_known_name_written_with_a_word_out_of_case_is_that_body(sentence, lan
 def test_a_name_out_of_case_opening_lower_is_no_body():
     c = read("The clinic in Tulum covered how the secretariat of tourism of Mexico registers hotels.")
     assert "mex-sectur" not in c.partners
+
+
+def test_a_known_name_with_a_hyphen_for_a_space_is_that_body():
+    c = read("The CICTE Secretariat ran the clinic in Tulum with the Pan-American Health Organization.")
+    assert "paho" in c.partners
+
+
+# --- a paragraph's sentence that drafts no row: its credit goes to the rows it speaks for ---------------
+
+class _Row:
+    def __init__(self, quote: str):
+        self.table, self.quote, self.flags = "activities", quote, []
+        self.values = {"partners": "", "funders": "", "note": ""}
+
+
+class _Work:
+    def __init__(self, sentences: list[str], drafted: list[int]):
+        self.text = " ".join(sentences)
+        self.spans, at = [], 0
+        for s in sentences:
+            self.spans.append((at, at + len(s)))
+            at += len(s) + 1
+        self.rows = [_Row(sentences[i]) for i in drafted]
+
+    def sentence(self, si: int) -> str:
+        a, b = self.spans[si]
+        return self.text[a:b]
+
+
+def spread(sentences, drafted, lang=None) -> _Work:
+    work = _Work(sentences, drafted)
+    with lexicon.using(lang):
+        paragraph_credit.spread(work)
+    return work
+
+
+@pytest.mark.parametrize("sentences, lang", [
+    (["The DPS, in partnership with the Pan American Health Organization, is running a programme on "
+      "prison health in the Andes.", "In May 2030 the first round table with wardens took place in Sucre."], None),
+    (["El DSP, en colaboración con la Organización Panamericana de la Salud, ejecuta un programa sobre salud "
+      "penitenciaria en los Andes.", "En mayo de 2030 se realizó en Sucre la primera mesa redonda con alcaides."],
+     "es"),
+])
+def test_a_framing_opening_sentence_credits_the_paragraphs_rows(sentences, lang):
+    row = spread(sentences, [1], lang).rows[0]
+    assert row.values["partners"] == "paho"
+    assert "opening sentence" in row.values["note"] and paragraph_credit.FLAG in row.flags
+
+
+@pytest.mark.parametrize("sentences, lang", [
+    (["In 2030 the DPS carried out a regional workshop on prison health funded by the Pan American Health "
+      "Organization.", "A mission later assessed two prisons in Sucre."], None),
+    (["En 2030 el DSP realizó un taller regional sobre salud penitenciaria financiado por la Organización "
+      "Panamericana de la Salud.", "Una misión evaluó después dos cárceles en Sucre."], "es"),
+])
+def test_an_opening_sentence_telling_an_event_of_its_own_keeps_its_credit(sentences, lang):
+    row = spread(sentences, [1], lang).rows[0]
+    assert not row.values["partners"] and not row.values["funders"] and not row.flags
+
+
+@pytest.mark.parametrize("sentences, lang", [
+    (["The ES/CICAD opened a toxicology course in Cusco.", "A mission assessed two labs in Lima.",
+      "This mission was made possible by funds from the Pan American Health Organization."], None),
+    (["La SE-CICAD abrió un curso de toxicología en Cusco.", "Una misión evaluó dos laboratorios en Lima.",
+      "Esta misión se realizó con fondos de la Organización Panamericana de la Salud."], "es"),
+])
+def test_a_sentence_referring_back_credits_the_rows_of_the_sentence_before(sentences, lang):
+    course, mission = spread(sentences, [0, 1], lang).rows
+    assert mission.values["funders"] == "paho" and "refers back" in mission.values["note"]
+    assert not course.values["funders"] and not course.flags
+
+
+def test_a_sentence_with_a_row_of_its_own_keeps_its_credit():
+    work = spread(["The DPS, in partnership with the Pan American Health Organization, held a forum in Sucre.",
+                   "In May 2030 the first round table with wardens took place in Potosí."], [0, 1])
+    assert not work.rows[1].values["partners"]

@@ -84,25 +84,31 @@ def _variant(acronym_word: str, rest: str, reference_dir) -> tuple[str, int] | N
     return best
 
 
+def _low(name: str) -> str:
+    """A name without case, its words joined by a space or a hyphen alike."""
+    return " ".join(re.split(r"[\s-]+", name.lower().strip()))
+
+
 @lru_cache(maxsize=8)
 def _long_names(reference_dir: Path | None) -> tuple[re.Pattern | None, dict[str, str]]:
     """A pattern of the table's names of four words or more, without case, and each
     name's organisation (by its lower case)."""
-    by_low = {n.lower(): org for org, names, _ in _table(reference_dir) for n in names if len(n.split()) >= 4}
+    by_low = {_low(n): org for org, names, _ in _table(reference_dir) for n in names if len(n.split()) >= 4}
     if not by_low:
         return None, {}
-    alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(by_low, key=len, reverse=True))
+    alt = "|".join(r"[\s-]+".join(map(re.escape, n.split())) for n in sorted(by_low, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.I), by_low
 
 
 def _case_slips(quote: str, known: dict, reference_dir) -> None:
     """A known name of four words or more written with a word out of case ("the Vice ministry
-    of the Interior of X" for the Vice Ministry of …): that organisation, when it opens with a
-    capital and no known name overlaps it."""
+    of the Interior of X" for the Vice Ministry of …) or two of its words joined by a hyphen
+    ("the Pan-American Health Organization"): that organisation, when it opens with a capital
+    and no known name overlaps it."""
     pattern, by_low = _long_names(reference_dir)
     for m in pattern.finditer(quote) if pattern else ():
         if m.group(0)[:1].isupper() and not any(m.start() < o + len(a) and o < m.end() for o, (a, _) in known.items()):
-            known[m.start()] = (m.group(0), by_low[" ".join(m.group(0).lower().split())])
+            known[m.start()] = (m.group(0), by_low[_low(m.group(0))])
 
 
 def _own_acronym(quote: str, end: int, org: str, reference_dir) -> bool:
