@@ -254,3 +254,18 @@ def test_a_sentence_with_a_row_of_its_own_keeps_its_credit():
     work = spread(["The DPS, in partnership with the Pan American Health Organization, held a forum in Sucre.",
                    "In May 2030 the first round table with wardens took place in Potosí."], [0, 1])
     assert not work.rows[1].values["partners"]
+
+
+@pytest.mark.parametrize("sentence, lang", [
+    ("The ES/CICAD continued to work with the Pan American Health Organization to set up a toxicology school.", None),
+    ("La SE-CICAD siguió trabajando con la Organización Panamericana de la Salud para crear una escuela de "
+     "toxicología.", "es"),
+])
+def test_work_carried_on_with_a_body_makes_it_a_partner_by_its_cue(sentence, lang):
+    with lexicon.using(lang):
+        assert "paho" in credit.cued_only(sentence).partners
+
+
+def test_a_body_merely_named_near_work_is_no_cued_partner():
+    assert "paho" not in credit.cued_only("The ES/CICAD set up a toxicology school; the Pan American Health "
+                                          "Organization was informed.").partners

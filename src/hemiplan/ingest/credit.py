@@ -68,7 +68,7 @@ _PARTNER_EN = (r"(?:in\s+)?(?:coordination|partnership|collaboration|cooperation
                r"(?:supported|assisted|co-?organi[sz]ed|organi[sz]ed|convened|hosted|facilitated|led)\s+by|"
                r"(?:co-?organi[sz]ed|organi[sz]ed|prepared|developed)\s+with|"
                r"(?:experts?|specialists?|instructors?|trainers?|facilitators?|speakers?|lecturers?|teachers?)"
-               r"\s+(?:from|of)|(?:partnered|collaborated|cooperated|worked)\s+with|"
+               r"\s+(?:from|of)|(?:partnered|collaborated|cooperated|worked|(?:to|continues\s+to)\s+(?:work|collaborate|cooperate))\s+with|"
                # people or advice a body gave: "prosecutors lent by", "technical input from"
                r"(?:lent|loaned|seconded|assigned)\s+by|(?:(?:technical|expert)\s+)?(?:input|advice|expertise|"
                r"guidance)\s+(?:of|from)|"
