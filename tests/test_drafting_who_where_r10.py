@@ -69,3 +69,50 @@ def test_a_town_named_with_its_state_gives_that_state_to_its_other_mentions():
 def test_where_a_body_sits_is_not_where_the_work_was(text, lang, host):
     [row] = drafted(text, lang)
     assert row.values["host"] == host
+
+
+# --- whose people: at work in a state's institutions, of a unit of its body, of a trade by name ------
+
+@pytest.mark.parametrize("text, lang, countries", [
+    ("Twelve statisticians working for the regional health agencies of Uruguay and Paraguay met at a DPS "
+     "workshop in Montevideo in May.", None, "PRY;URY"),
+    ("Eighteen chemists attached to the customs laboratories of Honduras joined a CICTE course in "
+     "Tegucigalpa in June.", None, "HND"),
+    ("The DPS trained 25 officers of the marine unit of the Belize Police Department in Belize City in "
+     "April.", None, "BLZ"),
+    ("The CICTE advised nine legal officers and court clerks of Grenada in St. George's in March.", None, "GRD"),
+    ("Quince analistas que trabajan en las unidades de inteligencia financiera de Panamá y Costa Rica "
+     "asistieron en mayo a un taller del DSP en San José.", "es", "CRI;PAN"),
+    ("En abril, el DSP formó en Tela a 40 agentes de fronteras y migración hondureños.", "es", "HND"),
+    ("Doce peritos que se desempeñan en los laboratorios forenses nacionales de Perú y Ecuador se formaron en "
+     "Lima en julio en un curso del DSP.", "es", "ECU;PER"),
+    ("La SE-CICAD capacitó en Managua a 20 oficiales de la unidad antinarcóticos de la Policía Nacional de "
+     "Nicaragua en agosto.", "es", "NIC"),
+])
+def test_people_tied_to_a_state_by_where_they_work_are_its_people(text, lang, countries):
+    [row] = drafted(text, lang)
+    assert row.values["countries"] == countries and row.values["attendance"] == "named"
+
+
+def test_a_body_named_with_its_acronym_keeps_its_state_out_of_the_people():
+    [row] = drafted("En junio, el DSP capacitó en Tegucigalpa a 30 peritos de seis Estados Miembros de "
+                    "Centroamérica, con instructores que envió la Administración de Control de Drogas (DEA) "
+                    "de los Estados Unidos.", "es")
+    assert row.values["attendance"] == "multinational" and row.values["countries"] == ""
+
+
+# --- multinational: people of a region, its states not named -----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "In May the CICAD coached more than 90 school counsellors scattered across the Caribbean in an online course.",
+    "The CICTE held a webinar in June for 200 bank compliance officers from throughout the hemisphere.",
+    "Thirty-five coroners from the Andean subregion took a DPS course online in March.",
+])
+def test_people_of_a_region_whose_states_are_not_named_are_multinational(text):
+    [row] = drafted(text)
+    assert row.values["attendance"] == "multinational" and row.values["countries"] == ""
+
+
+def test_at_sea_off_a_town_of_a_state_is_there():
+    [row] = drafted("The DPS ran a boarding drill off Speightstown, Barbados, in July for 20 coast guard officers.")
+    assert row.values["host"] == "BRB"

@@ -78,7 +78,7 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "people_after": r"(?!x)x",
         "own_people": r"(?!x)x",      # English only: the lexicon has no possessives
         "from_before": rf"(?:(?<!\w)(?:{origin})\s+{art}|(?<!\w)(?:{people})\s+"
-                       rf"(?:(?!(?:{place_words})\s)[\w-]+\s+){{0,3}}?)$",
+                       rf"(?:(?!(?:{place_words})\s)[\w-]+\s+){{0,4}}?)$",
         "not_people": rf"(?<!\w)(?:{lex.alternation('not_people')})\s+(?:[\w-]+\s+){{0,2}}?(?:{origin})\s+{art}$",
         "list_gap": rf"^\s*(?:\([^()]{{0,20}}\)\s*)?(?:,\s*(?:(?:{lex.alternation('list_join')})\s+)?|"
                     rf"(?:{lex.alternation('list_join')})\s+|&\s+){art}$|^[\s,]*$",
@@ -89,6 +89,13 @@ def _templates(lex: Lexicon) -> dict[str, str]:
                  rf"(?<!\w)(?:{people})\s+(?:[\w-]+\s+){{0,7}}?(?:{_contracted(lex)})(?!\w)",
         "people_of_body": rf"(?<!\w)(?:{people})\s+(?:(?:{link})\s+)+(?:(?-i:[A-ZÁÉÍÓÚÑ])[\w'’-]*\s+"
                           rf"(?:(?:{link})\s+)*){{1,8}}$",
+        # people at work in a state's institutions ("epidemiólogos que trabajan en los observatorios
+        # nacionales de", "oficiales de la unidad de fronteras de la"): the state's people; a relative
+        # clause by its form, "que" and a plural verb ("que trabajan en", "que se desempeñan en")
+        "people_at_work": rf"(?<!\w)(?:{people})\s+(?:que\s+(?:se\s+)?(?-i:[a-záéíóúñ])+(?:an|en)\s+(?:en|para|a|al)"
+                          rf"|(?:{link}))\s+{art}"
+                          rf"(?:(?!(?:{link})\s)(?-i:[a-záéíóúñ])[\w-]*\s+){{1,4}}(?:(?:{link})\s+)+"
+                          rf"(?:(?-i:[A-ZÁÉÍÓÚÑ])[\w'’-]*\s+(?:(?:{link})\s+)*){{0,8}}$",
         "home": rf"(?<!\w)(?:{lex.alternation('home')})(?!\w)",
         "joint_before": rf"(?<!\w)(?:{lex.alternation('joint')})\s+{art}(?:[\w/’'-]+\s+){{0,3}}$",
         "other_deps": rf"(?<!\w)(?:{lex.alternation('joint')})\s+(?:{lex.alternation('other_dependencies')})(?!\w)",

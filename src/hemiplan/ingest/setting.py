@@ -18,7 +18,8 @@ from hemiplan.reading.dates import HeldDate, held_dates
 
 #: Words before a member state that make it the place of holding.
 _HOST_BEFORE_RE = cues.Cue("host_before", re.compile(
-    r"(?:\b(?:[Ii]n|[Aa]t|[Ii]nside|[Oo]utside|[Nn]ear)\s+(?:the\s+)?(?:city\s+of\s+)?|\bhosted\s+by\s+"
+    r"(?:\b(?:[Ii]n|[Aa]t|[Ii]nside|[Oo]utside|[Nn]ear|[Oo]ff(?:\s+the\s+coast\s+of)?)\s+(?:the\s+)?(?:city\s+of\s+)?|"
+    r"\bhosted\s+by\s+"
     r"(?:the\s+)?(?:[Gg]overnment\s+of\s+(?:the\s+)?)?)$"))
 #: Words saying places were gone to one after another ("in succession", "in turn", "successively").
 _IN_TURN = r"(?:in\s+(?:succession|turn|sequence)|successively|consecutively|one\s+after\s+(?:the\s+)?(?:another|other))"
@@ -46,6 +47,8 @@ _FUTURE_RE = cues.Cue("future", re.compile(
 _FROM_BEFORE_RE = cues.Cue("from_before", re.compile(
     r"\b(?:[Ff]rom|[Ff]or)\s+(?:the\s+)?$|\b(?:countries|states|nations)\s*\(\s*$|"
     rf"\b(?:{_PEOPLE_ANY_CASE})\s+of\s+(?:the\s+)?$|"
+    # people and others of a trade the lists do not know ("legal officers and court clerks of")
+    rf"\b(?:{_PEOPLE_ANY_CASE})\s+(?:and|or)\s+(?:[a-z][\w-]*\s+){{1,2}}of\s+(?:the\s+)?$|"
     r"\b(?:such\s+as|including(?:,?\s+among\s+others)?),?\s+(?:the\s+)?$"))
 #: The small words inside a body's name as written in its own language in an English text
 #: ("the Carabineros de Chile", "the Policía Nacional del Perú", "the Polícia Federal do Brasil").
@@ -54,10 +57,18 @@ _FOREIGN_LINKS = r"de|del|de\s+la|de\s+los|da|do|dos|das|des|du|di"
 #: the Guyana Police Force", "officers of the Ministry of Security of Chile"): the state's people.
 _PEOPLE_OF_BODY_RE = cues.Cue("people_of_body", re.compile(
     rf"\b(?:{_PEOPLE_ANY_CASE})\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|{_FOREIGN_LINKS})\s+(?:the\s+)?)?){{1,8}}$"))
+#: People at work in a state's institutions, named by lower-case words ("epidemiologists working for
+#: the national drug observatories of", "officers of the border unit of the", "clerks attached to the
+#: ministries of"): the state's people.
+_PEOPLE_AT_WORK_RE = cues.Cue("people_at_work", re.compile(
+    rf"\b(?:{_PEOPLE_ANY_CASE})\s+(?:(?:working|serving|employed|based|attached|assigned|posted|seconded)\s+"
+    rf"(?:for|in|at|to|by|with|from)|of)\s+(?:the\s+)?(?:(?!(?:of|for|in|to|at|from|and)\s)[a-z][\w-]*\s+){{1,4}}"
+    rf"(?:of|in)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|{_FOREIGN_LINKS})\s+(?:the\s+)?)?){{0,8}}$"))
 #: A state after a body's name and "de" ("la Policía Federal de México"): part of the name, not
 #: whose people (Spanish "de" is also "from"; people of the body are read by _PEOPLE_OF_BODY_RE);
 #: a state's government ("el Gobierno de X") is the state itself.
-_IN_NAME_RE = re.compile(r"(?<![.;:]\s)(?!Gobierno\s)(?-i:[A-ZÁÉÍÓÚÑ])[\w'’-]*\s+(?:de|del)\s+(?:(?:la|el|los|las)\s+)?$")
+_IN_NAME_RE = re.compile(r"(?<![.;:]\s)(?!Gobierno\s)(?-i:[A-ZÁÉÍÓÚÑ])[\w'’-]*(?:\s+\([A-ZÁÉÍÓÚÑ]{2,}\))?\s+(?:de|del)\s+"
+                         r"(?:(?:la|el|los|las)\s+)?$")
 #: Words before "from" that make the state a source of money or a request, not of people.
 _NOT_PEOPLE_RE = cues.Cue("not_people", re.compile(
     r"\b(?:support|funding|financing|funds|contributions?|assistance|donations?|grants?|"
@@ -79,7 +90,9 @@ _MULTI_RE = cues.Cue("multi", re.compile(
     r"\b[Mm]ulti-?national\b|\b(?:[Ss]ub-?)?[Rr]egional\b|\b(?:SUB-?)?REGIONAL\b|"
     r"\b(?:[Ff]rom|[Aa]mong|[Ff]or|[Oo]f|[Rr]epresenting)\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,3}?(?:OAS\s+)?"
     r"[Mm]ember\s+[Ss]tates\b|"
-    r"\b[Ff]rom\s+(?:the\s+|across\s+the\s+)?(?:region|hemisphere|Americas)\b|"
+    r"\b[Ff]rom\s+(?:the\s+|(?:across|throughout|all\s+over)\s+the\s+)?(?:region|hemisphere|Americas)\b|"
+    # "from the Andean subregion", "from the Caribbean region": a region named by its adjective
+    r"\b[Ff]rom\s+the\s+(?:[A-Z][\w-]*\s+){1,2}(?:sub-?)?region\b|"
     # "from across the Caribbean", "from Central America": a region of several states ("from the
     # Caribbean" alone stays the host states': "seminars in Nassau and Bridgetown … from the Caribbean")
     r"\b[Ff]rom\s+(?:across\s+(?:the\s+)?(?:Caribbean|Central\s+America|South\s+America|Latin\s+America|"
@@ -90,7 +103,8 @@ _MULTI_RE = cues.Cue("multi", re.compile(
     rf"\b(?:[Ff]rom|[Rr]epresenting|[Oo]f)\s+(?:{_ABOUT}\s+)?(?:{_SEVERAL}|\d+|{_NUMBER_WORDS})\s+(?:[\w-]+\s+)?"
     r"(?:countries|states|nations)\b|"
     # "(police forces) across the Caribbean", "across the region": several states
-    r"\bacross\s+(?:the\s+)?(?:Caribbean|Central\s+America|South\s+America|Latin\s+America|Andean\s+region|"
+    r"\b(?:across|throughout|(?:spread|scattered|dispersed)\s+(?:over|across|throughout))\s+(?:the\s+)?"
+    r"(?:Caribbean|Central\s+America|South\s+America|Latin\s+America|Andean\s+region|"
     r"Southern\s+Cone|region|hemisphere|Americas)\b|"
     # "of the Eastern Caribbean": a part of a region, of several states
     r"\b(?:of|from)\s+(?:the\s+)?(?:Eastern|Western|Northern|Southern|wider|English-speaking|Dutch-speaking)\s+"
@@ -287,7 +301,8 @@ def roles(text: str, found: list[tuple[str, str | None, int]]) -> dict[str, set[
                 state_shapes.town_then_state(before, _HOST_BEFORE_RE):
             role = "host"      # "en la ciudad de X", "en Villarrica, departamento del X": that "de" is no "from"
         elif _FROM_BEFORE_RE.search(before) and not _NOT_PEOPLE_RE.search(before) and not _IN_NAME_RE.search(before) \
-                or _PEOPLE_OF_BODY_RE.search(text[max(0, off - 160):off]):
+                or _PEOPLE_OF_BODY_RE.search(text[max(0, off - 160):off]) \
+                or _PEOPLE_AT_WORK_RE.search(text[max(0, off - 160):off]):
             role = "from"
         elif state_shapes.state_body_sent_people(text[off + len(alias):]):
             role = "from"      # "Brazil's Federal Police sent 60 officers"
