@@ -86,3 +86,13 @@ def test_same_measures_on_the_synthetic_curated_years(year):
     assert acc.ms_precision >= 0.95 and acc.ms_recall >= 0.95
     assert acc.participants >= 0.90
     assert acc.held.drafted >= 3 and acc.held.share >= 0.90, acc.misses["held_year"]
+
+
+def test_partners_and_funders_of_2014_as_measured(measured):
+    """2014's drafts of with whom at what they measure after the tenth round (README's table:
+    partners 51 of 73 drafted pairs right, 51 of 80 curated found; funders 4 of 4 both ways),
+    so that a later round cannot make them worse. Below the issue's target: most false partners
+    come from one list of meetings drafted as one row (2014-A035)."""
+    f = measured.fields
+    assert f.precision("partner") >= 51 / 73 - 1e-9 and f.recall("partner") >= 51 / 80 - 1e-9, f.misses
+    assert f.precision("funder") == 1.0 and f.recall("funder") == 1.0, f.misses

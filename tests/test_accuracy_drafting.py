@@ -75,18 +75,26 @@ HELD_OUT = {
            "partner": (1.0, 1.0), "funder": (1.0, 1.0)},
     2050: {"participants": 1.0, "held": 1.0, "drafted": 1.0, "events": 1.0, "attendance": 1.0, "host": 1.0,
            "partner": (1.0, 1.0), "funder": (1.0, 1.0)},
-    # Held out from the first round of 3 December 2026, read by the second: what they measure now.
-    2051: {"participants": 1.0, "held": 1.0, "drafted": 17 / 18, "events": 14 / 17, "attendance": 8 / 11,
-           "host": 13 / 17, "partner": (14 / 16, 1.0), "funder": (1.0, 6 / 7), "states": (28 / 29, 1.0)},
+    # Held out from the first round of 3 December 2026, read by the second and by the tenth
+    # rounds (4 December 2026): what they measure now.
+    2051: {"participants": 1.0, "held": 1.0, "drafted": 17 / 18, "events": 14 / 17, "attendance": 1.0,
+           "host": 16 / 17, "partner": (1.0, 1.0), "funder": (1.0, 1.0), "states": (1.0, 1.0)},
     2052: {"participants": 11 / 13, "held": 1.0, "drafted": 1.0, "events": 17 / 18, "attendance": 12 / 13,
-           "host": 17 / 18, "partner": (11 / 12, 11 / 14), "funder": (1.0, 7 / 8)},
+           "host": 1.0, "partner": (1.0, 1.0), "funder": (1.0, 1.0)},
     # Held out from both rounds of 3 December 2026 (never read by their authors; their honest
     # figures, measured once when the second round was done, are in the README), then read by
-    # the ninth round of with whom (4 December 2026): what they measure now.
-    2053: {"participants": 1.0, "held": 1.0, "drafted": 1.0, "events": 16 / 17, "attendance": 8 / 12,
+    # the ninth and tenth rounds (4 December 2026): what they measure now.
+    2053: {"participants": 1.0, "held": 1.0, "drafted": 1.0, "events": 1.0, "attendance": 1.0,
+           "host": 1.0, "partner": (1.0, 1.0), "funder": (1.0, 1.0)},
+    2054: {"participants": 9 / 10, "held": 1.0, "drafted": 1.0, "events": 1.0, "attendance": 9 / 10,
            "host": 16 / 17, "partner": (1.0, 1.0), "funder": (1.0, 1.0)},
-    2054: {"participants": 9 / 10, "held": 1.0, "drafted": 1.0, "events": 16 / 17, "attendance": 7 / 10,
-           "host": 15 / 17, "partner": (1.0, 1.0), "funder": (1.0, 1.0), "states": (26 / 27, 26 / 27)},
+    # Written by other hands and held out from the ninth and tenth rounds (never read by their
+    # authors): what they measure after the tenth (their honest figures after each round are in
+    # the README), so that a later round cannot make them worse.
+    2055: {"participants": 12 / 14, "held": 1.0, "drafted": 15 / 19, "events": 14 / 15, "attendance": 10 / 12,
+           "host": 12 / 15, "partner": (6 / 9, 6 / 11), "funder": (4 / 5, 4 / 5), "states": (29 / 33, 1.0)},
+    2056: {"participants": 7 / 11, "held": 1.0, "drafted": 16 / 18, "events": 13 / 16, "attendance": 7 / 11,
+           "host": 10 / 16, "partner": (8 / 13, 8 / 11), "funder": (1.0, 1 / 5), "states": (24 / 28, 1.0)},
 }
 
 

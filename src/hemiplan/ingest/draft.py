@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from hemiplan.data import csvio, labels
-from hemiplan.ingest import credit, done_work, given_by, sentence_cues, setting
+from hemiplan.ingest import credit, done_work, given_by, paragraph_credit, sentence_cues, setting
 from hemiplan.ingest.paragraphs import paragraphs_table
 from hemiplan.ingest.rules import activity_type, clean_title, program_of
 from hemiplan.reading import entities, lexicon, numbers
@@ -245,9 +245,8 @@ class _Drafter:
 
     # the work: one paragraph, in named steps
     def paragraph(self, para: _Para) -> None:
-        """Draft the rows of one paragraph: per sentence, a stated breakdown and the
-        participant counts; then the event counts left, every other figure, and
-        activity sentences without figures. Numbers that made no row are noted."""
+        """Draft the rows of one paragraph: per sentence, a stated breakdown and the participant
+        counts; then events, other figures, activity sentences; then the paragraph's credit."""
         w = _Work.of(para.text)
         sentences = range(len(w.spans))
         for si in sentences:
@@ -261,6 +260,7 @@ class _Drafter:
             self._dated_list(para, w, si)
             self._sentence_activity(para, w, si)
         self._paragraph_credit(w)
+        paragraph_credit.spread(w, self.reference_dir)
         self._note_unused(para, w)
         for r in w.rows:
             r.order = (para.index,) + tuple(r.order)
