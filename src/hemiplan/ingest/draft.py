@@ -284,18 +284,9 @@ class _Drafter:
                 continue
             told = [r for r in sorted(w.rows, key=lambda r: r.order) if r.table == "activities"
                     and r.order[0] > si and r.values["activity_type"] == announced[0].activity_type]
+            said = f"the paragraph's sentence announcing these events: \"{w.sentence(si).strip()}\""
             for r in told[:announced[0].int_value]:
-                v = r.values
-                partners, funders = set(csvio.split_list(v["partners"])), set(csvio.split_list(v["funders"]))
-                added = sorted((who.funders - partners) - funders) + sorted((who.partners - funders) - partners)
-                funders |= who.funders - partners
-                partners |= who.partners - funders
-                v["partners"], v["funders"] = csvio.join_list(sorted(partners)), csvio.join_list(sorted(funders))
-                if added:   # said where they come from: not the row's own quote
-                    said = f"{', '.join(added)} credited from the paragraph's sentence announcing these events: " \
-                           f"\"{w.sentence(si).strip()}\""
-                    v["note"] = f"{v['note']} {said}".strip()
-                    r.flags.append("partners or funders from another sentence")
+                paragraph_credit.give(r, who, said)
 
     def _breakdown(self, para: _Para, w: _Work, si: int) -> None:
         """1. Per-country items under a stated figure: "a total of 30 officers: Costa

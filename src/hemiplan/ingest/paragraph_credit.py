@@ -20,7 +20,7 @@ table does not know stays the sentence's, and no row is made to hold it); a body
 never both partner and funder of a row. Each row given a body says so in its note
 (the sentence quoted) and is flagged for the reviewer ("partners or funders from another
 sentence"), as the credit of a sentence announcing several events is
-(:meth:`hemiplan.ingest.draft._Drafter._paragraph_credit`).
+(:meth:`hemiplan.ingest.draft._Drafter._paragraph_credit`), through :func:`give`.
 
 ``work`` is the drafter's paragraph at work: its ``text``, its sentence ``spans``,
 ``sentence(si)`` and its ``rows`` (each with ``table``, ``quote``, ``values`` and
@@ -44,7 +44,9 @@ def _sentences_of(work, quote: str) -> set[int]:
     return {si for si, (a, b) in enumerate(work.spans) if a < end and at < b}
 
 
-def _give(row, who: credit.Credit, said: str) -> None:
+def give(row, who: credit.Credit, said: str) -> None:
+    """Credit ``who`` to a row drafted from another sentence: a body is never both partner and
+    funder of it; what is added is named in its note ("X credited from <said>") and flagged."""
     v = row.values
     partners, funders = set(csvio.split_list(v["partners"])), set(csvio.split_list(v["funders"]))
     added = sorted((who.funders - partners) - funders) + sorted((who.partners - funders) - partners)
@@ -84,4 +86,4 @@ def spread(work, reference_dir=None) -> None:
         # the opening sentence by its cues; a sentence about the rows' own work by every known body it credits
         who = (credit.cued_only if si == 0 else credit.credit)(sentence, reference_dir) if rows else None
         for r in rows if who and (who.partners or who.funders) else ():
-            _give(r, who, said)
+            give(r, who, said)
